@@ -1,0 +1,418 @@
+package dev.onshore.devstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Starts, probes and stops the whole appliance on one machine. Every process it starts is recorded in a pid file
+ * (pid and start time, so a recycled pid is never signalled) and stopped by that pid; nothing else is touched.
+ */
+public final class Appliance {
+
+    /** Components in start order; stopped in reverse. */
+    public static final List<String> COMPONENTS = List.of("services", "redis", "keycloak", "internal-was", "dmz-api",
+            "admin");
+
+    private final Layout layout;
+    private final Ports ports;
+    private final String javaHome;
+    private final Secrets secrets;
+
+    public Appliance(Layout layout, Ports ports, String javaHome) {
+        this.layout = layout;
+        this.ports = ports;
+        this.javaHome = javaHome;
+        this.secrets = new Secrets(layout);
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public Secrets secrets() {
+        return secrets;
+    }
+
+    /** The storefront's public base URL (what shoppers and the shoppers realm see). */
+    public String storefrontUrl() {
+        return "http://localhost:" + ports.storefront();
+    }
+
+    public String adminUrl() {
+        return "http://127.0.0.1:" + ports.admin();
+    }
+
+    public String keycloakUrl() {
+        return "http://127.0.0.1:" + ports.keycloak();
+    }
+
+    public String internalWasUrl() {
+        return "http://127.0.0.1:" + ports.internalWas();
+    }
+
+    /**
+     * Starts every component not yet running and waits until all are ready. On any failure the components this call
+     * started are stopped again and the exception names the failing component's log.
+     *
+     * @return how long it took
+     */
+    public Duration up() {
+        var began = Instant.now();
+        var running = COMPONENTS.stream().filter(name -> alive(name).isPresent()).toList();
+        if (!running.isEmpty()) {
+            throw new ApplianceException("Onshore is already running (" + String.join(", ", running)
+                    + "). See ./onshore status, or stop it with ./onshore down.");
+        }
+        requireFreePorts();
+        secrets.generateAll();
+        var started = new ArrayList<Component>();
+        try {
+            var services = services();
+            var redis = redis();
+            var internalWas = internalWas();
+            var dmzApi = dmzApi();
+            var admin = admin();
+            for (var component : List.of(services, redis, dmzApi, admin)) {
+                start(component, started);
+            }
+            // Unpacking and building Keycloak the first time takes a while: the others start meanwhile.
+            var keycloak = keycloak();
+            start(keycloak, started);
+            awaitReady(services);
+            start(internalWas, started);
+            for (var component : List.of(redis, internalWas, dmzApi, admin, keycloak)) {
+                awaitReady(component);
+            }
+            return Duration.between(began, Instant.now());
+        } catch (RuntimeException e) {
+            for (var component : started.reversed()) {
+                stop(component.name());
+            }
+            throw e;
+        }
+    }
+
+    /** Stops every recorded component, newest first. Returns the names it stopped. */
+    public List<String> down() {
+        var stopped = new ArrayList<String>();
+        for (var name : COMPONENTS.reversed()) {
+            if (stop(name)) {
+                stopped.add(name);
+            }
+        }
+        return stopped;
+    }
+
+    /** One line per component: running or not, ready or not. */
+    public Map<String, String> status() {
+        var table = new LinkedHashMap<String, String>();
+        for (var name : COMPONENTS) {
+            var process = alive(name);
+            if (process.isEmpty()) {
+                table.put(name, "stopped");
+                continue;
+            }
+            var ready = probeFor(name).ready();
+            table.put(name, (ready ? "ready" : "NOT READY") + "  pid " + process.get().pid() + "  " + endpoint(name)
+                    + "  log " + layout.log(name));
+        }
+        return table;
+    }
+
+    private Probe probeFor(String name) {
+        return switch (name) {
+            case "services" -> Probe.file(layout.run().resolve("services.ready"));
+            case "redis" -> Probe.redis(ports.redis(), secrets.get(Secrets.Name.REDIS_PASSWORD));
+            case "keycloak" -> Probe.http("http://127.0.0.1:" + ports.keycloakManagement() + "/health/ready");
+            case "internal-was" -> Probe.http(internalWasUrl() + "/actuator/health/readiness");
+            case "dmz-api" -> Probe.http("http://127.0.0.1:" + ports.storefront() + "/actuator/health/readiness");
+            case "admin" -> Probe.http(adminUrl() + "/actuator/health/readiness");
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    private String endpoint(String name) {
+        return switch (name) {
+            case "services" -> "mariadb 127.0.0.1:" + ports.mariadb() + ", kafka 127.0.0.1:" + ports.kafka()
+                    + ", smtp 127.0.0.1:" + ports.smtp() + ", imap 127.0.0.1:" + ports.imap();
+            case "redis" -> "127.0.0.1:" + ports.redis();
+            case "keycloak" -> keycloakUrl();
+            case "internal-was" -> internalWasUrl();
+            case "dmz-api" -> storefrontUrl();
+            case "admin" -> adminUrl();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    // --- the components -------------------------------------------------------------------------------------
+
+    private Component services() {
+        var devstack = layout.root().resolve("devstack/target");
+        var jar = devstack.resolve("devstack.jar");
+        var classpath = devstack.resolve("classpath.txt");
+        requireFile(jar, "./mvnw -pl devstack -am package -DskipTests");
+        requireFile(classpath, "./mvnw -pl devstack -am package -DskipTests");
+        String cp;
+        try {
+            cp = jar + File.pathSeparator + Files.readString(classpath).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Component("services",
+                List.of(java(), "-Xmx768m", "-cp", cp, "-Donshore.root=" + layout.root(), "-Donshore.var=" + layout.var(),
+                        Onshore.class.getName(), "services", "--port-offset=" + ports.offset()),
+                Map.of(), probeFor("services"), Duration.ofSeconds(120), endpoint("services"));
+    }
+
+    private Component redis() {
+        var server = Path.of("/usr/bin/redis-server");
+        if (!Files.isExecutable(server)) {
+            throw new ApplianceException("redis-server is not installed: apt-get install redis-server");
+        }
+        var dir = layout.data("redis");
+        var conf = dir.resolve("redis.conf");
+        Secrets.writePrivate(conf, String.join("\n",
+                "# Generated by ./onshore; holds a secret (mode 0600).",
+                "bind 127.0.0.1",
+                "port " + ports.redis(),
+                "protected-mode yes",
+                "requirepass " + secrets.get(Secrets.Name.REDIS_PASSWORD),
+                "dir " + dir,
+                "appendonly yes",
+                "save \"\"",
+                "daemonize no",
+                "") );
+        return new Component("redis", List.of(server.toString(), conf.toString()), Map.of(), probeFor("redis"),
+                Duration.ofSeconds(30), endpoint("redis"));
+    }
+
+    private Component keycloak() {
+        var kc = Keycloak.resolve(layout).install(javaHome);
+        var env = new LinkedHashMap<String, String>();
+        env.put("JAVA_HOME", javaHome);
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m");
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.get(Secrets.Name.KEYCLOAK_ADMIN_PASSWORD));
+        env.put("ONSHORE_STOREFRONT_URL", storefrontUrl());
+        env.put("ONSHORE_ADMIN_URL", adminUrl());
+        env.put("ONSHORE_SMTP_PORT", Integer.toString(ports.smtp()));
+        env.put("ONSHORE_ADMIN_CLIENT_SECRET", secrets.get(Secrets.Name.ADMIN_CLIENT_SECRET));
+        env.put("ONSHORE_SERVICE_CLIENT_SECRET", secrets.get(Secrets.Name.SERVICE_CLIENT_SECRET));
+        env.put("ONSHORE_DEMO_OPERATOR_PASSWORD", secrets.get(Secrets.Name.DEMO_OPERATOR_PASSWORD));
+        env.put("ONSHORE_DEMO_OPERATOR_TOTP_KEY", secrets.get(Secrets.Name.DEMO_OPERATOR_TOTP_KEY));
+        env.put("ONSHORE_DEMO_SHOPPER_PASSWORD", secrets.get(Secrets.Name.DEMO_SHOPPER_PASSWORD));
+        return new Component("keycloak",
+                List.of(kc.toString(), "start", "--optimized", "--http-enabled=true", "--http-host=127.0.0.1",
+                        "--http-port=" + ports.keycloak(), "--http-management-port=" + ports.keycloakManagement(),
+                        "--hostname-strict=false", "--import-realm"),
+                env, probeFor("keycloak"), Duration.ofSeconds(240), endpoint("keycloak"));
+    }
+
+    private Component internalWas() {
+        var secretsDir = secrets.project(layout, "internal-was", Map.of(
+                "spring.datasource.password", Secrets.Name.DB_APP_PASSWORD,
+                "spring.data.redis.password", Secrets.Name.REDIS_PASSWORD));
+        return app("internal-was", ports.internalWas(), secretsDir, List.of(
+                "--spring.datasource.url=jdbc:mariadb://127.0.0.1:" + ports.mariadb() + "/onshore",
+                "--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka(),
+                "--spring.data.redis.port=" + ports.redis(),
+                "--spring.mail.port=" + ports.smtp(),
+                "--onshore.identity.keycloak-url=" + keycloakUrl(),
+                "--onshore.identity.shopper-issuer=" + storefrontUrl() + "/realms/shoppers",
+                "--onshore.identity.operator-issuer=" + keycloakUrl() + "/realms/operators"));
+    }
+
+    private Component dmzApi() {
+        var secretsDir = secrets.project(layout, "dmz-api", Map.of(
+                "spring.data.redis.password", Secrets.Name.REDIS_PASSWORD,
+                "onshore.gateway.pass-key", Secrets.Name.STOREFRONT_PASS_KEY));
+        return app("dmz-api", ports.storefront(), secretsDir, List.of(
+                "--onshore.gateway.internal-was-url=" + internalWasUrl(),
+                "--onshore.gateway.keycloak-url=" + keycloakUrl(),
+                "--spring.data.redis.port=" + ports.redis()));
+    }
+
+    private Component admin() {
+        var secretsDir = secrets.project(layout, "admin", Map.of(
+                "onshore.admin.login-client-secret", Secrets.Name.ADMIN_CLIENT_SECRET,
+                "onshore.admin.service-client-secret", Secrets.Name.SERVICE_CLIENT_SECRET));
+        return app("admin", ports.admin(), secretsDir, List.of(
+                "--onshore.admin.internal-was-url=" + internalWasUrl(),
+                "--onshore.identity.keycloak-url=" + keycloakUrl()));
+    }
+
+    private Component app(String name, int port, Path secretsDir, List<String> arguments) {
+        var jar = layout.root().resolve(name + "/target/" + name + ".jar");
+        requireFile(jar, "./mvnw -pl " + name + " -am package -DskipTests");
+        var command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(),
+                "--spring.profiles.active=demo", "--server.port=" + port));
+        command.addAll(arguments);
+        return new Component(name, command,
+                Map.of("SPRING_CONFIG_IMPORT", "optional:configtree:" + secretsDir + "/"),
+                probeFor(name), Duration.ofSeconds(180), endpoint(name));
+    }
+
+    // --- processes ------------------------------------------------------------------------------------------
+
+    private void start(Component component, List<Component> started) {
+        var log = layout.log(component.name());
+        var command = new ArrayList<String>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            // Its own session: Ctrl-C on the launcher's terminal must not reach it, and its children are its group.
+            command.add("/usr/bin/setsid");
+        }
+        command.addAll(component.command());
+        var builder = new ProcessBuilder(command).directory(layout.root().toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(component.environment());
+        try {
+            Files.writeString(log, "\n==== " + Instant.now() + " starting " + component.name() + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            var process = builder.start();
+            var startedAt = process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+            Files.writeString(component.pidFile(layout), process.pid() + " " + startedAt + "\n");
+            started.add(component);
+        } catch (IOException e) {
+            throw new ApplianceException(component.name() + " could not be started (" + e.getMessage() + "); see " + log);
+        }
+    }
+
+    private void awaitReady(Component component) {
+        var deadline = Instant.now().plus(component.startTimeout());
+        while (Instant.now().isBefore(deadline)) {
+            if (alive(component.name()).isEmpty()) {
+                throw new ApplianceException(component.name() + " exited while starting; see " + layout.log(component.name()));
+            }
+            if (component.probe().ready()) {
+                return;
+            }
+            sleep(Duration.ofMillis(300));
+        }
+        throw new ApplianceException(component.name() + " was not ready after " + component.startTimeout().toSeconds()
+                + " s; see " + layout.log(component.name()));
+    }
+
+    /** The live process recorded for this component, if its pid still belongs to the process we started. */
+    public Optional<ProcessHandle> alive(String name) {
+        var pidFile = layout.run().resolve(name + ".pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            var fields = Files.readString(pidFile).strip().split(" ");
+            long pid = Long.parseLong(fields[0]);
+            long startedAt = fields.length > 1 ? Long.parseLong(fields[1]) : 0;
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(handle -> startedAt == 0
+                    || handle.info().startInstant().map(Instant::toEpochMilli).orElse(-1L) == startedAt);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stops one component by its recorded pid: SIGTERM, then its leftover children, then SIGKILL after 30 s. */
+    public boolean stop(String name) {
+        var process = alive(name);
+        var pidFile = layout.run().resolve(name + ".pid");
+        if (process.isEmpty()) {
+            deleteQuietly(pidFile);
+            return false;
+        }
+        var handle = process.get();
+        var children = handle.descendants().toList();
+        handle.destroy();
+        if (!waitFor(handle, Duration.ofSeconds(30))) {
+            handle.destroyForcibly();
+            waitFor(handle, Duration.ofSeconds(5));
+        }
+        for (var child : children) {
+            if (child.isAlive()) {
+                child.destroy();
+                if (!waitFor(child, Duration.ofSeconds(10))) {
+                    child.destroyForcibly();
+                }
+            }
+        }
+        deleteQuietly(pidFile);
+        if ("services".equals(name)) {
+            deleteQuietly(layout.run().resolve("services.ready"));
+        }
+        return true;
+    }
+
+    private void requireFreePorts() {
+        for (var entry : ports.owners().entrySet()) {
+            int port = entry.getKey();
+            var wildcard = port == ports.storefront();
+            try (var socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(wildcard ? new InetSocketAddress(port) : new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            } catch (IOException e) {
+                throw new ApplianceException("Port " + port + " is already in use; " + entry.getValue()
+                        + " needs it. Find the owner with: ss -ltnp 'sport = :" + port + "'");
+            }
+        }
+    }
+
+    private String java() {
+        return Path.of(javaHome, "bin", "java").toString();
+    }
+
+    private static void requireFile(Path file, String howToBuild) {
+        if (!Files.isRegularFile(file)) {
+            throw new ApplianceException(file + " is missing; build it with: " + howToBuild);
+        }
+    }
+
+    private static boolean waitFor(ProcessHandle handle, Duration timeout) {
+        try {
+            handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !handle.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !handle.isAlive();
+        }
+    }
+
+    private static void deleteQuietly(@Nullable Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException ignored) {
+            // A stale pid file is harmless: alive() checks the start time before trusting it.
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApplianceException("Interrupted");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.onshore.i18n.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+class ViewerTimeTests {
+
+    static final Instant ORDER = Instant.parse("2026-06-17T16:30:00Z");
+
+    @Test
+    void showsTheSameInstantInEachViewersZoneAndLanguage() {
+        assertThat(ViewerTime.dateTime(ORDER, ZoneId.of("America/New_York"), Locale.US))
+                .isEqualTo("Jun 17, 2026, 12:30\u202fPM");
+        assertThat(ViewerTime.dateTime(ORDER, ViewerTime.OPERATOR_ZONE, Locale.forLanguageTag("ko-KR")))
+                .isEqualTo("2026년 6월 18일 AM 1:30"); // CLDR 48 abbreviates the Korean day period
+        assertThat(ViewerTime.dateTime(ORDER, ZoneId.of("Asia/Jakarta"), Locale.forLanguageTag("id-ID")))
+                .isEqualTo("17 Jun 2026, 23.30");
+    }
+
+    @Test
+    void givesTheDateInTheViewersZoneNotInUtc() {
+        assertThat(ViewerTime.date(ORDER, ZoneId.of("Asia/Tokyo"), Locale.forLanguageTag("ja-JP")))
+                .isEqualTo("2026年6月18日");
+        assertThat(ViewerTime.date(ORDER, ZoneId.of("UTC"), Locale.forLanguageTag("ja-JP"))).isEqualTo("2026年6月17日");
+    }
+
+    @Test
+    void formatsWithASkeletonIncludingTheZone() {
+        assertThat(ViewerTime.format(ORDER, ZoneId.of("Asia/Bangkok"), Locale.forLanguageTag("th-TH"),
+                ViewerTime.DATE_TIME_ZONE)).contains("2569"); // the Thai locale counts Buddhist-era years
+    }
+}

@@ -1,0 +1,103 @@
+package dev.onshore.was.security;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Three doors: the admin API (operators realm, role {@code internal-api}), the shop API (shoppers realm), and the
+ * pages and health probes (public: internal-was is reachable only through the gateway and the internal L4).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    ProblemResponses problemResponses(MessageSource messages, JsonMapper json) {
+        return new ProblemResponses(messages, json);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain adminApi(HttpSecurity http, IdentityProperties identity, ProblemResponses problems) {
+        var decoder = decoder(identity, identity.operatorIssuer());
+        return api(http, "/api/admin/**", decoder, problems)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("internal-api"))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain shopApi(HttpSecurity http, IdentityProperties identity, ProblemResponses problems) {
+        var decoder = decoder(identity, identity.shopperIssuer());
+        return api(http, "/api/shop/**", decoder, problems)
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http) {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").denyAll()
+                        .requestMatchers("/api/**").denyAll()
+                        .anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(Customizer.withDefaults())
+                .build();
+    }
+
+    private static HttpSecurity api(HttpSecurity http, String path, JwtDecoder decoder, ProblemResponses problems) {
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(SecurityConfiguration::realmRoles);
+        return http.securityMatcher(path)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing to forge across sites
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    }
+
+    static JwtDecoder decoder(IdentityProperties identity, String issuer) {
+        var decoder = NimbusJwtDecoder.withJwkSetUri(identity.jwkSetUri(issuer))
+                .jwsAlgorithms(algorithms -> identity.algorithms().forEach(name -> algorithms.add(SignatureAlgorithm.from(name))))
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<Collection<String>>("aud", aud -> aud != null && aud.contains(identity.audience()))));
+        return decoder;
+    }
+
+    /** Keycloak puts realm roles under {@code realm_access.roles}; they become {@code ROLE_<name>}. */
+    @SuppressWarnings("unchecked")
+    static Collection<GrantedAuthority> realmRoles(Jwt jwt) {
+        var realmAccess = jwt.getClaimAsMap("realm_access");
+        if (realmAccess == null || !(realmAccess.get("roles") instanceof List<?> roles)) {
+            return List.of();
+        }
+        return roles.stream().filter(String.class::isInstance)
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
+    }
+
+}

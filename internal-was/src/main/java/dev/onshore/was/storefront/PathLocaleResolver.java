@@ -1,0 +1,44 @@
+package dev.onshore.was.storefront;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+
+/**
+ * The locale of a request is the one in its path ({@code /id-id/...}); requests without one (APIs, the root) use
+ * Accept-Language among the languages we have messages for.
+ */
+@Component("localeResolver")
+class PathLocaleResolver implements LocaleResolver {
+
+    private final AcceptHeaderLocaleResolver fallback = new AcceptHeaderLocaleResolver();
+
+    PathLocaleResolver() {
+        fallback.setSupportedLocales(java.util.List.of(Locale.ENGLISH, Locale.KOREAN, Locale.of("id"), Locale.of("ms"),
+                Locale.CHINESE));
+        fallback.setDefaultLocale(Locale.ENGLISH);
+    }
+
+    @Override
+    public Locale resolveLocale(HttpServletRequest request) {
+        var path = request.getRequestURI();
+        if (path != null && path.length() > 1) {
+            var end = path.indexOf('/', 1);
+            var segment = end < 0 ? path.substring(1) : path.substring(1, end);
+            var page = StorefrontLocale.fromPath(segment);
+            if (page.isPresent()) {
+                return page.get().locale();
+            }
+        }
+        return fallback.resolveLocale(request);
+    }
+
+    @Override
+    public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
+        throw new UnsupportedOperationException("The locale is chosen by the URL");
+    }
+}
