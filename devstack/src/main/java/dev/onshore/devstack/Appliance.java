@@ -248,6 +248,7 @@ public final class Appliance {
         return app("dmz-api", ports.storefront(), secretsDir, List.of(
                 "--onshore.gateway.internal-was-url=" + internalWasUrl(),
                 "--onshore.gateway.keycloak-url=" + keycloakUrl(),
+                "--onshore.geoip.database=" + layout.root().resolve("var/geoip/geo-whois-asn-country.mmdb"),
                 "--spring.data.redis.port=" + ports.redis()));
     }
 

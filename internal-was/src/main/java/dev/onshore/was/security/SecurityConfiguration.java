@@ -36,7 +36,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain adminApi(HttpSecurity http, IdentityProperties identity, ProblemResponses problems) {
+    SecurityFilterChain adminApiSecurity(HttpSecurity http, IdentityProperties identity, ProblemResponses problems) {
         var decoder = decoder(identity, identity.operatorIssuer());
         return api(http, "/api/admin/**", decoder, problems)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("internal-api"))
@@ -45,7 +45,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain shopApi(HttpSecurity http, IdentityProperties identity, ProblemResponses problems) {
+    SecurityFilterChain shopApiSecurity(HttpSecurity http, IdentityProperties identity, ProblemResponses problems) {
         var decoder = decoder(identity, identity.shopperIssuer());
         return api(http, "/api/shop/**", decoder, problems)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -54,7 +54,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http) {
+    SecurityFilterChain publicPagesSecurity(HttpSecurity http) {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()

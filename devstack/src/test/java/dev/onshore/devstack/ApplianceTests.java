@@ -1,0 +1,66 @@
+package dev.onshore.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApplianceTests {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void refusesToStartWhenAPortIsTakenAndNamesTheComponent() throws IOException {
+        var ports = new Ports(31_000);
+        try (var squatter = new ServerSocket()) {
+            squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), ports.redis()));
+            var appliance = new Appliance(new Layout(root, root.resolve("var")), ports, System.getProperty("java.home"));
+
+            assertThatThrownBy(appliance::up).isInstanceOf(ApplianceException.class)
+                    .hasMessageContaining("Port " + ports.redis()).hasMessageContaining("redis");
+        }
+    }
+
+    @Test
+    void saysSoWhenAlreadyRunning() throws IOException {
+        var layout = new Layout(root, root.resolve("var"));
+        var self = ProcessHandle.current();
+        Files.writeString(layout.run().resolve("redis.pid"),
+                self.pid() + " " + self.info().startInstant().orElseThrow().toEpochMilli());
+        var appliance = new Appliance(layout, new Ports(31_000), System.getProperty("java.home"));
+
+        assertThatThrownBy(appliance::up).isInstanceOf(ApplianceException.class).hasMessageContaining("already running");
+    }
+
+    @Test
+    void neverTrustsAPidFileWhosePidNowBelongsToAnotherProcess() throws IOException {
+        var layout = new Layout(root, root.resolve("var"));
+        var self = ProcessHandle.current();
+        Files.writeString(layout.run().resolve("redis.pid"), self.pid() + " 12345");
+        var appliance = new Appliance(layout, new Ports(31_000), System.getProperty("java.home"));
+
+        assertThat(appliance.alive("redis")).isEmpty();
+        assertThat(appliance.stop("redis")).isFalse();
+        assertThat(self.isAlive()).isTrue();
+    }
+
+    @Test
+    void shiftsEveryPortByTheOffset() {
+        var demo = Ports.DEMO;
+        var shifted = new Ports(20_000);
+
+        assertThat(demo.storefront()).isEqualTo(8080);
+        assertThat(shifted.storefront()).isEqualTo(28080);
+        assertThat(shifted.owners()).hasSameSizeAs(demo.owners())
+                .allSatisfy((port, owner) -> assertThat(port).isGreaterThan(20_000));
+        assertThatThrownBy(() -> new Ports(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.onshore.edge;
+
+import dev.onshore.i18n.context.ShopperChoiceCodec;
+import dev.onshore.i18n.context.ShopperContext;
+import dev.onshore.i18n.context.ShopperContextResolver;
+import dev.onshore.i18n.context.ShopperRequest;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Tells the internal WAS who the shopper is: country, locale, currency and time zone, decided here from the choice
+ * cookie, the URL, Accept-Language and GeoIP (in that order; see {@link ShopperContextResolver}). Runs after
+ * {@link EdgePolicy}, so the client's own copies of these headers are already gone and the client address is the
+ * one the trusted proxy chain vouches for.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class ShopperContextHeaders extends OncePerRequestFilter {
+
+    static final String COUNTRY = "X-Onshore-Country";
+    static final String LOCALE = "X-Onshore-Locale";
+    static final String CURRENCY = "X-Onshore-Currency";
+    static final String TIME_ZONE = "X-Onshore-TimeZone";
+    static final String RESOLVED_BY = "X-Onshore-Context-Source";
+
+    private final ShopperContextResolver resolver;
+
+    ShopperContextHeaders(ShopperContextResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var context = resolver.resolve(new ShopperRequest(choiceCookie(request), request.getRequestURI(),
+                request.getHeader("Accept-Language"), request.getHeader(EdgePolicy.CLIENT_IP),
+                request.getHeader("User-Agent")));
+        response.addHeader("Vary", "Accept-Language, Cookie");
+        chain.doFilter(new WithContext(request, headers(context)), response);
+    }
+
+    static Map<String, String> headers(ShopperContext context) {
+        var headers = new TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
+        headers.put(COUNTRY, context.country());
+        headers.put(LOCALE, context.locale().toLanguageTag());
+        headers.put(CURRENCY, context.currency().getCurrencyCode());
+        headers.put(TIME_ZONE, context.zoneId().getId());
+        headers.put(RESOLVED_BY, context.resolvedBy().name());
+        return headers;
+    }
+
+    private static @Nullable String choiceCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (var cookie : cookies) {
+            if (ShopperChoiceCodec.COOKIE_NAME.equals(cookie.getName())) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static final class WithContext extends HttpServletRequestWrapper {
+
+        private final Map<String, String> added;
+
+        WithContext(HttpServletRequest request, Map<String, String> added) {
+            super(request);
+            this.added = added;
+        }
+
+        @Override
+        public @Nullable String getHeader(String name) {
+            var value = added.get(name);
+            return value != null ? value : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            var value = added.get(name);
+            return value != null ? Collections.enumeration(List.of(value)) : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            var names = new ArrayList<>(Collections.list(super.getHeaderNames()));
+            names.addAll(added.keySet());
+            return Collections.enumeration(names);
+        }
+    }
+}

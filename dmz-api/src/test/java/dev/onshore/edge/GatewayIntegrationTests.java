@@ -1,0 +1,151 @@
+package dev.onshore.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The gateway on a random port in front of an in-process upstream that records what it received. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayIntegrationTests {
+
+    private static final Map<String, Map<String, String>> received = new ConcurrentHashMap<>();
+    private static final HttpServer upstream = startUpstream();
+
+    @Value("${local.server.port}")
+    int port;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        registry.add("onshore.gateway.internal-was-url", () -> "http://127.0.0.1:" + upstream.getAddress().getPort());
+        registry.add("onshore.gateway.keycloak-url", () -> "http://127.0.0.1:" + upstream.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        upstream.stop(0);
+    }
+
+    private static HttpServer startUpstream() {
+        try {
+            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                var headers = new java.util.HashMap<String, String>();
+                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
+                received.put(exchange.getRequestURI().getPath(), headers);
+                var body = "upstream saw " + exchange.getRequestURI().getPath();
+                exchange.getResponseHeaders().add("X-Frame-Options", "DENY");
+                exchange.sendResponseHeaders(200, body.length());
+                exchange.getResponseBody().write(body.getBytes(StandardCharsets.UTF_8));
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void routesStorefrontPagesToTheInternalWas() throws Exception {
+        var response = get("/id-id/");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("upstream saw /id-id/");
+    }
+
+    @Test
+    void dropsEdgeOnlyHeadersTheClientSentAndSetsTheClientAddress() throws Exception {
+        get("/ko-kr/headers", "X-Onshore-Country", "KP", "x-onshore-client-ip", "6.6.6.6", "X-Onshore-Anything", "x");
+
+        var headers = received.get("/ko-kr/headers");
+        assertThat(headers).doesNotContainKeys("x-onshore-country", "x-onshore-anything");
+        assertThat(headers.get("x-onshore-client-ip")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void tellsTheUpstreamTheShoppersContextInsteadOfWhatTheClientClaimed() throws Exception {
+        get("/context/id", "Accept-Language", "id-ID,id;q=0.9,en;q=0.5", "X-Onshore-Currency", "USD",
+                "X-Onshore-Country", "US");
+
+        var headers = received.get("/context/id");
+        assertThat(headers.get("x-onshore-country")).isEqualTo("ID");
+        assertThat(headers.get("x-onshore-locale")).isEqualTo("id-ID");
+        assertThat(headers.get("x-onshore-currency")).isEqualTo("IDR");
+        assertThat(headers.get("x-onshore-timezone")).isEqualTo("Asia/Jakarta");
+    }
+
+    @Test
+    void theShoppersExplicitChoiceWinsOverTheirBrowser() throws Exception {
+        get("/context/choice", "Accept-Language", "id-ID", "Cookie", "onshore_choice=1|MY|ms-MY|MYR|Asia/Kuala_Lumpur");
+
+        var headers = received.get("/context/choice");
+        assertThat(headers.get("x-onshore-locale")).isEqualTo("ms-MY");
+        assertThat(headers.get("x-onshore-currency")).isEqualTo("MYR");
+    }
+
+    @Test
+    void garbageHeadersStillGetTheSiteDefaultNotAnError() throws Exception {
+        var response = get("/context/garbage", "Accept-Language", "\u00ff;q=abc,,,*;q=-1" + "x".repeat(4000),
+                "Cookie", "onshore_choice=%%%|||");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(received.get("/context/garbage").get("x-onshore-locale")).isNotBlank();
+    }
+
+    @Test
+    void internalOnlyPathsNeverReachTheUpstream() throws Exception {
+        for (var path : new String[] {"/api/admin/products", "/actuator/env", "/Actuator/env", "/realms/operators/x",
+                "/realms/master/x", "/admin/master/console"}) {
+            var response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(received.keySet()).noneMatch(p -> p.toLowerCase().startsWith("/api/admin") || p.toLowerCase().startsWith("/actuator")
+                || p.startsWith("/realms/operators") || p.startsWith("/realms/master"));
+    }
+
+    @Test
+    void disguisedPathsAreRejected() throws Exception {
+        assertThat(get("/id-id/%2e%2e/api/admin/products").statusCode()).isEqualTo(400);
+        assertThat(get("/api%2fadmin/products").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void securityHeadersAppearOnceEvenWhenTheUpstreamSetsThemToo() throws Exception {
+        var response = get("/id-id/");
+
+        assertThat(response.headers().allValues("X-Frame-Options")).containsExactly("DENY");
+        assertThat(response.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+
+    @Test
+    void gatewayAnswersItsOwnReadinessProbe() throws Exception {
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,225 @@
+package dev.onshore.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onshore.devstack.Appliance;
+import dev.onshore.devstack.Secrets;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The appliance from the outside, the way a shopper, an operator's admin app and a Kafka consumer see it. */
+@ExtendWith(RunningAppliance.class)
+class ApplianceIntegrationTests {
+
+    private static Appliance appliance;
+    private static String storefront;
+
+    @BeforeAll
+    static void appliance() {
+        appliance = RunningAppliance.appliance();
+        storefront = appliance.storefrontUrl();
+    }
+
+    @Test
+    void storefrontPageFlowsThroughTheGatewayToInternalWasAndMariaDb() throws Exception {
+        // A price changed straight in MariaDB must show on the page the gateway serves.
+        try (var db = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + appliance.ports().mariadb() + "/onshore",
+                "onshore", appliance.secrets().get(Secrets.Name.DB_APP_PASSWORD))) {
+            var changed = db.createStatement().executeUpdate("UPDATE product_offer SET list_price = 234500 WHERE market = 'ID'"
+                    + " AND product_id = (SELECT id FROM product WHERE sku = 'HS-LUTEIN-60')");
+            assertThat(changed).isEqualTo(1);
+        }
+
+        var page = Http.get(storefront + "/id-id/");
+        var deadline = Instant.now().plusSeconds(5); // catalog reads may be cached for up to a second
+        while (!page.body().contains("234.500") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            page = Http.get(storefront + "/id-id/");
+        }
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("lang=\"id-ID\"")
+                .contains("data-sku=\"HS-LUTEIN-60\"").contains("234.500")
+                .contains("data-sku=\"HS-VITC-1000\"").contains("189.000")
+                .doesNotContain("data-sku=\"HS-OMEGA3-90\""); // not offered in Indonesia
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'"));
+        assertThat(page.headers().allValues("X-Frame-Options")).containsExactly("DENY");
+    }
+
+    @Test
+    void unknownLocaleGetsALocalizedNotFoundPage() {
+        var page = Http.get(storefront + "/xx-yy/");
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("Page not found");
+    }
+
+    @Test
+    void rootSendsTheShopperToTheirLanguageAndIgnoresClientSentEdgeHeaders() {
+        var response = Http.get(storefront + "/", "Accept-Language", "id-ID,id;q=0.9,en;q=0.5",
+                "X-Onshore-Locale", "ko-KR");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/id-id/"));
+    }
+
+    @Test
+    void serviceTokenFromKeycloakIsAcceptedByInternalWas() {
+        var response = Http.get(appliance.internalWasUrl() + "/api/admin/products",
+                "Authorization", "Bearer " + Tokens.service(appliance));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var skus = new ArrayList<String>();
+        Http.json(response).forEach(product -> skus.add(product.get("sku").asString()));
+        assertThat(skus).contains("HS-VITC-1000", "HS-PROPOLIS-SPRAY");
+    }
+
+    @Test
+    void tamperedTokenIsRefusedWithProblemDetails() {
+        var token = Tokens.service(appliance);
+        var parts = token.split("\\.");
+        var payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"internal-api\"", "\"internal-api\",\"superuser\"");
+        var tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+
+        var response = Http.get(appliance.internalWasUrl() + "/api/admin/products", "Authorization", "Bearer " + tampered);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(Http.json(response).get("type").asString()).isEqualTo("https://onshore.dev/problems/unauthorized");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).contains("invalid_token"));
+    }
+
+    @Test
+    void unsignedTokenIsRefused() {
+        var parts = Tokens.service(appliance).split("\\.");
+        var none = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+
+        var response = Http.get(appliance.internalWasUrl() + "/api/admin/products",
+                "Authorization", "Bearer " + none + "." + parts[1] + ".");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void tokenForAnotherAudienceIsRefused() {
+        var admin = Tokens.keycloakAdmin(appliance);
+        var clientId = "system-test-" + UUID.randomUUID().toString().substring(0, 8);
+        var secret = UUID.randomUUID().toString();
+        var created = Http.send(HttpRequest.newBuilder(URI.create(appliance.keycloakUrl() + "/admin/realms/operators/clients"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Http.JSON.writeValueAsString(Map.of(
+                        "clientId", clientId, "secret", secret, "publicClient", false, "serviceAccountsEnabled", true,
+                        "standardFlowEnabled", false))))
+                .build());
+        assertThat(created.statusCode()).isEqualTo(201);
+
+        var foreign = Tokens.clientCredentials(appliance, clientId, secret);
+        var response = Http.get(appliance.internalWasUrl() + "/api/admin/products", "Authorization", "Bearer " + foreign);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void missingTokenIsRefused() {
+        var response = Http.get(appliance.internalWasUrl() + "/api/admin/products");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(Http.json(response).get("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void productPublishedByInternalWasReachesAKafkaConsumer() {
+        var props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + appliance.ports().kafka());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        var token = Tokens.service(appliance);
+        try (var consumer = new KafkaConsumer<String, String>(props)) {
+            consumer.subscribe(List.of("onshore.catalog.product-published"));
+            var published = Http.send(HttpRequest.newBuilder(URI.create(appliance.internalWasUrl()
+                            + "/api/admin/products/HS-PROPOLIS-SPRAY/publication"))
+                    .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(published.statusCode()).isEqualTo(200);
+
+            ConsumerRecord<String, String> received = null;
+            var deadline = Instant.now().plusSeconds(60);
+            while (received == null && Instant.now().isBefore(deadline)) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if ("HS-PROPOLIS-SPRAY".equals(record.key())) {
+                        received = record;
+                    }
+                }
+            }
+            assertThat(received).as("ProductPublished for HS-PROPOLIS-SPRAY on Kafka").isNotNull();
+            var event = Http.JSON.readTree(received.value());
+            assertThat(event.get("sku").asString()).isEqualTo("HS-PROPOLIS-SPRAY");
+            assertThat(event.get("eventId").asString()).isNotBlank();
+        }
+        // Publishing again is refused: the event is not sent twice for one state change.
+        var again = Http.send(HttpRequest.newBuilder(URI.create(appliance.internalWasUrl()
+                        + "/api/admin/products/HS-PROPOLIS-SPRAY/publication"))
+                .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(again.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void edgeNeverExposesInternalOnlyPaths() {
+        for (var path : List.of("/api/admin/products", "/actuator/env", "/actuator/health", "/realms/operators/.well-known/openid-configuration",
+                "/realms/master/.well-known/openid-configuration", "/admin/master/console/", "/API/Admin/products",
+                "//api/admin/products", "/api/admin;x=1/products")) {
+            assertThat(Http.get(storefront + path).statusCode()).as(path).isEqualTo(404);
+        }
+        for (var path : List.of("/api/%2e%2e/api/admin/products", "/id-id/%2e%2e/api/admin/products", "/a/..%2fapi")) {
+            assertThat(Http.get(storefront + path).statusCode()).as(path).isIn(400, 404);
+        }
+        assertThat(Http.get(storefront + "/realms/shoppers/.well-known/openid-configuration").statusCode()).isEqualTo(200);
+        assertThat(Http.get(storefront + "/actuator/health/readiness").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shoppersRealmIsServedUnderTheStorefrontsOwnAddress() {
+        var discovery = Http.json(Http.get(storefront + "/realms/shoppers/.well-known/openid-configuration"));
+
+        assertThat(discovery.get("issuer").asString()).isEqualTo(storefront + "/realms/shoppers");
+        assertThat(discovery.get("authorization_endpoint").asString()).startsWith(storefront + "/realms/shoppers/");
+    }
+
+    @Test
+    void operatorsRealmRequiresTotpAndLocksOutBruteForce() {
+        var admin = Tokens.keycloakAdmin(appliance);
+        var realm = Http.json(Http.get(appliance.keycloakUrl() + "/admin/realms/operators", "Authorization", "Bearer " + admin));
+        assertThat(realm.get("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(realm.get("failureFactor").asInt()).isLessThanOrEqualTo(5);
+        assertThat(realm.get("registrationAllowed").asBoolean()).isFalse();
+        var actions = Http.json(Http.get(appliance.keycloakUrl() + "/admin/realms/operators/authentication/required-actions/CONFIGURE_TOTP",
+                "Authorization", "Bearer " + admin));
+        assertThat(actions.get("enabled").asBoolean()).isTrue();
+        assertThat(actions.get("defaultAction").asBoolean()).isTrue();
+        var shoppers = Http.json(Http.get(appliance.keycloakUrl() + "/admin/realms/shoppers", "Authorization", "Bearer " + admin));
+        assertThat(shoppers.get("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(shoppers.get("registrationAllowed").asBoolean()).isTrue();
+        assertThat(shoppers.get("verifyEmail").asBoolean()).isTrue();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.onshore.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.onshore.devstack.Appliance;
+import dev.onshore.devstack.Secrets;
+import dev.onshore.devstack.Totp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A real Chromium (Debian's) on the storefront and through the operator's MFA login into the admin. */
+@ExtendWith(RunningAppliance.class)
+class BrowserIntegrationTests {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static Appliance appliance;
+    private WebDriver browser;
+    private Path profile;
+
+    @BeforeAll
+    static void appliance() {
+        appliance = RunningAppliance.appliance();
+    }
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "SKIPPED: Debian's chromium and chromium-driver are not installed (./onshore test installs them)");
+        profile = Files.createTempDirectory("onshore-chromium");
+        var options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--user-data-dir=" + profile, "--lang=id-ID");
+        // What the shopper's browser asks for; headless Chromium takes it from this preference, not from --lang.
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "id-ID,id,en-US,en"));
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void indonesianShopperSeesBahasaIndonesiaAndRupiahOnDesktopAndMobile() throws IOException {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(appliance.storefrontUrl() + "/");
+
+        assertThat(browser.getCurrentUrl()).endsWith("/id-id/");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("id-ID");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Produk kami");
+        var prices = browser.findElements(By.cssSelector("li.product .price strong"));
+        assertThat(prices).isNotEmpty().allSatisfy(price -> assertThat(price.getText()).startsWith("Rp"));
+        screenshot("storefront-id-desktop.png");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        var first = browser.findElement(By.cssSelector("li.product"));
+        assertThat(first.getRect().getWidth()).as("cards fill a phone's width").isGreaterThan(300);
+        screenshot("storefront-id-mobile.png");
+    }
+
+    @Test
+    void operatorSignsInWithPasswordAndTotpAndSeesTheCatalog() throws IOException {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(appliance.adminUrl() + "/");
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("operator");
+        browser.findElement(By.id("password")).sendKeys(appliance.secrets().get(Secrets.Name.DEMO_OPERATOR_PASSWORD));
+        browser.findElement(By.id("kc-login")).click();
+
+        var otp = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")));
+        assertThat(browser.getCurrentUrl()).as("Keycloak asks for the second factor").contains("/realms/operators/");
+        otp.sendKeys(Totp.code(appliance.secrets().get(Secrets.Name.DEMO_OPERATOR_TOTP_KEY), Instant.now()));
+        browser.findElement(By.id("kc-login")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-sku='HS-VITC-1000']")));
+        assertThat(browser.getCurrentUrl()).startsWith(appliance.adminUrl());
+        assertThat(browser.findElement(By.tagName("header")).getText()).contains("operator");
+        screenshot("admin-catalog.png");
+    }
+
+    private void screenshot(String name) throws IOException {
+        var shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
+        var target = Path.of(System.getProperty("onshore.root", "..")).resolve("system-tests/target/screenshots");
+        Files.createDirectories(target);
+        Files.copy(shot, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
