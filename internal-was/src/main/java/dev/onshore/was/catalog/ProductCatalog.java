@@ -1,12 +1,38 @@
 package dev.onshore.was.catalog;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** What other areas and the web adapters may ask of the catalog. */
 public interface ProductCatalog {
 
     /** Published products offered in {@code market}, in {@code language} (falling back to English), by SKU. */
     List<ProductView> listForShoppers(String market, String language);
+
+    /** The product page's content, empty when the product is unknown or not sellable in {@code market}. */
+    Optional<ProductDetail> findForShopper(Sku sku, String market, String language);
+
+    /** The category tree (top level first, children by position) in {@code language}, falling back to English. */
+    List<CategoryView> categories(String language);
+
+    /** One category and its children, empty when unknown. Its ancestors are {@link #categoryPath}. */
+    Optional<CategoryView> category(String code, String language);
+
+    /** From the top category down to {@code code}; empty when unknown. */
+    List<CategoryView> categoryPath(String code, String language);
+
+    /** Every brand name, sorted. */
+    List<String> brands();
+
+    /**
+     * Replaces the product's regulatory attributes for {@code market} after validating them against the market's
+     * schema. Throws {@link InvalidRegulatoryDataException} (nothing saved) when they do not satisfy it.
+     */
+    void recordRegulatory(Sku sku, String market, Map<String, String> attributes);
+
+    /** Per language, the share (0-100) of the product's texts that are filled in. */
+    Map<String, Integer> completeness(Sku sku);
 
     /** Every product regardless of status, for operators, in {@code language}, with base prices. */
     List<ProductView> listForOperators(String language);

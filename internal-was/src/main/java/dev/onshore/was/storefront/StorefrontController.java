@@ -1,14 +1,8 @@
 package dev.onshore.was.storefront;
 
-import com.ibm.icu.text.NumberFormat;
-import com.ibm.icu.util.ULocale;
 import dev.onshore.was.catalog.ProductCatalog;
-import dev.onshore.was.catalog.ProductView;
-import java.util.Arrays;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -19,18 +13,12 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class StorefrontController {
 
-    /** What a product card shows: the catalog's view plus its price formatted for the page's locale. */
-    public record Card(ProductView product, String formattedPrice) {
-    }
-
-    /** A link in the language switcher. */
-    public record Alternate(String path, String label, String hreflang) {
-    }
-
     private final ProductCatalog catalog;
+    private final PageFrame pages;
 
-    StorefrontController(ProductCatalog catalog) {
+    StorefrontController(ProductCatalog catalog, PageFrame pages) {
         this.catalog = catalog;
+        this.pages = pages;
     }
 
     @GetMapping("/")
@@ -43,28 +31,13 @@ class StorefrontController {
     }
 
     @GetMapping("/{locale}/")
-    ModelAndView home(@PathVariable String locale, Model model) {
+    ModelAndView home(@PathVariable String locale) {
         var page = StorefrontLocale.fromPath(locale).orElse(null);
         if (page == null) {
-            var notFound = new ModelAndView("storefront/not-found", HttpStatus.NOT_FOUND);
-            notFound.addObject("page", StorefrontLocale.SITE_DEFAULT);
-            notFound.addObject("pageLocale", StorefrontLocale.SITE_DEFAULT.locale());
-            return notFound;
+            return pages.notFound(StorefrontLocale.SITE_DEFAULT);
         }
-        var format = NumberFormat.getCurrencyInstance(ULocale.forLocale(page.locale()));
-        List<Card> cards = catalog.listForShoppers(page.market(), page.language()).stream().map(product -> {
-            var currencyFormat = (NumberFormat) format.clone();
-            currencyFormat.setCurrency(com.ibm.icu.util.Currency.getInstance(product.currency().getCurrencyCode()));
-            return new Card(product, currencyFormat.format(product.price()));
-        }).toList();
-        var view = new ModelAndView("storefront/home");
-        view.addObject("page", page);
-        view.addObject("pageLocale", page.locale());
-        view.addObject("cards", cards);
-        view.addObject("alternates", Arrays.stream(StorefrontLocale.values())
-                .map(l -> new Alternate("/" + l.path() + "/", l.locale().getDisplayLanguage(l.locale()) + " (" + l.market() + ")",
-                        l.language() + "-" + l.market()))
-                .toList());
+        var view = pages.page("storefront/home", page, "");
+        view.addObject("cards", pages.cards(catalog.listForShoppers(page.market(), page.language()), page));
         return view;
     }
 

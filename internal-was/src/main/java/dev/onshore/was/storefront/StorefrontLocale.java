@@ -13,7 +13,8 @@ public enum StorefrontLocale {
     KO_KR("ko-kr", "ko", "KR"),
     ID_ID("id-id", "id", "ID"),
     MS_MY("ms-my", "ms", "MY"),
-    EN_SG("en-sg", "en", "SG");
+    EN_SG("en-sg", "en", "SG"),
+    ZH_CN("zh-cn", "zh", "CN");
 
     static final StorefrontLocale SITE_DEFAULT = EN_US;
 
@@ -37,6 +38,11 @@ public enum StorefrontLocale {
 
     public String market() {
         return market;
+    }
+
+    /** The market's currency code (what the switcher shows beside the language). */
+    public String currency() {
+        return java.util.Currency.getInstance(locale()).getCurrencyCode();
     }
 
     public Locale locale() {

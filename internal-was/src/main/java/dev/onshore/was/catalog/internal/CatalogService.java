@@ -1,12 +1,19 @@
 package dev.onshore.was.catalog.internal;
 
+import dev.onshore.was.catalog.CategoryView;
 import dev.onshore.was.catalog.ProductCatalog;
+import dev.onshore.was.catalog.ProductDetail;
 import dev.onshore.was.catalog.ProductStatus;
 import dev.onshore.was.catalog.ProductView;
 import dev.onshore.was.catalog.Sku;
 import dev.onshore.was.catalog.UnknownProductException;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,18 +22,100 @@ import org.springframework.transaction.annotation.Transactional;
 class CatalogService implements ProductCatalog {
 
     private final Products products;
+    private final Categories categories;
+    private final Clock clock;
 
-    CatalogService(Products products) {
+    CatalogService(Products products, Categories categories) {
         this.products = products;
+        this.categories = categories;
+        this.clock = Clock.systemUTC();
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<ProductView> listForShoppers(String market, String language) {
+        var now = clock.instant();
         return products.findByStatusOrderBySku(ProductStatus.PUBLISHED).stream()
-                .filter(product -> product.offerIn(market).isPresent())
-                .map(product -> view(product, market, language))
+                .filter(product -> product.isSellableIn(market, now))
+                .map(product -> shopperView(product, market, language, clock))
                 .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ProductDetail> findForShopper(Sku sku, String market, String language) {
+        var now = clock.instant();
+        return products.findBySku(sku.value()).filter(product -> product.isSellableIn(market, now)).map(product -> {
+            var text = product.translation(language);
+            var offer = product.offerIn(market).orElseThrow();
+            var code = product.categoryCode();
+            return new ProductDetail(product.sku().value(), product.brand(), text.name(), text.summary(),
+                    product.hasTranslation(language) ? language : "en", text.description(), text.ingredients(),
+                    text.usage(), text.warnings(), offer.listPrice(), offer.priceAt(now),
+                    Currency.getInstance(offer.currency()), offer.saleRunsAt(now) ? offer.saleEndsAt() : null,
+                    offer.maxPerOrder(), offer.availability(),
+                    code == null ? List.of() : categoryPath(code, language), product.regulatoryIn(market));
+        });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CategoryView> categories(String language) {
+        var all = categories.findAllByOrderByDepthAscPositionAsc();
+        return all.stream().filter(category -> category.parentCode() == null)
+                .map(category -> tree(category, all, language)).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CategoryView> category(String code, String language) {
+        if (!Category.isCode(code)) {
+            return Optional.empty();
+        }
+        var all = categories.findAllByOrderByDepthAscPositionAsc();
+        return all.stream().filter(category -> category.code().equals(code)).findFirst()
+                .map(category -> tree(category, all, language));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CategoryView> categoryPath(String code, String language) {
+        if (!Category.isCode(code)) {
+            return List.of();
+        }
+        var path = new ArrayList<CategoryView>();
+        for (int cut = code.indexOf('.'); ; cut = code.indexOf('.', cut + 1)) {
+            var ancestor = cut < 0 ? code : code.substring(0, cut);
+            var found = categories.findById(ancestor);
+            if (found.isEmpty()) {
+                return List.of();
+            }
+            var category = found.get();
+            path.add(new CategoryView(category.code(), category.parentCode(), category.depth(),
+                    category.nameIn(language), List.of()));
+            if (cut < 0) {
+                return path;
+            }
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> brands() {
+        return products.findAllByOrderBySku().stream().map(Product::brand).distinct().sorted().toList();
+    }
+
+    @Override
+    public void recordRegulatory(Sku sku, String market, Map<String, String> attributes) {
+        products.save(find(sku).recordRegulatory(market, attributes));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Integer> completeness(Sku sku) {
+        var result = new TreeMap<String, Integer>();
+        find(sku).translations().forEach((language, text) -> result.put(language, text.completeness()));
+        return result;
     }
 
     @Override
@@ -54,17 +143,24 @@ class CatalogService implements ProductCatalog {
         return products.findBySku(sku.value()).orElseThrow(() -> new UnknownProductException(sku.value()));
     }
 
+    private static CategoryView tree(Category node, List<Category> all, String language) {
+        var children = all.stream().filter(category -> node.code().equals(category.parentCode()))
+                .map(category -> tree(category, all, language)).toList();
+        return new CategoryView(node.code(), node.parentCode(), node.depth(), node.nameIn(language), children);
+    }
+
     private ProductView operatorView(Product product) {
         var text = product.translation("en");
         return new ProductView(product.sku().value(), product.brand(), text.name(), text.summary(), "en",
                 product.basePrice(), Currency.getInstance(product.baseCurrency()), product.status());
     }
 
-    private static ProductView view(Product product, String market, String language) {
+    /** The product's card for a shopper of {@code market}: the price they pay now (a running sale included). */
+    static ProductView shopperView(Product product, String market, String language, Clock clock) {
         var text = product.translation(language);
         var offer = product.offerIn(market).orElseThrow();
         return new ProductView(product.sku().value(), product.brand(), text.name(), text.summary(),
-                product.hasTranslation(language) ? language : "en", offer.listPrice(),
+                product.hasTranslation(language) ? language : "en", offer.priceAt(clock.instant()),
                 Currency.getInstance(offer.currency()), product.status());
     }
 }

@@ -1,9 +1,23 @@
 package dev.onshore.was.catalog.internal;
 
 import dev.onshore.was.catalog.Sku;
+import dev.onshore.was.catalog.Availability;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -13,8 +27,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demo's supplement catalog (profile {@code demo}): five languages, five markets. Idempotent: a SKU that
- * exists is left as it is, so operators' changes in the demo survive restarts.
+ * The demo's supplement catalog (profile {@code demo}): 41 products, a 4-level category tree, five languages, six
+ * markets with prices and regulatory data, some products deliberately unsellable somewhere (no BPOM number, an
+ * expired Halal certificate, missing supplement facts, not on China's cross-border list, discontinued). Idempotent:
+ * an existing SKU keeps what operators changed; only what it lacks (category, regulatory data of a market, English
+ * product texts) is filled in, so demo databases created before V2 catch up.
  */
 @Component
 @Profile("demo")
@@ -80,29 +97,207 @@ class DemoCatalog implements ApplicationRunner {
                     Map.of("KR", new String[] {"KRW", "15000"}, "US", new String[] {"USD", "11.99"},
                             "ID", new String[] {"IDR", "149000"})));
 
-    private final Products products;
+    private static final String[][] CATEGORIES = {
+        {"health", "Health supplements", "건강기능식품", "Suplemen kesehatan", "Suplemen kesihatan", "保健品"},
+        {"health.vitamins", "Vitamins and minerals", "비타민·미네랄", "Vitamin dan mineral", "Vitamin dan mineral", "维生素和矿物质"},
+        {"health.vitamins.vitamin-c", "Vitamin C", "비타민C", "Vitamin C", "Vitamin C", "维生素C"},
+        {"health.vitamins.vitamin-d", "Vitamin D", "비타민D", "Vitamin D", "Vitamin D", "维生素D"},
+        {"health.vitamins.multivitamin", "Multivitamins", "멀티비타민", "Multivitamin", "Multivitamin", "复合维生素"},
+        {"health.vitamins.minerals", "Minerals", "미네랄", "Mineral", "Mineral", "矿物质"},
+        {"health.vitamins.minerals.magnesium", "Magnesium", "마그네슘", "Magnesium", "Magnesium", "镁"},
+        {"health.vitamins.minerals.calcium", "Calcium", "칼슘", "Kalsium", "Kalsium", "钙"},
+        {"health.vitamins.minerals.zinc", "Zinc", "아연", "Seng", "Zink", "锌"},
+        {"health.vitamins.minerals.iron", "Iron", "철분", "Zat besi", "Zat besi", "铁"},
+        {"health.ginseng", "Ginseng", "인삼·홍삼", "Ginseng", "Ginseng", "人参"},
+        {"health.ginseng.red-ginseng", "Red ginseng", "홍삼", "Ginseng merah", "Ginseng merah", "红参"},
+        {"health.herbal", "Herbal", "허브", "Herbal", "Herba", "草本"},
+        {"health.herbal.liver", "Liver care", "간 건강", "Kesehatan hati", "Kesihatan hati", "护肝"},
+        {"health.herbal.turmeric", "Turmeric", "강황", "Kunyit", "Kunyit", "姜黄"},
+        {"health.herbal.sleep", "Sleep and calm", "수면·휴식", "Tidur dan tenang", "Tidur dan tenang", "睡眠与放松"},
+        {"health.gut", "Gut health", "장 건강", "Kesehatan pencernaan", "Kesihatan usus", "肠道健康"},
+        {"health.gut.probiotics", "Probiotics", "유산균", "Probiotik", "Probiotik", "益生菌"},
+        {"health.gut.fiber", "Fiber", "식이섬유", "Serat", "Serat", "膳食纤维"},
+        {"health.omega", "Omega-3", "오메가3", "Omega-3", "Omega-3", "欧米伽3"},
+        {"health.eye", "Eye care", "눈 건강", "Kesehatan mata", "Kesihatan mata", "护眼"},
+        {"health.immune", "Immunity", "면역", "Imunitas", "Imuniti", "免疫"},
+        {"health.immune.propolis", "Propolis", "프로폴리스", "Propolis", "Propolis", "蜂胶"},
+        {"beauty", "Beauty from within", "이너뷰티", "Kecantikan dari dalam", "Kecantikan dari dalam", "内服美容"},
+        {"beauty.collagen", "Collagen", "콜라겐", "Kolagen", "Kolagen", "胶原蛋白"},
+        {"beauty.skin", "Skin", "피부", "Kulit", "Kulit", "肌肤"},
+        {"beauty.hair", "Hair and nails", "모발·손톱", "Rambut dan kuku", "Rambut dan kuku", "头发与指甲"},
+        {"kids", "Kids and family", "어린이·가족", "Anak dan keluarga", "Kanak-kanak dan keluarga", "儿童与家庭"},
+        {"kids.vitamins", "Kids' vitamins", "어린이 비타민", "Vitamin anak", "Vitamin kanak-kanak", "儿童维生素"},
+        {"kids.ginseng", "Kids' ginseng", "어린이 홍삼", "Ginseng anak", "Ginseng kanak-kanak", "儿童红参"},
+        {"kids.probiotics", "Kids' probiotics", "어린이 유산균", "Probiotik anak", "Probiotik kanak-kanak", "儿童益生菌"},
+        {"kids.omega", "Kids' omega-3", "어린이 오메가3", "Omega-3 anak", "Omega-3 kanak-kanak", "儿童欧米伽3"},
+        {"kids.eye", "Kids' eye care", "어린이 눈 건강", "Kesehatan mata anak", "Kesihatan mata kanak-kanak", "儿童护眼"},
+    };
 
-    DemoCatalog(Products products) {
+    private static final List<String> CATEGORY_LANGUAGES = List.of("en", "ko", "id", "ms", "zh");
+
+    private static final Map<String, String> FIRST_CATEGORIES = Map.of(
+            "HS-VITC-1000", "health.vitamins.vitamin-c", "HS-REDGINSENG-30", "health.ginseng.red-ginseng",
+            "HS-PROBIO-50B", "health.gut.probiotics", "HS-OMEGA3-90", "health.omega",
+            "HS-COLLAGEN-30", "beauty.collagen", "HS-LUTEIN-60", "health.eye",
+            "HS-PROPOLIS-SPRAY", "health.immune.propolis");
+
+    /** Demo regulatory data stays valid for years; the flags in products.tsv break it on purpose. */
+    private static final String HALAL_EXPIRY = "2030-12-31";
+
+    private record Row(Item item, String category, Set<String> flags) {
+    }
+
+    private final Products products;
+    private final Categories categories;
+
+    DemoCatalog(Products products, Categories categories) {
         this.products = products;
+        this.categories = categories;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        int added = 0;
-        for (var item : ITEMS) {
-            if (products.existsBySku(item.sku())) {
-                continue;
+        int position = 0;
+        for (var row : CATEGORIES) {
+            position++;
+            if (!categories.existsById(row[0])) {
+                var category = new Category(row[0], position);
+                for (int i = 0; i < CATEGORY_LANGUAGES.size(); i++) {
+                    category.name(CATEGORY_LANGUAGES.get(i), row[i + 1]);
+                }
+                categories.save(category);
             }
-            var product = new Product(new Sku(item.sku()), item.brand(), new BigDecimal(item.basePriceKrw()), "KRW");
-            item.texts().forEach((language, text) -> product.translate(language, new ProductTranslation(text[0], text[1])));
-            item.offers().forEach((market, offer) -> product.offer(market, new MarketOffer(offer[0], new BigDecimal(offer[1]))));
-            if (item.published()) {
-                product.publish();
+        }
+        var rows = new ArrayList<Row>();
+        for (var item : ITEMS) {
+            rows.add(new Row(item, FIRST_CATEGORIES.get(item.sku()), Set.of()));
+        }
+        rows.addAll(readRows());
+        int added = 0;
+        for (var row : rows) {
+            var item = row.item();
+            var existing = products.findBySku(item.sku());
+            var product = existing.orElseGet(() -> {
+                var fresh = new Product(new Sku(item.sku()), item.brand(), new BigDecimal(item.basePriceKrw()), "KRW");
+                item.texts().forEach((language, text) -> fresh.translate(language, new ProductTranslation(text[0], text[1])));
+                item.offers().forEach((market, offer) -> fresh.offer(market,
+                        offered(market, new MarketOffer(offer[0], new BigDecimal(offer[1])), row.flags())));
+                return fresh;
+            });
+            if (product.categoryCode() == null) {
+                product.categorize(row.category());
+            }
+            var english = product.translations().get("en");
+            if (english != null && english.description() == null) {
+                product.translate("en", new ProductTranslation(english.name(), english.summary(),
+                        "<p><strong>" + english.name() + "</strong> by " + item.brand() + ": " + english.summary()
+                                + ".</p><ul><li>Made in Korea under HACCP</li><li>Suitable for vegetarians unless"
+                                + " stated otherwise</li></ul>",
+                        "See the label; main ingredient as named.", "Adults: as directed on the label, with water.",
+                        "Keep out of reach of children. Consult a doctor if pregnant or on medication."));
+            }
+            for (var market : product.offers().keySet()) {
+                if (product.regulatoryIn(market).isEmpty()) {
+                    var attributes = regulatory(market, item.sku(), row.flags());
+                    if (!attributes.isEmpty()) {
+                        product.recordRegulatory(market, attributes);
+                    }
+                }
+            }
+            if (existing.isEmpty()) {
+                if (item.published()) {
+                    product.publish();
+                }
+                added++;
             }
             products.save(product);
-            added++;
         }
-        log.info("Demo catalog: {} products added, {} already present", added, ITEMS.size() - added);
+        log.info("Demo catalog: {} products added, {} already present", added, rows.size() - added);
+    }
+
+    private static MarketOffer offered(String market, MarketOffer offer, Set<String> flags) {
+        var result = offer;
+        if (flags.contains("sale-" + market)) {
+            var start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
+            result = result.withSale(offer.listPrice().multiply(new BigDecimal("0.8")).setScale(2, RoundingMode.DOWN),
+                    start, start.plus(Duration.ofDays(30)));
+        }
+        if (flags.contains("discontinued-" + market)) {
+            result = result.withAvailability(Availability.DISCONTINUED);
+        }
+        return market.equals("ID") ? result.withMaxPerOrder(5) : result;
+    }
+
+    /** Valid data per market unless a flag says otherwise; empty when the market requires nothing. */
+    private static Map<String, String> regulatory(String market, String sku, Set<String> flags) {
+        var digits = String.format("%012d", Math.abs((long) sku.hashCode()) % 1_000_000_000_000L);
+        return switch (market) {
+            case "ID" -> flags.contains("id-nobpom") ? Map.of() : Map.of(
+                    "bpomNumber", "POM SI " + digits.substring(3),
+                    "halalCertificate", "ID" + digits + "0001",
+                    "halalExpiry", flags.contains("id-expired") ? LocalDate.now().minusMonths(2).toString() : HALAL_EXPIRY);
+            case "US" -> flags.contains("us-nofacts") ? Map.of() : Map.of(
+                    "servingSize", "1 serving", "servingsPerContainer", "30",
+                    "supplementFacts", "Amount per serving and % Daily Value as printed on the label");
+            case "CN" -> flags.contains("cn-nolist") ? Map.of() : Map.of("hsCode", "2106.90.90",
+                    "positiveListEntry", "1");
+            default -> Map.of();
+        };
+    }
+
+    private static List<Row> readRows() {
+        var stream = DemoCatalog.class.getResourceAsStream("/demo/products.tsv");
+        if (stream == null) {
+            throw new IllegalStateException("demo/products.tsv is missing from the classpath");
+        }
+        var rows = new ArrayList<Row>();
+        try (var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            for (var line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                var cells = line.split("\\|", -1);
+                var texts = new LinkedHashMap<String, String[]>();
+                for (int i = 0; i < CATEGORY_LANGUAGES.size(); i++) {
+                    var name = cells[7 + 2 * i];
+                    if (!name.isBlank()) {
+                        texts.put(CATEGORY_LANGUAGES.get(i), new String[] {name, cells[8 + 2 * i]});
+                    }
+                }
+                var krw = new BigDecimal(cells[3]);
+                var offers = new LinkedHashMap<String, String[]>();
+                for (var market : cells[5].split(",")) {
+                    offers.put(market, new String[] {CURRENCIES.get(market), price(market, krw).toPlainString()});
+                }
+                var flags = cells[6].isBlank() ? Set.<String>of() : Set.of(cells[6].split(","));
+                rows.add(new Row(new Item(cells[0], cells[1], cells[3], "Y".equals(cells[4]), texts, offers),
+                        cells[2], flags));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    private static final Map<String, String> CURRENCIES = Map.of("KR", "KRW", "US", "USD", "ID", "IDR", "MY", "MYR",
+            "SG", "SGD", "CN", "CNY");
+
+    /** A shelf price from the Korean one, rounded the way each market expects (x.99, x.90, whole thousands). */
+    private static BigDecimal price(String market, BigDecimal krw) {
+        return switch (market) {
+            case "KR" -> krw;
+            case "US" -> ending(krw.divide(new BigDecimal("1300"), 0, RoundingMode.CEILING), "0.01");
+            case "ID" -> krw.multiply(new BigDecimal("11")).divide(new BigDecimal("1000"), 0, RoundingMode.CEILING)
+                    .multiply(new BigDecimal("1000")).subtract(new BigDecimal("1000"));
+            case "MY" -> ending(krw.divide(new BigDecimal("300"), 0, RoundingMode.CEILING), "0.10");
+            case "SG" -> ending(krw.divide(new BigDecimal("1000"), 0, RoundingMode.CEILING), "0.10");
+            case "CN" -> ending(krw.divide(new BigDecimal("185"), 0, RoundingMode.CEILING), "0.10");
+            default -> throw new IllegalArgumentException("No demo prices for " + market);
+        };
+    }
+
+    private static BigDecimal ending(BigDecimal whole, String less) {
+        return whole.subtract(new BigDecimal(less));
     }
 }

@@ -1,6 +1,7 @@
 package dev.onshore.was.catalog.web;
 
 import dev.onshore.was.catalog.IllegalProductTransitionException;
+import dev.onshore.was.catalog.InvalidRegulatoryDataException;
 import dev.onshore.was.catalog.ProductCatalog;
 import dev.onshore.was.catalog.ProductView;
 import dev.onshore.was.catalog.Sku;
@@ -8,6 +9,8 @@ import dev.onshore.was.catalog.UnknownProductException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,6 +53,28 @@ class CatalogAdminController {
         return catalog.suspend(sku(sku));
     }
 
+    /**
+     * Replaces a product's regulatory attributes in one market. Answers 204, or 400 with one error per field
+     * ({@code errors: [{field, code, message}]}) and nothing saved.
+     */
+    @PutMapping("/{sku}/regulatory/{market}")
+    org.springframework.http.ResponseEntity<Void> recordRegulatory(@PathVariable String sku,
+            @PathVariable String market, @RequestBody Map<String, String> attributes) {
+        if (!MARKET.matcher(market).matches()) {
+            throw new UnknownProductException(sku);
+        }
+        catalog.recordRegulatory(sku(sku), market, attributes);
+        return org.springframework.http.ResponseEntity.noContent().build();
+    }
+
+    /** Per language, how much of the product's texts (0-100) is filled in. */
+    @GetMapping("/{sku}/completeness")
+    Map<String, Integer> completeness(@PathVariable String sku) {
+        return catalog.completeness(sku(sku));
+    }
+
+    private static final Pattern MARKET = Pattern.compile("[A-Z]{2}");
+
     private static Sku sku(String raw) {
         var sku = Sku.parseOrNull(raw);
         if (sku == null) {
@@ -63,6 +89,18 @@ class CatalogAdminController {
                 messages.getMessage("problem.unknown-product.detail", new Object[] {e.sku()}, locale));
         problem.setType(URI.create("https://onshore.dev/problems/unknown-product"));
         problem.setTitle(messages.getMessage("problem.unknown-product.title", null, locale));
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidRegulatoryDataException.class)
+    ProblemDetail invalidRegulatory(InvalidRegulatoryDataException e, Locale locale) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage("problem.invalid-regulatory.detail", new Object[] {e.market()}, locale));
+        problem.setType(URI.create("https://onshore.dev/problems/invalid-regulatory-data"));
+        problem.setTitle(messages.getMessage("problem.invalid-regulatory.title", null, locale));
+        problem.setProperty("errors", e.violations().stream().map(violation -> Map.of("field", violation.field(),
+                "code", violation.code(), "message", messages.getMessage("regulatory.error." + violation.code(),
+                        new Object[] {violation.field()}, locale))).toList());
         return problem;
     }
 

@@ -1,0 +1,10 @@
+package dev.onshore.was.catalog.internal;
+
+import java.util.List;
+import org.springframework.data.repository.ListCrudRepository;
+
+/** The category tree. */
+interface Categories extends ListCrudRepository<Category, String> {
+
+    List<Category> findAllByOrderByDepthAscPositionAsc();
+}

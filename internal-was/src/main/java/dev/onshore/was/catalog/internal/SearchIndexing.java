@@ -1,0 +1,72 @@
+package dev.onshore.was.catalog.internal;
+
+import dev.onshore.was.catalog.ProductChanged;
+import dev.onshore.was.catalog.ProductPublished;
+import dev.onshore.was.catalog.ProductSuspended;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.search.mapper.orm.Search;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps this node's search index in step with the catalog: a full rebuild when the node is ready (the catalog of a
+ * D2C brand is hundreds of products: seconds), then one document per event, after the change committed. The
+ * listeners go through the event publication registry, so a crash between commit and indexing is retried.
+ */
+@Component
+class SearchIndexing {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexing.class);
+
+    private final EntityManager entityManager;
+    private final EntityManagerFactory entityManagerFactory;
+    private final Products products;
+    private final TransactionTemplate transactions;
+
+    SearchIndexing(EntityManager entityManager, EntityManagerFactory entityManagerFactory, Products products,
+            TransactionTemplate transactions) {
+        this.entityManager = entityManager;
+        this.entityManagerFactory = entityManagerFactory;
+        this.products = products;
+        this.transactions = transactions;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuild() {
+        // Not the MassIndexer: it adds documents without deleting, so an event indexed concurrently would leave a
+        // duplicate. Updates by id are idempotent, and a few hundred products take well under a second.
+        var started = System.nanoTime();
+        Search.mapping(entityManagerFactory).scope(Product.class).workspace().purge();
+        transactions.executeWithoutResult(status -> {
+            var plan = Search.session(entityManager).indexingPlan();
+            products.findAll().forEach(plan::addOrUpdate);
+        });
+        log.info("Search index rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @ApplicationModuleListener
+    void on(ProductPublished event) {
+        reindex(event.sku());
+    }
+
+    @ApplicationModuleListener
+    void on(ProductSuspended event) {
+        reindex(event.sku());
+    }
+
+    @ApplicationModuleListener
+    void on(ProductChanged event) {
+        reindex(event.sku());
+    }
+
+    private void reindex(String sku) {
+        transactions.executeWithoutResult(status -> products.findBySku(sku)
+                .ifPresent(product -> Search.session(entityManager).indexingPlan().addOrUpdate(product)));
+    }
+}

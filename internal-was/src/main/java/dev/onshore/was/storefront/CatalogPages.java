@@ -1,0 +1,219 @@
+package dev.onshore.was.storefront;
+
+import dev.onshore.i18n.time.ViewerTime;
+import dev.onshore.was.catalog.ProductCatalog;
+import dev.onshore.was.catalog.ProductSearch;
+import dev.onshore.was.catalog.Sku;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.HtmlUtils;
+
+/** Product detail, category, brand and search result pages, and the sitemaps. */
+@Controller
+class CatalogPages {
+
+    /** Control and format characters (bidi marks and overrides, zero-width joiners): never part of a search. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}]+");
+    private static final int MAX_PAGE = 100;
+
+    private final ProductCatalog catalog;
+    private final ProductSearch search;
+    private final PageFrame pages;
+
+    CatalogPages(ProductCatalog catalog, ProductSearch search, PageFrame pages) {
+        this.catalog = catalog;
+        this.search = search;
+        this.pages = pages;
+    }
+
+    @GetMapping("/{locale}/p/{sku}")
+    ModelAndView product(@PathVariable String locale, @PathVariable String sku,
+            @RequestHeader(name = "X-Onshore-TimeZone", required = false) @Nullable String timeZone) {
+        var page = StorefrontLocale.fromPath(locale).orElse(null);
+        if (page == null) {
+            return pages.notFound(StorefrontLocale.SITE_DEFAULT);
+        }
+        var parsed = Sku.parseOrNull(sku);
+        var detail = parsed == null ? null
+                : catalog.findForShopper(parsed, page.market(), page.language()).orElse(null);
+        if (detail == null) {
+            return pages.notFound(page);
+        }
+        var view = pages.page("storefront/product", page, "p/" + detail.sku());
+        view.addObject("product", detail);
+        view.addObject("price", PageFrame.format(detail.price(), detail.currency(), page.locale()));
+        view.addObject("listPrice", PageFrame.format(detail.listPrice(), detail.currency(), page.locale()));
+        view.addObject("brandSlug", PageFrame.brandSlug(detail.brand()));
+        view.addObject("saleEnds", detail.saleEndsAt() == null ? null
+                : ViewerTime.dateTime(detail.saleEndsAt(), zone(timeZone, page), page.locale()));
+        return view;
+    }
+
+    @GetMapping("/{locale}/c/{code}")
+    ModelAndView category(@PathVariable String locale, @PathVariable String code,
+            @RequestParam(defaultValue = "RELEVANCE") String sort, @RequestParam(defaultValue = "1") String page) {
+        var pageLocale = StorefrontLocale.fromPath(locale).orElse(null);
+        if (pageLocale == null) {
+            return pages.notFound(StorefrontLocale.SITE_DEFAULT);
+        }
+        var category = catalog.category(code, pageLocale.language()).orElse(null);
+        if (category == null) {
+            return pages.notFound(pageLocale);
+        }
+        var view = listing(pageLocale, "c/" + category.code(), "", category.code(), null, null, null, sort, page);
+        view.addObject("heading", category.name());
+        view.addObject("category", category);
+        view.addObject("path", catalog.categoryPath(category.code(), pageLocale.language()));
+        return view;
+    }
+
+    @GetMapping("/{locale}/brands/{slug}")
+    ModelAndView brand(@PathVariable String locale, @PathVariable String slug,
+            @RequestParam(defaultValue = "RELEVANCE") String sort, @RequestParam(defaultValue = "1") String page) {
+        var pageLocale = StorefrontLocale.fromPath(locale).orElse(null);
+        if (pageLocale == null) {
+            return pages.notFound(StorefrontLocale.SITE_DEFAULT);
+        }
+        var brand = catalog.brands().stream().filter(name -> PageFrame.brandSlug(name).equals(slug)).findFirst()
+                .orElse(null);
+        if (brand == null) {
+            return pages.notFound(pageLocale);
+        }
+        var view = listing(pageLocale, "brands/" + slug, "", null, brand, null, null, sort, page);
+        view.addObject("heading", brand);
+        return view;
+    }
+
+    @GetMapping("/{locale}/search")
+    ModelAndView search(@PathVariable String locale, @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String brand,
+            @RequestParam(required = false) @Nullable String price,
+            @RequestParam(defaultValue = "RELEVANCE") String sort, @RequestParam(defaultValue = "1") String page) {
+        var pageLocale = StorefrontLocale.fromPath(locale).orElse(null);
+        if (pageLocale == null) {
+            return pages.notFound(StorefrontLocale.SITE_DEFAULT);
+        }
+        var text = INVISIBLE.matcher(q).replaceAll(" ").strip();
+        if (text.length() > ProductSearch.MAX_QUERY_LENGTH || (category != null && category.length() > 120)
+                || (brand != null && brand.length() > 80) || (price != null && !price.matches("[0-9]{1,12}-[0-9]{0,12}"))) {
+            return pages.badRequest(pageLocale);
+        }
+        BigDecimal min = null;
+        BigDecimal max = null;
+        if (price != null) {
+            var bounds = price.split("-", -1);
+            min = new BigDecimal(bounds[0]);
+            max = bounds[1].isEmpty() ? null : new BigDecimal(bounds[1]);
+        }
+        var view = listing(pageLocale, "search", text, category, brand, min, max, sort, page);
+        view.addObject("query", text);
+        view.addObject("price", price);
+        view.addObject("heading", null);
+        // Result pages of arbitrary queries are not content: keep them out of search engines.
+        view.addObject("noindex", true);
+        return view;
+    }
+
+    private ModelAndView listing(StorefrontLocale locale, String rest, String text, @Nullable String category,
+            @Nullable String brand, @Nullable BigDecimal min, @Nullable BigDecimal max, String sortName,
+            String pageNumber) {
+        var sort = Arrays.stream(ProductSearch.Sort.values()).filter(s -> s.name().equalsIgnoreCase(sortName))
+                .findFirst().orElse(ProductSearch.Sort.RELEVANCE);
+        int number = pageNumber.matches("[0-9]{1,3}") ? Math.clamp(Integer.parseInt(pageNumber), 1, MAX_PAGE) : 1;
+        var result = search.search(new ProductSearch.Request(locale.market(), locale.language(), text, category,
+                brand, min, max, sort, number));
+        var view = pages.page("storefront/listing", locale, rest);
+        view.addObject("result", result);
+        view.addObject("cards", pages.cards(result.hits(), locale));
+        view.addObject("sort", sort.name());
+        view.addObject("brandFilter", brand);
+        view.addObject("categoryFilter", category);
+        view.addObject("brandSlugs", catalog.brands().stream()
+                .collect(java.util.stream.Collectors.toMap(name -> name, PageFrame::brandSlug)));
+        return view;
+    }
+
+    /** The sitemap index: one sitemap per locale. */
+    @GetMapping(value = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
+    ResponseEntity<String> sitemapIndex(@RequestHeader(name = "Host", defaultValue = "localhost") String host) {
+        var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (var locale : StorefrontLocale.values()) {
+            xml.append("  <sitemap><loc>").append(HtmlUtils.htmlEscape(origin(host) + "/" + locale.path()
+                    + "/sitemap.xml")).append("</loc></sitemap>\n");
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml.append("</sitemapindex>\n").toString());
+    }
+
+    /** Home, every category, brand and product sellable in the locale's market, with hreflang alternates. */
+    @GetMapping(value = "/{locale}/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
+    ResponseEntity<String> sitemap(@PathVariable String locale,
+            @RequestHeader(name = "Host", defaultValue = "localhost") String host) {
+        var page = StorefrontLocale.fromPath(locale).orElse(null);
+        if (page == null) {
+            return ResponseEntity.notFound().build();
+        }
+        var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+                + " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+        var origin = origin(host);
+        url(xml, origin, page, "");
+        for (var top : catalog.categories(page.language())) {
+            categoryUrls(xml, origin, page, top);
+        }
+        for (var brand : catalog.brands()) {
+            url(xml, origin, page, "brands/" + PageFrame.brandSlug(brand));
+        }
+        for (var product : catalog.listForShoppers(page.market(), page.language())) {
+            url(xml, origin, page, "p/" + product.sku());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml.append("</urlset>\n").toString());
+    }
+
+    private void categoryUrls(StringBuilder xml, String origin, StorefrontLocale page,
+            dev.onshore.was.catalog.CategoryView category) {
+        url(xml, origin, page, "c/" + category.code());
+        category.children().forEach(child -> categoryUrls(xml, origin, page, child));
+    }
+
+    private static void url(StringBuilder xml, String origin, StorefrontLocale page, String rest) {
+        xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(origin + "/" + page.path() + "/" + rest)).append("</loc>");
+        for (var other : StorefrontLocale.values()) {
+            xml.append("<xhtml:link rel=\"alternate\" hreflang=\"").append(other.language()).append('-')
+                    .append(other.market()).append("\" href=\"")
+                    .append(HtmlUtils.htmlEscape(origin + "/" + other.path() + "/" + rest)).append("\"/>");
+        }
+        xml.append("</url>\n");
+    }
+
+    /** The public origin; the Host header is trusted only as far as its syntax (the gateway sets it). */
+    private static String origin(String host) {
+        return host.matches("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?") ? "https://" + host.toLowerCase(Locale.ROOT)
+                : "https://localhost";
+    }
+
+    private static ZoneId zone(@Nullable String header, StorefrontLocale page) {
+        if (header != null && header.length() <= 64) {
+            try {
+                return ZoneId.of(header);
+            } catch (RuntimeException invalid) {
+                // The gateway's header is advice: an unknown zone falls back to the market's.
+            }
+        }
+        return dev.onshore.i18n.market.Markets.defaults().find(page.market()).map(m -> m.zone())
+                .orElse(ZoneId.of("UTC"));
+    }
+}

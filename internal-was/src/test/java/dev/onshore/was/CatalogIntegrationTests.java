@@ -1,0 +1,198 @@
+package dev.onshore.was;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.onshore.was.catalog.InvalidRegulatoryDataException;
+import dev.onshore.was.catalog.ProductCatalog;
+import dev.onshore.was.catalog.ProductSearch;
+import dev.onshore.was.catalog.ProductView;
+import dev.onshore.was.catalog.RegulatoryViolation;
+import dev.onshore.was.catalog.Sku;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The catalog, its search and the storefront pages on real MariaDB with the demo catalog. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({"demo", "it"})
+class CatalogIntegrationTests {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired
+    ProductCatalog catalog;
+
+    @Autowired
+    ProductSearch search;
+
+    @Autowired
+    MockMvc mvc;
+
+    private Set<String> skus(String market, String language, String text) {
+        return search.search(ProductSearch.Request.of(market, language, text)).hits().stream().map(ProductView::sku)
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void demoCatalogHasFortyProductsInFiveLanguagesAndSixMarkets() {
+        var all = catalog.listForOperators("en");
+        assertThat(all).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(catalog.completeness(new Sku("HS-VITD-2000")).keySet()).contains("en", "ko", "id", "ms", "zh");
+        assertThat(catalog.completeness(new Sku("HS-VITD-2000"))).containsEntry("en", 100);
+        for (var market : List.of("KR", "US", "ID", "MY", "SG", "CN")) {
+            assertThat(catalog.listForShoppers(market, "en")).as(market).hasSizeGreaterThan(10);
+        }
+        assertThat(catalog.categoryPath("health.vitamins.minerals.magnesium", "id")).extracting("name")
+                .containsExactly("Suplemen kesehatan", "Vitamin dan mineral", "Mineral", "Magnesium");
+    }
+
+    @Test
+    void koreanSearchForVitaminFindsTheKoreanVitaminCProduct() {
+        assertThat(skus("KR", "ko", "비타민")).contains("HS-VITC-1000", "HS-VITD-2000");
+        assertThat(skus("KR", "ko", "홍삼")).contains("HS-REDGINSENG-30").doesNotContain("HS-VITC-1000");
+    }
+
+    @Test
+    void indonesianSearchForVitaminCFindsItAndRanksVitaminCFirst() {
+        var hits = search.search(ProductSearch.Request.of("ID", "id", "vitamin c")).hits();
+        assertThat(hits).extracting(ProductView::sku).contains("HS-VITC-1000", "HS-VITC-GUMMY");
+        assertThat(hits.getFirst().name()).containsIgnoringCase("vitamin c");
+        assertThat(skus("ID", "id", "kolagen")).contains("HS-COLLAGEN-30");
+    }
+
+    @Test
+    void chineseAndMalaySearchesUseTheirAnalyzers() {
+        assertThat(skus("CN", "zh", "维生素")).contains("HS-VITD-2000");
+        assertThat(skus("MY", "ms", "kolagen")).contains("HS-COLLAGEN-30");
+    }
+
+    @Test
+    void productsUnsellableInIndonesiaNeverAppearThere() {
+        // Not offered, no BPOM number, expired Halal certificate, draft.
+        var unsellable = Set.of("HS-OMEGA3-90", "HS-ZINC-30", "HS-KRILL-OIL", "HS-VITC-POWDER", "HS-GLUTATHIONE",
+                "HS-POSTBIO");
+        var everything = search.search(new ProductSearch.Request("ID", "id", "", null, null, null, null,
+                ProductSearch.Sort.RELEVANCE, 1));
+        assertThat(everything.total()).isGreaterThan(20);
+        for (var text : List.of("omega", "seng", "krill", "vitamin c", "glutathione", "postbiotik", "")) {
+            assertThat(skus("ID", "id", text)).as(text).doesNotContainAnyElementsOf(unsellable);
+        }
+        assertThat(catalog.listForShoppers("ID", "id")).extracting(ProductView::sku)
+                .doesNotContainAnyElementsOf(unsellable);
+        assertThat(skus("SG", "en", "zinc")).contains("HS-ZINC-30");
+    }
+
+    @Test
+    void searchOffersFacetsSortAndPagination() {
+        var page = search.search(new ProductSearch.Request("ID", "id", "", "health.vitamins", null, null, null,
+                ProductSearch.Sort.PRICE_ASC, 1));
+        assertThat(page.hits()).isNotEmpty();
+        assertThat(page.brands()).extracting(ProductSearch.FacetValue::value).contains("Hanbit Health");
+        assertThat(page.priceRanges()).isNotEmpty();
+        var prices = page.hits().stream().map(ProductView::price).toList();
+        assertThat(prices).isSortedAccordingTo(java.math.BigDecimal::compareTo);
+        var second = search.search(new ProductSearch.Request("KR", "ko", "", null, null, null, null,
+                ProductSearch.Sort.RELEVANCE, 2));
+        assertThat(second.pages()).isEqualTo(2);
+        assertThat(second.hits()).isNotEmpty();
+    }
+
+    @Test
+    void hostileSearchStringsGiveSafeResults() throws Exception {
+        for (var text : List.of("*:* OR 1=1", "'; DROP TABLE product; --", "name_id:(vitamin) AND market:US",
+                "\"unclosed", "vitamin~ ^3 [a TO z] {x}", "💊🍋", "\u202Evitamin\u202C \u200F", "/.*/")) {
+            mvc.perform(get("/id-id/search").param("q", text)).andExpect(status().isOk());
+        }
+        mvc.perform(get("/id-id/search").param("q", "a".repeat(10_000))).andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("200")));
+        mvc.perform(get("/id-id/search").param("q", "vitamin").param("price", "1-2-3"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/id-id/search").param("q", "\u202Evitamin c\u202C")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-sku=\"HS-VITC-1000\"")));
+    }
+
+    @Test
+    void invalidRegulatoryDataIsRefusedFieldByFieldAndNothingIsSaved() {
+        var sku = new Sku("HS-VITC-1000");
+        var before = catalog.findForShopper(sku, "ID", "id").orElseThrow().regulatory();
+        assertThatThrownBy(() -> catalog.recordRegulatory(sku, "ID",
+                Map.of("bpomNumber", "12345", "halalExpiry", "31/12/2030", "color", "red")))
+                .isInstanceOfSatisfying(InvalidRegulatoryDataException.class, e -> assertThat(e.violations())
+                        .containsExactlyInAnyOrder(new RegulatoryViolation("bpomNumber", "pattern"),
+                                new RegulatoryViolation("halalCertificate", "required"),
+                                new RegulatoryViolation("halalExpiry", "date"),
+                                new RegulatoryViolation("color", "unknown")));
+        assertThat(catalog.findForShopper(sku, "ID", "id").orElseThrow().regulatory()).isEqualTo(before);
+    }
+
+    @Test
+    void storefrontPagesKeepTheirContract() throws Exception {
+        mvc.perform(get("/id-id/")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-sku=\"HS-COLLAGEN-30\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Rp\u00a0399.000")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("data-sku=\"HS-OMEGA3-90\""))));
+        mvc.perform(get("/xx-yy/")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void productDetailIsLocalizedWithAlternatesAndRegulatoryData() throws Exception {
+        mvc.perform(get("/id-id/p/HS-VITC-1000")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("<html lang=\"id-ID\""),
+                        org.hamcrest.Matchers.containsString("rel=\"canonical\" href=\"/id-id/p/HS-VITC-1000\""),
+                        org.hamcrest.Matchers.containsString("hreflang=\"ko-KR\" href=\"/ko-kr/p/HS-VITC-1000\""),
+                        org.hamcrest.Matchers.containsString("Nomor registrasi BPOM"),
+                        org.hamcrest.Matchers.containsString("Rp\u00a0189.000"),
+                        org.hamcrest.Matchers.containsString("Maksimal"))));
+        mvc.perform(get("/id-id/p/HS-OMEGA3-90")).andExpect(status().isNotFound())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Halaman tidak ditemukan")));
+        mvc.perform(get("/id-id/p/<script>")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void categoryBrandAndSitemapPagesRender() throws Exception {
+        mvc.perform(get("/id-id/c/health.vitamins")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Vitamin dan mineral")));
+        mvc.perform(get("/id-id/c/no.such")).andExpect(status().isNotFound());
+        mvc.perform(get("/ko-kr/brands/hanbit-health")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-sku=\"HS-VITC-1000\"")));
+        mvc.perform(get("/id-id/sitemap.xml")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("/id-id/p/HS-VITC-1000</loc>"),
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/id-id/p/HS-OMEGA3-90<")))));
+        mvc.perform(get("/sitemap.xml")).andExpect(status().isOk());
+    }
+
+    @Test
+    void publishingADraftMakesItSearchableThroughTheEvents() throws Exception {
+        assertThat(skus("ID", "id", "propolis")).doesNotContain("HS-PROPOLIS-SPRAY");
+        catalog.publish(new Sku("HS-PROPOLIS-SPRAY"));
+        for (int i = 0; i < 50 && !skus("ID", "id", "propolis").contains("HS-PROPOLIS-SPRAY"); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(skus("ID", "id", "propolis")).contains("HS-PROPOLIS-SPRAY");
+        catalog.suspend(new Sku("HS-PROPOLIS-SPRAY"));
+        for (int i = 0; i < 50 && skus("ID", "id", "propolis").contains("HS-PROPOLIS-SPRAY"); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(skus("ID", "id", "propolis")).doesNotContain("HS-PROPOLIS-SPRAY");
+    }
+}
