@@ -3,7 +3,6 @@ package dev.onshore.admin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
@@ -15,6 +14,9 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -28,12 +30,17 @@ class SecurityConfiguration {
     static final String SERVICE = "internal-was";
 
     @Bean
-    SecurityFilterChain admin(HttpSecurity http) {
+    SecurityFilterChain admin(HttpSecurity http, ClientRegistrationRepository registrations) {
+        // PKCE for the confidential client too (the operators realm requires S256).
+        var authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(registrations,
+                OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/css/**").permitAll()
                         .anyRequest().authenticated())
-                .oauth2Login(Customizer.withDefaults())
+                .oauth2Login(login -> login.authorizationEndpoint(endpoint ->
+                        endpoint.authorizationRequestResolver(authorizationRequests)))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 .build();
     }

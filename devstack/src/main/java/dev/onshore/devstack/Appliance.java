@@ -153,7 +153,8 @@ public final class Appliance {
     private String endpoint(String name) {
         return switch (name) {
             case "services" -> "mariadb 127.0.0.1:" + ports.mariadb() + ", kafka 127.0.0.1:" + ports.kafka()
-                    + ", smtp 127.0.0.1:" + ports.smtp() + ", imap 127.0.0.1:" + ports.imap();
+                    + ", smtp 127.0.0.1:" + ports.smtp() + ", imap 127.0.0.1:" + ports.imap()
+                    + ", mailbox http://127.0.0.1:" + ports.mailbox() + "/messages";
             case "redis" -> "127.0.0.1:" + ports.redis();
             case "keycloak" -> keycloakUrl();
             case "internal-was" -> internalWasUrl();
@@ -258,6 +259,7 @@ public final class Appliance {
                 "onshore.admin.service-client-secret", Secrets.Name.SERVICE_CLIENT_SECRET));
         return app("admin", ports.admin(), secretsDir, List.of(
                 "--onshore.admin.internal-was-url=" + internalWasUrl(),
+                "--onshore.admin.demo-mailbox-url=http://127.0.0.1:" + ports.mailbox() + "/messages",
                 "--onshore.identity.keycloak-url=" + keycloakUrl()));
     }
 

@@ -37,8 +37,11 @@ public final class EmbeddedServices {
             var kafka = EmbeddedKafka.start(layout.data("kafka"), ports.kafka(), ports.kafkaController());
             started.push(kafka);
             log.info("Kafka (KRaft) ready on {}", kafka.bootstrapServers());
-            started.push(EmbeddedSmtp.start(ports.smtp(), ports.imap()));
-            log.info("SMTP ready on 127.0.0.1:{}, IMAP on 127.0.0.1:{}", ports.smtp(), ports.imap());
+            var smtp = EmbeddedSmtp.start(ports.smtp(), ports.imap());
+            started.push(smtp);
+            started.push(DemoMailbox.start(smtp, ports.mailbox()));
+            log.info("SMTP ready on 127.0.0.1:{}, IMAP on 127.0.0.1:{}, demo mailbox on http://127.0.0.1:{}/messages",
+                    ports.smtp(), ports.imap(), ports.mailbox());
         } catch (RuntimeException e) {
             log.error("A service failed to start: {}", e.getMessage(), e);
             System.exit(3);

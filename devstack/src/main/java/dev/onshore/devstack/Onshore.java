@@ -71,7 +71,7 @@ public final class Onshore {
                   Storefront     %s/
                   Admin          %s/            (loopback only: the operators' network)
                   Keycloak       %s/admin/      admin / %s
-                  Demo mailbox   IMAP 127.0.0.1:%d (login = recipient address, password = same)
+                  Demo mailbox   %s/mailbox         (every mail the shop sent; IMAP on 127.0.0.1:%d too)
 
                 Demo logins
                   operator       operator / %s, then a TOTP code: ./onshore otp
@@ -81,7 +81,7 @@ public final class Onshore {
                 Logs in var/log/, secrets in var/secrets/ (0600). Stop with: ./onshore down
                 """,
                 took.toSeconds(), appliance.storefrontUrl(), appliance.adminUrl(), appliance.keycloakUrl(),
-                secrets.get(Secrets.Name.KEYCLOAK_ADMIN_PASSWORD), appliance.ports().imap(),
+                secrets.get(Secrets.Name.KEYCLOAK_ADMIN_PASSWORD), appliance.adminUrl(), appliance.ports().imap(),
                 secrets.get(Secrets.Name.DEMO_OPERATOR_PASSWORD), Secrets.base32(totpKey),
                 secrets.get(Secrets.Name.DEMO_SHOPPER_PASSWORD));
     }

@@ -28,6 +28,7 @@ public record Ports(int offset) {
     public int kafkaController() { return 9093 + offset; }
     public int smtp() { return 3025 + offset; }
     public int imap() { return 3143 + offset; }
+    public int mailbox() { return 3180 + offset; }
 
     /** Every port with the component that owns it, for the "port already taken" check and the status table. */
     public Map<Integer, String> owners() {
@@ -37,6 +38,7 @@ public record Ports(int offset) {
         owners.put(kafkaController(), "kafka controller (services)");
         owners.put(smtp(), "smtp (services)");
         owners.put(imap(), "imap (services)");
+        owners.put(mailbox(), "demo mailbox (services)");
         owners.put(redis(), "redis");
         owners.put(keycloak(), "keycloak");
         owners.put(keycloakManagement(), "keycloak management");

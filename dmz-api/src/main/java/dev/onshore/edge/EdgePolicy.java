@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * What every request crossing the edge goes through, before any route: internal-only paths answer 404 as if they
  * did not exist; headers that only the edge may set ({@code X-Onshore-*}) are dropped from the client's request and
- * set by the edge; responses carry the security headers once.
+ * set by the edge, and so are hop-by-hop headers (no upgrade or h2c smuggling to the internal tier); responses
+ * carry the security headers once.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,6 +32,10 @@ class EdgePolicy extends OncePerRequestFilter {
 
     static final String EDGE_HEADER_PREFIX = "x-onshore-";
     static final String CLIENT_IP = "X-Onshore-Client-IP";
+
+    /** RFC 9110 §7.6.1 connection-specific headers (and h2c's), which a proxy must not forward. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
+            "upgrade", "http2-settings", "proxy-authorization", "proxy-authenticate");
 
     private static final Set<String> SECURITY_HEADERS = Set.of("x-content-type-options", "x-frame-options",
             "referrer-policy", "content-security-policy", "permissions-policy");
@@ -117,8 +122,10 @@ class EdgePolicy extends OncePerRequestFilter {
             this.client = client;
         }
 
+        /** Headers the client may not pass on: the edge's own, and connection-specific ones. */
         private static boolean edgeOnly(String name) {
-            return name.toLowerCase(Locale.ROOT).startsWith(EDGE_HEADER_PREFIX);
+            var lower = name.toLowerCase(Locale.ROOT);
+            return lower.startsWith(EDGE_HEADER_PREFIX) || HOP_BY_HOP.contains(lower);
         }
 
         @Override
