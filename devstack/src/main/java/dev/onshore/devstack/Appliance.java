@@ -260,7 +260,7 @@ public final class Appliance {
         return app("admin", ports.admin(), secretsDir, List.of(
                 "--onshore.admin.internal-was-url=" + internalWasUrl(),
                 "--onshore.admin.demo-mailbox-url=http://127.0.0.1:" + ports.mailbox() + "/messages",
-                "--onshore.identity.keycloak-url=" + keycloakUrl()));
+                "--onshore.admin.keycloak-url=" + keycloakUrl()));
     }
 
     private Component app(String name, int port, Path secretsDir, List<String> arguments) {
