@@ -1,6 +1,9 @@
 package dev.onshore.admin;
 
+import dev.onshore.i18n.money.Money;
 import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Locale;
 import java.util.List;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
@@ -15,6 +18,11 @@ class InternalWas {
 
     /** A product as the admin API lists it. */
     record Product(String sku, String brand, String name, String status, BigDecimal price, String currency) {
+
+        /** The base price as operators read it ("₩36,000"), never the stored scale-4 decimal. */
+        public String formattedPrice() {
+            return Money.of(price, Currency.getInstance(currency)).format(Locale.US);
+        }
     }
 
     private final RestClient http;
