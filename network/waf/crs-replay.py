@@ -267,6 +267,7 @@ class LocalWaf:
         r = subprocess.run(["ip", "netns", "exec", NETNS, "nginx", "-q", "-t", "-c", str(t / "nginx.conf")],
                            capture_output=True, text=True)
         if r.returncode:
+            self.__exit__(None, None, None)
             raise SystemExit(f"crs-replay: nginx -t failed:\n{r.stderr}")
         subprocess.run(["ip", "netns", "exec", NETNS, "nginx", "-c", str(t / "nginx.conf")], check=True)
         deadline = time.time() + 20
@@ -279,6 +280,7 @@ class LocalWaf:
                 if probe.returncode == 0:
                     return self
             time.sleep(0.1)
+        self.__exit__(None, None, None)
         raise SystemExit("crs-replay: nginx did not become ready")
 
     def __exit__(self, *exc):

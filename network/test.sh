@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Onshore network tests: static checks of every rule set and config, the CRS regression replay,
+# the benign-corpus false-positive check, then the namespace lab (network/lab/test.sh).
+# Runs as root without a TTY; installs its Debian packages; cleans up what it started.
+# Ends with "N passed, N failed, N skipped"; exit status 1 on any failure.
+set -uo pipefail
+
+NET="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(dirname "$NET")"
+CRS_TESTS="${OSL_CRS_TESTS:-$REPO/../shared/crs-regression}"
+WORK="$(mktemp -d /tmp/osl-nettest.XXXXXX)"
+export PYTHONPYCACHEPREFIX="$WORK/pycache"
+PASSED=0 FAILED=0 SKIPPED=0
+pass() { PASSED=$((PASSED + 1)); echo "PASS network: $*"; }
+fail() { FAILED=$((FAILED + 1)); echo "FAIL network: $*"; }
+skip() { SKIPPED=$((SKIPPED + 1)); echo "SKIP network: $*"; }
+check() { local what="$1"; shift; local out; if out="$("$@" 2>&1)"; then pass "$what"; else fail "$what"; echo "$out" | tail -n 15 | sed 's/^/    /'; fi; }
+
+cleanup() {
+    ip netns del osl-nftchk 2>/dev/null || true
+    ip netns del osl-crs 2>/dev/null || true
+    "$NET/lab/down.sh" >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+}
+trap 'cleanup; echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"' EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- tools
+PKGS=(nftables nginx libnginx-mod-http-modsecurity modsecurity-crs haproxy keepalived fail2ban
+      python3 python3-yaml curl openssl gettext-base iproute2)
+missing=()
+for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing: ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 \
+        || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 && \
+             DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1; } \
+        || { fail "apt-get install ${missing[*]}"; exit 1; }
+fi
+[ "$(id -u)" = 0 ] || { fail "must run as root (network namespaces, nftables)"; exit 1; }
+
+# ---------------------------------------------------------------- static checks
+ip netns del osl-nftchk 2>/dev/null; ip netns add osl-nftchk
+for f in "$NET"/nftables/*.nft; do
+    check "nft -c -f nftables/$(basename "$f")" ip netns exec osl-nftchk nft -c -f "$f"
+done
+# Default drop and a counted, logged final rule in every base chain that filters input/forward.
+for f in "$NET"/nftables/*.nft; do
+    check "nftables/$(basename "$f"): default-drop policy, logged and counted" \
+        bash -c "grep -q 'policy drop' '$f' && grep -q 'log prefix' '$f' && grep -q 'counter name' '$f'"
+done
+export ONSHORE_LB_RUN="$WORK" ONSHORE_LB_VIP=127.0.0.1 ONSHORE_LB_NODE_IP=127.0.0.1 ONSHORE_UP1=127.0.0.1:1 \
+    ONSHORE_UP2=127.0.0.1:2 ONSHORE_KEYCLOAK=127.0.0.1:3 ONSHORE_DMZ_NET=10.20.0.0/24
+for f in "$NET"/haproxy/*.cfg; do check "haproxy -c haproxy/$(basename "$f")" haproxy -c -q -f "$f"; done
+
+ip -n osl-nftchk link add eth0 type veth peer name eth1
+KA_ROUTER_ID=t KA_IFACE=eth0 KA_VRID=51 KA_PRIORITY=100 KA_VIP=10.20.0.10/24 KA_PEER=10.20.0.3 KA_SELF=10.20.0.2 \
+    KA_CHECK=/bin/true KA_AUTH=testtest envsubst < "$NET/keepalived/keepalived.conf.tmpl" > "$WORK/keepalived.conf"
+check "keepalived -t keepalived/keepalived.conf.tmpl (rendered)" ip netns exec osl-nftchk keepalived -t -f "$WORK/keepalived.conf"
+ip netns del osl-nftchk
+
+mkdir -p "$WORK/waf/modsecurity" "$WORK/waf/tmp" "$WORK/waf/log"
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=t -keyout "$WORK/waf/k" -out "$WORK/waf/c" 2>/dev/null
+cp "$NET"/waf/modsecurity/*.conf "$WORK/waf/modsecurity/"
+sed -i -e "s|/etc/onshore/waf/modsecurity|$WORK/waf/modsecurity|g" -e "s|/var/log/onshore/waf|$WORK/waf/log|g" \
+    "$WORK/waf/modsecurity/main-blocking.conf"
+WAF_LISTEN=127.0.0.1 WAF_SERVER_NAME=t WAF_CERT="$WORK/waf/c" WAF_KEY="$WORK/waf/k" WAF_UPSTREAM=127.0.0.1:1 \
+    WAF_LOG_DIR="$WORK/waf/log" WAF_MODSEC_MAIN="$WORK/waf/modsecurity/main-blocking.conf" \
+    envsubst '${WAF_LISTEN} ${WAF_SERVER_NAME} ${WAF_CERT} ${WAF_KEY} ${WAF_UPSTREAM} ${WAF_LOG_DIR} ${WAF_MODSEC_MAIN}' \
+    < "$NET/waf/nginx/onshore-waf.conf.tmpl" > "$WORK/waf/site.conf"
+printf 'pid %s/nginx.pid;\nerror_log %s/err.log;\nload_module /usr/lib/nginx/modules/ngx_http_modsecurity_module.so;\nevents {}\nhttp { client_body_temp_path %s/tmp; include %s/site.conf; }\n' \
+    "$WORK/waf" "$WORK/waf" "$WORK/waf" "$WORK/waf" > "$WORK/waf/nginx.conf"
+check "nginx -t WAF config (TLS, ModSecurity, CRS 3.3.4, Onshore exclusions)" nginx -q -t -c "$WORK/waf/nginx.conf"
+check "WAF TLS policy: only TLSv1.2/TLSv1.3, HSTS always" \
+    bash -c "grep -q 'ssl_protocols TLSv1.2 TLSv1.3;' '$NET/waf/nginx/onshore-waf.conf.tmpl' && grep -q 'Strict-Transport-Security' '$NET/waf/nginx/onshore-waf.conf.tmpl'"
+
+printf '%s\n' \
+  '198.51.100.66 - [2026-05-01T10:00:00+00:00] "GET /?q=union+select HTTP/1.1" 403 146 rt=0.000 uct=- ua="x" rid=1' \
+  '198.51.100.67 - [2026-05-01T10:00:01+00:00] "POST /api/cart/items HTTP/1.1" 429 60 rt=0.001 uct=0.000 ua="x" rid=2' \
+  '198.51.100.10 - [2026-05-01T10:00:02+00:00] "GET / HTTP/1.1" 200 91 rt=0.010 uct=0.000 ua="x" rid=3' > "$WORK/access.log"
+check "IPS filter matches WAF 403 and gateway 429 lines, not 200 (fail2ban-regex)" \
+    bash -c "fail2ban-regex '$WORK/access.log' '$NET/ips/filter-onshore-waf.conf' | grep -q 'Lines: 3 lines, 0 ignored, 2 matched, 1 missed'"
+check "python scripts compile" python3 -m py_compile "$NET/waf/crs-replay.py" "$NET/waf/benign-corpus.py" \
+    "$NET/lab/stub.py" "$NET/lab/load.py"
+mkdir -p "$WORK/goftw"
+cat > "$WORK/goftw/942100.yaml" <<'YAML'
+---
+meta: {author: onshore, description: go-ftw (CRS 4) format sample}
+rule_id: 942100
+tests:
+  - test_id: 1
+    stages:
+      - input: {dest_addr: 127.0.0.1, port: 80, method: POST, uri: /, data: "var=1 OR 1=1"}
+        output:
+          log: {expect_ids: [942100]}
+  - test_id: 2
+    stages:
+      - input: {uri: "/?q=vitamin"}
+        output:
+          log: {no_expect_ids: [942100]}
+YAML
+check "replay runner reads the CRS 4 go-ftw format too (rule_id/test_id, log.expect_ids)" python3 -c "
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location('r', '$NET/waf/crs-replay.py'); m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)
+from pathlib import Path
+c = m.load_cases(Path('$WORK/goftw'))
+assert [x.title for x in c] == ['942100-1', '942100-2'], [x.title for x in c]
+assert c[0].out['expect_ids'] == ['942100'] and c[1].out['no_expect_ids'] == ['942100'], [x.out for x in c]
+assert m.judge_detection(c[0], 200, None, [('942100', 'SQLi')])[0] and not m.judge_detection(c[1], 200, None, [('942100', 'x')])[0]
+"
+check "shell scripts parse" bash -n "$NET/lab/up.sh" "$NET/lab/down.sh" "$NET/lab/test.sh"
+
+# ---------------------------------------------------------------- WAF: CRS regression + benign corpus
+if [ -d "$CRS_TESTS" ]; then
+    check "CRS 3.3.4 regression replay, DetectionOnly PL4: >= 97% pass, every failure listed in waf/crs-replay-overrides.yaml" \
+        python3 "$NET/waf/crs-replay.py" replay --local --mode detection --tests "$CRS_TESTS" --min-rate 97 \
+        --json-out "$WORK/crs-detection.json"
+    check "CRS 3.3.4 attack tests (PL<=2), blocking at production PL2: >= 99% never reach the backend" \
+        python3 "$NET/waf/crs-replay.py" replay --local --mode blocking --paranoia 2 --tests "$CRS_TESTS" --min-rate 99 \
+        --json-out "$WORK/crs-blocking.json"
+    for m in detection blocking; do
+        [ -f "$WORK/crs-$m.json" ] && echo "     crs $m: $(python3 -c "import json,sys;d=json.load(open(sys.argv[1]));print(f\"replayed={d['replayed']} passed={d['passed']} pass_rate={d['pass_rate']}% overridden={d['overridden']} elapsed={d['elapsed_s']}s\")" "$WORK/crs-$m.json")"
+    done
+else
+    skip "CRS regression replay: $CRS_TESTS not found (lives in ../shared next to the repository)"
+    skip "CRS blocking replay: $CRS_TESTS not found"
+fi
+python3 "$NET/waf/benign-corpus.py" --count 6000 --seed 20260501 --out "$WORK/benign.jsonl"
+out="$(python3 "$NET/waf/crs-replay.py" benign --local --corpus "$WORK/benign.jsonl" 2>&1)"; rc=$?
+echo "$out" | grep -v '\[notice\]' | sed 's/^/     /'
+if [ $rc = 0 ]; then pass "benign corpus (6,000 storefront/checkout/login requests, 14 scripts) passes the blocking WAF: 0 false positives"
+else fail "benign corpus has false positives"; fi
+
+# ---------------------------------------------------------------- lab
+if [ "${OSL_SKIP_LAB:-0}" = 1 ]; then
+    skip "namespace lab (OSL_SKIP_LAB=1)"
+else
+    "$NET/lab/test.sh" > "$WORK/lab.out" 2>&1
+    grep -E '^(PASS|FAIL|SKIP) |^     ' "$WORK/lab.out"
+    summary="$(tail -n 1 "$WORK/lab.out")"
+    if [[ "$summary" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped$ ]]; then
+        PASSED=$((PASSED + BASH_REMATCH[1])) FAILED=$((FAILED + BASH_REMATCH[2])) SKIPPED=$((SKIPPED + BASH_REMATCH[3]))
+    else
+        fail "lab test did not finish (last lines below)"
+        tail -n 20 "$WORK/lab.out" | sed 's/^/    /'
+    fi
+fi
+[ "$FAILED" = 0 ]
