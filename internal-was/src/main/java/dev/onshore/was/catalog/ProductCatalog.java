@@ -10,6 +10,12 @@ public interface ProductCatalog {
     /** Published products offered in {@code market}, in {@code language} (falling back to English), by SKU. */
     List<ProductView> listForShoppers(String market, String language);
 
+    /**
+     * The cards of {@code skus} for a shopper of {@code market}, in the order given; products unknown, unpublished
+     * or not sellable there are left out. For hand-picked lists (CMS corners, hot deals).
+     */
+    List<ProductView> findForShoppers(List<Sku> skus, String market, String language);
+
     /** The product page's content, empty when the product is unknown or not sellable in {@code market}. */
     Optional<ProductDetail> findForShopper(Sku sku, String market, String language);
 

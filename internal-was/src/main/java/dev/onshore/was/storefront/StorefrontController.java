@@ -1,6 +1,10 @@
 package dev.onshore.was.storefront;
 
 import dev.onshore.was.catalog.ProductCatalog;
+import dev.onshore.was.cms.ResolvedPage;
+import dev.onshore.was.cms.SiteContent;
+import java.time.Clock;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,11 +17,32 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class StorefrontController {
 
-    private final ProductCatalog catalog;
-    private final PageFrame pages;
+    /** One CMS item ready for the home template: product lists and hot deals come with their formatted cards. */
+    public record HomeBlock(ResolvedPage.Block block, List<PageFrame.Card> cards) {
 
-    StorefrontController(ProductCatalog catalog, PageFrame pages) {
+        public String type() {
+            return switch (block) {
+                case ResolvedPage.Banner b -> "banner";
+                case ResolvedPage.Products p -> "products";
+                case ResolvedPage.Html h -> "html";
+                case ResolvedPage.Text t -> "text";
+                case ResolvedPage.HotDeal d -> "hot-deal";
+            };
+        }
+    }
+
+    /** A corner of the home page's template and its items, highest priority first. */
+    public record HomeCorner(String name, List<HomeBlock> blocks) {
+    }
+
+    private final ProductCatalog catalog;
+    private final SiteContent content;
+    private final PageFrame pages;
+    private final Clock clock = Clock.systemUTC();
+
+    StorefrontController(ProductCatalog catalog, SiteContent content, PageFrame pages) {
         this.catalog = catalog;
+        this.content = content;
         this.pages = pages;
     }
 
@@ -37,7 +62,18 @@ class StorefrontController {
             return pages.notFound(StorefrontLocale.SITE_DEFAULT);
         }
         var view = pages.page("storefront/home", page, "");
-        view.addObject("cards", pages.cards(catalog.listForShoppers(page.market(), page.language()), page));
+        var cms = content.resolve(page.market(), page.language(), SiteContent.HOME, clock.instant()).orElse(null);
+        if (cms == null) {
+            // A market without a CMS home page still gets a useful one: everything it can buy.
+            view.addObject("cards", pages.cards(catalog.listForShoppers(page.market(), page.language()), page));
+            return view;
+        }
+        view.addObject("corners", cms.corners().stream().map(corner -> new HomeCorner(corner.name(),
+                corner.blocks().stream().map(block -> new HomeBlock(block, switch (block) {
+                    case ResolvedPage.Products list -> pages.cards(list.products(), page);
+                    case ResolvedPage.HotDeal deal -> pages.cards(List.of(deal.product()), page);
+                    default -> List.<PageFrame.Card>of();
+                })).toList())).filter(corner -> !corner.blocks().isEmpty()).toList());
         return view;
     }
 

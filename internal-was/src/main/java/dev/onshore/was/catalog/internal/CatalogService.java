@@ -25,6 +25,17 @@ class CatalogService implements ProductCatalog {
     private final Categories categories;
     private final Clock clock;
 
+    /**
+     * The category tree, read on every page (navigation, breadcrumbs): kept for at most {@link #TREE_TTL_NANOS} so a
+     * busy node asks the database about once a second instead of on each page, and an operator's change still shows
+     * on every node within a second without any invalidation message.
+     */
+    private record Tree(List<Category> all, long loadedAt) {
+    }
+
+    private static final long TREE_TTL_NANOS = 1_000_000_000L;
+    private volatile @org.jspecify.annotations.Nullable Tree tree;
+
     CatalogService(Products products, Categories categories) {
         this.products = products;
         this.categories = categories;
@@ -37,6 +48,22 @@ class CatalogService implements ProductCatalog {
         var now = clock.instant();
         return products.findByStatusOrderBySku(ProductStatus.PUBLISHED).stream()
                 .filter(product -> product.isSellableIn(market, now))
+                .map(product -> shopperView(product, market, language, clock))
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ProductView> findForShoppers(List<Sku> skus, String market, String language) {
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        var now = clock.instant();
+        var bySku = new java.util.HashMap<String, Product>();
+        products.findBySkuIn(skus.stream().map(Sku::value).toList()).forEach(p -> bySku.put(p.sku().value(), p));
+        return skus.stream().distinct().map(sku -> bySku.get(sku.value()))
+                .filter(product -> product != null && product.status() == ProductStatus.PUBLISHED
+                        && product.isSellableIn(market, now))
                 .map(product -> shopperView(product, market, language, clock))
                 .toList();
     }
@@ -61,7 +88,7 @@ class CatalogService implements ProductCatalog {
     @Override
     @Transactional(readOnly = true)
     public List<CategoryView> categories(String language) {
-        var all = categories.findAllByOrderByDepthAscPositionAsc();
+        var all = allCategories();
         return all.stream().filter(category -> category.parentCode() == null)
                 .map(category -> tree(category, all, language)).toList();
     }
@@ -72,7 +99,7 @@ class CatalogService implements ProductCatalog {
         if (!Category.isCode(code)) {
             return Optional.empty();
         }
-        var all = categories.findAllByOrderByDepthAscPositionAsc();
+        var all = allCategories();
         return all.stream().filter(category -> category.code().equals(code)).findFirst()
                 .map(category -> tree(category, all, language));
     }
@@ -86,7 +113,7 @@ class CatalogService implements ProductCatalog {
         var path = new ArrayList<CategoryView>();
         for (int cut = code.indexOf('.'); ; cut = code.indexOf('.', cut + 1)) {
             var ancestor = cut < 0 ? code : code.substring(0, cut);
-            var found = categories.findById(ancestor);
+            var found = allCategories().stream().filter(c -> c.code().equals(ancestor)).findFirst();
             if (found.isEmpty()) {
                 return List.of();
             }
@@ -102,7 +129,7 @@ class CatalogService implements ProductCatalog {
     @Override
     @Transactional(readOnly = true)
     public List<String> brands() {
-        return products.findAllByOrderBySku().stream().map(Product::brand).distinct().sorted().toList();
+        return products.findBrands();
     }
 
     @Override
@@ -137,6 +164,16 @@ class CatalogService implements ProductCatalog {
     @Override
     public ProductView suspend(Sku sku) {
         return operatorView(products.save(find(sku).suspend()));
+    }
+
+    private List<Category> allCategories() {
+        var cached = tree;
+        var now = System.nanoTime();
+        if (cached == null || now - cached.loadedAt() > TREE_TTL_NANOS) {
+            cached = new Tree(List.copyOf(categories.findAllByOrderByDepthAscPositionAsc()), now);
+            tree = cached;
+        }
+        return cached.all();
     }
 
     private Product find(Sku sku) {

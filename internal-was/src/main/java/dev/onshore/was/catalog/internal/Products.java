@@ -11,9 +11,15 @@ interface Products extends ListCrudRepository<Product, UUID> {
 
     Optional<Product> findBySku(String sku);
 
+    List<Product> findBySkuIn(java.util.Collection<String> skus);
+
     boolean existsBySku(String sku);
 
     List<Product> findByStatusOrderBySku(ProductStatus status);
 
     List<Product> findAllByOrderBySku();
+
+    /** Every brand, without loading products (pages ask for it on every listing). */
+    @org.springframework.data.jpa.repository.Query("select distinct p.brand from Product p order by p.brand")
+    List<String> findBrands();
 }

@@ -65,7 +65,7 @@ class SearchIndexing {
         reindex(event.sku());
     }
 
-    private void reindex(String sku) {
+    void reindex(String sku) {
         transactions.executeWithoutResult(status -> products.findBySku(sku)
                 .ifPresent(product -> Search.session(entityManager).indexingPlan().addOrUpdate(product)));
     }
