@@ -1,15 +1,12 @@
 package dev.onshore.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.onshore.devstack.Appliance;
 import dev.onshore.devstack.Secrets;
 import dev.onshore.devstack.Totp;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -19,11 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,12 +24,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(RunningAppliance.class)
 class BrowserIntegrationTests {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     private static Appliance appliance;
+    private Chromium chromium;
     private WebDriver browser;
-    private Path profile;
 
     @BeforeAll
     static void appliance() {
@@ -44,30 +34,15 @@ class BrowserIntegrationTests {
     }
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "SKIPPED: Debian's chromium and chromium-driver are not installed (./onshore test installs them)");
-        profile = Files.createTempDirectory("onshore-chromium");
-        var options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--user-data-dir=" + profile, "--lang=id-ID");
-        // What the shopper's browser asks for; headless Chromium takes it from this preference, not from --lang.
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "id-ID,id,en-US,en"));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    void openBrowser() {
+        chromium = Chromium.indonesianShopper();
+        browser = chromium.driver();
     }
 
     @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+    void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -111,10 +86,7 @@ class BrowserIntegrationTests {
         screenshot("admin-catalog.png");
     }
 
-    private void screenshot(String name) throws IOException {
-        var shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
-        var target = Path.of(System.getProperty("onshore.root", "..")).resolve("system-tests/target/screenshots");
-        Files.createDirectories(target);
-        Files.copy(shot, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    private void screenshot(String name) {
+        chromium.screenshot(Path.of(System.getProperty("onshore.root", "..")).resolve("system-tests/target/screenshots").resolve(name));
     }
 }
