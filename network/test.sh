@@ -108,7 +108,9 @@ assert [x.title for x in c] == ['942100-1', '942100-2'], [x.title for x in c]
 assert c[0].out['expect_ids'] == ['942100'] and c[1].out['no_expect_ids'] == ['942100'], [x.out for x in c]
 assert m.judge_detection(c[0], 200, None, [('942100', 'SQLi')])[0] and not m.judge_detection(c[1], 200, None, [('942100', 'x')])[0]
 "
-check "shell scripts parse" bash -n "$NET/lab/up.sh" "$NET/lab/down.sh" "$NET/lab/test.sh"
+# bash -n reads only its first file: one call per script.
+check "shell scripts parse (lab/up.sh, down.sh, test.sh, real.sh)" bash -c 'for f in "$@"; do bash -n "$f" || exit 1; done' _ \
+    "$NET/lab/up.sh" "$NET/lab/down.sh" "$NET/lab/test.sh" "$NET/lab/real.sh"
 
 # ---------------------------------------------------------------- WAF: CRS regression + benign corpus
 if [ -d "$CRS_TESTS" ]; then

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Closed-loop HTTPS load through the lab's public VIP, optionally killing a process mid-run.
 
-Each worker keeps one TLS connection (like a browser) and sends GET page views and, every fifth
-request, a POST checkout carrying an Idempotency-Key (retriable by the L4 tier). Prints one JSON
+Each worker keeps one TLS connection (like a browser) and sends GET page views (--paths: the real
+storefront's pages) and, every --post-every requests, a POST checkout carrying an Idempotency-Key
+(retriable by the L4 tier; stand-in mode only until the shop has a checkout API). Prints one JSON
 line: total, ok (2xx/3xx), failed (by reason), latency p50/p99/max in ms, kill time.
 """
 import argparse
@@ -25,8 +26,11 @@ def main():
     ap.add_argument("--kill-pid", type=int, default=0)
     ap.add_argument("--kill-at", type=float, default=3)
     ap.add_argument("--kill-signal", default="KILL")
+    ap.add_argument("--paths", default="", help="comma-separated GET paths to cycle through (real storefront)")
+    ap.add_argument("--post-every", type=int, default=5, help="every Nth request is a checkout POST; 0: none")
     a = ap.parse_args()
 
+    paths = [p for p in a.paths.split(",") if p]
     ctx = ssl.create_default_context()
     ctx.check_hostname = False
     ctx.verify_mode = ssl.CERT_NONE
@@ -46,11 +50,13 @@ def main():
             i += 1
             t0 = time.time()
             try:
-                if i % 5 == 0:
+                if a.post_every and i % a.post_every == 0:
                     body = json.dumps({"cartId": str(uuid.uuid4()), "paymentMethod": "card"})
                     c.request("POST", "/api/checkout", body=body, headers={
                         "Host": "shop.onshore.test", "Content-Type": "application/json",
                         "Idempotency-Key": str(uuid.uuid4())})
+                elif paths:
+                    c.request("GET", paths[(n + i) % len(paths)], headers={"Host": "shop.onshore.test"})
                 else:
                     c.request("GET", f"/p/{n}-{i}?currency=IDR", headers={"Host": "shop.onshore.test"})
                 r = c.getresponse()

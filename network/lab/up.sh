@@ -22,8 +22,9 @@
 #
 # All bridges live in osl-sw. Traffic never leaves these namespaces. Idempotent: tears down a
 # previous lab first. State (configs, logs, pids) in $OSL_STATE (default /run/osl-lab).
-# The real dmz-api jar is used when built; internal-was/admin/Keycloak and the data services are
-# stand-ins (stub.py) until the lab runs MariaDB/Redis/Kafka/Keycloak; test.sh labels this.
+# Real services (real.sh) when built: dmz-api, internal-was x2, admin, Keycloak, MariaDB primary +
+# replica, Redis + Sentinel, Kafka. Stand-ins (stub.py, labelled by test.sh): the NAS,
+# and everything internal when OSL_LAB_REAL=0 or a jar/distribution is missing.
 set -Eeuo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -176,39 +177,53 @@ host_fw osl-nas "111, 2049" "10.30.0.21, 10.30.0.22, 10.30.0.51, 10.30.0.52"
 
 # ---------------------------------------------------------------- services
 app_jar() { local j="$REPO/$1/target/$1.jar"; [ -f "$j" ] && echo "$j"; }
-# dmz-api runs for real when its jar exists: it needs only the internal VIP (Redis/Keycloak are
-# looked up lazily). internal-was and admin need MariaDB, Redis, Kafka and Keycloak, which this
-# lab provides only as TCP stubs so far, so they are stand-ins unless OSL_REAL_WAS=1.
-start_app() { # NAME NS MODULE IP PORT [FORWARD]
-    local name="$1" n="$2" module="$3" ip="$4" port="$5" fwd="${6:-}" jar real=0
-    case "$module" in
-        dmz-api) [ "${OSL_STUBS:-0}" != 1 ] && real=1 ;;
-        *) [ "${OSL_REAL_WAS:-0}" = 1 ] && real=1 ;;
-    esac
-    if [ "$real" = 1 ] && jar="$(app_jar "$module")"; then
-        echo real > "$STATE/run/$name.kind"
-        start "$name" "$n" env SERVER_ADDRESS="$ip" SERVER_PORT="$port" \
-            ONSHORE_GATEWAY_INTERNALWASURL="http://$fwd" ONSHORE_GATEWAY_KEYCLOAKURL="http://$fwd" \
+# shellcheck source=real.sh
+. "$HERE/real.sh"
+# OSL_LAB_REAL: auto (default) runs the real internal services when everything they need is built,
+# 1 requires them, 0 uses stand-ins. OSL_STUBS=1 makes even dmz-api a stand-in.
+REAL=0
+case "${OSL_LAB_REAL:-auto}" in
+    0) echo "OSL_LAB_REAL=0" > "$STATE/run/real-missing" ;;
+    1) why="$(real_missing)"; [ -z "$why" ] || die "OSL_LAB_REAL=1 but $why"; REAL=1 ;;
+    *) why="$(real_missing)"; if [ -z "$why" ]; then REAL=1; else echo "$why" > "$STATE/run/real-missing"; fi ;;
+esac
+[ "${OSL_STUBS:-0}" = 1 ] && REAL=0
+start_stub() { # NAME NS IP PORT [FORWARD]
+    echo stub > "$STATE/run/$1.kind"
+    start "$1" "$2" python3 "$HERE/stub.py" http --bind "$3:$4" --name "$1" ${5:+--forward "$5"}
+}
+start_dmz() { # NAME NS IP : dmz-api needs only the internal VIP (Redis/Keycloak are looked up lazily)
+    local jar
+    if [ "${OSL_STUBS:-0}" != 1 ] && jar="$(app_jar dmz-api)"; then
+        echo real > "$STATE/run/$1.kind"
+        start "$1" "$2" env SERVER_ADDRESS="$3" SERVER_PORT=8080 \
+            ONSHORE_GATEWAY_INTERNALWASURL=http://10.30.0.10:8081 ONSHORE_GATEWAY_KEYCLOAKURL=http://10.30.0.10:8081 \
             "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -jar "$jar"
     else
-        echo stub > "$STATE/run/$name.kind"
-        start "$name" "$n" python3 "$HERE/stub.py" http --bind "$ip:$port" --name "$name" ${fwd:+--forward "$fwd"}
+        start_stub "$1" "$2" "$3" 8080 10.30.0.10:8081
     fi
 }
 
 log "starting upstreams"
-start_app was1 osl-was1 internal-was 10.30.0.21 8081
-start_app was2 osl-was2 internal-was 10.30.0.22 8081
-start_app admin osl-admin admin 10.30.0.30 8082
-start_app dmz1 osl-dmz1 dmz-api 10.20.0.21 8080 10.30.0.10:8081
-start_app dmz2 osl-dmz2 dmz-api 10.20.0.22 8080 10.30.0.10:8081
-# Keycloak stand-in: public port 8180 and management port 9000 (the lab proves 9000 stays closed).
-start kc osl-kc python3 "$HERE/stub.py" http --bind 10.30.0.40:8180 --name keycloak
-start kc-mgmt osl-kc python3 "$HERE/stub.py" http --bind 10.30.0.40:9000 --name keycloak-management
-start db1 osl-db1 python3 "$HERE/stub.py" tcp --bind 10.30.0.51 --ports 3306 --name mariadb-primary
-start db2 osl-db2 python3 "$HERE/stub.py" tcp --bind 10.30.0.52 --ports 3306 --name mariadb-replica
-start redis osl-redis python3 "$HERE/stub.py" tcp --bind 10.30.0.60 --ports 6379,26379 --name redis
-start kafka osl-kafka python3 "$HERE/stub.py" tcp --bind 10.30.0.70 --ports 9092,9093 --name kafka
+if [ "$REAL" = 1 ]; then
+    start_real_internal
+else
+    start_stub was1 osl-was1 10.30.0.21 8081
+    start_stub was2 osl-was2 10.30.0.22 8081
+    start_stub admin osl-admin 10.30.0.30 8082
+    # Keycloak stand-in: public port 8180 and management port 9000 (the lab proves 9000 stays closed).
+    echo stub > "$STATE/run/kc.kind"
+    start kc osl-kc python3 "$HERE/stub.py" http --bind 10.30.0.40:8180 --name keycloak
+    start kc-mgmt osl-kc python3 "$HERE/stub.py" http --bind 10.30.0.40:9000 --name keycloak-management
+    echo stub > "$STATE/run/data.kind"
+    start db1 osl-db1 python3 "$HERE/stub.py" tcp --bind 10.30.0.51 --ports 3306 --name mariadb-primary
+    start redis osl-redis python3 "$HERE/stub.py" tcp --bind 10.30.0.60 --ports 6379,26379 --name redis
+    start kafka osl-kafka python3 "$HERE/stub.py" tcp --bind 10.30.0.70 --ports 9092,9093 --name kafka
+fi
+start_dmz dmz1 osl-dmz1 10.20.0.21
+start_dmz dmz2 osl-dmz2 10.20.0.22
+[ "$REAL" = 1 ] || start db2 osl-db2 python3 "$HERE/stub.py" tcp --bind 10.30.0.52 --ports 3306 --name mariadb-replica
+# Not yet real in either mode: the NAS (reachability stand-in).
 start nas osl-nas python3 "$HERE/stub.py" tcp --bind 10.30.0.80 --ports 2049 --name nas
 
 log "starting L4 balancers (HAProxy + keepalived)"
@@ -279,7 +294,16 @@ start ips-fail2ban osl-edge fail2ban-client -f -x -c "$F" -s "$STATE/run/fail2ba
 log "waiting for readiness"
 APP_TIMEOUT=20
 grep -qx real "$STATE"/run/*.kind 2>/dev/null && APP_TIMEOUT=120
-wait_until "internal-was 1" "$APP_TIMEOUT" http_ok osl-ilb1 http://10.30.0.21:8081/actuator/health/readiness
+if [ "$REAL" = 1 ]; then
+    # Two cores run Keycloak and four JVMs at once here: allow for it.
+    APP_TIMEOUT=300
+    wait_until "internal-was 1 (Flyway, demo data)" "$APP_TIMEOUT" http_ok osl-ilb1 http://10.30.0.21:8081/actuator/health/readiness
+    start_was was2 osl-was2 10.30.0.22
+    wait_until "Keycloak (realms imported)" "$APP_TIMEOUT" http_ok osl-ilb1 http://10.30.0.40:8180/realms/shoppers/.well-known/openid-configuration
+    start_admin
+else
+    wait_until "internal-was 1" "$APP_TIMEOUT" http_ok osl-ilb1 http://10.30.0.21:8081/actuator/health/readiness
+fi
 wait_until "internal-was 2" "$APP_TIMEOUT" http_ok osl-ilb1 http://10.30.0.22:8081/actuator/health/readiness
 wait_until "dmz-api 1" "$APP_TIMEOUT" http_ok osl-dlb1 http://10.20.0.21:8080/actuator/health/readiness
 wait_until "dmz-api 2" "$APP_TIMEOUT" http_ok osl-dlb1 http://10.20.0.22:8080/actuator/health/readiness
@@ -288,9 +312,11 @@ vip_held() { vip_on osl-dlb1 10.20.0.10 || vip_on osl-dlb2 10.20.0.10; }
 ivip_held() { vip_on osl-ilb1 10.30.0.10 || vip_on osl-ilb2 10.30.0.10; }
 wait_until "DMZ VIP" 30 vip_held
 wait_until "internal VIP" 30 ivip_held
-wait_until "internal L4 -> WAS" 20 http_ok osl-dmz1 http://10.30.0.10:8081/
+wait_until "admin" "$APP_TIMEOUT" http_ok osl-ops http://10.30.0.30:8082/actuator/health/readiness
+HOME_PATH=/; [ "$REAL" = 1 ] && HOME_PATH=/id-id/
+wait_until "internal L4 -> WAS" 20 http_ok osl-dmz1 "http://10.30.0.10:8081$HOME_PATH"
 wait_until "WAF" 20 tcp_open osl-inet 203.0.113.10 443
-wait_until "end to end" 30 http_ok osl-inet --insecure https://203.0.113.10/
+wait_until "end to end" 60 http_ok osl-inet --insecure "https://203.0.113.10$HOME_PATH"
 wait_until "IPS socket" 20 test -S "$STATE/run/fail2ban/fail2ban.sock"
 UP_OK=1
 log "lab is up (state in $STATE); upstream kinds: $(cd "$STATE/run" && for f in *.kind; do printf '%s=%s ' "${f%.kind}" "$(cat "$f")"; done)"

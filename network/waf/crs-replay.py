@@ -330,6 +330,11 @@ def _send_all(payloads, host, port, tls, jobs):
         return dict(ex.map(one, payloads))
 
 
+# Rules whose match is the WAF's own refusal: CRS anomaly evaluation (inbound, outbound) and Onshore's
+# request-body guards (onshore-modsecurity.conf).
+WAF_BLOCKING_RULES = {"949110", "959100", "200002", "200003", "200004", "200005", "200007"}
+
+
 def read_audit(path: Path) -> dict[str, list[tuple[str, str]]]:
     """marker -> [(rule id, message)]"""
     found: dict[str, list] = {}
@@ -489,17 +494,28 @@ def cmd_benign(a):
         host, _, port = a.target.rpartition(":")
         results = _send_all(payloads, host, int(port), a.tls, a.jobs)
         backend, audit = None, {}
+        if a.audit_log:
+            time.sleep(0.5)
+            audit = read_audit(Path(a.audit_log))
     fps = []
     for i, r in enumerate(lines):
         marker, status, err = results[str(i)]
         if backend is not None:
             reached = marker in backend
+        elif a.audit_log:  # remote with the WAF's audit log: a 403 is the WAF's only if a blocking rule fired
+            ids = {rid for rid, _ in audit.get(marker, [])}
+            reached = status is not None and not (status == 403 and ids & WAF_BLOCKING_RULES)
         else:  # remote: the WAF refuses with 403; any other answer means it let the request through
             reached = status is not None and status != 403
         if not reached:
             fps.append((r, status, err, sorted({rid for rid, _ in audit.get(marker, []) if rid})))
     print(f"benign-corpus [blocking production PL]: requests={len(lines)} false_positives={len(fps)} "
           f"elapsed={time.time() - t0:.1f}s")
+    if backend is None:  # what the application behind the WAF answered (its own 4xx are not the WAF's)
+        codes: dict = {}
+        for marker, status, err in results.values():
+            codes[status] = codes.get(status, 0) + 1
+        print("  statuses: " + " ".join(f"{k}={v}" for k, v in sorted(codes.items(), key=lambda kv: str(kv[0]))))
     for r, status, err, ids in fps[: a.show]:
         print(f"  FP {r['method']} {r['path'][:90]} status={status} err={err} rules={','.join(ids)}")
     return 0 if not fps else 1
@@ -552,6 +568,7 @@ def main():
     b.add_argument("--sample", type=int, default=1)
     b.add_argument("--jobs", type=int, default=8)
     b.add_argument("--show", type=int, default=15)
+    b.add_argument("--audit-log", help="remote: the WAF's JSON audit log, to tell its 403s from the application's")
     s = sub.add_parser("_send")
     s.add_argument("--host")
     s.add_argument("--port", type=int)
