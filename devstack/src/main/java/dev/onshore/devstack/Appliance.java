@@ -181,7 +181,7 @@ public final class Appliance {
         return new Component("services",
                 List.of(java(), "-Xmx768m", "-cp", cp, "-Donshore.root=" + layout.root(), "-Donshore.var=" + layout.var(),
                         Onshore.class.getName(), "services", "--port-offset=" + ports.offset()),
-                Map.of(), probeFor("services"), Duration.ofSeconds(120), endpoint("services"));
+                Map.of(), probeFor("services"), Duration.ofSeconds(120));
     }
 
     private Component redis() {
@@ -203,7 +203,7 @@ public final class Appliance {
                 "daemonize no",
                 "") );
         return new Component("redis", List.of(server.toString(), conf.toString()), Map.of(), probeFor("redis"),
-                Duration.ofSeconds(30), endpoint("redis"));
+                Duration.ofSeconds(30));
     }
 
     private Component keycloak() {
@@ -225,7 +225,7 @@ public final class Appliance {
                 List.of(kc.toString(), "start", "--optimized", "--http-enabled=true", "--http-host=127.0.0.1",
                         "--http-port=" + ports.keycloak(), "--http-management-port=" + ports.keycloakManagement(),
                         "--hostname-strict=false", "--import-realm"),
-                env, probeFor("keycloak"), Duration.ofSeconds(240), endpoint("keycloak"));
+                env, probeFor("keycloak"), Duration.ofSeconds(240));
     }
 
     private Component internalWas() {
@@ -271,7 +271,7 @@ public final class Appliance {
         command.addAll(arguments);
         return new Component(name, command,
                 Map.of("SPRING_CONFIG_IMPORT", "optional:configtree:" + secretsDir + "/"),
-                probeFor(name), Duration.ofSeconds(180), endpoint(name));
+                probeFor(name), Duration.ofSeconds(180));
     }
 
     // --- processes ------------------------------------------------------------------------------------------

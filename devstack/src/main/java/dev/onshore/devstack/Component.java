@@ -13,10 +13,9 @@ import java.util.Map;
  * @param environment added to the launcher's environment
  * @param probe readiness
  * @param startTimeout how long it may take to become ready
- * @param endpoint what a person would open or connect to, for the status table
  */
 public record Component(String name, List<String> command, Map<String, String> environment, Probe probe,
-        Duration startTimeout, String endpoint) {
+        Duration startTimeout) {
 
     public Component {
         command = List.copyOf(command);

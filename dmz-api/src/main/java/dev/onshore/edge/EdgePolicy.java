@@ -14,6 +14,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -39,6 +40,9 @@ class EdgePolicy extends OncePerRequestFilter {
 
     private static final Set<String> SECURITY_HEADERS = Set.of("x-content-type-options", "x-frame-options",
             "referrer-policy", "content-security-policy", "permissions-policy");
+
+    private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
+    private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
 
     private final List<String> blockedPaths;
     private final TrustedProxies proxies;
@@ -102,8 +106,8 @@ class EdgePolicy extends OncePerRequestFilter {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        var withoutParams = decoded.replaceAll(";[^/]*", "");
-        var folded = withoutParams.replaceAll("/{2,}", "/");
+        var withoutParams = PATH_PARAMETERS.matcher(decoded).replaceAll("");
+        var folded = REPEATED_SLASHES.matcher(withoutParams).replaceAll("/");
         for (var segment : folded.split("/")) {
             if (segment.equals(".") || segment.equals("..")) {
                 return null;
