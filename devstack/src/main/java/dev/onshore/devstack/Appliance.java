@@ -228,11 +228,35 @@ public final class Appliance {
                 env, probeFor("keycloak"), Duration.ofSeconds(240));
     }
 
+    /**
+     * Starts one more internal-was node (same database, Kafka and realms; its own heap, search index and page cache)
+     * on {@code port} and waits until it is ready, for tests of what every node must see. It runs as component
+     * {@code name} (pid file, log) and is stopped with {@link #stop(String)}.
+     *
+     * @return its base URL
+     */
+    public String startInternalWasNode(String name, int port) {
+        var component = internalWas(name, port);
+        var started = new ArrayList<Component>();
+        try {
+            start(component, started);
+            awaitReady(component);
+        } catch (RuntimeException e) {
+            stop(name);
+            throw e;
+        }
+        return "http://127.0.0.1:" + port;
+    }
+
     private Component internalWas() {
+        return internalWas("internal-was", ports.internalWas());
+    }
+
+    private Component internalWas(String name, int port) {
         var secretsDir = secrets.project(layout, "internal-was", Map.of(
                 "spring.datasource.password", Secrets.Name.DB_APP_PASSWORD,
                 "spring.data.redis.password", Secrets.Name.REDIS_PASSWORD));
-        return app("internal-was", ports.internalWas(), secretsDir, List.of(
+        var component = app("internal-was", port, secretsDir, List.of(
                 "--spring.datasource.url=jdbc:mariadb://127.0.0.1:" + ports.mariadb() + "/onshore",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka(),
                 "--spring.data.redis.port=" + ports.redis(),
@@ -240,6 +264,9 @@ public final class Appliance {
                 "--onshore.identity.keycloak-url=" + keycloakUrl(),
                 "--onshore.identity.shopper-issuer=" + storefrontUrl() + "/realms/shoppers",
                 "--onshore.identity.operator-issuer=" + keycloakUrl() + "/realms/operators"));
+        return name.equals(component.name()) ? component
+                : new Component(name, component.command(), component.environment(),
+                        Probe.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), component.startTimeout());
     }
 
     private Component dmzApi() {

@@ -25,6 +25,7 @@ final class RunningAppliance implements BeforeAllCallback {
                     Path.of(System.getProperty("onshore.var", "target/var")));
             var started = new Appliance(layout, new Ports(PORT_OFFSET), System.getProperty("java.home"));
             started.down(); // leftovers of an interrupted run, by their recorded pids only
+            started.stop("internal-was-2"); // TwoNodesIntegrationTests' extra node, if a run was killed
             var took = started.up();
             System.out.printf("Appliance up in %d s (ports +%d, state %s)%n", took.toSeconds(), PORT_OFFSET, layout.var());
             appliance = started;

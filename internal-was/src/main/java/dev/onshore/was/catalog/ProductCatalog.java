@@ -48,4 +48,10 @@ public interface ProductCatalog {
 
     /** Takes a published product off sale. */
     ProductView suspend(Sku sku);
+
+    /**
+     * The first moment after {@code after} at which a shopper-visible price changes by itself (a sale starts or
+     * ends); empty when none is scheduled. Whatever caches rendered pages must not keep them past it.
+     */
+    java.util.Optional<java.time.Instant> nextScheduledChange(java.time.Instant after);
 }

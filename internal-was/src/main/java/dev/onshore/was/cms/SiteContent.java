@@ -33,4 +33,10 @@ public interface SiteContent {
 
     /** Removes an item; false when there was none with that id. */
     boolean withdraw(UUID itemId);
+
+    /**
+     * The first moment after {@code after} at which some page changes by itself (an item's window starts or ends);
+     * empty when nothing is scheduled. Whatever caches rendered pages must not keep them past it.
+     */
+    Optional<Instant> nextScheduledChange(Instant after);
 }

@@ -10,6 +10,7 @@ import dev.onshore.was.catalog.UnknownProductException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,6 +165,12 @@ class CatalogService implements ProductCatalog {
     @Override
     public ProductView suspend(Sku sku) {
         return operatorView(products.save(find(sku).suspend()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Instant> nextScheduledChange(Instant after) {
+        return products.nextSaleBoundary(after);
     }
 
     private List<Category> allCategories() {

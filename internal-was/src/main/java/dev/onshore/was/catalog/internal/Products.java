@@ -22,4 +22,9 @@ interface Products extends ListCrudRepository<Product, UUID> {
     /** Every brand, without loading products (pages ask for it on every listing). */
     @org.springframework.data.jpa.repository.Query("select distinct p.brand from Product p order by p.brand")
     List<String> findBrands();
+
+    /** The earliest sale start or end after {@code after} in any market: when some price next changes by itself. */
+    @org.springframework.data.jpa.repository.Query("select min(case when o.saleStartsAt > ?1 then o.saleStartsAt"
+            + " else o.saleEndsAt end) from Product p join p.offers o where o.saleStartsAt > ?1 or o.saleEndsAt > ?1")
+    java.util.Optional<java.time.Instant> nextSaleBoundary(java.time.Instant after);
 }

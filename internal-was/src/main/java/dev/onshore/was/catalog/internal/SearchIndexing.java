@@ -1,14 +1,17 @@
 package dev.onshore.was.catalog.internal;
 
+import dev.onshore.was.catalog.CatalogViewsChanged;
 import dev.onshore.was.catalog.ProductChanged;
 import dev.onshore.was.catalog.ProductPublished;
 import dev.onshore.was.catalog.ProductSuspended;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -28,13 +31,15 @@ class SearchIndexing {
     private final EntityManagerFactory entityManagerFactory;
     private final Products products;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     SearchIndexing(EntityManager entityManager, EntityManagerFactory entityManagerFactory, Products products,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, ApplicationEventPublisher events) {
         this.entityManager = entityManager;
         this.entityManagerFactory = entityManagerFactory;
         this.products = products;
         this.transactions = transactions;
+        this.events = events;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -65,8 +70,16 @@ class SearchIndexing {
         reindex(event.sku());
     }
 
+    /**
+     * Reindexes one product and waits until searches see it (read-sync: committed and refreshed), then tells this
+     * node's page renderers; a page rendered after that signal cannot come from the old index.
+     */
     void reindex(String sku) {
-        transactions.executeWithoutResult(status -> products.findBySku(sku)
-                .ifPresent(product -> Search.session(entityManager).indexingPlan().addOrUpdate(product)));
+        transactions.executeWithoutResult(status -> products.findBySku(sku).ifPresent(product -> {
+            var session = Search.session(entityManager);
+            session.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.readSync());
+            session.indexingPlan().addOrUpdate(product);
+        }));
+        events.publishEvent(new CatalogViewsChanged(sku));
     }
 }

@@ -10,6 +10,7 @@ import dev.onshore.was.cms.PageTemplate;
 import dev.onshore.was.cms.ResolvedPage;
 import dev.onshore.was.cms.ResolvedPage.Block;
 import dev.onshore.was.cms.SiteContent;
+import dev.onshore.was.cms.SiteContentChanged;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,13 +38,16 @@ class CmsService implements SiteContent {
     private final ProductCatalog catalog;
     private final ProductSearch search;
     private final CmsProperties properties;
+    private final ApplicationEventPublisher events;
 
-    CmsService(Sites sites, Pages pages, ProductCatalog catalog, ProductSearch search, CmsProperties properties) {
+    CmsService(Sites sites, Pages pages, ProductCatalog catalog, ProductSearch search, CmsProperties properties,
+            ApplicationEventPublisher events) {
         this.sites = sites;
         this.pages = pages;
         this.catalog = catalog;
         this.search = search;
         this.properties = properties;
+        this.events = events;
     }
 
     @Override
@@ -83,6 +88,7 @@ class CmsService implements SiteContent {
         var item = page.add(new PageItem(corner, language, priority, site.instant(startsAt), site.instant(endsAt),
                 stored));
         pages.save(page);
+        events.publishEvent(SiteContentChanged.of(market));
         return item.id();
     }
 
@@ -91,8 +97,15 @@ class CmsService implements SiteContent {
         return pages.findByItem(itemId).map(page -> {
             page.remove(itemId);
             pages.save(page);
+            events.publishEvent(SiteContentChanged.of(page.market()));
             return true;
         }).orElse(false);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Instant> nextScheduledChange(Instant after) {
+        return pages.nextScheduledChange(after);
     }
 
     /** A site for a market the shop sells to, in the market's zone, falling back to its default language. */

@@ -1,0 +1,234 @@
+package dev.onshore.was.storefront;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.onshore.was.catalog.CatalogViewsChanged;
+import dev.onshore.was.catalog.ProductCatalog;
+import dev.onshore.was.cms.SiteContent;
+import dev.onshore.was.cms.SiteViewsChanged;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Serves storefront pages from this node's heap once rendered: a page costs a few database reads, a search and a
+ * template; a hit costs a map lookup. What may be cached: anonymous GETs of storefront paths answered 200 without a
+ * cookie being set, and not marked {@link #PRIVATE} by their handler (pages that know who the shopper is must set
+ * it). The key is what the page is rendered from: host, path, query and the shopper's time zone (the only request
+ * header a page reads; the gateway sets it).
+ *
+ * <p>A page is never served past the earliest of: its max age; the next scheduled change of the catalog (a sale
+ * starting or ending) or of the CMS (an item's window); a change of the catalog or a site on any node, which bumps
+ * the generation. A page rendered while a change was landing carries the generation it started with and is never
+ * served after the bump, so a render racing an invalidation cannot resurrect the old state.
+ */
+final class RenderedPages extends OncePerRequestFilter {
+
+    /** Request attribute a handler sets (to anything) when its page is about one shopper and must not be shared. */
+    static final String PRIVATE = RenderedPages.class.getName() + ".PRIVATE";
+
+    private record Key(String host, String path, @Nullable String query, @Nullable String timeZone) {
+    }
+
+    private record Page(String contentType, @Nullable String contentLanguage, byte[] body, long generation,
+            long expiresAtNanos) {
+    }
+
+    private record Horizon(long generation, Instant until) {
+    }
+
+    /** How long a request waits for another's render of the same page before rendering it itself. */
+    private static final Duration RENDER_WAIT = Duration.ofSeconds(5);
+
+    private final ProductCatalog catalog;
+    private final SiteContent content;
+    private final PageCacheProperties properties;
+    private final Clock clock;
+    private final AtomicLong generation = new AtomicLong();
+    private final Cache<Key, Page> pages;
+    private final ConcurrentHashMap<Key, CompletableFuture<@Nullable Page>> rendering = new ConcurrentHashMap<>();
+    private volatile @Nullable Horizon horizon;
+
+    RenderedPages(ProductCatalog catalog, SiteContent content, PageCacheProperties properties, Clock clock,
+            MeterRegistry meters) {
+        this.catalog = catalog;
+        this.content = content;
+        this.properties = properties;
+        this.clock = clock;
+        this.pages = Caffeine.newBuilder().maximumWeight(properties.maxSize().toBytes())
+                .weigher((Key key, Page page) -> page.body().length + 64 + key.path().length()
+                        + (key.query() == null ? 0 : key.query().length()))
+                .expireAfter(new Expiry<Key, Page>() {
+                    @Override
+                    public long expireAfterCreate(Key key, Page page, long now) {
+                        return Math.max(0, page.expiresAtNanos() - now);
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(Key key, Page page, long now, long current) {
+                        return expireAfterCreate(key, page, now);
+                    }
+
+                    @Override
+                    public long expireAfterRead(Key key, Page page, long now, long current) {
+                        return current;
+                    }
+                }).recordStats().build();
+        CaffeineCacheMetrics.monitor(meters, pages, "storefront.pages");
+    }
+
+    @EventListener
+    void on(CatalogViewsChanged event) {
+        invalidate();
+    }
+
+    @EventListener
+    void on(SiteViewsChanged event) {
+        invalidate();
+    }
+
+    private void invalidate() {
+        generation.incrementAndGet();
+        pages.invalidateAll();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        var path = request.getRequestURI();
+        return !properties.enabled() || !"GET".equals(request.getMethod()) || path.length() < 4
+                || path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/css/")
+                || path.startsWith("/img/") || path.startsWith("/error")
+                || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var key = new Key(String.valueOf(request.getHeader(HttpHeaders.HOST)), request.getRequestURI(),
+                query(request), request.getHeader("X-Onshore-TimeZone"));
+        var current = generation.get();
+        var cached = pages.getIfPresent(key);
+        if (cached != null && cached.generation() == current) {
+            write(cached, response);
+            return;
+        }
+        // One render per page at a time: when a page expires under load, the requests that arrive while it is
+        // rendered wait for that render instead of all rendering it at once (which stalls a busy node for seconds).
+        var mine = new CompletableFuture<@Nullable Page>();
+        var theirs = rendering.putIfAbsent(key, mine);
+        if (theirs != null) {
+            var page = awaitRender(theirs);
+            if (page != null && page.generation() == generation.get()) {
+                write(page, response);
+            } else {
+                chain.doFilter(request, response); // not shareable (a 404, a private page) or already outdated
+            }
+            return;
+        }
+        @Nullable Page rendered = null;
+        try {
+            rendered = render(key, current, request, response, chain);
+        } finally {
+            rendering.remove(key, mine);
+            mine.complete(rendered);
+        }
+    }
+
+    private @Nullable Page render(Key key, long current, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws ServletException, IOException {
+        var until = until(current);
+        var capturing = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, capturing);
+            if (capturing.getStatus() == HttpServletResponse.SC_OK && capturing.getContentType() != null
+                    && !capturing.containsHeader(HttpHeaders.SET_COOKIE) && request.getAttribute(PRIVATE) == null
+                    && request.getAttribute("jakarta.servlet.error.status_code") == null) {
+                var ttl = Duration.between(clock.instant(), until);
+                if (ttl.isPositive()) {
+                    var page = new Page(capturing.getContentType(), capturing.getHeader(HttpHeaders.CONTENT_LANGUAGE),
+                            capturing.getContentAsByteArray(), current, System.nanoTime() + ttl.toNanos());
+                    pages.put(key, page);
+                    return page;
+                }
+            }
+            return null;
+        } finally {
+            capturing.copyBodyToResponse();
+        }
+    }
+
+    private static @Nullable Page awaitRender(CompletableFuture<@Nullable Page> render) {
+        try {
+            return render.get(RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    private static void write(Page page, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(page.contentType());
+        if (page.contentLanguage() != null) {
+            response.setHeader(HttpHeaders.CONTENT_LANGUAGE, page.contentLanguage());
+        }
+        response.setContentLength(page.body().length);
+        response.getOutputStream().write(page.body());
+    }
+
+    /** The query as sent; rebuilt from the parameters when a request carries them without one (forwards, tests). */
+    private static @Nullable String query(HttpServletRequest request) {
+        var query = request.getQueryString();
+        if (query != null || request.getParameterMap().isEmpty()) {
+            return query;
+        }
+        var rebuilt = new StringBuilder();
+        request.getParameterMap().forEach((name, values) -> {
+            for (var value : values) {
+                rebuilt.append(name.length()).append(':').append(name).append('=').append(value.length()).append(':')
+                        .append(value).append('&');
+            }
+        });
+        return rebuilt.toString();
+    }
+
+    /** The latest moment a page rendered now may be served: max age, or the next scheduled change if sooner. */
+    private Instant until(long generation) {
+        var now = clock.instant();
+        var known = horizon;
+        if (known == null || known.generation() != generation || !now.isBefore(known.until())) {
+            // Far ahead when nothing is scheduled; max age still applies below. Recomputed after every change.
+            var next = now.plus(Duration.ofDays(1));
+            next = earliest(next, catalog.nextScheduledChange(now).orElse(null));
+            next = earliest(next, content.nextScheduledChange(now).orElse(null));
+            known = new Horizon(generation, next);
+            horizon = known;
+        }
+        return earliest(now.plus(properties.maxAge()), known.until());
+    }
+
+    private static Instant earliest(Instant a, @Nullable Instant b) {
+        return b != null && b.isBefore(a) ? b : a;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.onshore.was.catalog.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import dev.onshore.i18n.money.Money;
+import dev.onshore.was.TestDatabase;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rendered storefront pages are cached per node (max age one hour in these tests, so only the rules under test can
+ * refresh a page): a catalog change drops them, a scheduled sale start ends them on time.
+ */
+@SpringBootTest(properties = "onshore.storefront.page-cache.max-age=1h")
+@AutoConfigureMockMvc
+@ActiveProfiles({"demo", "it"})
+class CatalogChangesReachPagesIntegrationTests {
+
+    private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
+    private static final Currency IDR = Currency.getInstance("IDR");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Products products;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private String page(String sku) throws Exception {
+        var result = mvc.perform(get("/id-id/p/" + sku)).andReturn().getResponse();
+        assertThat(result.getStatus()).isEqualTo(200);
+        return result.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private String awaitPage(String sku, Predicate<String> condition, Duration within) throws Exception {
+        var deadline = System.nanoTime() + within.toNanos();
+        var body = page(sku);
+        while (!condition.test(body) && System.nanoTime() < deadline) {
+            Thread.sleep(25);
+            body = page(sku);
+        }
+        return body;
+    }
+
+    private static String idr(long amount) {
+        return Money.of(BigDecimal.valueOf(amount), IDR).format(INDONESIAN);
+    }
+
+    private void change(String sku, java.util.function.UnaryOperator<MarketOffer> offer) {
+        transactions.executeWithoutResult(status -> {
+            var product = products.findBySku(sku).orElseThrow();
+            products.save(product.offer("ID", offer.apply(product.offerIn("ID").orElseThrow())));
+        });
+    }
+
+    @Test
+    void aCachedPageIsDroppedWhenTheCatalogAnnouncesAChange() throws Exception {
+        var sku = "HS-MAG-300";
+        page(sku); // rendered and cached
+        var updated = jdbc.update("UPDATE product_offer SET list_price = 424200 WHERE market = 'ID'"
+                + " AND product_id = (SELECT id FROM product WHERE sku = ?)", sku);
+        assertThat(updated).isEqualTo(1);
+
+        // A change nobody announced (an edit straight in MariaDB) is not seen: the page comes from the cache.
+        assertThat(page(sku)).doesNotContain(idr(424200));
+
+        // A change through the catalog is: its event reaches this node's index, then drops the rendered pages.
+        change(sku, offer -> offer.withMaxPerOrder(offer.maxPerOrder() == 5 ? 6 : 5));
+        assertThat(awaitPage(sku, body -> body.contains(idr(424200)), Duration.ofSeconds(10))).contains(idr(424200));
+    }
+
+    @Test
+    void aCachedPageIsNotServedPastTheStartOfAScheduledSale() throws Exception {
+        var sku = "HS-IRON-FOLIC";
+        var startsAt = Instant.now().plusSeconds(3);
+        var listPrice = new long[1];
+        change(sku, offer -> {
+            listPrice[0] = offer.listPrice().longValue();
+            return new MarketOffer(offer.currency(), offer.listPrice(), BigDecimal.valueOf(10_100), startsAt,
+                    startsAt.plus(Duration.ofHours(1)), offer.maxPerOrder(), offer.availability());
+        });
+        var before = awaitPage(sku, body -> !body.contains(idr(10_100)) && body.contains(idr(listPrice[0])),
+                Duration.ofSeconds(10));
+        assertThat(Instant.now()).as("the page was rendered before the sale").isBefore(startsAt);
+        assertThat(before).contains(idr(listPrice[0])).doesNotContain(idr(10_100));
+
+        while (Instant.now().isBefore(startsAt)) {
+            Thread.sleep(50);
+        }
+        // No event at the start of a sale: the cached page simply may not outlive it.
+        var during = awaitPage(sku, body -> body.contains(idr(10_100)), Duration.ofMillis(500));
+        assertThat(during).contains(idr(10_100));
+    }
+}
