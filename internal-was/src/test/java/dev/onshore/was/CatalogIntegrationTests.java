@@ -129,6 +129,19 @@ class CatalogIntegrationTests {
     }
 
     @Test
+    void styleSheetsAreLinkedByContentHashAndCachedForAYearWhileOtherFilesAreRevalidated() throws Exception {
+        var page = mvc.perform(get("/id-id/p/HS-VITC-1000")).andReturn().getResponse().getContentAsString();
+        var css = java.util.regex.Pattern.compile("href=\"(/css/storefront-[0-9a-f]{32}\\.css)\"").matcher(page);
+        assertThat(css.find()).as("a content-hashed style sheet link in %s", page.substring(0, 600)).isTrue();
+        mvc.perform(get(css.group(1))).andExpect(status().isOk()).andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Cache-Control",
+                        org.hamcrest.Matchers.containsString("max-age=31536000")));
+        mvc.perform(get("/img/cms/hero.svg")).andExpect(status().isOk()).andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Cache-Control",
+                        org.hamcrest.Matchers.containsString("no-cache")));
+    }
+
+    @Test
     void invalidRegulatoryDataIsRefusedFieldByFieldAndNothingIsSaved() {
         var sku = new Sku("HS-VITC-1000");
         var before = catalog.findForShopper(sku, "ID", "id").orElseThrow().regulatory();

@@ -1,0 +1,24 @@
+package dev.onshore.was.storefront;
+
+import java.time.Duration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
+
+/**
+ * The storefront's style sheets are addressed by a hash of their content ({@code /css/storefront-<md5>.css}, written
+ * by {@code @{/css/...}} in templates), so browsers and the WAF may keep them for a year: a new release changes the
+ * name. Other static files (CMS images, named by operators) keep the default: revalidated on every use.
+ */
+@Configuration(proxyBeanMethods = false)
+class StaticAssets implements WebMvcConfigurer {
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                .resourceChain(true).addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+    }
+}
