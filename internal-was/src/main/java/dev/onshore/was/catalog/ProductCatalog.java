@@ -41,11 +41,27 @@ public interface ProductCatalog {
     Map<String, Integer> completeness(Sku sku);
 
     /** Every product regardless of status, for operators, in {@code language}, with base prices. */
-    List<ProductView> listForOperators(String language);
+    List<OperatorProductView> listForOperators(String language);
 
-    /** Makes a draft or suspended product visible to shoppers. */
-    ProductView publish(Sku sku);
+    /** The product's life-cycle log, oldest first. */
+    List<LifecycleEntry> lifecycle(Sku sku);
+
+    /** Submits a draft for approval by another operator. */
+    OperatorProductView submit(Sku sku, Operator operator);
+
+    /**
+     * Approves a product pending approval.
+     *
+     * @throws SelfApprovalException when {@code operator} submitted it
+     */
+    OperatorProductView approve(Sku sku, Operator operator);
+
+    /** Sends a product pending approval back to draft, with a reason (1 to 500 characters). */
+    OperatorProductView reject(Sku sku, Operator operator, String reason);
+
+    /** Makes an approved or suspended product visible to shoppers. */
+    OperatorProductView publish(Sku sku, Operator operator);
 
     /** Takes a published product off sale. */
-    ProductView suspend(Sku sku);
+    OperatorProductView suspend(Sku sku, Operator operator);
 }

@@ -1,6 +1,9 @@
 package dev.onshore.was.catalog.internal;
 
 import dev.onshore.was.catalog.CategoryView;
+import dev.onshore.was.catalog.LifecycleEntry;
+import dev.onshore.was.catalog.Operator;
+import dev.onshore.was.catalog.OperatorProductView;
 import dev.onshore.was.catalog.ProductCatalog;
 import dev.onshore.was.catalog.ProductDetail;
 import dev.onshore.was.catalog.ProductStatus;
@@ -147,23 +150,41 @@ class CatalogService implements ProductCatalog {
 
     @Override
     @Transactional(readOnly = true)
-    public List<ProductView> listForOperators(String language) {
-        return products.findAllByOrderBySku().stream().map(product -> {
-            var text = product.translation(language);
-            return new ProductView(product.sku().value(), product.brand(), text.name(), text.summary(),
-                    product.hasTranslation(language) ? language : "en", product.basePrice(),
-                    Currency.getInstance(product.baseCurrency()), product.status());
-        }).toList();
+    public List<OperatorProductView> listForOperators(String language) {
+        return products.findAllByOrderBySku().stream().map(product -> operatorView(product, language)).toList();
     }
 
     @Override
-    public ProductView publish(Sku sku) {
-        return operatorView(products.save(find(sku).publish()));
+    @Transactional(readOnly = true)
+    public List<LifecycleEntry> lifecycle(Sku sku) {
+        return find(sku).lifecycle().stream()
+                .map(step -> new LifecycleEntry(step.from(), step.to(), step.operator(), step.note(), step.occurredAt()))
+                .toList();
     }
 
     @Override
-    public ProductView suspend(Sku sku) {
-        return operatorView(products.save(find(sku).suspend()));
+    public OperatorProductView submit(Sku sku, Operator operator) {
+        return operatorView(products.save(find(sku).submit(operator)), "en");
+    }
+
+    @Override
+    public OperatorProductView approve(Sku sku, Operator operator) {
+        return operatorView(products.save(find(sku).approve(operator)), "en");
+    }
+
+    @Override
+    public OperatorProductView reject(Sku sku, Operator operator, String reason) {
+        return operatorView(products.save(find(sku).reject(operator, reason)), "en");
+    }
+
+    @Override
+    public OperatorProductView publish(Sku sku, Operator operator) {
+        return operatorView(products.save(find(sku).publish(operator)), "en");
+    }
+
+    @Override
+    public OperatorProductView suspend(Sku sku, Operator operator) {
+        return operatorView(products.save(find(sku).suspend(operator)), "en");
     }
 
     private List<Category> allCategories() {
@@ -186,10 +207,12 @@ class CatalogService implements ProductCatalog {
         return new CategoryView(node.code(), node.parentCode(), node.depth(), node.nameIn(language), children);
     }
 
-    private ProductView operatorView(Product product) {
-        var text = product.translation("en");
-        return new ProductView(product.sku().value(), product.brand(), text.name(), text.summary(), "en",
-                product.basePrice(), Currency.getInstance(product.baseCurrency()), product.status());
+    private static OperatorProductView operatorView(Product product, String language) {
+        var text = product.translation(language);
+        return new OperatorProductView(product.sku().value(), product.brand(), text.name(),
+                product.hasTranslation(language) ? language : "en", product.basePrice(),
+                Currency.getInstance(product.baseCurrency()), product.status(), product.submittedBy(),
+                product.approvedBy(), product.updatedAt());
     }
 
     /** The product's card for a shopper of {@code market}: the price they pay now (a running sale included). */

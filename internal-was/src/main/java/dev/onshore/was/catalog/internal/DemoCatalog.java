@@ -1,5 +1,6 @@
 package dev.onshore.was.catalog.internal;
 
+import dev.onshore.was.catalog.Operator;
 import dev.onshore.was.catalog.Sku;
 import dev.onshore.was.catalog.Availability;
 import java.io.BufferedReader;
@@ -144,6 +145,9 @@ class DemoCatalog implements ApplicationRunner {
     /** Demo regulatory data stays valid for years; the flags in products.tsv break it on purpose. */
     private static final String HALAL_EXPIRY = "2030-12-31";
 
+    private static final Operator DEMO_EDITOR = new Operator("demo-editor");
+    private static final Operator DEMO_REVIEWER = new Operator("demo-reviewer");
+
     private record Row(Item item, String category, Set<String> flags) {
     }
 
@@ -207,7 +211,8 @@ class DemoCatalog implements ApplicationRunner {
             }
             if (existing.isEmpty()) {
                 if (item.published()) {
-                    product.publish();
+                    // The demo's products went through the same four-eyes workflow as any other.
+                    product.submit(DEMO_EDITOR).approve(DEMO_REVIEWER).publish(DEMO_REVIEWER);
                 }
                 added++;
             }
