@@ -26,6 +26,7 @@ class CatalogService implements ProductCatalog {
 
     private final Products products;
     private final Categories categories;
+    private final ShelfPrices prices;
     private final Clock clock;
 
     /**
@@ -39,9 +40,10 @@ class CatalogService implements ProductCatalog {
     private static final long TREE_TTL_NANOS = 1_000_000_000L;
     private volatile @org.jspecify.annotations.Nullable Tree tree;
 
-    CatalogService(Products products, Categories categories) {
+    CatalogService(Products products, Categories categories, ShelfPrices prices) {
         this.products = products;
         this.categories = categories;
+        this.prices = prices;
         this.clock = Clock.systemUTC();
     }
 
@@ -50,8 +52,8 @@ class CatalogService implements ProductCatalog {
     public List<ProductView> listForShoppers(String market, String language) {
         var now = clock.instant();
         return products.findByStatusOrderBySku(ProductStatus.PUBLISHED).stream()
-                .filter(product -> product.isSellableIn(market, now))
-                .map(product -> shopperView(product, market, language, clock))
+                .flatMap(product -> prices.forShopper(product, market, now).stream()
+                        .map(price -> shopperView(product, price, language)))
                 .toList();
     }
 
@@ -65,9 +67,9 @@ class CatalogService implements ProductCatalog {
         var bySku = new java.util.HashMap<String, Product>();
         products.findBySkuIn(skus.stream().map(Sku::value).toList()).forEach(p -> bySku.put(p.sku().value(), p));
         return skus.stream().distinct().map(sku -> bySku.get(sku.value()))
-                .filter(product -> product != null && product.status() == ProductStatus.PUBLISHED
-                        && product.isSellableIn(market, now))
-                .map(product -> shopperView(product, market, language, clock))
+                .filter(product -> product != null && product.status() == ProductStatus.PUBLISHED)
+                .flatMap(product -> prices.forShopper(product, market, now).stream()
+                        .map(price -> shopperView(product, price, language)))
                 .toList();
     }
 
@@ -75,17 +77,20 @@ class CatalogService implements ProductCatalog {
     @Transactional(readOnly = true)
     public Optional<ProductDetail> findForShopper(Sku sku, String market, String language) {
         var now = clock.instant();
-        return products.findBySku(sku.value()).filter(product -> product.isSellableIn(market, now)).map(product -> {
-            var text = product.translation(language);
-            var offer = product.offerIn(market).orElseThrow();
-            var code = product.categoryCode();
-            return new ProductDetail(product.sku().value(), product.brand(), text.name(), text.summary(),
-                    product.hasTranslation(language) ? language : "en", text.description(), text.ingredients(),
-                    text.usage(), text.warnings(), offer.listPrice(), offer.priceAt(now),
-                    Currency.getInstance(offer.currency()), offer.saleRunsAt(now) ? offer.saleEndsAt() : null,
-                    offer.maxPerOrder(), offer.availability(),
-                    code == null ? List.of() : categoryPath(code, language), product.regulatoryIn(market));
-        });
+        var product = products.findBySku(sku.value()).orElse(null);
+        var price = product == null ? null : prices.forShopper(product, market, now).orElse(null);
+        if (product == null || price == null) {
+            return Optional.empty();
+        }
+        var text = product.translation(language);
+        var offer = product.offerIn(market).orElseThrow();
+        var code = product.categoryCode();
+        return Optional.of(new ProductDetail(product.sku().value(), product.brand(), text.name(), text.summary(),
+                product.hasTranslation(language) ? language : "en", text.description(), text.ingredients(),
+                text.usage(), text.warnings(), price.listPrice(), price.price(), price.currency(), price.saleEndsAt(),
+                offer.maxPerOrder(), offer.availability(), code == null ? List.of() : categoryPath(code, language),
+                product.regulatoryIn(market),
+                product.images().stream().map(image -> MediaService.view(image, language)).toList()));
     }
 
     @Override
@@ -215,12 +220,10 @@ class CatalogService implements ProductCatalog {
                 product.approvedBy(), product.updatedAt());
     }
 
-    /** The product's card for a shopper of {@code market}: the price they pay now (a running sale included). */
-    static ProductView shopperView(Product product, String market, String language, Clock clock) {
+    /** The product's card for a shopper: the price they pay now (a running sale included). */
+    static ProductView shopperView(Product product, ShelfPrice price, String language) {
         var text = product.translation(language);
-        var offer = product.offerIn(market).orElseThrow();
         return new ProductView(product.sku().value(), product.brand(), text.name(), text.summary(),
-                product.hasTranslation(language) ? language : "en", offer.priceAt(clock.instant()),
-                Currency.getInstance(offer.currency()), product.status());
+                product.hasTranslation(language) ? language : "en", price.price(), price.currency(), product.status());
     }
 }

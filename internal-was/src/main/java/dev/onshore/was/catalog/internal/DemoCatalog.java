@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * markets with prices and regulatory data, some products deliberately unsellable somewhere (no BPOM number, an
  * expired Halal certificate, missing supplement facts, not on China's cross-border list, discontinued). Idempotent:
  * an existing SKU keeps what operators changed; only what it lacks (category, regulatory data of a market, English
- * product texts) is filled in, so demo databases created before V2 catch up.
+ * product texts, a placeholder image generated per brand) is filled in, so older demo databases catch up.
  */
 @Component
 @Profile("demo")
@@ -153,10 +153,12 @@ class DemoCatalog implements ApplicationRunner {
 
     private final Products products;
     private final Categories categories;
+    private final MediaStore media;
 
-    DemoCatalog(Products products, Categories categories) {
+    DemoCatalog(Products products, Categories categories, MediaStore media) {
         this.products = products;
         this.categories = categories;
+        this.media = media;
     }
 
     @Override
@@ -209,6 +211,18 @@ class DemoCatalog implements ApplicationRunner {
                     }
                 }
             }
+            if (product.images().isEmpty()) {
+                var bytes = PlaceholderImages.bottle(item.brand());
+                var alt = new java.util.TreeMap<String, String>();
+                product.translations().forEach((language, text) -> {
+                    if (ProductImage.LANGUAGES.contains(language) && ProductImage.validAlt(text.name())) {
+                        alt.put(language, text.name());
+                    }
+                });
+                alt.putIfAbsent("en", item.sku());
+                product.addImage(new ProductImage(media.store(bytes, ImageFormat.PNG), PlaceholderImages.SIZE,
+                        PlaceholderImages.SIZE, bytes.length, alt));
+            }
             if (existing.isEmpty()) {
                 if (item.published()) {
                     // The demo's products went through the same four-eyes workflow as any other.
@@ -222,10 +236,10 @@ class DemoCatalog implements ApplicationRunner {
     }
 
     private static MarketOffer offered(String market, MarketOffer offer, Set<String> flags) {
-        var result = offer;
-        if (flags.contains("sale-" + market)) {
+        var result = flags.contains("converted-" + market) ? MarketOffer.converted(offer.currency()) : offer;
+        if (flags.contains("sale-" + market) && !result.converted()) {
             var start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
-            result = result.withSale(offer.listPrice().multiply(new BigDecimal("0.8")).setScale(2, RoundingMode.DOWN),
+            result = result.withSale(offer.priceAt(start).multiply(new BigDecimal("0.8")).setScale(2, RoundingMode.DOWN),
                     start, start.plus(Duration.ofDays(30)));
         }
         if (flags.contains("discontinued-" + market)) {

@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.search.engine.environment.bean.BeanRetrieval;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
@@ -64,7 +65,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 @Entity
 @Table(name = "product")
 @Indexed(index = "product")
-@TypeBinding(binder = @TypeBinderRef(type = ProductDocumentBinder.class))
+@TypeBinding(binder = @TypeBinderRef(type = ProductDocumentBinder.class, retrieval = BeanRetrieval.BEAN))
 class Product extends AbstractAggregateRoot<Product> {
 
     @Id
@@ -116,6 +117,12 @@ class Product extends AbstractAggregateRoot<Product> {
 
     @Column(name = "approved_at")
     private @Nullable Instant approvedAt;
+
+    /** In display order: the first is the main image. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "product_image", joinColumns = @JoinColumn(name = "product_id"))
+    @OrderColumn(name = "position")
+    private List<ProductImage> images = new ArrayList<>();
 
     /** Loaded only when a step is added or an operator asks: pages never need it. */
     @ElementCollection(fetch = FetchType.LAZY)
@@ -211,6 +218,51 @@ class Product extends AbstractAggregateRoot<Product> {
             registerEvent(ProductChanged.of(sku()));
         }
         return this;
+    }
+
+    static final int MAX_IMAGES = 12;
+
+    /**
+     * Adds an image at the end (the first one added is the main image); an image already shown (same file) only has
+     * its alternative texts replaced.
+     */
+    Product addImage(ProductImage image) {
+        for (int i = 0; i < images.size(); i++) {
+            if (images.get(i).fileName().equals(image.fileName())) {
+                images.set(i, image);
+                return changed();
+            }
+        }
+        if (images.size() >= MAX_IMAGES) {
+            throw new IllegalArgumentException("A product shows at most " + MAX_IMAGES + " images");
+        }
+        images.add(image);
+        return changed();
+    }
+
+    /** Removes the image showing {@code fileName}; false when there is none (nothing changes). */
+    boolean removeImage(String fileName) {
+        var removed = images.removeIf(image -> image.fileName().equals(fileName));
+        if (removed) {
+            changed();
+        }
+        return removed;
+    }
+
+    /** Makes the image showing {@code fileName} the main one; false when there is none (nothing changes). */
+    boolean makeMainImage(String fileName) {
+        for (int i = 0; i < images.size(); i++) {
+            if (images.get(i).fileName().equals(fileName)) {
+                images.addFirst(images.remove(i));
+                changed();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    List<ProductImage> images() {
+        return Collections.unmodifiableList(images);
     }
 
     /** Asks another operator to approve this draft for publication. */

@@ -1,25 +1,16 @@
 package dev.onshore.was.catalog.web;
 
-import dev.onshore.was.catalog.IllegalProductTransitionException;
-import dev.onshore.was.catalog.InvalidRegulatoryDataException;
 import dev.onshore.was.catalog.LifecycleEntry;
 import dev.onshore.was.catalog.Operator;
 import dev.onshore.was.catalog.OperatorProductView;
 import dev.onshore.was.catalog.ProductCatalog;
-import dev.onshore.was.catalog.SelfApprovalException;
 import dev.onshore.was.catalog.Sku;
 import dev.onshore.was.catalog.UnknownProductException;
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,11 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogAdminController {
 
     private final ProductCatalog catalog;
-    private final MessageSource messages;
 
-    CatalogAdminController(ProductCatalog catalog, MessageSource messages) {
+    CatalogAdminController(ProductCatalog catalog) {
         this.catalog = catalog;
-        this.messages = messages;
     }
 
     /**
@@ -109,7 +98,7 @@ class CatalogAdminController {
         return catalog.suspend(sku(sku), operator(operator));
     }
 
-    private static Operator operator(@Nullable String header) {
+    static Operator operator(@Nullable String header) {
         if (header == null || header.isBlank()) {
             throw new InvalidInputException(OPERATOR_HEADER, "required");
         }
@@ -148,61 +137,5 @@ class CatalogAdminController {
             throw new UnknownProductException(raw);
         }
         return sku;
-    }
-
-    @ExceptionHandler(UnknownProductException.class)
-    ProblemDetail unknownProduct(UnknownProductException e, Locale locale) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                messages.getMessage("problem.unknown-product.detail", new Object[] {e.sku()}, locale));
-        problem.setType(URI.create("https://onshore.dev/problems/unknown-product"));
-        problem.setTitle(messages.getMessage("problem.unknown-product.title", null, locale));
-        return problem;
-    }
-
-    @ExceptionHandler(InvalidRegulatoryDataException.class)
-    ProblemDetail invalidRegulatory(InvalidRegulatoryDataException e, Locale locale) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("problem.invalid-regulatory.detail", new Object[] {e.market()}, locale));
-        problem.setType(URI.create("https://onshore.dev/problems/invalid-regulatory-data"));
-        problem.setTitle(messages.getMessage("problem.invalid-regulatory.title", null, locale));
-        problem.setProperty("errors", e.violations().stream().map(violation -> Map.of("field", violation.field(),
-                "code", violation.code(), "message", messages.getMessage("regulatory.error." + violation.code(),
-                        new Object[] {violation.field()}, locale))).toList());
-        return problem;
-    }
-
-    @ExceptionHandler(SelfApprovalException.class)
-    ProblemDetail selfApproval(SelfApprovalException e, Locale locale) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                messages.getMessage("problem.self-approval.detail", new Object[] {e.sku(), e.operator()}, locale));
-        problem.setType(URI.create("https://onshore.dev/problems/self-approval"));
-        problem.setTitle(messages.getMessage("problem.self-approval.title", null, locale));
-        return problem;
-    }
-
-    @ExceptionHandler(InvalidInputException.class)
-    ProblemDetail invalidInput(InvalidInputException e, Locale locale) {
-        return invalidInputProblem(e, messages, locale);
-    }
-
-    /** 400 with one entry per field ({@code errors: [{field, code, message}]}); shared by the catalog's adapters. */
-    static ProblemDetail invalidInputProblem(InvalidInputException e, MessageSource messages, Locale locale) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("problem.invalid-input.detail", null, locale));
-        problem.setType(URI.create("https://onshore.dev/problems/invalid-input"));
-        problem.setTitle(messages.getMessage("problem.invalid-input.title", null, locale));
-        problem.setProperty("errors", e.problems().stream().map(p -> Map.of("field", p.field(), "code", p.code(),
-                "message", messages.getMessage("input.error." + p.code(), new Object[] {p.field()}, locale)))
-                .toList());
-        return problem;
-    }
-
-    @ExceptionHandler(IllegalProductTransitionException.class)
-    ProblemDetail illegalTransition(IllegalProductTransitionException e, Locale locale) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage("problem.illegal-transition.detail", new Object[] {e.from(), e.to()}, locale));
-        problem.setType(URI.create("https://onshore.dev/problems/illegal-product-transition"));
-        problem.setTitle(messages.getMessage("problem.illegal-transition.title", null, locale));
-        return problem;
     }
 }

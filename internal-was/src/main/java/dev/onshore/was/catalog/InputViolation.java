@@ -1,0 +1,10 @@
+package dev.onshore.was.catalog;
+
+/**
+ * One thing wrong with what an operator sent.
+ *
+ * @param field the field as the operator sent it ({@code file}, {@code alt.id})
+ * @param code a stable code: {@code required}, {@code format}, {@code tooLarge}, {@code tooLong}, {@code unknown}
+ */
+public record InputViolation(String field, String code) {
+}
