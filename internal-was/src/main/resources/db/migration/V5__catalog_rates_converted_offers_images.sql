@@ -45,3 +45,28 @@ CREATE TABLE product_image (
   CONSTRAINT ck_image_size CHECK (width > 0 AND height > 0 AND size_bytes > 0),
   CONSTRAINT ck_image_alt CHECK (JSON_VALID(alt_texts) AND JSON_EXISTS(alt_texts, '$.en'))
 ) ENGINE = InnoDB;
+
+-- Options and variants: one option per product (e.g. "count", labels per language as JSON) and its variants in
+-- display order, each with its SKU suffix, labels, an optional price delta in the base currency, optional own list
+-- prices per market (JSON of decimal strings) and availability. Suffixes are unique per product in the application
+-- (a unique key would trip over the row-by-row rewrite of a reordered list).
+ALTER TABLE product
+  ADD COLUMN option_code   VARCHAR(40) NULL,
+  ADD COLUMN option_labels LONGTEXT    NULL,
+  ADD CONSTRAINT ck_product_option CHECK ((option_code IS NULL AND option_labels IS NULL)
+    OR (option_code IS NOT NULL AND JSON_VALID(option_labels)));
+
+CREATE TABLE product_variant (
+  product_id   UUID           NOT NULL,
+  position     INT            NOT NULL,
+  suffix       VARCHAR(12)    NOT NULL,
+  labels       LONGTEXT       NOT NULL,
+  price_delta  DECIMAL(19, 4) NULL,
+  own_prices   LONGTEXT       NOT NULL,
+  availability VARCHAR(20)    NOT NULL,
+  PRIMARY KEY (product_id, position),
+  CONSTRAINT fk_variant_product FOREIGN KEY (product_id) REFERENCES product (id) ON DELETE CASCADE,
+  CONSTRAINT ck_variant_suffix CHECK (suffix REGEXP '^[A-Z0-9]{1,12}$'),
+  CONSTRAINT ck_variant_json CHECK (JSON_VALID(labels) AND JSON_VALID(own_prices)),
+  CONSTRAINT ck_variant_availability CHECK (availability IN ('IN_STOCK', 'OUT_OF_STOCK', 'DISCONTINUED'))
+) ENGINE = InnoDB;

@@ -3,6 +3,7 @@ package dev.onshore.was.catalog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** What other areas and the web adapters may ask of the catalog. */
 public interface ProductCatalog {
@@ -17,7 +18,15 @@ public interface ProductCatalog {
     List<ProductView> findForShoppers(List<Sku> skus, String market, String language);
 
     /** The product page's content, empty when the product is unknown or not sellable in {@code market}. */
-    Optional<ProductDetail> findForShopper(Sku sku, String market, String language);
+    default Optional<ProductDetail> findForShopper(Sku sku, String market, String language) {
+        return findForShopper(sku, market, language, null);
+    }
+
+    /**
+     * The product page's content with {@code variant} (a suffix) selected; an unknown or unbuyable suffix, or null,
+     * selects the first buyable variant. Empty when the product is unknown or not sellable in {@code market}.
+     */
+    Optional<ProductDetail> findForShopper(Sku sku, String market, String language, @Nullable String variant);
 
     /** The category tree (top level first, children by position) in {@code language}, falling back to English. */
     List<CategoryView> categories(String language);

@@ -1,5 +1,6 @@
 package dev.onshore.was.catalog.internal;
 
+import dev.onshore.was.catalog.Availability;
 import dev.onshore.was.catalog.CategoryView;
 import dev.onshore.was.catalog.LifecycleEntry;
 import dev.onshore.was.catalog.Operator;
@@ -10,6 +11,7 @@ import dev.onshore.was.catalog.ProductStatus;
 import dev.onshore.was.catalog.ProductView;
 import dev.onshore.was.catalog.Sku;
 import dev.onshore.was.catalog.UnknownProductException;
+import dev.onshore.was.catalog.VariantView;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -75,7 +77,8 @@ class CatalogService implements ProductCatalog {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<ProductDetail> findForShopper(Sku sku, String market, String language) {
+    public Optional<ProductDetail> findForShopper(Sku sku, String market, String language,
+            @org.jspecify.annotations.Nullable String variant) {
         var now = clock.instant();
         var product = products.findBySku(sku.value()).orElse(null);
         var price = product == null ? null : prices.forShopper(product, market, now).orElse(null);
@@ -84,13 +87,44 @@ class CatalogService implements ProductCatalog {
         }
         var text = product.translation(language);
         var offer = product.offerIn(market).orElseThrow();
+        var availability = offer.availability();
         var code = product.categoryCode();
+        var variants = new ArrayList<VariantView>();
+        var variantPrices = product.variants().stream()
+                .map(candidate -> prices.forVariant(product, candidate, market, now).orElse(null)).toList();
+        int selected = -1;
+        for (int i = 0; i < product.variants().size(); i++) {
+            var candidate = product.variants().get(i);
+            if (candidate.suffix().equals(variant) && variantPrices.get(i) != null) {
+                selected = i;
+            }
+        }
+        for (int i = 0; i < product.variants().size() && selected < 0; i++) {
+            if (variantPrices.get(i) != null && product.variants().get(i).availability() == Availability.IN_STOCK) {
+                selected = i;
+            }
+        }
+        for (int i = 0; i < product.variants().size(); i++) {
+            var candidate = product.variants().get(i);
+            var candidatePrice = variantPrices.get(i);
+            variants.add(new VariantView(candidate.suffix(), sku.value() + "-" + candidate.suffix(),
+                    candidate.labels().in(language), candidatePrice == null ? null : candidatePrice.price(),
+                    candidate.availability(), i == selected));
+            if (i == selected && candidatePrice != null) {
+                price = candidatePrice;
+                if (availability == Availability.IN_STOCK) {
+                    availability = candidate.availability();
+                }
+            }
+        }
+        var option = product.option();
         return Optional.of(new ProductDetail(product.sku().value(), product.brand(), text.name(), text.summary(),
                 product.hasTranslation(language) ? language : "en", text.description(), text.ingredients(),
                 text.usage(), text.warnings(), price.listPrice(), price.price(), price.currency(), price.saleEndsAt(),
-                offer.maxPerOrder(), offer.availability(), code == null ? List.of() : categoryPath(code, language),
+                offer.maxPerOrder(), availability, code == null ? List.of() : categoryPath(code, language),
                 product.regulatoryIn(market),
-                product.images().stream().map(image -> MediaService.view(image, language)).toList()));
+                product.images().stream().map(image -> MediaService.view(image, language)).toList(),
+                option == null ? null : option.labels().in(language), List.copyOf(variants)));
     }
 
     @Override

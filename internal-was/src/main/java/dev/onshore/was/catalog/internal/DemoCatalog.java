@@ -145,6 +145,19 @@ class DemoCatalog implements ApplicationRunner {
     /** Demo regulatory data stays valid for years; the flags in products.tsv break it on purpose. */
     private static final String HALAL_EXPIRY = "2030-12-31";
 
+    /** The demo's variants: capsule counts of the probiotics, one with its own Indonesian price, one sold out. */
+    private static final ProductOption COUNT = new ProductOption("count", new Labels(Map.of("en", "Count",
+            "ko", "개수", "id", "Isi", "ms", "Isi", "zh", "数量")));
+    private static final List<ProductVariant> PROBIOTIC_COUNTS = List.of(
+            new ProductVariant("30", new Labels(Map.of("en", "30 capsules", "ko", "30캡슐", "id", "30 kapsul",
+                    "ms", "30 kapsul", "zh", "30粒")), null, MarketPrices.NONE, Availability.IN_STOCK),
+            new ProductVariant("60", new Labels(Map.of("en", "60 capsules", "ko", "60캡슐", "id", "60 kapsul",
+                    "ms", "60 kapsul", "zh", "60粒")), new BigDecimal("28000"),
+                    new MarketPrices(Map.of("ID", new BigDecimal("579000"))), Availability.IN_STOCK),
+            new ProductVariant("90", new Labels(Map.of("en", "90 capsules", "ko", "90캡슐", "id", "90 kapsul",
+                    "ms", "90 kapsul", "zh", "90粒")), new BigDecimal("50000"), MarketPrices.NONE,
+                    Availability.OUT_OF_STOCK));
+
     private static final Operator DEMO_EDITOR = new Operator("demo-editor");
     private static final Operator DEMO_REVIEWER = new Operator("demo-reviewer");
 
@@ -222,6 +235,9 @@ class DemoCatalog implements ApplicationRunner {
                 alt.putIfAbsent("en", item.sku());
                 product.addImage(new ProductImage(media.store(bytes, ImageFormat.PNG), PlaceholderImages.SIZE,
                         PlaceholderImages.SIZE, bytes.length, alt));
+            }
+            if (product.variants().isEmpty() && item.sku().equals("HS-PROBIO-50B")) {
+                product.defineVariants(COUNT, PROBIOTIC_COUNTS);
             }
             if (existing.isEmpty()) {
                 if (item.published()) {

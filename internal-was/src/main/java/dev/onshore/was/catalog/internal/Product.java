@@ -18,6 +18,7 @@ import dev.onshore.was.catalog.Sku;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -123,6 +124,16 @@ class Product extends AbstractAggregateRoot<Product> {
     @CollectionTable(name = "product_image", joinColumns = @JoinColumn(name = "product_id"))
     @OrderColumn(name = "position")
     private List<ProductImage> images = new ArrayList<>();
+
+    /** What the variants differ in; null exactly when there are none. */
+    @Embedded
+    private @Nullable ProductOption option;
+
+    /** In display order: the first is the one a product page shows unless the shopper chose another. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "product_variant", joinColumns = @JoinColumn(name = "product_id"))
+    @OrderColumn(name = "position")
+    private List<ProductVariant> variants = new ArrayList<>();
 
     /** Loaded only when a step is added or an operator asks: pages never need it. */
     @ElementCollection(fetch = FetchType.LAZY)
@@ -259,6 +270,31 @@ class Product extends AbstractAggregateRoot<Product> {
             }
         }
         return false;
+    }
+
+    /**
+     * Replaces the product's option and variants: both or neither; suffixes unique. Search keeps indexing the
+     * product itself, never its variants.
+     */
+    Product defineVariants(@Nullable ProductOption newOption, List<ProductVariant> newVariants) {
+        if ((newOption == null) != newVariants.isEmpty()) {
+            throw new IllegalArgumentException("Variants need an option, an option needs variants");
+        }
+        if (newVariants.stream().map(ProductVariant::suffix).distinct().count() != newVariants.size()) {
+            throw new IllegalArgumentException("Variant suffixes must be unique");
+        }
+        option = newOption;
+        variants.clear();
+        variants.addAll(newVariants);
+        return changed();
+    }
+
+    @Nullable ProductOption option() {
+        return option;
+    }
+
+    List<ProductVariant> variants() {
+        return Collections.unmodifiableList(variants);
     }
 
     List<ProductImage> images() {

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param listPrice the regular price: the offer's list price, or the converted and rounded base price
  * @param price what the shopper pays now: a running sale's price, else {@code listPrice}
  * @param saleEndsAt the end of the running sale, null when none runs
- * @param rates the rates a converted price used (for whoever charges it to record), null for list prices
+ * @param rates the rates a converted price (or a variant's converted price delta) used, for whoever charges it to
+ *     record; null for plain list prices
  */
 record ShelfPrice(BigDecimal listPrice, BigDecimal price, Currency currency, @Nullable Instant saleEndsAt,
         @Nullable RateSnapshot rates) {

@@ -5,6 +5,7 @@ import dev.onshore.i18n.money.Money;
 import dev.onshore.i18n.rates.ExchangeRates;
 import dev.onshore.i18n.rates.MissingRateException;
 import dev.onshore.i18n.rates.StaleRateException;
+import dev.onshore.was.catalog.Availability;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Objects;
@@ -68,6 +69,60 @@ class ShelfPrices {
             warn(product, market, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * A variant's price in {@code market} at {@code now} (the rule is in {@link ProductVariant}); empty when the
+     * product is not sellable there, the variant is discontinued, or a rate it needs is stale or missing.
+     */
+    Optional<ShelfPrice> forVariant(Product product, ProductVariant variant, String market, Instant now) {
+        if (variant.availability() == Availability.DISCONTINUED) {
+            return Optional.empty();
+        }
+        var parent = forShopper(product, market, now).orElse(null);
+        if (parent == null) {
+            return Optional.empty();
+        }
+        var own = variant.ownPrices().values().get(market);
+        if (own != null) {
+            return Optional.of(new ShelfPrice(own, own, parent.currency(), null, null));
+        }
+        if (!variant.hasDelta()) {
+            return Optional.of(parent);
+        }
+        var offer = product.offerIn(market).orElseThrow();
+        var settings = MARKETS.find(market).orElse(null);
+        if (settings == null) {
+            return Optional.empty();
+        }
+        var base = Currency.getInstance(product.baseCurrency());
+        try {
+            if (offer.converted()) {
+                var conversion = rates.convert(Money.of(product.basePrice().add(delta(variant)), base), settings);
+                var price = conversion.price().amount();
+                return price.signum() > 0
+                        ? Optional.of(new ShelfPrice(price, price, parent.currency(), null, conversion.snapshot()))
+                        : Optional.empty();
+            }
+            // A list price in the market currency: the delta converted exactly, the sum rounded by the market's rule.
+            var conversion = rates.convert(Money.of(delta(variant), base), settings);
+            var delta = conversion.exact().amount();
+            var list = parent.listPrice().add(delta);
+            var price = parent.price().add(delta);
+            if (list.signum() <= 0 || price.signum() <= 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new ShelfPrice(settings.rounding().apply(Money.of(list, parent.currency())).amount(),
+                    settings.rounding().apply(Money.of(price, parent.currency())).amount(), parent.currency(),
+                    parent.saleEndsAt(), conversion.snapshot()));
+        } catch (StaleRateException | MissingRateException e) {
+            warn(product, market, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static java.math.BigDecimal delta(ProductVariant variant) {
+        return Objects.requireNonNull(variant.priceDelta());
     }
 
     private void warn(Product product, String market, String reason) {

@@ -4,6 +4,7 @@ import dev.onshore.i18n.rates.RateImportException;
 import dev.onshore.was.catalog.IllegalProductTransitionException;
 import dev.onshore.was.catalog.InvalidImageException;
 import dev.onshore.was.catalog.InvalidRegulatoryDataException;
+import dev.onshore.was.catalog.InvalidVariantsException;
 import dev.onshore.was.catalog.SelfApprovalException;
 import dev.onshore.was.catalog.UnknownProductException;
 import java.net.URI;
@@ -86,6 +87,12 @@ class CatalogAdminProblems {
 
     @ExceptionHandler(InvalidImageException.class)
     ProblemDetail invalidImage(InvalidImageException e, Locale locale) {
+        return invalidInputProblem(new InvalidInputException(e.violations().stream()
+                .map(v -> new InvalidInputException.Problem(v.field(), v.code())).toList()), locale);
+    }
+
+    @ExceptionHandler(InvalidVariantsException.class)
+    ProblemDetail invalidVariants(InvalidVariantsException e, Locale locale) {
         return invalidInputProblem(new InvalidInputException(e.violations().stream()
                 .map(v -> new InvalidInputException.Problem(v.field(), v.code())).toList()), locale);
     }

@@ -8,7 +8,7 @@ class InvalidInputException extends RuntimeException {
     /**
      * @param field the request field, parameter or header as the client named it
      * @param code a stable code: {@code required}, {@code pattern}, {@code positive}, {@code tooLong},
-     *     {@code unknown}, {@code format}, {@code tooLarge}
+     *     {@code unknown}, {@code format}, {@code tooLarge}, {@code tooMany}, {@code duplicate}, {@code range}
      */
     record Problem(String field, String code) {
     }
