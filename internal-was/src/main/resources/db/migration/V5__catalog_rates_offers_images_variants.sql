@@ -1,5 +1,5 @@
--- Issue 4: exchange rates kept in MariaDB (history is never rewritten: every import and override is a row), and
--- market offers priced by converting the base price instead of a list price.
+-- Issue 4: exchange rates kept in MariaDB (history is never rewritten: every import and override is a row), market
+-- offers priced by converting the base price instead of a list price, product images, and options with variants.
 
 CREATE TABLE exchange_rate (
   id             UUID           NOT NULL PRIMARY KEY,
