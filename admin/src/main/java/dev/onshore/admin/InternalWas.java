@@ -5,6 +5,10 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
@@ -16,14 +20,39 @@ import static org.springframework.security.oauth2.client.web.client.RequestAttri
 @Component
 class InternalWas {
 
-    /** A product as the admin API lists it. */
-    record Product(String sku, String brand, String name, String status, BigDecimal price, String currency) {
+    /**
+     * A product as the admin API lists it.
+     *
+     * @param submittedBy who submitted it for approval, null when nobody did (since its last rejection)
+     * @param approvedBy who approved it, null until approved
+     */
+    record Product(String sku, String brand, String name, String status, BigDecimal price, String currency,
+            @Nullable String submittedBy, @Nullable String approvedBy) {
+
+        /** What {@code operator} may do with the product now; the internal WAS enforces it, this only offers it. */
+        public List<String> actionsFor(String operator) {
+            return switch (status) {
+                case "DRAFT" -> List.of("submit");
+                case "PENDING_APPROVAL" -> operator.equals(submittedBy) ? List.of("reject") : List.of("approve", "reject");
+                case "APPROVED", "SUSPENDED" -> List.of("publish");
+                case "PUBLISHED" -> List.of("suspend");
+                default -> List.of();
+            };
+        }
+
+        /** Four eyes: the submitter waits for someone else to approve. */
+        public boolean awaitsAnotherReviewer(String operator) {
+            return "PENDING_APPROVAL".equals(status) && operator.equals(submittedBy);
+        }
 
         /** The base price as operators read it ("₩36,000"), never the stored scale-4 decimal. */
         public String formattedPrice() {
             return Money.of(price, Currency.getInstance(currency)).format(Locale.US);
         }
     }
+
+    /** Who acts: the internal WAS records it and enforces four eyes with it; it trusts it from this app only. */
+    static final String OPERATOR = "X-Onshore-Operator";
 
     private final RestClient http;
 
@@ -36,23 +65,40 @@ class InternalWas {
     List<Product> products(String operator) {
         var products = http.get().uri("/api/admin/products")
                 .attributes(clientRegistrationId(SecurityConfiguration.SERVICE))
-                .header("X-Onshore-Operator", operator)
+                .header(OPERATOR, operator)
                 .retrieve()
                 .body(Product[].class);
         return products == null ? List.of() : List.of(products);
     }
 
+    void submit(String sku, String operator) {
+        call(HttpMethod.PUT, "/api/admin/products/{sku}/submission", sku, operator, null);
+    }
+
+    void approve(String sku, String operator) {
+        call(HttpMethod.PUT, "/api/admin/products/{sku}/approval", sku, operator, null);
+    }
+
+    void reject(String sku, String operator, String reason) {
+        call(HttpMethod.POST, "/api/admin/products/{sku}/rejection", sku, operator, Map.of("reason", reason));
+    }
+
     void publish(String sku, String operator) {
-        http.put().uri("/api/admin/products/{sku}/publication", sku)
-                .attributes(clientRegistrationId(SecurityConfiguration.SERVICE))
-                .header("X-Onshore-Operator", operator)
-                .retrieve().toBodilessEntity();
+        call(HttpMethod.PUT, "/api/admin/products/{sku}/publication", sku, operator, null);
     }
 
     void suspend(String sku, String operator) {
-        http.delete().uri("/api/admin/products/{sku}/publication", sku)
+        call(HttpMethod.DELETE, "/api/admin/products/{sku}/publication", sku, operator, null);
+    }
+
+    /** Throws {@link org.springframework.web.client.RestClientResponseException} with the WAS's problem detail. */
+    private void call(HttpMethod method, String path, String sku, String operator, @Nullable Object body) {
+        var request = http.method(method).uri(path, sku)
                 .attributes(clientRegistrationId(SecurityConfiguration.SERVICE))
-                .header("X-Onshore-Operator", operator)
-                .retrieve().toBodilessEntity();
+                .header(OPERATOR, operator);
+        if (body != null) {
+            request = request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        request.retrieve().toBodilessEntity();
     }
 }

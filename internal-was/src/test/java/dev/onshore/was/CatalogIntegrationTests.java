@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.onshore.was.catalog.InvalidRegulatoryDataException;
+import dev.onshore.was.catalog.Operator;
 import dev.onshore.was.catalog.ProductCatalog;
 import dev.onshore.was.catalog.ProductSearch;
 import dev.onshore.was.catalog.ProductView;
@@ -18,23 +19,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The catalog, its search and the storefront pages on real MariaDB with the demo catalog. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles({"demo", "it"})
-class CatalogIntegrationTests {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
+class CatalogIntegrationTests extends CatalogTestSupport {
 
     @Autowired
     ProductCatalog catalog;
@@ -197,12 +185,15 @@ class CatalogIntegrationTests {
     @Test
     void publishingADraftMakesItSearchableThroughTheEvents() throws Exception {
         assertThat(skus("ID", "id", "propolis")).doesNotContain("HS-PROPOLIS-SPRAY");
-        catalog.publish(new Sku("HS-PROPOLIS-SPRAY"));
+        var propolis = new Sku("HS-PROPOLIS-SPRAY");
+        catalog.submit(propolis, new Operator("editor"));
+        catalog.approve(propolis, new Operator("reviewer"));
+        catalog.publish(propolis, new Operator("reviewer"));
         for (int i = 0; i < 50 && !skus("ID", "id", "propolis").contains("HS-PROPOLIS-SPRAY"); i++) {
             Thread.sleep(100);
         }
         assertThat(skus("ID", "id", "propolis")).contains("HS-PROPOLIS-SPRAY");
-        catalog.suspend(new Sku("HS-PROPOLIS-SPRAY"));
+        catalog.suspend(propolis, new Operator("reviewer"));
         for (int i = 0; i < 50 && skus("ID", "id", "propolis").contains("HS-PROPOLIS-SPRAY"); i++) {
             Thread.sleep(100);
         }

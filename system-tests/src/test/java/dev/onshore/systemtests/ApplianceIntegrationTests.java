@@ -157,15 +157,26 @@ class ApplianceIntegrationTests {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         var token = Tokens.service(appliance);
-        var publication = URI.create(appliance.internalWasUrl() + "/api/admin/products/HS-PROPOLIS-SPRAY/publication");
-        // Repeatable on a kept target/var: take the product off sale first if an earlier run published it.
-        var suspended = Http.send(HttpRequest.newBuilder(publication).header("Authorization", "Bearer " + token).DELETE().build());
+        var product = appliance.internalWasUrl() + "/api/admin/products/HS-PROPOLIS-SPRAY";
+        var publication = URI.create(product + "/publication");
+        // Repeatable on a kept target/var: take the product off sale first if an earlier run published it; a fresh
+        // draft goes through submission and approval by two operators (four eyes) first.
+        var suspended = Http.send(HttpRequest.newBuilder(publication).header("Authorization", "Bearer " + token)
+                .header("X-Onshore-Operator", "system-test-reviewer").DELETE().build());
         assertThat(suspended.statusCode()).isIn(200, 409);
+        for (var step : List.of("submission:system-test-editor", "approval:system-test-reviewer")) {
+            var parts = step.split(":");
+            var response = Http.send(HttpRequest.newBuilder(URI.create(product + "/" + parts[0]))
+                    .header("Authorization", "Bearer " + token).header("X-Onshore-Operator", parts[1])
+                    .PUT(HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(response.statusCode()).as(parts[0]).isIn(200, 409);
+        }
         try (var consumer = new KafkaConsumer<String, String>(props)) {
             consumer.subscribe(List.of("onshore.catalog.product-published"));
             var published = Http.send(HttpRequest.newBuilder(URI.create(appliance.internalWasUrl()
                             + "/api/admin/products/HS-PROPOLIS-SPRAY/publication"))
-                    .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.noBody()).build());
+                    .header("Authorization", "Bearer " + token).header("X-Onshore-Operator", "system-test-reviewer")
+                    .PUT(HttpRequest.BodyPublishers.noBody()).build());
             assertThat(published.statusCode()).isEqualTo(200);
 
             ConsumerRecord<String, String> received = null;
@@ -185,7 +196,8 @@ class ApplianceIntegrationTests {
         // Publishing again is refused: the event is not sent twice for one state change.
         var again = Http.send(HttpRequest.newBuilder(URI.create(appliance.internalWasUrl()
                         + "/api/admin/products/HS-PROPOLIS-SPRAY/publication"))
-                .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.noBody()).build());
+                .header("Authorization", "Bearer " + token).header("X-Onshore-Operator", "system-test-reviewer")
+                .PUT(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(again.statusCode()).isEqualTo(409);
     }
 

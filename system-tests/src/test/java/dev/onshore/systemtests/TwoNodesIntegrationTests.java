@@ -72,6 +72,7 @@ class TwoNodesIntegrationTests {
     private static void publication(String method) {
         var request = HttpRequest.newBuilder(URI.create(first + "/api/admin/products/" + SKU + "/publication"))
                 .header("Authorization", "Bearer " + Tokens.service(appliance))
+                .header("X-Onshore-Operator", "system-test-operator")
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         assertThat(Http.send(request).statusCode()).as(method + " publication").isEqualTo(200);
     }

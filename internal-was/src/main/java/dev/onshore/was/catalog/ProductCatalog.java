@@ -3,6 +3,7 @@ package dev.onshore.was.catalog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** What other areas and the web adapters may ask of the catalog. */
 public interface ProductCatalog {
@@ -17,7 +18,15 @@ public interface ProductCatalog {
     List<ProductView> findForShoppers(List<Sku> skus, String market, String language);
 
     /** The product page's content, empty when the product is unknown or not sellable in {@code market}. */
-    Optional<ProductDetail> findForShopper(Sku sku, String market, String language);
+    default Optional<ProductDetail> findForShopper(Sku sku, String market, String language) {
+        return findForShopper(sku, market, language, null);
+    }
+
+    /**
+     * The product page's content with {@code variant} (a suffix) selected; an unknown or unbuyable suffix, or null,
+     * selects the first buyable variant. Empty when the product is unknown or not sellable in {@code market}.
+     */
+    Optional<ProductDetail> findForShopper(Sku sku, String market, String language, @Nullable String variant);
 
     /** The category tree (top level first, children by position) in {@code language}, falling back to English. */
     List<CategoryView> categories(String language);
@@ -41,13 +50,29 @@ public interface ProductCatalog {
     Map<String, Integer> completeness(Sku sku);
 
     /** Every product regardless of status, for operators, in {@code language}, with base prices. */
-    List<ProductView> listForOperators(String language);
+    List<OperatorProductView> listForOperators(String language);
 
-    /** Makes a draft or suspended product visible to shoppers. */
-    ProductView publish(Sku sku);
+    /** The product's life-cycle log, oldest first. */
+    List<LifecycleEntry> lifecycle(Sku sku);
+
+    /** Submits a draft for approval by another operator. */
+    OperatorProductView submit(Sku sku, Operator operator);
+
+    /**
+     * Approves a product pending approval.
+     *
+     * @throws SelfApprovalException when {@code operator} submitted it
+     */
+    OperatorProductView approve(Sku sku, Operator operator);
+
+    /** Sends a product pending approval back to draft, with a reason (1 to 500 characters). */
+    OperatorProductView reject(Sku sku, Operator operator, String reason);
+
+    /** Makes an approved or suspended product visible to shoppers. */
+    OperatorProductView publish(Sku sku, Operator operator);
 
     /** Takes a published product off sale. */
-    ProductView suspend(Sku sku);
+    OperatorProductView suspend(Sku sku, Operator operator);
 
     /**
      * The first moment after {@code after} at which a shopper-visible price changes by itself (a sale starts or

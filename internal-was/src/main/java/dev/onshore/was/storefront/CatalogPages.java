@@ -40,6 +40,7 @@ class CatalogPages {
 
     @GetMapping("/{locale}/p/{sku}")
     ModelAndView product(@PathVariable String locale, @PathVariable String sku,
+            @RequestParam(required = false) @Nullable String variant,
             @RequestHeader(name = "X-Onshore-TimeZone", required = false) @Nullable String timeZone) {
         var page = StorefrontLocale.fromPath(locale).orElse(null);
         if (page == null) {
@@ -47,7 +48,8 @@ class CatalogPages {
         }
         var parsed = Sku.parseOrNull(sku);
         var detail = parsed == null ? null
-                : catalog.findForShopper(parsed, page.market(), page.language()).orElse(null);
+                : catalog.findForShopper(parsed, page.market(), page.language(),
+                        variant != null && variant.matches("[A-Z0-9]{1,12}") ? variant : null).orElse(null);
         if (detail == null) {
             return pages.notFound(page);
         }
@@ -56,6 +58,9 @@ class CatalogPages {
         view.addObject("price", PageFrame.format(detail.price(), detail.currency(), page.locale()));
         view.addObject("listPrice", PageFrame.format(detail.listPrice(), detail.currency(), page.locale()));
         view.addObject("brandSlug", PageFrame.brandSlug(detail.brand()));
+        view.addObject("variantPrices", detail.variants().stream().filter(v -> v.price() != null)
+                .collect(java.util.stream.Collectors.toMap(v -> v.suffix(),
+                        v -> PageFrame.format(v.price(), detail.currency(), page.locale()))));
         view.addObject("saleEnds", detail.saleEndsAt() == null ? null
                 : ViewerTime.dateTime(detail.saleEndsAt(), zone(timeZone, page), page.locale()));
         return view;

@@ -32,10 +32,12 @@ class CatalogSearch implements ProductSearch {
             "JPY", steps("2000", "5000"), "THB", steps("500", "1500"), "VND", steps("300000", "800000"));
 
     private final EntityManager entityManager;
+    private final ShelfPrices prices;
     private final Clock clock = Clock.systemUTC();
 
-    CatalogSearch(EntityManager entityManager) {
+    CatalogSearch(EntityManager entityManager, ShelfPrices prices) {
         this.entityManager = entityManager;
+        this.prices = prices;
     }
 
     @Override
@@ -79,19 +81,22 @@ class CatalogSearch implements ProductSearch {
                         .range(Range.atLeast(steps.get(1))))
                 .fetch((request.page() - 1) * PAGE_SIZE, PAGE_SIZE);
         var now = clock.instant();
-        // The index knows sellability as of indexing; an attribute may have expired since: check again.
-        List<ProductView> hits = result.hits().stream().filter(product -> product.isSellableIn(market, now))
-                .map(product -> CatalogService.shopperView(product, market, request.language(), clock)).toList();
+        // The index knows sellability and prices as of indexing; an attribute may have expired or a rate gone stale
+        // since: check again, and show the price of now.
+        List<ProductView> hits = result.hits().stream()
+                .flatMap(product -> prices.forShopper(product, market, now).stream()
+                        .map(price -> CatalogService.shopperView(product, price, request.language())))
+                .toList();
         var total = result.total().hitCount();
-        var prices = new ArrayList<FacetValue>();
+        var priceRanges = new ArrayList<FacetValue>();
         result.aggregation(priceKey).forEach((range, count) -> {
             if (count > 0) {
-                prices.add(new FacetValue(range.lowerBoundValue().map(BigDecimal::toPlainString).orElse("0") + "-"
+                priceRanges.add(new FacetValue(range.lowerBoundValue().map(BigDecimal::toPlainString).orElse("0") + "-"
                         + range.upperBoundValue().map(BigDecimal::toPlainString).orElse(""), count));
             }
         });
         return new Page(hits, total, request.page(), (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE),
-                facet(result.aggregation(brandKey)), facet(result.aggregation(categoryKey)), prices);
+                facet(result.aggregation(brandKey)), facet(result.aggregation(categoryKey)), priceRanges);
     }
 
     private static List<FacetValue> facet(Map<String, Long> counts) {

@@ -1,12 +1,17 @@
 package dev.onshore.was.catalog.internal;
 
+import dev.onshore.was.catalog.Availability;
 import dev.onshore.was.catalog.CategoryView;
+import dev.onshore.was.catalog.LifecycleEntry;
+import dev.onshore.was.catalog.Operator;
+import dev.onshore.was.catalog.OperatorProductView;
 import dev.onshore.was.catalog.ProductCatalog;
 import dev.onshore.was.catalog.ProductDetail;
 import dev.onshore.was.catalog.ProductStatus;
 import dev.onshore.was.catalog.ProductView;
 import dev.onshore.was.catalog.Sku;
 import dev.onshore.was.catalog.UnknownProductException;
+import dev.onshore.was.catalog.VariantView;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -24,6 +29,7 @@ class CatalogService implements ProductCatalog {
 
     private final Products products;
     private final Categories categories;
+    private final ShelfPrices prices;
     private final Clock clock;
 
     /**
@@ -37,9 +43,10 @@ class CatalogService implements ProductCatalog {
     private static final long TREE_TTL_NANOS = 1_000_000_000L;
     private volatile @org.jspecify.annotations.Nullable Tree tree;
 
-    CatalogService(Products products, Categories categories) {
+    CatalogService(Products products, Categories categories, ShelfPrices prices) {
         this.products = products;
         this.categories = categories;
+        this.prices = prices;
         this.clock = Clock.systemUTC();
     }
 
@@ -48,8 +55,8 @@ class CatalogService implements ProductCatalog {
     public List<ProductView> listForShoppers(String market, String language) {
         var now = clock.instant();
         return products.findByStatusOrderBySku(ProductStatus.PUBLISHED).stream()
-                .filter(product -> product.isSellableIn(market, now))
-                .map(product -> shopperView(product, market, language, clock))
+                .flatMap(product -> prices.forShopper(product, market, now).stream()
+                        .map(price -> shopperView(product, price, language)))
                 .toList();
     }
 
@@ -63,27 +70,62 @@ class CatalogService implements ProductCatalog {
         var bySku = new java.util.HashMap<String, Product>();
         products.findBySkuIn(skus.stream().map(Sku::value).toList()).forEach(p -> bySku.put(p.sku().value(), p));
         return skus.stream().distinct().map(sku -> bySku.get(sku.value()))
-                .filter(product -> product != null && product.status() == ProductStatus.PUBLISHED
-                        && product.isSellableIn(market, now))
-                .map(product -> shopperView(product, market, language, clock))
+                .filter(product -> product != null && product.status() == ProductStatus.PUBLISHED)
+                .flatMap(product -> prices.forShopper(product, market, now).stream()
+                        .map(price -> shopperView(product, price, language)))
                 .toList();
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<ProductDetail> findForShopper(Sku sku, String market, String language) {
+    public Optional<ProductDetail> findForShopper(Sku sku, String market, String language,
+            @org.jspecify.annotations.Nullable String variant) {
         var now = clock.instant();
-        return products.findBySku(sku.value()).filter(product -> product.isSellableIn(market, now)).map(product -> {
-            var text = product.translation(language);
-            var offer = product.offerIn(market).orElseThrow();
-            var code = product.categoryCode();
-            return new ProductDetail(product.sku().value(), product.brand(), text.name(), text.summary(),
-                    product.hasTranslation(language) ? language : "en", text.description(), text.ingredients(),
-                    text.usage(), text.warnings(), offer.listPrice(), offer.priceAt(now),
-                    Currency.getInstance(offer.currency()), offer.saleRunsAt(now) ? offer.saleEndsAt() : null,
-                    offer.maxPerOrder(), offer.availability(),
-                    code == null ? List.of() : categoryPath(code, language), product.regulatoryIn(market));
-        });
+        var product = products.findBySku(sku.value()).orElse(null);
+        var price = product == null ? null : prices.forShopper(product, market, now).orElse(null);
+        if (product == null || price == null) {
+            return Optional.empty();
+        }
+        var text = product.translation(language);
+        var offer = product.offerIn(market).orElseThrow();
+        var availability = offer.availability();
+        var code = product.categoryCode();
+        var variants = new ArrayList<VariantView>();
+        var variantPrices = product.variants().stream()
+                .map(candidate -> prices.forVariant(product, candidate, market, now).orElse(null)).toList();
+        int selected = -1;
+        for (int i = 0; i < product.variants().size(); i++) {
+            var candidate = product.variants().get(i);
+            if (candidate.suffix().equals(variant) && variantPrices.get(i) != null) {
+                selected = i;
+            }
+        }
+        for (int i = 0; i < product.variants().size() && selected < 0; i++) {
+            if (variantPrices.get(i) != null && product.variants().get(i).availability() == Availability.IN_STOCK) {
+                selected = i;
+            }
+        }
+        for (int i = 0; i < product.variants().size(); i++) {
+            var candidate = product.variants().get(i);
+            var candidatePrice = variantPrices.get(i);
+            variants.add(new VariantView(candidate.suffix(), sku.value() + "-" + candidate.suffix(),
+                    candidate.labels().in(language), candidatePrice == null ? null : candidatePrice.price(),
+                    candidate.availability(), i == selected));
+            if (i == selected && candidatePrice != null) {
+                price = candidatePrice;
+                if (availability == Availability.IN_STOCK) {
+                    availability = candidate.availability();
+                }
+            }
+        }
+        var option = product.option();
+        return Optional.of(new ProductDetail(product.sku().value(), product.brand(), text.name(), text.summary(),
+                product.hasTranslation(language) ? language : "en", text.description(), text.ingredients(),
+                text.usage(), text.warnings(), price.listPrice(), price.price(), price.currency(), price.saleEndsAt(),
+                offer.maxPerOrder(), availability, code == null ? List.of() : categoryPath(code, language),
+                product.regulatoryIn(market),
+                product.images().stream().map(image -> MediaService.view(image, language)).toList(),
+                option == null ? null : option.labels().in(language), List.copyOf(variants)));
     }
 
     @Override
@@ -148,23 +190,41 @@ class CatalogService implements ProductCatalog {
 
     @Override
     @Transactional(readOnly = true)
-    public List<ProductView> listForOperators(String language) {
-        return products.findAllByOrderBySku().stream().map(product -> {
-            var text = product.translation(language);
-            return new ProductView(product.sku().value(), product.brand(), text.name(), text.summary(),
-                    product.hasTranslation(language) ? language : "en", product.basePrice(),
-                    Currency.getInstance(product.baseCurrency()), product.status());
-        }).toList();
+    public List<OperatorProductView> listForOperators(String language) {
+        return products.findAllByOrderBySku().stream().map(product -> operatorView(product, language)).toList();
     }
 
     @Override
-    public ProductView publish(Sku sku) {
-        return operatorView(products.save(find(sku).publish()));
+    @Transactional(readOnly = true)
+    public List<LifecycleEntry> lifecycle(Sku sku) {
+        return find(sku).lifecycle().stream()
+                .map(step -> new LifecycleEntry(step.from(), step.to(), step.operator(), step.note(), step.occurredAt()))
+                .toList();
     }
 
     @Override
-    public ProductView suspend(Sku sku) {
-        return operatorView(products.save(find(sku).suspend()));
+    public OperatorProductView submit(Sku sku, Operator operator) {
+        return operatorView(products.save(find(sku).submit(operator)), "en");
+    }
+
+    @Override
+    public OperatorProductView approve(Sku sku, Operator operator) {
+        return operatorView(products.save(find(sku).approve(operator)), "en");
+    }
+
+    @Override
+    public OperatorProductView reject(Sku sku, Operator operator, String reason) {
+        return operatorView(products.save(find(sku).reject(operator, reason)), "en");
+    }
+
+    @Override
+    public OperatorProductView publish(Sku sku, Operator operator) {
+        return operatorView(products.save(find(sku).publish(operator)), "en");
+    }
+
+    @Override
+    public OperatorProductView suspend(Sku sku, Operator operator) {
+        return operatorView(products.save(find(sku).suspend(operator)), "en");
     }
 
     @Override
@@ -193,18 +253,18 @@ class CatalogService implements ProductCatalog {
         return new CategoryView(node.code(), node.parentCode(), node.depth(), node.nameIn(language), children);
     }
 
-    private ProductView operatorView(Product product) {
-        var text = product.translation("en");
-        return new ProductView(product.sku().value(), product.brand(), text.name(), text.summary(), "en",
-                product.basePrice(), Currency.getInstance(product.baseCurrency()), product.status());
+    private static OperatorProductView operatorView(Product product, String language) {
+        var text = product.translation(language);
+        return new OperatorProductView(product.sku().value(), product.brand(), text.name(),
+                product.hasTranslation(language) ? language : "en", product.basePrice(),
+                Currency.getInstance(product.baseCurrency()), product.status(), product.submittedBy(),
+                product.approvedBy(), product.updatedAt());
     }
 
-    /** The product's card for a shopper of {@code market}: the price they pay now (a running sale included). */
-    static ProductView shopperView(Product product, String market, String language, Clock clock) {
+    /** The product's card for a shopper: the price they pay now (a running sale included). */
+    static ProductView shopperView(Product product, ShelfPrice price, String language) {
         var text = product.translation(language);
-        var offer = product.offerIn(market).orElseThrow();
         return new ProductView(product.sku().value(), product.brand(), text.name(), text.summary(),
-                product.hasTranslation(language) ? language : "en", offer.priceAt(clock.instant()),
-                Currency.getInstance(offer.currency()), product.status());
+                product.hasTranslation(language) ? language : "en", price.price(), price.currency(), product.status());
     }
 }

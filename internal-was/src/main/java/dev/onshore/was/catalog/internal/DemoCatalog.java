@@ -1,5 +1,6 @@
 package dev.onshore.was.catalog.internal;
 
+import dev.onshore.was.catalog.Operator;
 import dev.onshore.was.catalog.Sku;
 import dev.onshore.was.catalog.Availability;
 import java.io.BufferedReader;
@@ -31,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * markets with prices and regulatory data, some products deliberately unsellable somewhere (no BPOM number, an
  * expired Halal certificate, missing supplement facts, not on China's cross-border list, discontinued). Idempotent:
  * an existing SKU keeps what operators changed; only what it lacks (category, regulatory data of a market, English
- * product texts) is filled in, so demo databases created before V2 catch up.
+ * product texts, a placeholder image generated per brand) is filled in, so older demo databases catch up.
  */
 @Component
 @Profile("demo")
@@ -144,15 +145,33 @@ class DemoCatalog implements ApplicationRunner {
     /** Demo regulatory data stays valid for years; the flags in products.tsv break it on purpose. */
     private static final String HALAL_EXPIRY = "2030-12-31";
 
+    /** The demo's variants: capsule counts of the probiotics, one with its own Indonesian price, one sold out. */
+    private static final ProductOption COUNT = new ProductOption("count", new Labels(Map.of("en", "Count",
+            "ko", "개수", "id", "Isi", "ms", "Isi", "zh", "数量")));
+    private static final List<ProductVariant> PROBIOTIC_COUNTS = List.of(
+            new ProductVariant("30", new Labels(Map.of("en", "30 capsules", "ko", "30캡슐", "id", "30 kapsul",
+                    "ms", "30 kapsul", "zh", "30粒")), null, MarketPrices.NONE, Availability.IN_STOCK),
+            new ProductVariant("60", new Labels(Map.of("en", "60 capsules", "ko", "60캡슐", "id", "60 kapsul",
+                    "ms", "60 kapsul", "zh", "60粒")), new BigDecimal("28000"),
+                    new MarketPrices(Map.of("ID", new BigDecimal("579000"))), Availability.IN_STOCK),
+            new ProductVariant("90", new Labels(Map.of("en", "90 capsules", "ko", "90캡슐", "id", "90 kapsul",
+                    "ms", "90 kapsul", "zh", "90粒")), new BigDecimal("50000"), MarketPrices.NONE,
+                    Availability.OUT_OF_STOCK));
+
+    private static final Operator DEMO_EDITOR = new Operator("demo-editor");
+    private static final Operator DEMO_REVIEWER = new Operator("demo-reviewer");
+
     private record Row(Item item, String category, Set<String> flags) {
     }
 
     private final Products products;
     private final Categories categories;
+    private final MediaStore media;
 
-    DemoCatalog(Products products, Categories categories) {
+    DemoCatalog(Products products, Categories categories, MediaStore media) {
         this.products = products;
         this.categories = categories;
+        this.media = media;
     }
 
     @Override
@@ -205,9 +224,25 @@ class DemoCatalog implements ApplicationRunner {
                     }
                 }
             }
+            if (product.images().isEmpty()) {
+                var bytes = PlaceholderImages.bottle(item.brand());
+                var alt = new java.util.TreeMap<String, String>();
+                product.translations().forEach((language, text) -> {
+                    if (ProductImage.LANGUAGES.contains(language) && ProductImage.validAlt(text.name())) {
+                        alt.put(language, text.name());
+                    }
+                });
+                alt.putIfAbsent("en", item.sku());
+                product.addImage(new ProductImage(media.store(bytes, ImageFormat.PNG), PlaceholderImages.SIZE,
+                        PlaceholderImages.SIZE, bytes.length, alt));
+            }
+            if (product.variants().isEmpty() && item.sku().equals("HS-PROBIO-50B")) {
+                product.defineVariants(COUNT, PROBIOTIC_COUNTS);
+            }
             if (existing.isEmpty()) {
                 if (item.published()) {
-                    product.publish();
+                    // The demo's products went through the same four-eyes workflow as any other.
+                    product.submit(DEMO_EDITOR).approve(DEMO_REVIEWER).publish(DEMO_REVIEWER);
                 }
                 added++;
             }
@@ -217,10 +252,10 @@ class DemoCatalog implements ApplicationRunner {
     }
 
     private static MarketOffer offered(String market, MarketOffer offer, Set<String> flags) {
-        var result = offer;
-        if (flags.contains("sale-" + market)) {
+        var result = flags.contains("converted-" + market) ? MarketOffer.converted(offer.currency()) : offer;
+        if (flags.contains("sale-" + market) && !result.converted()) {
             var start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
-            result = result.withSale(offer.listPrice().multiply(new BigDecimal("0.8")).setScale(2, RoundingMode.DOWN),
+            result = result.withSale(offer.priceAt(start).multiply(new BigDecimal("0.8")).setScale(2, RoundingMode.DOWN),
                     start, start.plus(Duration.ofDays(30)));
         }
         if (flags.contains("discontinued-" + market)) {

@@ -1,6 +1,7 @@
 package dev.onshore.was.catalog.internal;
 
 import dev.onshore.was.catalog.Availability;
+import dev.onshore.was.catalog.OfferPricing;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -10,24 +11,35 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A product's price in one market, in that market's currency (fixed scale 4; never floating point), with an
- * optional sale price valid in {@code [saleStartsAt, saleEndsAt)} (entered in the market's zone, stored in UTC).
+ * A product's price in one market, in that market's currency (fixed scale 4; never floating point): either a list
+ * price ({@link OfferPricing#LIST}), with an optional sale price valid in {@code [saleStartsAt, saleEndsAt)} (entered
+ * in the market's zone, stored in UTC), or {@link OfferPricing#CONVERTED} from the product's base price, which has no
+ * list price of its own and no fixed sale price (a fixed sale price could end up above a converted list price).
+ *
+ * @param listPrice null exactly when the offer is converted
  */
 @Embeddable
 record MarketOffer(@Column(nullable = false, length = 3) String currency,
-        @Column(name = "list_price", nullable = false, precision = 19, scale = 4) BigDecimal listPrice,
+        @Column(name = "list_price", precision = 19, scale = 4) @Nullable BigDecimal listPrice,
         @Column(name = "sale_price", precision = 19, scale = 4) @Nullable BigDecimal salePrice,
         @Column(name = "sale_starts_at") @Nullable Instant saleStartsAt,
         @Column(name = "sale_ends_at") @Nullable Instant saleEndsAt,
         @Column(name = "max_per_order", nullable = false) int maxPerOrder,
-        @Enumerated(EnumType.STRING) @Column(nullable = false, length = 20) Availability availability) {
+        @Enumerated(EnumType.STRING) @Column(nullable = false, length = 20) Availability availability,
+        @Enumerated(EnumType.STRING) @Column(nullable = false, length = 20) OfferPricing pricing) {
 
     MarketOffer {
-        if (listPrice.signum() <= 0) {
+        if (pricing == null) {
+            pricing = OfferPricing.LIST;
+        }
+        if (pricing == OfferPricing.LIST && (listPrice == null || listPrice.signum() <= 0)) {
             throw new IllegalArgumentException("A list price must be positive: " + listPrice);
         }
+        if (pricing == OfferPricing.CONVERTED && (listPrice != null || salePrice != null)) {
+            throw new IllegalArgumentException("A converted offer has neither a list price nor a fixed sale price");
+        }
         if (salePrice != null) {
-            if (salePrice.signum() <= 0 || salePrice.compareTo(listPrice) >= 0) {
+            if (salePrice.signum() <= 0 || listPrice == null || salePrice.compareTo(listPrice) >= 0) {
                 throw new IllegalArgumentException("A sale price is positive and below the list price: " + salePrice);
             }
             if (saleStartsAt == null || saleEndsAt == null || !saleEndsAt.isAfter(saleStartsAt)) {
@@ -43,19 +55,28 @@ record MarketOffer(@Column(nullable = false, length = 3) String currency,
     }
 
     MarketOffer(String currency, BigDecimal listPrice) {
-        this(currency, listPrice, null, null, null, 10, Availability.IN_STOCK);
+        this(currency, listPrice, null, null, null, 10, Availability.IN_STOCK, OfferPricing.LIST);
+    }
+
+    /** An offer in {@code currency} (the market's) priced by converting the product's base price. */
+    static MarketOffer converted(String currency) {
+        return new MarketOffer(currency, null, null, null, null, 10, Availability.IN_STOCK, OfferPricing.CONVERTED);
     }
 
     MarketOffer withSale(BigDecimal price, Instant startsAt, Instant endsAt) {
-        return new MarketOffer(currency, listPrice, price, startsAt, endsAt, maxPerOrder, availability);
+        return new MarketOffer(currency, listPrice, price, startsAt, endsAt, maxPerOrder, availability, pricing);
     }
 
     MarketOffer withMaxPerOrder(int max) {
-        return new MarketOffer(currency, listPrice, salePrice, saleStartsAt, saleEndsAt, max, availability);
+        return new MarketOffer(currency, listPrice, salePrice, saleStartsAt, saleEndsAt, max, availability, pricing);
     }
 
     MarketOffer withAvailability(Availability value) {
-        return new MarketOffer(currency, listPrice, salePrice, saleStartsAt, saleEndsAt, maxPerOrder, value);
+        return new MarketOffer(currency, listPrice, salePrice, saleStartsAt, saleEndsAt, maxPerOrder, value, pricing);
+    }
+
+    boolean converted() {
+        return pricing == OfferPricing.CONVERTED;
     }
 
     boolean saleRunsAt(Instant now) {
@@ -63,8 +84,15 @@ record MarketOffer(@Column(nullable = false, length = 3) String currency,
                 && !now.isBefore(saleStartsAt) && now.isBefore(saleEndsAt);
     }
 
-    /** What a shopper pays at {@code now}. */
+    /**
+     * What a shopper pays at {@code now} for a list-priced offer.
+     *
+     * @throws IllegalStateException for a converted offer: its price comes from {@link ShelfPrices}
+     */
     BigDecimal priceAt(Instant now) {
-        return saleRunsAt(now) ? salePrice : listPrice;
+        if (listPrice == null) {
+            throw new IllegalStateException("A converted offer has no price of its own");
+        }
+        return saleRunsAt(now) && salePrice != null ? salePrice : listPrice;
     }
 }

@@ -5,14 +5,20 @@ import dev.onshore.i18n.market.Markets;
 import dev.onshore.was.catalog.Availability;
 import dev.onshore.was.catalog.IllegalProductTransitionException;
 import dev.onshore.was.catalog.InvalidRegulatoryDataException;
+import dev.onshore.was.catalog.Operator;
+import dev.onshore.was.catalog.ProductApproved;
 import dev.onshore.was.catalog.ProductChanged;
 import dev.onshore.was.catalog.ProductPublished;
+import dev.onshore.was.catalog.ProductRejected;
 import dev.onshore.was.catalog.ProductStatus;
+import dev.onshore.was.catalog.ProductSubmitted;
 import dev.onshore.was.catalog.ProductSuspended;
+import dev.onshore.was.catalog.SelfApprovalException;
 import dev.onshore.was.catalog.Sku;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,6 +26,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
@@ -28,22 +35,38 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.search.engine.environment.bean.BeanRetrieval;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
-/** A product and the rules of its life cycle. Changes are verbs that refuse illegal transitions. */
+/**
+ * A product and the rules of its life cycle. Changes are verbs that refuse illegal transitions.
+ *
+ * <p>Life cycle: an operator {@linkplain #submit submits} a draft; another operator {@linkplain #approve approves}
+ * it (four eyes: never the one who submitted it) or {@linkplain #reject rejects} it back to draft; an approved
+ * product is {@linkplain #publish published}, a published one may be {@linkplain #suspend suspended} and published
+ * again. Every step is kept in the product's life-cycle log with its operator.
+ *
+ * <p>Re-approval: an approval covers the content that was reviewed. Any change of content (texts, offers, category,
+ * regulatory data) while the product is pending approval or approved withdraws the submission or approval: the
+ * product goes back to draft and must be submitted again. Once a product has been published, changes take effect at
+ * once (a price correction, a renewed Halal certificate or a stock change must not take it off sale); they are
+ * followed through {@link ProductChanged} events, and a suspended product resumes with its content as it is.
+ */
 @Entity
 @Table(name = "product")
 @Indexed(index = "product")
-@TypeBinding(binder = @TypeBinderRef(type = ProductDocumentBinder.class))
+@TypeBinding(binder = @TypeBinderRef(type = ProductDocumentBinder.class, retrieval = BeanRetrieval.BEAN))
 class Product extends AbstractAggregateRoot<Product> {
 
     @Id
@@ -83,6 +106,40 @@ class Product extends AbstractAggregateRoot<Product> {
     @MapKeyColumn(name = "market", length = 2)
     @Column(name = "attributes", nullable = false, columnDefinition = "longtext")
     private Map<String, RegulatoryAttributes> regulatory = new HashMap<>();
+
+    @Column(name = "submitted_by", length = 80)
+    private @Nullable String submittedBy;
+
+    @Column(name = "submitted_at")
+    private @Nullable Instant submittedAt;
+
+    @Column(name = "approved_by", length = 80)
+    private @Nullable String approvedBy;
+
+    @Column(name = "approved_at")
+    private @Nullable Instant approvedAt;
+
+    /** In display order: the first is the main image. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "product_image", joinColumns = @JoinColumn(name = "product_id"))
+    @OrderColumn(name = "position")
+    private List<ProductImage> images = new ArrayList<>();
+
+    /** What the variants differ in; null exactly when there are none. */
+    @Embedded
+    private @Nullable ProductOption option;
+
+    /** In display order: the first is the one a product page shows unless the shopper chose another. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "product_variant", joinColumns = @JoinColumn(name = "product_id"))
+    @OrderColumn(name = "position")
+    private List<ProductVariant> variants = new ArrayList<>();
+
+    /** Loaded only when a step is added or an operator asks: pages never need it. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "product_lifecycle", joinColumns = @JoinColumn(name = "product_id"))
+    @OrderColumn(name = "position")
+    private List<LifecycleStep> lifecycle = new ArrayList<>();
 
     @Transient
     private boolean changeRegistered;
@@ -159,6 +216,14 @@ class Product extends AbstractAggregateRoot<Product> {
 
     private Product changed() {
         updatedAt = Instant.now();
+        if (status == ProductStatus.PENDING_APPROVAL || status == ProductStatus.APPROVED) {
+            step(ProductStatus.DRAFT, null, "content changed: the " + (status == ProductStatus.APPROVED
+                    ? "approval" : "submission") + " was withdrawn");
+            submittedBy = null;
+            submittedAt = null;
+            approvedBy = null;
+            approvedAt = null;
+        }
         if (!changeRegistered && id != null && sku != null) {
             changeRegistered = true;
             registerEvent(ProductChanged.of(sku()));
@@ -166,24 +231,157 @@ class Product extends AbstractAggregateRoot<Product> {
         return this;
     }
 
-    Product publish() {
-        if (status == ProductStatus.PUBLISHED) {
+    static final int MAX_IMAGES = 12;
+
+    /**
+     * Adds an image at the end (the first one added is the main image); an image already shown (same file) only has
+     * its alternative texts replaced.
+     */
+    Product addImage(ProductImage image) {
+        for (int i = 0; i < images.size(); i++) {
+            if (images.get(i).fileName().equals(image.fileName())) {
+                images.set(i, image);
+                return changed();
+            }
+        }
+        if (images.size() >= MAX_IMAGES) {
+            throw new IllegalArgumentException("A product shows at most " + MAX_IMAGES + " images");
+        }
+        images.add(image);
+        return changed();
+    }
+
+    /** Removes the image showing {@code fileName}; false when there is none (nothing changes). */
+    boolean removeImage(String fileName) {
+        var removed = images.removeIf(image -> image.fileName().equals(fileName));
+        if (removed) {
+            changed();
+        }
+        return removed;
+    }
+
+    /** Makes the image showing {@code fileName} the main one; false when there is none (nothing changes). */
+    boolean makeMainImage(String fileName) {
+        for (int i = 0; i < images.size(); i++) {
+            if (images.get(i).fileName().equals(fileName)) {
+                images.addFirst(images.remove(i));
+                changed();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Replaces the product's option and variants: both or neither; suffixes unique. Search keeps indexing the
+     * product itself, never its variants.
+     */
+    Product defineVariants(@Nullable ProductOption newOption, List<ProductVariant> newVariants) {
+        if ((newOption == null) != newVariants.isEmpty()) {
+            throw new IllegalArgumentException("Variants need an option, an option needs variants");
+        }
+        if (newVariants.stream().map(ProductVariant::suffix).distinct().count() != newVariants.size()) {
+            throw new IllegalArgumentException("Variant suffixes must be unique");
+        }
+        option = newOption;
+        variants.clear();
+        variants.addAll(newVariants);
+        return changed();
+    }
+
+    @Nullable ProductOption option() {
+        return option;
+    }
+
+    List<ProductVariant> variants() {
+        return Collections.unmodifiableList(variants);
+    }
+
+    List<ProductImage> images() {
+        return Collections.unmodifiableList(images);
+    }
+
+    /** Asks another operator to approve this draft for publication. */
+    Product submit(Operator operator) {
+        require(ProductStatus.DRAFT, ProductStatus.PENDING_APPROVAL);
+        step(ProductStatus.PENDING_APPROVAL, operator, null);
+        submittedBy = operator.name();
+        submittedAt = updatedAt;
+        registerEvent(ProductSubmitted.of(sku(), operator));
+        return this;
+    }
+
+    /**
+     * Approves a submitted product for publication.
+     *
+     * @throws SelfApprovalException when {@code operator} submitted it (nothing changes)
+     */
+    Product approve(Operator operator) {
+        require(ProductStatus.PENDING_APPROVAL, ProductStatus.APPROVED);
+        if (operator.name().equals(submittedBy)) {
+            throw new SelfApprovalException(sku, operator);
+        }
+        step(ProductStatus.APPROVED, operator, null);
+        approvedBy = operator.name();
+        approvedAt = updatedAt;
+        registerEvent(ProductApproved.of(sku(), operator));
+        return this;
+    }
+
+    /** Sends a submitted product back to draft; the submitter may withdraw their own submission this way too. */
+    Product reject(Operator operator, String reason) {
+        if (reason.isBlank() || reason.length() > 500) {
+            throw new IllegalArgumentException("A rejection needs a reason of at most 500 characters");
+        }
+        require(ProductStatus.PENDING_APPROVAL, ProductStatus.DRAFT);
+        step(ProductStatus.DRAFT, operator, reason.strip());
+        submittedBy = null;
+        submittedAt = null;
+        registerEvent(ProductRejected.of(sku(), operator, reason.strip()));
+        return this;
+    }
+
+    /** Puts an approved product on sale, or a suspended one back on sale. */
+    Product publish(Operator operator) {
+        if (status != ProductStatus.APPROVED && status != ProductStatus.SUSPENDED) {
             throw new IllegalProductTransitionException(status, ProductStatus.PUBLISHED);
         }
-        status = ProductStatus.PUBLISHED;
-        updatedAt = Instant.now();
+        step(ProductStatus.PUBLISHED, operator, null);
         registerEvent(ProductPublished.of(sku()));
         return this;
     }
 
-    Product suspend() {
-        if (status != ProductStatus.PUBLISHED) {
-            throw new IllegalProductTransitionException(status, ProductStatus.SUSPENDED);
-        }
-        status = ProductStatus.SUSPENDED;
-        updatedAt = Instant.now();
+    /** Takes a published product off sale. */
+    Product suspend(Operator operator) {
+        require(ProductStatus.PUBLISHED, ProductStatus.SUSPENDED);
+        step(ProductStatus.SUSPENDED, operator, null);
         registerEvent(ProductSuspended.of(sku()));
         return this;
+    }
+
+    private void require(ProductStatus from, ProductStatus to) {
+        if (status != from) {
+            throw new IllegalProductTransitionException(status, to);
+        }
+    }
+
+    private void step(ProductStatus to, @Nullable Operator operator, @Nullable String note) {
+        updatedAt = Instant.now();
+        lifecycle.add(new LifecycleStep(status, to, operator == null ? null : operator.name(), note, updatedAt));
+        status = to;
+    }
+
+    @Nullable String submittedBy() {
+        return submittedBy;
+    }
+
+    @Nullable String approvedBy() {
+        return approvedBy;
+    }
+
+    /** Every step of the life cycle, oldest first. */
+    List<LifecycleStep> lifecycle() {
+        return Collections.unmodifiableList(lifecycle);
     }
 
     Sku sku() {

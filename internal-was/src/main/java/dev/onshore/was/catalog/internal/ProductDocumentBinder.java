@@ -1,6 +1,5 @@
 package dev.onshore.was.catalog.internal;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,8 @@ import org.hibernate.search.mapper.pojo.bridge.TypeBridge;
 import org.hibernate.search.mapper.pojo.bridge.binding.TypeBindingContext;
 import org.hibernate.search.mapper.pojo.bridge.mapping.programmatic.TypeBinder;
 import org.hibernate.search.mapper.pojo.bridge.runtime.TypeBridgeWriteContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /**
  * The search document of a product: texts per language (each with its language's analyzer, falling back to
@@ -26,7 +27,18 @@ import org.hibernate.search.mapper.pojo.bridge.runtime.TypeBridgeWriteContext;
  * <p>The index is maintained explicitly from the catalog's events (automatic indexing is off), so the binder
  * declares no fine-grained dependencies.
  */
+@Component
 public class ProductDocumentBinder implements TypeBinder {
+
+    private final ObjectProvider<ShelfPrices> prices;
+
+    /**
+     * A Spring bean that Hibernate Search gets through Spring's bean container while the entity manager factory
+     * starts, hence a provider: the prices are looked up when documents are written, long after.
+     */
+    public ProductDocumentBinder(ObjectProvider<ShelfPrices> prices) {
+        this.prices = prices;
+    }
 
     static final List<String> LANGUAGES = List.of("en", "ko", "id", "ms", "zh", "ja", "th");
     static final String PRICE_PREFIX = "price_";
@@ -51,10 +63,10 @@ public class ProductDocumentBinder implements TypeBinder {
         }
         schema.fieldTemplate("price", types.asBigDecimal().decimalScale(4).sortable(Sortable.YES)
                 .aggregable(Aggregable.YES)).matchingPathGlob(PRICE_PREFIX + "*");
-        context.bridge(Product.class, new Bridge(sku, brand, category, market, updated, names, texts));
+        context.bridge(Product.class, new Bridge(prices, sku, brand, category, market, updated, names, texts));
     }
 
-    private record Bridge(IndexFieldReference<String> sku, IndexFieldReference<String> brand,
+    private record Bridge(ObjectProvider<ShelfPrices> prices, IndexFieldReference<String> sku, IndexFieldReference<String> brand,
             IndexFieldReference<String> category, IndexFieldReference<String> market,
             IndexFieldReference<Instant> updated, Map<String, IndexFieldReference<String>> names,
             Map<String, IndexFieldReference<String>> texts) implements TypeBridge<Product> {
@@ -72,11 +84,14 @@ public class ProductDocumentBinder implements TypeBinder {
                 }
                 target.addValue(category, code);
             }
-            for (var entry : product.offers().entrySet()) {
-                if (product.isSellableIn(entry.getKey(), now)) {
-                    target.addValue(market, entry.getKey());
-                    BigDecimal price = entry.getValue().priceAt(now);
-                    target.addValue(PRICE_PREFIX + entry.getKey(), price);
+            var shelf = prices.getObject();
+            for (var offered : product.offers().keySet()) {
+                // The price shoppers see, converted and rounded where the offer is converted: facets, range
+                // filters and sorting use it; without one (stale rate) the product is not in the market at all.
+                var price = shelf.forShopper(product, offered, now);
+                if (price.isPresent()) {
+                    target.addValue(market, offered);
+                    target.addValue(PRICE_PREFIX + offered, price.get().price());
                 }
             }
             for (var language : LANGUAGES) {

@@ -80,7 +80,7 @@ class CatalogChangesReachPagesIntegrationTests {
 
     @Test
     void aCachedPageIsDroppedWhenTheCatalogAnnouncesAChange() throws Exception {
-        var sku = "HS-MAG-300";
+        var sku = "HS-KIDS-MULTI";
         page(sku); // rendered and cached
         var updated = jdbc.update("UPDATE product_offer SET list_price = 424200 WHERE market = 'ID'"
                 + " AND product_id = (SELECT id FROM product WHERE sku = ?)", sku);
@@ -102,7 +102,7 @@ class CatalogChangesReachPagesIntegrationTests {
         change(sku, offer -> {
             listPrice[0] = offer.listPrice().longValue();
             return new MarketOffer(offer.currency(), offer.listPrice(), BigDecimal.valueOf(10_100), startsAt,
-                    startsAt.plus(Duration.ofHours(1)), offer.maxPerOrder(), offer.availability());
+                    startsAt.plus(Duration.ofHours(1)), offer.maxPerOrder(), offer.availability(), OfferPricing.LIST);
         });
         var before = awaitPage(sku, body -> !body.contains(idr(10_100)) && body.contains(idr(listPrice[0])),
                 Duration.ofSeconds(10));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onshore.was.catalog.Availability;
 import dev.onshore.was.catalog.InvalidRegulatoryDataException;
+import dev.onshore.was.catalog.Operator;
 import dev.onshore.was.catalog.RegulatoryViolation;
 import dev.onshore.was.catalog.Sku;
 import java.math.BigDecimal;
@@ -47,7 +48,7 @@ class CatalogRulesUnitTests {
     void aProductIsSellableOnlyWhenPublishedOfferedAndRegulatoryDataIsValidAndUnexpired() {
         var product = offeredInIndonesia();
         assertThat(product.isSellableIn("SG", NOW)).as("draft").isFalse();
-        product.publish();
+        product.submit(new Operator("editor")).approve(new Operator("reviewer")).publish(new Operator("reviewer"));
         assertThat(product.isSellableIn("SG", NOW)).as("SG requires nothing").isTrue();
         assertThat(product.isSellableIn("ID", NOW)).as("no BPOM data").isFalse();
         assertThat(product.isSellableIn("US", NOW)).as("not offered").isFalse();

@@ -1,0 +1,175 @@
+package dev.onshore.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The catalog page and its workflow actions against an in-process stand-in of the internal WAS's admin API and of
+ * the operators realm's token endpoint (client credentials): what the page offers per status and operator, what it
+ * sends, and how it shows a refusal. The operator's OIDC session is given by Spring Security's test support.
+ */
+@SpringBootTest(properties = {"onshore.admin.login-client-secret=test-only",
+        "onshore.admin.service-client-secret=test-only"})
+class DashboardIntegrationTests {
+
+    /** One request the stand-in received. */
+    record Call(String method, String path, String authorization, String operator, String body) {
+    }
+
+    private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
+    private static final HttpServer SERVER = start();
+
+    private static final String PRODUCTS = """
+            [{"sku":"HS-DRAFT","brand":"B","name":"Draft one","status":"DRAFT","price":1000.0000,"currency":"KRW"},
+             {"sku":"HS-MINE","brand":"B","name":"Mine","status":"PENDING_APPROVAL","price":1000,"currency":"KRW",
+              "submittedBy":"editor"},
+             {"sku":"HS-THEIRS","brand":"B","name":"Theirs","status":"PENDING_APPROVAL","price":1000,
+              "currency":"KRW","submittedBy":"someone-else"},
+             {"sku":"HS-APPROVED","brand":"B","name":"Approved","status":"APPROVED","price":1000,"currency":"KRW",
+              "submittedBy":"someone-else","approvedBy":"editor"},
+             {"sku":"HS-LIVE","brand":"B","name":"Live","status":"PUBLISHED","price":1000,"currency":"KRW"}]
+            """;
+
+    private static HttpServer start() {
+        try {
+            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/realms/operators/protocol/openid-connect/token", exchange -> respond(exchange, 200,
+                    "application/json", "{\"access_token\":\"stand-in-token\",\"token_type\":\"Bearer\",\"expires_in\":300}"));
+            server.createContext("/api/admin/products", exchange -> {
+                var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                var path = exchange.getRequestURI().getPath();
+                CALLS.add(new Call(exchange.getRequestMethod(), path,
+                        exchange.getRequestHeaders().getFirst("Authorization"),
+                        exchange.getRequestHeaders().getFirst("X-Onshore-Operator"), body));
+                if (path.equals("/api/admin/products")) {
+                    respond(exchange, 200, "application/json", PRODUCTS);
+                } else if (path.equals("/api/admin/products/HS-MINE/approval")) {
+                    respond(exchange, 403, "application/problem+json", "{\"type\":\"https://onshore.dev/problems/"
+                            + "self-approval\",\"status\":403,\"title\":\"Four eyes required\",\"detail\":\"editor "
+                            + "submitted HS-MINE and cannot approve it; another operator must.\"}");
+                } else {
+                    respond(exchange, 200, "application/json", "{}");
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
+        var bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @DynamicPropertySource
+    static void standIns(DynamicPropertyRegistry registry) {
+        var url = "http://127.0.0.1:" + SERVER.getAddress().getPort();
+        registry.add("onshore.admin.internal-was-url", () -> url);
+        registry.add("onshore.admin.keycloak-url", () -> url);
+    }
+
+    @AfterAll
+    static void stop() {
+        SERVER.stop(0);
+    }
+
+    @Autowired
+    WebApplicationContext context;
+
+    private MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        CALLS.clear();
+    }
+
+    private static RequestPostProcessor editor() {
+        return oidcLogin().idToken(token -> token.claim("preferred_username", "editor"));
+    }
+
+    @Test
+    void theCatalogOffersTheActionsThatFitEachStatusAndTheOperator() throws Exception {
+        mvc.perform(get("/").with(editor())).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("action=\"/products/HS-DRAFT/submit\""),
+                containsString("action=\"/products/HS-THEIRS/approve\""),
+                containsString("action=\"/products/HS-THEIRS/reject\""),
+                not(containsString("action=\"/products/HS-MINE/approve\"")),
+                containsString("action=\"/products/HS-MINE/reject\""),
+                containsString("Awaiting another operator"),
+                containsString("action=\"/products/HS-APPROVED/publish\""),
+                containsString("approved by editor"),
+                containsString("action=\"/products/HS-LIVE/suspend\""),
+                not(containsString("action=\"/products/HS-LIVE/publish\"")))));
+        assertThat(CALLS).singleElement().satisfies(call -> {
+            assertThat(call.authorization()).isEqualTo("Bearer stand-in-token");
+            assertThat(call.operator()).isEqualTo("editor");
+        });
+    }
+
+    @Test
+    void anActionCallsTheInternalWasWithTheServiceTokenAndTheOperator() throws Exception {
+        mvc.perform(post("/products/HS-THEIRS/approve").with(editor()).with(csrf()))
+                .andExpect(redirectedUrl("/")).andExpect(flash().attribute("notice", "HS-THEIRS: approve done"));
+        mvc.perform(post("/products/HS-THEIRS/reject").param("reason", "Label photo is blurred").with(editor())
+                .with(csrf())).andExpect(redirectedUrl("/"));
+        mvc.perform(post("/products/HS-LIVE/suspend").with(editor()).with(csrf())).andExpect(redirectedUrl("/"));
+
+        assertThat(CALLS).extracting(Call::method, Call::path).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("PUT", "/api/admin/products/HS-THEIRS/approval"),
+                org.assertj.core.groups.Tuple.tuple("POST", "/api/admin/products/HS-THEIRS/rejection"),
+                org.assertj.core.groups.Tuple.tuple("DELETE", "/api/admin/products/HS-LIVE/publication"));
+        assertThat(CALLS).allSatisfy(call -> {
+            assertThat(call.authorization()).isEqualTo("Bearer stand-in-token");
+            assertThat(call.operator()).isEqualTo("editor");
+        });
+        assertThat(CALLS.get(1).body()).contains("\"reason\":\"Label photo is blurred\"");
+    }
+
+    @Test
+    void aRefusalShowsTheInternalWassReasonInsteadOfAnErrorPage() throws Exception {
+        mvc.perform(post("/products/HS-MINE/approve").with(editor()).with(csrf())).andExpect(redirectedUrl("/"))
+                .andExpect(flash().attribute("problem",
+                        "HS-MINE: editor submitted HS-MINE and cannot approve it; another operator must."));
+        mvc.perform(post("/products/HS-LIVE/explode").with(editor()).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/products/HS-LIVE/suspend").with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/oauth2/authorization/keycloak"));
+        assertThat(CALLS).extracting(Call::path).containsExactly("/api/admin/products/HS-MINE/approval");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.onshore.was.catalog.web;
+
+import dev.onshore.i18n.rates.RateImportException;
+import dev.onshore.was.catalog.IllegalProductTransitionException;
+import dev.onshore.was.catalog.InvalidImageException;
+import dev.onshore.was.catalog.InvalidRegulatoryDataException;
+import dev.onshore.was.catalog.InvalidVariantsException;
+import dev.onshore.was.catalog.SelfApprovalException;
+import dev.onshore.was.catalog.UnknownProductException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The catalog's domain exceptions as RFC 9457 problem details with a stable type and localized texts, for the
+ * catalog's controllers only. The domain knows nothing of HTTP; this is where it is mapped.
+ */
+@RestControllerAdvice(basePackageClasses = CatalogAdminProblems.class)
+class CatalogAdminProblems {
+
+    private final MessageSource messages;
+
+    CatalogAdminProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(UnknownProductException.class)
+    ProblemDetail unknownProduct(UnknownProductException e, Locale locale) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                messages.getMessage("problem.unknown-product.detail", new Object[] {e.sku()}, locale));
+        problem.setType(URI.create("https://onshore.dev/problems/unknown-product"));
+        problem.setTitle(messages.getMessage("problem.unknown-product.title", null, locale));
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidRegulatoryDataException.class)
+    ProblemDetail invalidRegulatory(InvalidRegulatoryDataException e, Locale locale) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage("problem.invalid-regulatory.detail", new Object[] {e.market()}, locale));
+        problem.setType(URI.create("https://onshore.dev/problems/invalid-regulatory-data"));
+        problem.setTitle(messages.getMessage("problem.invalid-regulatory.title", null, locale));
+        problem.setProperty("errors", e.violations().stream().map(violation -> Map.of("field", violation.field(),
+                "code", violation.code(), "message", messages.getMessage("regulatory.error." + violation.code(),
+                        new Object[] {violation.field()}, locale))).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(SelfApprovalException.class)
+    ProblemDetail selfApproval(SelfApprovalException e, Locale locale) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                messages.getMessage("problem.self-approval.detail", new Object[] {e.sku(), e.operator()}, locale));
+        problem.setType(URI.create("https://onshore.dev/problems/self-approval"));
+        problem.setTitle(messages.getMessage("problem.self-approval.title", null, locale));
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e, Locale locale) {
+        return invalidInputProblem(e, locale);
+    }
+
+    /** 400 with one entry per field ({@code errors: [{field, code, message}]}). */
+    private ProblemDetail invalidInputProblem(InvalidInputException e, Locale locale) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage("problem.invalid-input.detail", null, locale));
+        problem.setType(URI.create("https://onshore.dev/problems/invalid-input"));
+        problem.setTitle(messages.getMessage("problem.invalid-input.title", null, locale));
+        problem.setProperty("errors", e.problems().stream().map(p -> Map.of("field", p.field(), "code", p.code(),
+                "message", messages.getMessage("input.error." + p.code(), new Object[] {p.field()}, locale)))
+                .toList());
+        return problem;
+    }
+
+    @ExceptionHandler(IllegalProductTransitionException.class)
+    ProblemDetail illegalTransition(IllegalProductTransitionException e, Locale locale) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                messages.getMessage("problem.illegal-transition.detail", new Object[] {e.from(), e.to()}, locale));
+        problem.setType(URI.create("https://onshore.dev/problems/illegal-product-transition"));
+        problem.setTitle(messages.getMessage("problem.illegal-transition.title", null, locale));
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidImageException.class)
+    ProblemDetail invalidImage(InvalidImageException e, Locale locale) {
+        return invalidInputProblem(new InvalidInputException(e.violations().stream()
+                .map(v -> new InvalidInputException.Problem(v.field(), v.code())).toList()), locale);
+    }
+
+    @ExceptionHandler(InvalidVariantsException.class)
+    ProblemDetail invalidVariants(InvalidVariantsException e, Locale locale) {
+        return invalidInputProblem(new InvalidInputException(e.violations().stream()
+                .map(v -> new InvalidInputException.Problem(v.field(), v.code())).toList()), locale);
+    }
+
+    @ExceptionHandler(RateImportException.class)
+    ProblemDetail rejectedImport(RateImportException e, Locale locale) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage("problem.rate-import.detail", null, locale));
+        problem.setType(URI.create("https://onshore.dev/problems/rate-import"));
+        problem.setTitle(messages.getMessage("problem.rate-import.title", null, locale));
+        // The parser's findings name lines and currencies: they are the operator's to read, not translated.
+        problem.setProperty("errors", e.problems().stream().limit(50)
+                .map(finding -> Map.of("field", "file", "code", "import", "message", finding)).toList());
+        return problem;
+    }
+}
