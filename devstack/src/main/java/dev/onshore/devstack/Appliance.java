@@ -261,6 +261,7 @@ public final class Appliance {
                 "--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka(),
                 "--spring.data.redis.port=" + ports.redis(),
                 "--spring.mail.port=" + ports.smtp(),
+                "--onshore.media.directory=" + layout.data("media"),
                 "--onshore.identity.keycloak-url=" + keycloakUrl(),
                 "--onshore.identity.shopper-issuer=" + storefrontUrl() + "/realms/shoppers",
                 "--onshore.identity.operator-issuer=" + keycloakUrl() + "/realms/operators"));

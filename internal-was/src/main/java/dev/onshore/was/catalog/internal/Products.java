@@ -27,4 +27,9 @@ interface Products extends ListCrudRepository<Product, UUID> {
     @org.springframework.data.jpa.repository.Query("select min(case when o.saleStartsAt > ?1 then o.saleStartsAt"
             + " else o.saleEndsAt end) from Product p join p.offers o where o.saleStartsAt > ?1 or o.saleEndsAt > ?1")
     java.util.Optional<java.time.Instant> nextSaleBoundary(java.time.Instant after);
+
+    /** Products with a sale starting or ending in {@code (from, to]} in some market. */
+    @org.springframework.data.jpa.repository.Query("select distinct p.sku from Product p join p.offers o where"
+            + " (o.saleStartsAt > ?1 and o.saleStartsAt <= ?2) or (o.saleEndsAt > ?1 and o.saleEndsAt <= ?2)")
+    List<String> findSkusWithSaleBoundaryIn(java.time.Instant from, java.time.Instant to);
 }

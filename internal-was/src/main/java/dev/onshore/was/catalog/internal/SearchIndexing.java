@@ -6,7 +6,9 @@ import dev.onshore.was.catalog.ProductPublished;
 import dev.onshore.was.catalog.ProductSuspended;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Instant;
 import org.hibernate.search.mapper.orm.Search;
+import org.jspecify.annotations.Nullable;
 import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,6 +35,7 @@ class SearchIndexing {
     private final Products products;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private volatile @Nullable Instant scheduleCheckedUpTo;
 
     SearchIndexing(EntityManager entityManager, EntityManagerFactory entityManagerFactory, Products products,
             TransactionTemplate transactions, ApplicationEventPublisher events) {
@@ -46,6 +50,7 @@ class SearchIndexing {
     void rebuild() {
         // Not the MassIndexer: it adds documents without deleting, so an event indexed concurrently would leave a
         // duplicate. Updates by id are idempotent, and a few hundred products take well under a second.
+        scheduleCheckedUpTo = Instant.now();
         var started = System.nanoTime();
         Search.mapping(entityManagerFactory).scope(Product.class).workspace().purge();
         transactions.executeWithoutResult(status -> {
@@ -53,6 +58,25 @@ class SearchIndexing {
             products.findAll().forEach(plan::addOrUpdate);
         });
         log.info("Search index rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * A sale starting or ending changes a product's price (its sort position and price facet) with no event: every
+     * node reindexes, on its own, the products whose sale window opened or closed since its last look.
+     */
+    @Scheduled(fixedDelayString = "${onshore.catalog.schedule-check:PT1S}")
+    void followSaleWindows() {
+        var from = scheduleCheckedUpTo;
+        if (from == null) {
+            return; // not rebuilt yet: the rebuild indexes the current prices
+        }
+        var now = Instant.now();
+        var due = products.findSkusWithSaleBoundaryIn(from, now);
+        scheduleCheckedUpTo = now;
+        if (!due.isEmpty()) {
+            log.info("Sale windows opened or closed for {}: reindexing", due);
+            due.forEach(this::reindex);
+        }
     }
 
     @ApplicationModuleListener

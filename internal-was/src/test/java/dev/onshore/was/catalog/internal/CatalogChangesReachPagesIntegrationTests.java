@@ -5,6 +5,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import dev.onshore.i18n.money.Money;
 import dev.onshore.was.TestDatabase;
+import dev.onshore.was.catalog.OfferPricing;
+import dev.onshore.was.catalog.ProductSearch;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +52,9 @@ class CatalogChangesReachPagesIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ProductSearch search;
 
     private String page(String sku) throws Exception {
         var result = mvc.perform(get("/id-id/p/" + sku)).andReturn().getResponse();
@@ -115,5 +120,23 @@ class CatalogChangesReachPagesIntegrationTests {
         // No event at the start of a sale: the cached page simply may not outlive it.
         var during = awaitPage(sku, body -> body.contains(idr(10_100)), Duration.ofMillis(500));
         assertThat(during).contains(idr(10_100));
+
+        // Nor does the search index: the node reindexes the product when its sale window opens (sort and facets).
+        var deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        var found = cheapest(sku);
+        while (!found && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            found = cheapest(sku);
+        }
+        assertThat(found).as("%s found by its sale price in the index", sku).isTrue();
+
+        change(sku, offer -> new MarketOffer(offer.currency(), offer.listPrice(), null, null, null,
+                offer.maxPerOrder(), offer.availability(), OfferPricing.LIST));
+    }
+
+    private boolean cheapest(String sku) {
+        return search.search(new ProductSearch.Request("ID", "id", "", null, null, BigDecimal.valueOf(10_000),
+                BigDecimal.valueOf(10_200), ProductSearch.Sort.PRICE_ASC, 1)).hits().stream()
+                .anyMatch(hit -> hit.sku().equals(sku));
     }
 }
