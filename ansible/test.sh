@@ -13,6 +13,7 @@
 #   data hosts, one overlay each, addresses on osl-ans's loopback:
 #     10.30.0.51 lab-db-1 MariaDB primary   10.30.0.52 lab-db-2 MariaDB replica (both: backups role)
 #     10.30.0.60 lab-redis-1 Redis primary + Sentinel   10.30.0.61 lab-redis-2 replica + Sentinel
+#     10.30.0.70 lab-kafka-1 Kafka KRaft (broker + controller; started by this script from the converged files)
 #     10.30.0.80 lab-nas-1 NFS exports (rendered, exportfs-checked; the kernel has no nfsd)
 #     10.30.0.90 lab-mon-1 Prometheus + Alertmanager
 #   These roles start their daemons through the Debian init scripts (no systemd); every process whose root
@@ -121,7 +122,7 @@ else
 fi
 
 # ---------------------------------------------------------------- converge on the lab hosts
-DATA_IPS=(10.30.0.51 10.30.0.52 10.30.0.60 10.30.0.61 10.30.0.80 10.30.0.90)
+DATA_IPS=(10.30.0.51 10.30.0.52 10.30.0.60 10.30.0.61 10.30.0.70 10.30.0.80 10.30.0.90)
 HOSTS="$ROOT/hosts"
 teardown_root
 ip netns del "$NS" 2>/dev/null
@@ -150,6 +151,45 @@ if [ -f "$REPO/dmz-api/target/dmz-api.jar" ]; then
 else
     echo placeholder > "$ARTIFACTS/dmz-api.jar"; jar_note="placeholder jar (dmz-api not built)"
 fi
+# The Apache Kafka tgz the role unpacks is not reachable here (no internet; Maven Central has the jars, not the
+# distribution): assemble one with the same layout from Maven Central's kafka_2.13 + kafka-tools and their runtime
+# dependencies, with thin launchers under the distribution's script names (java -cp libs/* <the class the real
+# script runs>). The role then unpacks it and formats the KRaft storage with it for real.
+KAFKA_VERSION=4.1.2
+KAFKA_TOP="kafka_2.13-$KAFKA_VERSION"
+build_kafka_archive() {
+    local d="$ROOT/kafka-build" f
+    mkdir -p "$d/$KAFKA_TOP/bin"
+    cat > "$d/pom.xml" <<EOF
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+  <groupId>dev.onshore.lab</groupId><artifactId>kafka-dist</artifactId><version>1</version><packaging>pom</packaging>
+  <dependencies>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>$KAFKA_VERSION</version></dependency>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-tools</artifactId><version>$KAFKA_VERSION</version></dependency>
+  </dependencies></project>
+EOF
+    "$REPO/mvnw" -B -q -f "$d/pom.xml" dependency:copy-dependencies -DoutputDirectory="$d/$KAFKA_TOP/libs" \
+        -DincludeScope=runtime > "$d/mvn.log" 2>&1 || { tail -5 "$d/mvn.log"; return 1; }
+    cat > "$d/$KAFKA_TOP/bin/kafka-run-class.sh" <<'EOF'
+#!/bin/sh
+# Lab launcher with the distribution's contract: JAVA_HOME, KAFKA_HEAP_OPTS, libs/*.
+base="$(cd "$(dirname "$0")/.." && pwd)"
+exec "${JAVA_HOME:-/usr}/bin/java" ${KAFKA_HEAP_OPTS:--Xmx256m} -XX:+UseSerialGC -cp "$base/libs/*" "$@"
+EOF
+    for f in kafka-server-start.sh:kafka.Kafka kafka-storage.sh:kafka.tools.StorageTool kafka-topics.sh:org.apache.kafka.tools.TopicCommand; do
+        printf '#!/bin/sh\nexec "$(dirname "$0")/kafka-run-class.sh" %s "$@"\n' "${f#*:}" > "$d/$KAFKA_TOP/bin/${f%%:*}"
+    done
+    chmod 755 "$d/$KAFKA_TOP"/bin/*.sh
+    tar -C "$d" -cf - "$KAFKA_TOP" | gzip -1 > "$ARTIFACTS/$KAFKA_TOP.tgz"
+}
+LIMIT=()
+t0=$SECONDS
+if kafka_note="$(build_kafka_archive 2>&1)"; then
+    echo "     Kafka $KAFKA_VERSION archive assembled from Maven Central jars ($(du -h "$ARTIFACTS/$KAFKA_TOP.tgz" | cut -f1), $((SECONDS - t0)) s)"
+else
+    skip "Kafka: could not assemble the archive from Maven Central ($kafka_note); kafka not converged"
+    LIMIT=(--limit 'all:!kafka')
+fi
 # Lab secrets, fresh per run, handed over as a 0600 extra-vars file (never in git).
 SECRETS="$ROOT/lab-secrets.yml"
 (umask 077; for v in mariadb__root_password mariadb__replication_password mariadb__app_password redis__password \
@@ -159,13 +199,13 @@ lab_secret() { sed -n "s/^$1: //p" "$SECRETS"; }
 converge() {
     # Pipelining: modules go to the chroot's python on stdin instead of as files (the chroot plugin supports it).
     (cd "$HOSTS" && ANSIBLE_PIPELINING=True ip netns exec "$NS" ansible-playbook -i "$ANS/inventory/lab/hosts.yml" "$ANS/playbooks/lab-converge.yml" \
-        -e "lab_artifact_dir=$ARTIFACTS" -e "@$SECRETS" 2>&1)
+        -e "lab_artifact_dir=$ARTIFACTS" -e "@$SECRETS" "${LIMIT[@]}" 2>&1)
 }
 start=$SECONDS
 out1="$(converge)"; rc1=$?
 echo "$out1" | grep -E '^(osl-lab-host|lab-)' | sed 's/^/     first converge:  /'
 if [ $rc1 = 0 ]; then
-    pass "converge common, nftables(edge), waf, ips, haproxy(dmz), java_app(dmz-api, $jar_note), mariadb (primary + replica), redis + sentinel (2 nodes), nas, backups, monitoring on 7 lab hosts ($((SECONDS - start)) s)"
+    pass "converge common, nftables(edge), waf, ips, haproxy(dmz), java_app(dmz-api, $jar_note), mariadb (primary + replica), redis + sentinel (2 nodes), kafka, nas, backups, monitoring on 8 lab hosts ($((SECONDS - start)) s)"
 else
     fail "converge on the lab hosts"; echo "$out1" | grep -E 'fatal|FAILED|ERROR|msg' | head -n 15 | sed 's/^/    /'
 fi
@@ -243,6 +283,22 @@ check "Redis Sentinel (2 nodes, password): quorum and failover authorization rea
     grep -q "^OK 2 usable Sentinels" <<<"$1" && [ "$2" = 10.30.0.60 ]' _ "$ckq" "$(rcli 10.30.0.61 26379 sentinel get-master-addr-by-name onshore | head -1)"
 check "Redis Sentinel refuses clients without the password" grep -q NOAUTH <<<"$(inhost 10.30.0.60 redis-cli -h 10.30.0.60 -p 26379 sentinel masters 2>&1)"
 
+if [ ${#LIMIT[@]} = 0 ]; then
+    # No init script for Kafka (the role ships a systemd unit): start what the unit would, as the kafka user.
+    inhost 10.30.0.70 su kafka -s /bin/sh -c "JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 LOG_DIR=/var/log/kafka \
+        exec /opt/$KAFKA_TOP/bin/kafka-server-start.sh /etc/kafka/server.properties" > "$ROOT/kafka.out" 2>&1 &
+    kafka_up() { ip netns exec "$NS" bash -c 'exec 3<>/dev/tcp/10.30.0.70/9092' 2>/dev/null; }
+    t0=$SECONDS
+    kafka_topics() { inhost 10.30.0.70 env JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 KAFKA_HEAP_OPTS=-Xmx128m \
+        /opt/$KAFKA_TOP/bin/kafka-topics.sh --bootstrap-server 10.30.0.70:9092 "$@"; }
+    if wait_for 180 kafka_up && kafka_topics --create --topic lab.probe --partitions 3 >/dev/null 2>&1; then
+        desc="$(kafka_topics --describe --topic lab.probe 2>&1)"
+        check "Kafka (KRaft, storage formatted by the role, cluster id $(sed -n 's/^cluster.id=//p' "$HOSTS/10.30.0.70/var/lib/kafka/data/meta.properties")) starts from the converged server.properties and serves a new topic: 3 partitions led by node 1 ($((SECONDS - t0)) s)" \
+            test "$(grep -c 'Leader: 1' <<<"$desc")" = 3
+    else
+        fail "Kafka did not start from the converged configuration"; tail -n 15 "$ROOT/kafka.out" | sed 's/^/    /'
+    fi
+fi
 check "NAS: rendered /etc/exports parses (exportfs -ra wrote the export table: backups and media, all_squash to uid 2001)" bash -c "
     grep -q '^/srv/nas/backups.10.30.0.51(.*all_squash.*anonuid=2001' '$HOSTS/10.30.0.80/var/lib/nfs/etab' &&
     [ \"\$(stat -c %u:%a '$HOSTS/10.30.0.80/srv/nas/backups')\" = 2001:770 ]"
