@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
 # Onshore Ansible tests: ansible-lint (production profile), --syntax-check of every playbook,
-# fail-early checks of site.yml, and a real converge of the network-facing roles, twice
-# (idempotence), against a lab host.
+# fail-early checks of site.yml, a real converge of the roles, twice (idempotence), against lab hosts,
+# then the daemons those roles started are exercised, and the restore drill and failover playbooks run.
 #
 # Lab host = an overlay copy of this machine's root (lower "/", upper a scratch dir) entered with
 # the community.general.chroot connection, from inside network namespace osl-ans. Why: there is no
 # systemd (PID 1 is not systemd) so systemd-nspawn cannot boot a container, there is no Docker, and
 # no mirror-independent Debian rootfs; the overlay gives a disposable Debian 12 with the real tools
-# (nft, nginx + ModSecurity, haproxy, fail2ban) so rendered files are validated by those tools,
-# while every write lands in the scratch dir. Services are not started there (no init).
+# (nft, nginx + ModSecurity, haproxy, fail2ban, mariadbd, redis, prometheus) so rendered files are
+# validated by those tools, while every write lands in the scratch dir.
+#   osl-lab-host (network-facing roles): files only, no services.
+#   data hosts, one overlay each, addresses on osl-ans's loopback:
+#     10.30.0.51 lab-db-1 MariaDB primary   10.30.0.52 lab-db-2 MariaDB replica (both: backups role)
+#     10.30.0.60 lab-redis-1 Redis primary + Sentinel   10.30.0.61 lab-redis-2 replica + Sentinel
+#     10.30.0.70 lab-kafka-1 Kafka KRaft (broker + controller; started by this script from the converged files)
+#     10.30.0.80 lab-nas-1 NFS exports (rendered, exportfs-checked; the kernel has no nfsd)
+#     10.30.0.90 lab-mon-1 Prometheus + Alertmanager
+#   These roles start their daemons through the Debian init scripts (no systemd); every process whose root
+#   is one of the overlays is stopped by PID on exit.
 # Ends with "N passed, N failed, N skipped"; exit status 1 on any failure.
 set -uo pipefail
 
@@ -22,10 +31,30 @@ fail() { FAILED=$((FAILED + 1)); echo "FAIL ansible: $*"; }
 skip() { SKIPPED=$((SKIPPED + 1)); echo "SKIP ansible: $*"; }
 check() { local what="$1"; shift; local out; if out="$("$@" 2>&1)"; then pass "$what"; else fail "$what"; echo "$out" | tail -n 25 | sed 's/^/    /'; fi; }
 
-teardown_root() {
-    for m in "$ROOT/merged/dev" "$ROOT/merged/proc" "$ROOT/merged"; do
-        mountpoint -q "$m" 2>/dev/null && umount -l "$m"
+# PIDs of the processes whose root directory is one of the lab overlays (daemons the converge started).
+lab_pids() {
+    local p r
+    for p in /proc/[0-9]*; do
+        r="$(readlink "$p/root" 2>/dev/null)" || continue
+        case "$r" in "$ROOT"/*) echo "${p#/proc/}" ;; esac
     done
+}
+stop_lab_daemons() {
+    local pids i
+    pids="$(lab_pids)"
+    [ -z "$pids" ] && return 0
+    kill $pids 2>/dev/null
+    for i in $(seq 1 60); do
+        pids="$(for p in $pids; do [ -e "/proc/$p" ] && echo "$p"; done)"
+        [ -z "$pids" ] && return 0
+        sleep 0.5
+    done
+    kill -9 $pids 2>/dev/null
+}
+teardown_root() {
+    stop_lab_daemons
+    # Deepest mounts first (binds and proc inside the overlays, then the overlays).
+    awk -v r="$ROOT/" 'index($2, r) == 1 {print $2}' /proc/mounts | sort -r | while read -r m; do umount -l "$m"; done
     rm -rf "$ROOT"
 }
 cleanup() {
@@ -37,7 +66,10 @@ cleanup() {
 trap 'cleanup; echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"' EXIT
 trap 'exit 130' INT TERM
 
-PKGS=(ansible ansible-lint nftables nginx libnginx-mod-http-modsecurity modsecurity-crs haproxy keepalived fail2ban openssl)
+PKGS=(ansible ansible-lint nftables nginx libnginx-mod-http-modsecurity modsecurity-crs haproxy keepalived fail2ban openssl
+      mariadb-server mariadb-backup mariadb-client python3-pymysql redis-server redis-sentinel nfs-kernel-server
+      nfs-common zstd gnupg rsync prometheus prometheus-alertmanager prometheus-node-exporter
+      prometheus-blackbox-exporter)
 missing=()
 for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -89,18 +121,27 @@ else
     fail "site.yml did not fail early on a missing group"; echo "$out" | tail -n 10 | sed 's/^/    /'
 fi
 
-# ---------------------------------------------------------------- converge on the lab host
+# ---------------------------------------------------------------- converge on the lab hosts
+DATA_IPS=(10.30.0.51 10.30.0.52 10.30.0.60 10.30.0.61 10.30.0.70 10.30.0.80 10.30.0.90)
+HOSTS="$ROOT/hosts"
 teardown_root
 ip netns del "$NS" 2>/dev/null
-mkdir -p "$ROOT"/{upper,work,merged,artifacts}
-if ! mount -t overlay overlay -o "lowerdir=/,upperdir=$ROOT/upper,workdir=$ROOT/work" "$ROOT/merged" 2>/dev/null; then
+overlay() { # UPPER_BASE MOUNTPOINT
+    mkdir -p "$1"/{upper,work} "$2"
+    mount -t overlay overlay -o "lowerdir=/,upperdir=$1/upper,workdir=$1/work" "$2" 2>/dev/null || return 1
+    mount -t proc proc "$2/proc"
+    mount --bind /dev "$2/dev"
+}
+mkdir -p "$ROOT/artifacts"
+if ! overlay "$ROOT" "$ROOT/merged"; then
     skip "converge: overlayfs not available on this kernel"
     exit $((FAILED > 0))
 fi
-mount -t proc proc "$ROOT/merged/proc"
-mount --bind /dev "$ROOT/merged/dev"
+for ip in "${DATA_IPS[@]}"; do overlay "$ROOT/ovl/$ip" "$HOSTS/$ip"; done
 ip netns add "$NS"
 ip -n "$NS" link set lo up
+# No dummy interface module in this kernel: the data hosts' addresses live on the namespace's loopback.
+for ip in "${DATA_IPS[@]}"; do ip -n "$NS" addr add "$ip/32" dev lo; done
 # As on a backup WAF/L4 node, the VIP is not local: the roles set ip_nonlocal_bind (per netns).
 ip netns exec "$NS" sysctl -qw net.ipv4.ip_nonlocal_bind=1
 ARTIFACTS="$ROOT/artifacts"
@@ -110,25 +151,72 @@ if [ -f "$REPO/dmz-api/target/dmz-api.jar" ]; then
 else
     echo placeholder > "$ARTIFACTS/dmz-api.jar"; jar_note="placeholder jar (dmz-api not built)"
 fi
+# The Apache Kafka tgz the role unpacks is not reachable here (no internet; Maven Central has the jars, not the
+# distribution): assemble one with the same layout from Maven Central's kafka_2.13 + kafka-tools and their runtime
+# dependencies, with thin launchers under the distribution's script names (java -cp libs/* <the class the real
+# script runs>). The role then unpacks it and formats the KRaft storage with it for real.
+KAFKA_VERSION=4.1.2
+KAFKA_TOP="kafka_2.13-$KAFKA_VERSION"
+build_kafka_archive() {
+    local d="$ROOT/kafka-build" f
+    mkdir -p "$d/$KAFKA_TOP/bin"
+    cat > "$d/pom.xml" <<EOF
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+  <groupId>dev.onshore.lab</groupId><artifactId>kafka-dist</artifactId><version>1</version><packaging>pom</packaging>
+  <dependencies>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>$KAFKA_VERSION</version></dependency>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-tools</artifactId><version>$KAFKA_VERSION</version></dependency>
+  </dependencies></project>
+EOF
+    "$REPO/mvnw" -B -q -f "$d/pom.xml" dependency:copy-dependencies -DoutputDirectory="$d/$KAFKA_TOP/libs" \
+        -DincludeScope=runtime > "$d/mvn.log" 2>&1 || { tail -5 "$d/mvn.log"; return 1; }
+    cat > "$d/$KAFKA_TOP/bin/kafka-run-class.sh" <<'EOF'
+#!/bin/sh
+# Lab launcher with the distribution's contract: JAVA_HOME, KAFKA_HEAP_OPTS, libs/*.
+base="$(cd "$(dirname "$0")/.." && pwd)"
+exec "${JAVA_HOME:-/usr}/bin/java" ${KAFKA_HEAP_OPTS:--Xmx256m} -XX:+UseSerialGC -cp "$base/libs/*" "$@"
+EOF
+    for f in kafka-server-start.sh:kafka.Kafka kafka-storage.sh:kafka.tools.StorageTool kafka-topics.sh:org.apache.kafka.tools.TopicCommand; do
+        printf '#!/bin/sh\nexec "$(dirname "$0")/kafka-run-class.sh" %s "$@"\n' "${f#*:}" > "$d/$KAFKA_TOP/bin/${f%%:*}"
+    done
+    chmod 755 "$d/$KAFKA_TOP"/bin/*.sh
+    tar -C "$d" -cf - "$KAFKA_TOP" | gzip -1 > "$ARTIFACTS/$KAFKA_TOP.tgz"
+}
+LIMIT=()
+t0=$SECONDS
+if kafka_note="$(build_kafka_archive 2>&1)"; then
+    echo "     Kafka $KAFKA_VERSION archive assembled from Maven Central jars ($(du -h "$ARTIFACTS/$KAFKA_TOP.tgz" | cut -f1), $((SECONDS - t0)) s)"
+else
+    skip "Kafka: could not assemble the archive from Maven Central ($kafka_note); kafka not converged"
+    LIMIT=(--limit 'all:!kafka')
+fi
+# Lab secrets, fresh per run, handed over as a 0600 extra-vars file (never in git).
+SECRETS="$ROOT/lab-secrets.yml"
+(umask 077; for v in mariadb__root_password mariadb__replication_password mariadb__app_password redis__password \
+        backups__encryption_passphrase; do echo "$v: $(openssl rand -hex 16)"; done > "$SECRETS")
+lab_secret() { sed -n "s/^$1: //p" "$SECRETS"; }
+# ansible_host of a data host is its address and, relative to $HOSTS, its chroot directory.
 converge() {
-    ip netns exec "$NS" ansible-playbook -i inventory/lab/hosts.yml playbooks/lab-converge.yml \
-        -e "lab_artifact_dir=$ARTIFACTS" 2>&1
+    # Pipelining: modules go to the chroot's python on stdin instead of as files (the chroot plugin supports it).
+    (cd "$HOSTS" && ANSIBLE_PIPELINING=True ip netns exec "$NS" ansible-playbook -i "$ANS/inventory/lab/hosts.yml" "$ANS/playbooks/lab-converge.yml" \
+        -e "lab_artifact_dir=$ARTIFACTS" -e "@$SECRETS" "${LIMIT[@]}" 2>&1)
 }
 start=$SECONDS
 out1="$(converge)"; rc1=$?
-echo "$out1" | grep -E '^osl-lab-host' | sed 's/^/     first converge:  /'
+echo "$out1" | grep -E '^(osl-lab-host|lab-)' | sed 's/^/     first converge:  /'
 if [ $rc1 = 0 ]; then
-    pass "converge common, nftables(edge), waf, ips, haproxy(dmz), java_app(dmz-api, $jar_note) on the lab host ($((SECONDS - start)) s)"
+    pass "converge common, nftables(edge), waf, ips, haproxy(dmz), java_app(dmz-api, $jar_note), mariadb (primary + replica), redis + sentinel (2 nodes), kafka, nas, backups, monitoring on 8 lab hosts ($((SECONDS - start)) s)"
 else
-    fail "converge on the lab host"; echo "$out1" | grep -E 'fatal|FAILED|ERROR|msg' | head -n 15 | sed 's/^/    /'
+    fail "converge on the lab hosts"; echo "$out1" | grep -E 'fatal|FAILED|ERROR|msg' | head -n 15 | sed 's/^/    /'
 fi
+start=$SECONDS
 out2="$(converge)"; rc2=$?
-recap2="$(echo "$out2" | grep -E '^osl-lab-host')"
+recap2="$(echo "$out2" | grep -E '^(osl-lab-host|lab-)')"
 echo "$recap2" | sed 's/^/     second converge: /'
-if [ $rc2 = 0 ] && grep -q 'changed=0' <<<"$recap2"; then
-    pass "second converge changes nothing (idempotent)"
+if [ $rc2 = 0 ] && [ -n "$recap2" ] && ! grep -qv 'changed=0 ' <<<"$recap2"; then
+    pass "second converge changes nothing on any host (idempotent, $((SECONDS - start)) s)"
 else
-    fail "second converge is not idempotent"; echo "$out2" | grep -B2 -E "^changed:" | head -n 20 | sed "s/^/    /"
+    fail "second converge is not idempotent"; echo "$out2" | grep -B2 -E "^(changed|fatal):" | head -n 20 | sed "s/^/    /"
 fi
 
 inroot() { ip netns exec "$NS" chroot "$ROOT/merged" "$@"; }
@@ -153,6 +241,137 @@ check "sshd hardening drop-in written (no root, keys only, admin group)" bash -c
     grep -q '^PermitRootLogin no' \$f && grep -q '^PasswordAuthentication no' \$f && grep -q '^AllowGroups onshore-admins' \$f"
 check "nothing leaked onto the real host (all writes in the overlay's upper dir)" \
     bash -c "[ ! -e /etc/nftables.d/onshore.nft ] && [ ! -e /etc/systemd/system/onshore-dmz-api.service ] && [ -e '$ROOT/upper/etc/nftables.d/onshore.nft' ]"
-skip "converge of keycloak, mariadb, redis, kafka, nas, backups, monitoring: lint + syntax only (packages/archives not on this machine, services need systemd)"
+
+# ---------------------------------------------------------------- the data tier the converge started
+inhost() { local ip="$1"; shift; ip netns exec "$NS" chroot "$HOSTS/$ip" "$@"; }
+sql() { local ip="$1"; shift; inhost "$ip" mariadb -N -B -e "$*"; }            # root, unix socket
+app_sql() { inhost 10.30.0.51 mariadb -h "$1" -u onshore -p"$(lab_secret mariadb__app_password)" -N -B -D onshore -e "$2"; }
+status() { sql "$1" "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = '$2'"; }
+replica_field() { inhost "$1" mariadb -B -e "SHOW SLAVE STATUS\G" | sed -n "s/^ *$2: //p"; }
+wait_for() { local i; for i in $(seq 1 "$1"); do "${@:2}" >/dev/null 2>&1 && return 0; sleep 0.5; done; return 1; }
+rcli() { local ip="$1" port="$2"; shift 2; inhost "$ip" redis-cli --no-auth-warning -h "$ip" -p "$port" -a "$(lab_secret redis__password)" "$@"; }
+settings="$(sql 10.30.0.51 "SELECT CONCAT_WS(' ', @@gtid_strict_mode, @@sync_binlog, @@innodb_flush_log_at_trx_commit, @@rpl_semi_sync_master_enabled, @@rpl_semi_sync_master_wait_point, @@log_bin, @@skip_name_resolve, @@read_only)")"
+check "MariaDB primary 10.30.0.51 runs the role's settings: gtid_strict_mode, sync_binlog=1, innodb_flush_log_at_trx_commit=1, semi-sync master ON, AFTER_SYNC, binlog on, read-write ($settings)" \
+    test "$settings" = "ON 1 1 ON AFTER_SYNC ON ON OFF"
+check "MariaDB replica 10.30.0.52 replicates with GTID (Slave_Pos), IO and SQL threads running, read_only, semi-sync slave ON" bash -c '
+    [ "$1" = Yes ] && [ "$2" = Yes ] && [ "$3" = Slave_Pos ] && [ "$4" = 1 ] && [ "$5" = ON ]' _ \
+    "$(replica_field 10.30.0.52 Slave_IO_Running)" "$(replica_field 10.30.0.52 Slave_SQL_Running)" \
+    "$(replica_field 10.30.0.52 Using_Gtid)" "$(sql 10.30.0.52 'SELECT @@read_only')" "$(status 10.30.0.52 RPL_SEMI_SYNC_SLAVE_STATUS)"
+yes0="$(status 10.30.0.51 RPL_SEMI_SYNC_MASTER_YES_TX)"; no0="$(status 10.30.0.51 RPL_SEMI_SYNC_MASTER_NO_TX)"
+app_sql 10.30.0.51 "CREATE TABLE IF NOT EXISTS drill (id INT AUTO_INCREMENT PRIMARY KEY, batch CHAR(2) NOT NULL, at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6))"
+for i in $(seq 1 50); do echo "INSERT INTO drill (batch) VALUES ('a');"; done | inhost 10.30.0.51 mariadb -h 10.30.0.51 -u onshore -p"$(lab_secret mariadb__app_password)" -D onshore
+yes1="$(status 10.30.0.51 RPL_SEMI_SYNC_MASTER_YES_TX)"; no1="$(status 10.30.0.51 RPL_SEMI_SYNC_MASTER_NO_TX)"
+check "MariaDB primary: semi-sync ON with $(status 10.30.0.51 RPL_SEMI_SYNC_MASTER_CLIENTS) replica; 51 commits of the app user over TCP, $((yes1 - yes0)) acknowledged by the replica, $((no1 - no0)) without" \
+    test "$(status 10.30.0.51 RPL_SEMI_SYNC_MASTER_STATUS):$((yes1 - yes0)):$((no1 - no0))" = "ON:51:0"
+replica_equal() { [ "$(sql 10.30.0.52 'CHECKSUM TABLE onshore.drill')" = "$(sql 10.30.0.51 'CHECKSUM TABLE onshore.drill')" ]; }
+check "MariaDB replica: same rows as the primary (CHECKSUM TABLE), at GTID $(sql 10.30.0.51 'SELECT @@gtid_binlog_pos')" wait_for 20 replica_equal
+ro_out="$(app_sql 10.30.0.52 "INSERT INTO drill (batch) VALUES ('x')" 2>&1)"
+check "MariaDB replica refuses writes from the app user (read_only)" grep -q 'read-only' <<<"$ro_out"
+
+check "Redis 10.30.0.60 and 10.30.0.61 answer PONG with the password, NOAUTH without" bash -c '
+    [ "$1" = PONG ] && [ "$2" = PONG ] && grep -q NOAUTH <<<"$3"' _ "$(rcli 10.30.0.60 6379 ping)" "$(rcli 10.30.0.61 6379 ping)" \
+    "$(inhost 10.30.0.60 redis-cli -h 10.30.0.60 ping 2>&1)"
+redis_linked() { rcli 10.30.0.61 6379 info replication | grep -q 'master_link_status:up'; }
+wait_for 40 redis_linked
+check "Redis: 10.30.0.61 replicates 10.30.0.60 (link up); a write on the primary is acknowledged by 1 replica (WAIT) and read back on the replica" bash -c '
+    [ "$1" = OK ] && [ "$2" = 1 ] && [ "$3" = "$4" ]' _ "$(rcli 10.30.0.60 6379 set lab:probe "v$$")" \
+    "$(rcli 10.30.0.60 6379 wait 1 2000)" "$(rcli 10.30.0.61 6379 get lab:probe)" "v$$"
+sentinels_agree() { rcli 10.30.0.60 26379 sentinel ckquorum onshore | grep -q '^OK 2 usable Sentinels'; }
+wait_for 40 sentinels_agree
+ckq="$(rcli 10.30.0.61 26379 sentinel ckquorum onshore 2>&1)"
+check "Redis Sentinel (2 nodes, password): quorum and failover authorization reachable ($ckq), primary 10.30.0.60" bash -c '
+    grep -q "^OK 2 usable Sentinels" <<<"$1" && [ "$2" = 10.30.0.60 ]' _ "$ckq" "$(rcli 10.30.0.61 26379 sentinel get-master-addr-by-name onshore | head -1)"
+check "Redis Sentinel refuses clients without the password" grep -q NOAUTH <<<"$(inhost 10.30.0.60 redis-cli -h 10.30.0.60 -p 26379 sentinel masters 2>&1)"
+
+if [ ${#LIMIT[@]} = 0 ]; then
+    # No init script for Kafka (the role ships a systemd unit): start what the unit would, as the kafka user.
+    inhost 10.30.0.70 su kafka -s /bin/sh -c "JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 LOG_DIR=/var/log/kafka \
+        exec /opt/$KAFKA_TOP/bin/kafka-server-start.sh /etc/kafka/server.properties" > "$ROOT/kafka.out" 2>&1 &
+    kafka_up() { ip netns exec "$NS" bash -c 'exec 3<>/dev/tcp/10.30.0.70/9092' 2>/dev/null; }
+    t0=$SECONDS
+    kafka_topics() { inhost 10.30.0.70 env JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 KAFKA_HEAP_OPTS=-Xmx128m \
+        /opt/$KAFKA_TOP/bin/kafka-topics.sh --bootstrap-server 10.30.0.70:9092 "$@"; }
+    if wait_for 180 kafka_up && kafka_topics --create --topic lab.probe --partitions 3 >/dev/null 2>&1; then
+        desc="$(kafka_topics --describe --topic lab.probe 2>&1)"
+        check "Kafka (KRaft, storage formatted by the role, cluster id $(sed -n 's/^cluster.id=//p' "$HOSTS/10.30.0.70/var/lib/kafka/data/meta.properties")) starts from the converged server.properties and serves a new topic: 3 partitions led by node 1 ($((SECONDS - t0)) s)" \
+            test "$(grep -c 'Leader: 1' <<<"$desc")" = 3
+    else
+        fail "Kafka did not start from the converged configuration"; tail -n 15 "$ROOT/kafka.out" | sed 's/^/    /'
+    fi
+fi
+check "NAS: rendered /etc/exports parses (exportfs -ra wrote the export table: backups and media, all_squash to uid 2001)" bash -c "
+    grep -q '^/srv/nas/backups.10.30.0.51(.*all_squash.*anonuid=2001' '$HOSTS/10.30.0.80/var/lib/nfs/etab' &&
+    [ \"\$(stat -c %u:%a '$HOSTS/10.30.0.80/srv/nas/backups')\" = 2001:770 ]"
+skip "NAS: the NFS server is not started and nothing mounts it (this kernel has neither nfsd nor an NFS client); the database hosts get lab-nas-1's /srv/nas/backups by bind mount"
+
+prom_ready() { ip netns exec "$NS" curl -sf http://10.30.0.90:9090/-/ready; }
+check "Prometheus started by the monitoring role answers ready on 10.30.0.90:9090" wait_for 60 prom_ready
+check "rendered prometheus.yml passes promtool check config (rules included)" inhost 10.30.0.90 promtool check config /etc/prometheus/prometheus.yml
+rules_in_git="$(cat "$REPO"/monitoring/rules/*.yml | grep -c '^ *- alert:')"
+rules_loaded() { [ "$(ip netns exec "$NS" curl -sf http://10.30.0.90:9090/api/v1/rules | python3 -c 'import json,sys; print(sum(len(g["rules"]) for g in json.load(sys.stdin)["data"]["groups"]))')" = "$rules_in_git" ]; }
+check "Prometheus loaded all $rules_in_git alert rules of monitoring/rules" wait_for 20 rules_loaded
+am_ready() { ip netns exec "$NS" curl -sf http://10.30.0.90:9093/-/ready; }
+check "Alertmanager answers ready on 10.30.0.90:9093 with the rendered routing (amtool check-config)" bash -c "
+    $(declare -f am_ready wait_for); NS=$NS; wait_for 60 am_ready && ip netns exec $NS chroot $HOSTS/10.30.0.90 amtool check-config /etc/prometheus/alertmanager.yml"
+
+# ---------------------------------------------------------------- backup, restore drill, point in time, failover
+for ip in 10.30.0.51 10.30.0.52; do
+    mkdir -p "$HOSTS/$ip/mnt/nas/backups"
+    mount --bind "$HOSTS/10.30.0.80/srv/nas/backups" "$HOSTS/$ip/mnt/nas/backups"
+done
+for i in $(seq 1 200); do echo "INSERT INTO drill (batch) VALUES ('a');"; done | inhost 10.30.0.51 mariadb -D onshore
+at_backup="$(sql 10.30.0.51 'CHECKSUM TABLE onshore.drill' | cut -f2)"
+t0=$SECONDS
+bout="$(inhost 10.30.0.51 /usr/local/sbin/onshore-backup 2>&1)"; brc=$?
+echo "     $bout"
+bdir="$(ls -d "$HOSTS"/10.30.0.80/srv/nas/backups/lab-db-1/full/*Z 2>/dev/null | tail -1)"
+check "backup script (mariabackup | zstd | gpg) wrote a complete backup of lab-db-1 to the NAS path with GTID, SHA256SUMS and node-exporter metrics ($(du -b "$bdir/backup.xbstream.zst.gpg" 2>/dev/null | cut -f1) bytes, $((SECONDS - t0)) s)" bash -c "
+    [ $brc = 0 ] && [ -s '$bdir/gtid' ] && (cd '$bdir' && sha256sum --quiet -c SHA256SUMS) &&
+    grep -q '^onshore_backup_last_success_timestamp_seconds ' '$HOSTS/10.30.0.51/var/lib/prometheus/node-exporter/onshore_backup.prom'"
+# After the backup: batch b1, a moment, batch b2 (PITR target = the moment).
+for i in $(seq 1 120); do echo "INSERT INTO drill (batch) VALUES ('b1');"; done | inhost 10.30.0.51 mariadb -D onshore
+sleep 1.1   # binlog event times have one-second resolution: the moment must fall between b1 and b2
+moment="$(sql 10.30.0.51 'SELECT NOW()')"
+sleep 1.1
+for i in $(seq 1 80); do echo "INSERT INTO drill (batch) VALUES ('b2');"; done | inhost 10.30.0.51 mariadb -D onshore
+drill() {
+    (cd "$HOSTS" && ANSIBLE_PIPELINING=True ip netns exec "$NS" ansible-playbook -i "$ANS/inventory/lab/hosts.yml" \
+        "$ANS/playbooks/restore-drill.yml" -e "@$SECRETS" "$@" 2>&1)
+}
+report() { sed -n "s/^$1=//p" "$HOSTS/10.30.0.52/var/tmp/onshore-restore-drill.report"; }
+t0=$SECONDS
+dout="$(drill)"; drc=$?
+dsecs=$((SECONDS - t0))
+if [ $drc = 0 ] && [ "$(report checksum_at_backup | cut -f2)" = "$at_backup" ] && [ "$(report checksum_scratch)" = "$(report checksum_replica)" ]; then
+    pass "restore drill (playbooks/restore-drill.yml, $dsecs s): newest backup restored into a scratch instance equals the primary at the backup's GTID $(report backup_gtid) (checksum $at_backup); rolled forward with the archived binlogs it equals the replica at GTID $(report replica_gtid) (prepare $(report prepare_seconds), roll-forward $(report rollforward_seconds))"
+else
+    fail "restore drill"; echo "$dout" | grep -E 'fatal|FAILED|msg' | head -n 10 | sed 's/^/    /'; sed 's/^/    /' "$HOSTS/10.30.0.52/var/tmp/onshore-restore-drill.report" 2>/dev/null
+fi
+t0=$SECONDS
+pout="$(drill -e "restore_drill_stop_datetime='$moment'")"; prc=$?
+psecs=$((SECONDS - t0))
+pitr="$(inhost 10.30.0.52 mariadb -S /var/tmp/onshore-restore-drill/mysqld.sock -N -B -e "SELECT GROUP_CONCAT(batch, ':', n ORDER BY batch) FROM (SELECT batch, COUNT(*) n FROM onshore.drill GROUP BY batch) c" 2>&1)"
+inhost 10.30.0.52 mariadb-admin -S /var/tmp/onshore-restore-drill/mysqld.sock shutdown >/dev/null 2>&1
+if [ $prc = 0 ] && [ "$pitr" = "a:250,b1:120" ]; then
+    pass "point-in-time restore to $moment ($psecs s): backup + binlogs up to that second hold batches a and b1, none of b2 ($pitr)"
+else
+    fail "point-in-time restore to $moment: expected a:250,b1:120, got '$pitr'"; echo "$pout" | grep -E 'fatal|FAILED|msg' | head -n 10 | sed 's/^/    /'
+fi
+
+t0=$SECONDS
+fout="$(cd "$HOSTS" && ANSIBLE_PIPELINING=True ip netns exec "$NS" ansible-playbook -i "$ANS/inventory/lab/hosts.yml" \
+    "$ANS/playbooks/failover.yml" -e "@$SECRETS" 2>&1)"; frc=$?
+fsecs=$((SECONDS - t0))
+yes0="$(status 10.30.0.52 RPL_SEMI_SYNC_MASTER_YES_TX)"
+app_sql 10.30.0.52 "INSERT INTO drill (batch) VALUES ('c')" 2>/dev/null; crc=$?
+yes1="$(status 10.30.0.52 RPL_SEMI_SYNC_MASTER_YES_TX)"
+state="rc=$frc new-primary: read_only=$(sql 10.30.0.52 'SELECT @@read_only') semi-sync=$(status 10.30.0.52 RPL_SEMI_SYNC_MASTER_STATUS) clients=$(status 10.30.0.52 RPL_SEMI_SYNC_MASTER_CLIENTS) acked-app-write=$((yes1 - yes0)); old primary: io=$(replica_field 10.30.0.51 Slave_IO_Running) sql=$(replica_field 10.30.0.51 Slave_SQL_Running) semi-sync-slave=$(status 10.30.0.51 RPL_SEMI_SYNC_SLAVE_STATUS) read_only=$(sql 10.30.0.51 'SELECT @@read_only')"
+replica_equal_rev() { [ "$(sql 10.30.0.51 'CHECKSUM TABLE onshore.drill')" = "$(sql 10.30.0.52 'CHECKSUM TABLE onshore.drill')" ]; }
+if [ "$state" = "rc=0 new-primary: read_only=0 semi-sync=ON clients=1 acked-app-write=1; old primary: io=Yes sql=Yes semi-sync-slave=ON read_only=1" ] && [ $crc = 0 ] && wait_for 20 replica_equal_rev; then
+    pass "failover playbook ($fsecs s): replica promoted, old primary rejoined as semi-sync replica, the first app write on the new primary acknowledged, tables equal ($state)"
+else
+    fail "failover playbook: $state"; echo "$fout" | grep -E 'fatal|FAILED|msg' | head -n 10 | sed 's/^/    /'
+fi
+echo "     daemons started by the converge (stopped by PID on exit): $(for p in $(lab_pids); do cat /proc/$p/comm; done 2>/dev/null | sort | uniq -c | awk '{printf "%s%s x%s", sep, $2, $1; sep=", "}')"
 rm -rf "$ANSIBLE_LOCAL_TEMP"
 [ "$FAILED" = 0 ]
