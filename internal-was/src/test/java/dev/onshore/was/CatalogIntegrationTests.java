@@ -130,6 +130,14 @@ class CatalogIntegrationTests extends CatalogTestSupport {
     }
 
     @Test
+    void metricsAreRefusedToAnyoneButTheConfiguredScrapers() throws Exception {
+        mvc.perform(get("/actuator/prometheus").with(request -> {
+            request.setRemoteAddr("10.20.0.5"); // the internal L4 forwarding a DMZ request, say
+            return request;
+        })).andExpect(status().isForbidden());
+    }
+
+    @Test
     void invalidRegulatoryDataIsRefusedFieldByFieldAndNothingIsSaved() {
         var sku = new Sku("HS-VITC-1000");
         var before = catalog.findForShopper(sku, "ID", "id").orElseThrow().regulatory();

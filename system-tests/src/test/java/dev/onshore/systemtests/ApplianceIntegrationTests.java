@@ -65,6 +65,17 @@ class ApplianceIntegrationTests {
     }
 
     @Test
+    void internalWasExportsOutboxAndExchangeRateMetricsToTheScraperButTheEdgeDoesNot() {
+        var metrics = Http.get(appliance.internalWasUrl() + "/actuator/prometheus");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("onshore_outbox_incomplete_events ")
+                .contains("onshore_outbox_oldest_incomplete_age_seconds ")
+                .contains("onshore_exchange_rates_oldest_age_seconds ").contains("http_server_requests_seconds_count");
+        assertThat(Http.get(storefront + "/actuator/prometheus").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void unknownLocaleGetsALocalizedNotFoundPage() {
         var page = Http.get(storefront + "/xx-yy/");
 

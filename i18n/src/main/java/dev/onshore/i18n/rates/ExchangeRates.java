@@ -152,7 +152,7 @@ public final class ExchangeRates {
     }
 
     /**
-     * The oldest of the rates in force, in seconds, for a single gauge ({@code onshore_fx_rate_age_seconds}) to
+     * The oldest of the rates in force, in seconds, for a single gauge ({@code onshore_exchange_rates_oldest_age_seconds}) to
      * alert on before conversions start failing; 0 when no rate exists (absence is reported by conversions).
      */
     public long oldestRateAgeSeconds() {

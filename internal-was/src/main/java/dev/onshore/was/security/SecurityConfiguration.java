@@ -6,11 +6,13 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -54,10 +56,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain publicPagesSecurity(HttpSecurity http) {
+    SecurityFilterChain publicPagesSecurity(HttpSecurity http, MetricsProperties metrics) {
+        var scrapers = metrics.scrapers().stream().map(IpAddressMatcher::new).toList();
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/prometheus").access((authentication, context) ->
+                                new AuthorizationDecision(scrapers.stream()
+                                        .anyMatch(scraper -> scraper.matches(context.getRequest()))))
                         .requestMatchers("/actuator/**").denyAll()
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().permitAll())

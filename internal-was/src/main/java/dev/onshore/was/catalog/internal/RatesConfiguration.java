@@ -23,7 +23,7 @@ class RatesConfiguration {
     ExchangeRates exchangeRates(JdbcRates rates, RateProperties properties, ObjectProvider<MeterRegistry> meters) {
         var exchangeRates = new ExchangeRates(rates, properties.settings(), Clock.systemUTC());
         // The oldest rate in force, to alert on before converted offers stop being sellable.
-        meters.ifAvailable(registry -> Gauge.builder("onshore.fx.rate.age", exchangeRates,
+        meters.ifAvailable(registry -> Gauge.builder("onshore.exchange.rates.oldest.age", exchangeRates,
                 ExchangeRates::oldestRateAgeSeconds).baseUnit("seconds")
                 .description("Age of the oldest exchange rate in force").register(registry));
         return exchangeRates;

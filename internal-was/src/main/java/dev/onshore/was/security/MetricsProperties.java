@@ -1,0 +1,18 @@
+package dev.onshore.was.security;
+
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Who may read {@code /actuator/prometheus}.
+ *
+ * @param scrapers addresses (CIDR) of the Prometheus hosts, exactly: never a subnet that holds the internal L4,
+ *     which forwards the DMZ's requests and would make them look internal
+ */
+@Validated
+@ConfigurationProperties("onshore.metrics")
+record MetricsProperties(@DefaultValue({"127.0.0.1/32", "::1/128"}) @NotNull List<String> scrapers) {
+}
