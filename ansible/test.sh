@@ -14,6 +14,7 @@
 #     10.30.0.51 lab-db-1 MariaDB primary   10.30.0.52 lab-db-2 MariaDB replica (both: backups role)
 #     10.30.0.60 lab-redis-1 Redis primary + Sentinel   10.30.0.61 lab-redis-2 replica + Sentinel
 #     10.30.0.70 lab-kafka-1 Kafka KRaft (broker + controller; started by this script from the converged files)
+#     10.30.0.40 lab-keycloak-1 Keycloak distribution unpacked, configured, built (kc.sh build; not started)
 #     10.30.0.80 lab-nas-1 NFS exports (rendered, exportfs-checked; the kernel has no nfsd)
 #     10.30.0.90 lab-mon-1 Prometheus + Alertmanager
 #   These roles start their daemons through the Debian init scripts (no systemd); every process whose root
@@ -122,7 +123,7 @@ else
 fi
 
 # ---------------------------------------------------------------- converge on the lab hosts
-DATA_IPS=(10.30.0.51 10.30.0.52 10.30.0.60 10.30.0.61 10.30.0.70 10.30.0.80 10.30.0.90)
+DATA_IPS=(10.30.0.40 10.30.0.51 10.30.0.52 10.30.0.60 10.30.0.61 10.30.0.70 10.30.0.80 10.30.0.90)
 HOSTS="$ROOT/hosts"
 teardown_root
 ip netns del "$NS" 2>/dev/null
@@ -182,30 +183,40 @@ EOF
     chmod 755 "$d/$KAFKA_TOP"/bin/*.sh
     tar -C "$d" -cf - "$KAFKA_TOP" | gzip -1 > "$ARTIFACTS/$KAFKA_TOP.tgz"
 }
-LIMIT=()
+EXCLUDE=""
 t0=$SECONDS
 if kafka_note="$(build_kafka_archive 2>&1)"; then
     echo "     Kafka $KAFKA_VERSION archive assembled from Maven Central jars ($(du -h "$ARTIFACTS/$KAFKA_TOP.tgz" | cut -f1), $((SECONDS - t0)) s)"
 else
     skip "Kafka: could not assemble the archive from Maven Central ($kafka_note); kafka not converged"
-    LIMIT=(--limit 'all:!kafka')
+    EXCLUDE+=':!kafka'
 fi
+KEYCLOAK_ZIP="$(ls "$HOME"/.m2/repository/org/keycloak/keycloak-quarkus-dist/*/keycloak-quarkus-dist-*.zip 2>/dev/null | sort -V | tail -1)"
+KEYCLOAK_VERSION="$(basename "$KEYCLOAK_ZIP" .zip | sed 's/^keycloak-quarkus-dist-//')"
+if [ -n "$KEYCLOAK_ZIP" ]; then
+    cp "$KEYCLOAK_ZIP" "$ARTIFACTS/"
+else
+    skip "Keycloak: no keycloak-quarkus-dist zip in the local Maven repository (the devstack build fetches it); keycloak not converged"
+    EXCLUDE+=':!keycloak'
+fi
+LIMIT=()
+[ -n "$EXCLUDE" ] && LIMIT=(--limit "all$EXCLUDE")
 # Lab secrets, fresh per run, handed over as a 0600 extra-vars file (never in git).
 SECRETS="$ROOT/lab-secrets.yml"
 (umask 077; for v in mariadb__root_password mariadb__replication_password mariadb__app_password redis__password \
-        backups__encryption_passphrase; do echo "$v: $(openssl rand -hex 16)"; done > "$SECRETS")
+        backups__encryption_passphrase keycloak__db_password keycloak__admin_password; do echo "$v: $(openssl rand -hex 16)"; done > "$SECRETS")
 lab_secret() { sed -n "s/^$1: //p" "$SECRETS"; }
 # ansible_host of a data host is its address and, relative to $HOSTS, its chroot directory.
 converge() {
     # Pipelining: modules go to the chroot's python on stdin instead of as files (the chroot plugin supports it).
     (cd "$HOSTS" && ANSIBLE_PIPELINING=True ip netns exec "$NS" ansible-playbook -i "$ANS/inventory/lab/hosts.yml" "$ANS/playbooks/lab-converge.yml" \
-        -e "lab_artifact_dir=$ARTIFACTS" -e "@$SECRETS" "${LIMIT[@]}" 2>&1)
+        -e "lab_artifact_dir=$ARTIFACTS" -e "keycloak__version=${KEYCLOAK_VERSION:-26.7.3}" -e "@$SECRETS" "${LIMIT[@]}" 2>&1)
 }
 start=$SECONDS
 out1="$(converge)"; rc1=$?
 echo "$out1" | grep -E '^(osl-lab-host|lab-)' | sed 's/^/     first converge:  /'
 if [ $rc1 = 0 ]; then
-    pass "converge common, nftables(edge), waf, ips, haproxy(dmz), java_app(dmz-api, $jar_note), mariadb (primary + replica), redis + sentinel (2 nodes), kafka, nas, backups, monitoring on 8 lab hosts ($((SECONDS - start)) s)"
+    pass "converge common, nftables(edge), waf, ips, haproxy(dmz), java_app(dmz-api, $jar_note), mariadb (primary + replica), redis + sentinel (2 nodes), kafka, keycloak, nas, backups, monitoring on 9 lab hosts ($((SECONDS - start)) s)"
 else
     fail "converge on the lab hosts"; echo "$out1" | grep -E 'fatal|FAILED|ERROR|msg' | head -n 15 | sed 's/^/    /'
 fi
@@ -283,7 +294,7 @@ check "Redis Sentinel (2 nodes, password): quorum and failover authorization rea
     grep -q "^OK 2 usable Sentinels" <<<"$1" && [ "$2" = 10.30.0.60 ]' _ "$ckq" "$(rcli 10.30.0.61 26379 sentinel get-master-addr-by-name onshore | head -1)"
 check "Redis Sentinel refuses clients without the password" grep -q NOAUTH <<<"$(inhost 10.30.0.60 redis-cli -h 10.30.0.60 -p 26379 sentinel masters 2>&1)"
 
-if [ ${#LIMIT[@]} = 0 ]; then
+if [[ "$EXCLUDE" != *kafka* ]]; then
     # No init script for Kafka (the role ships a systemd unit): start what the unit would, as the kafka user.
     inhost 10.30.0.70 su kafka -s /bin/sh -c "JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 LOG_DIR=/var/log/kafka \
         exec /opt/$KAFKA_TOP/bin/kafka-server-start.sh /etc/kafka/server.properties" > "$ROOT/kafka.out" 2>&1 &
@@ -298,6 +309,15 @@ if [ ${#LIMIT[@]} = 0 ]; then
     else
         fail "Kafka did not start from the converged configuration"; tail -n 15 "$ROOT/kafka.out" | sed 's/^/    /'
     fi
+fi
+if [ -n "$KEYCLOAK_ZIP" ]; then
+    kc="/opt/keycloak-$KEYCLOAK_VERSION"
+    kc_mode="$(inhost 10.30.0.40 stat -c %a:%U:%G "$kc/conf/keycloak.conf")"   # names from the lab host's passwd
+    kc_built="$(inhost 10.30.0.40 unzip -p "$kc/lib/quarkus/generated-bytecode.jar" META-INF/keycloak-persisted.properties | tr -d '\r' | grep -E '^kc\.(db|health-enabled|metrics-enabled)=' | sort | tr '\n' ' ')"
+    check "Keycloak $KEYCLOAK_VERSION: unpacked, keycloak.conf rendered ($kc_mode, proxy headers, management port 9000), built by the role with JDK 25 (kc.sh build persisted: $kc_built)" bash -c '
+        [ "$1" = 640:root:keycloak ] && [ "$2" = "kc.db=mariadb kc.health-enabled=true kc.metrics-enabled=true " ] &&
+        grep -q "^proxy-headers=xforwarded" "$3/conf/keycloak.conf" && grep -q "^http-management-port=9000" "$3/conf/keycloak.conf"' \
+        _ "$kc_mode" "$kc_built" "$HOSTS/10.30.0.40$kc"
 fi
 check "NAS: rendered /etc/exports parses (exportfs -ra wrote the export table: backups and media, all_squash to uid 2001)" bash -c "
     grep -q '^/srv/nas/backups.10.30.0.51(.*all_squash.*anonuid=2001' '$HOSTS/10.30.0.80/var/lib/nfs/etab' &&
