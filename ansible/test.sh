@@ -21,6 +21,13 @@
 #   is one of the overlays is stopped by PID on exit.
 # Ends with "N passed, N failed, N skipped"; exit status 1 on any failure.
 set -uo pipefail
+# One lab per machine (fixed osl-* names): a second run waits here for the first to finish instead of
+# tearing its lab down. flock -o keeps the lock in flock itself, so daemons started below never inherit it.
+if [ -z "${OSL_ANSIBLE_LAB_LOCKED:-}" ]; then
+    export OSL_ANSIBLE_LAB_LOCKED=1
+    flock -n /run/lock/osl-ansible-lab.lock true || echo "another run holds /run/lock/osl-ansible-lab.lock; waiting for it"
+    exec flock -o /run/lock/osl-ansible-lab.lock "$BASH" "${BASH_SOURCE[0]}" "$@"
+fi
 
 ANS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(dirname "$ANS")"

@@ -10,6 +10,13 @@
 # Prints PASS/FAIL/SKIP per check and "N passed, N failed, N skipped". Figures are written to
 # $OSL_RESULTS (default /tmp/osl-lab-results.json) for docs/benchmarks.md.
 set -uo pipefail
+# One lab per machine (fixed osl-* names): a second run waits here for the first to finish instead of
+# tearing its lab down. flock -o keeps the lock in flock itself, so daemons started below never inherit it.
+if [ -z "${OSL_NETWORK_LAB_LOCKED:-}" ]; then
+    export OSL_NETWORK_LAB_LOCKED=1
+    flock -n /run/lock/osl-network-lab.lock true || echo "another run holds /run/lock/osl-network-lab.lock; waiting for it"
+    exec flock -o /run/lock/osl-network-lab.lock "$BASH" "${BASH_SOURCE[0]}" "$@"
+fi
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 NET="$(dirname "$HERE")"
