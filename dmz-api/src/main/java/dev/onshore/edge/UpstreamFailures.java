@@ -4,10 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * An internal node that cannot be reached or does not answer in time is the gateway's problem to report, not a
- * server error: 502 (refused) or 504 (timed out) with problem details, which the L4 tier may retry on another node.
+ * server error: 502 (refused, or the connection dropped before an answer) or 504 (timed out) with problem details,
+ * which the L4 tier may retry on another node (it replays a POST only when it carries an Idempotency-Key). The
+ * exceptions are Apache HttpClient 5's, the upstream client's (see {@link UpstreamClientConfiguration}).
  */
 @Component
 class UpstreamFailures implements HandlerExceptionResolver, Ordered {
@@ -30,9 +33,10 @@ class UpstreamFailures implements HandlerExceptionResolver, Ordered {
             @Nullable Object handler, Exception exception) {
         int status = 0;
         for (Throwable cause = exception; cause != null && status == 0; cause = cause.getCause()) {
-            if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
+            if (cause instanceof ConnectTimeoutException || cause instanceof SocketException
+                    || cause instanceof NoHttpResponseException || cause instanceof ConnectionClosedException) {
                 status = 502;
-            } else if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+            } else if (cause instanceof SocketTimeoutException) {
                 status = 504;
             }
         }
