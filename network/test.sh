@@ -81,7 +81,7 @@ printf '%s\n' \
 check "IPS filter matches WAF 403 and gateway 429 lines, not 200 (fail2ban-regex)" \
     bash -c "fail2ban-regex '$WORK/access.log' '$NET/ips/filter-onshore-waf.conf' | grep -q 'Lines: 3 lines, 0 ignored, 2 matched, 1 missed'"
 check "python scripts compile" python3 -m py_compile "$NET/waf/crs-replay.py" "$NET/waf/benign-corpus.py" \
-    "$NET/lab/stub.py" "$NET/lab/load.py"
+    "$NET/lab/stub.py" "$NET/lab/load.py" "$NET/lab/login.py"
 mkdir -p "$WORK/goftw"
 cat > "$WORK/goftw/942100.yaml" <<'YAML'
 ---
@@ -109,8 +109,8 @@ assert c[0].out['expect_ids'] == ['942100'] and c[1].out['no_expect_ids'] == ['9
 assert m.judge_detection(c[0], 200, None, [('942100', 'SQLi')])[0] and not m.judge_detection(c[1], 200, None, [('942100', 'x')])[0]
 "
 # bash -n reads only its first file: one call per script.
-check "shell scripts parse (lab/up.sh, down.sh, test.sh, real.sh)" bash -c 'for f in "$@"; do bash -n "$f" || exit 1; done' _ \
-    "$NET/lab/up.sh" "$NET/lab/down.sh" "$NET/lab/test.sh" "$NET/lab/real.sh"
+check "shell scripts parse (lab/up.sh, down.sh, test.sh, real.sh, lib.sh)" bash -c 'for f in "$@"; do bash -n "$f" || exit 1; done' _ \
+    "$NET/lab/up.sh" "$NET/lab/down.sh" "$NET/lab/test.sh" "$NET/lab/real.sh" "$NET/lab/lib.sh"
 
 # ---------------------------------------------------------------- WAF: CRS regression + benign corpus
 if [ -d "$CRS_TESTS" ]; then

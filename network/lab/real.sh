@@ -192,7 +192,7 @@ start_keycloak() {
         ONSHORE_SMTP_PORT=25 ONSHORE_ADMIN_CLIENT_SECRET="$(secret admin-client-secret)" \
         ONSHORE_SERVICE_CLIENT_SECRET="$(secret service-client-secret)" \
         ONSHORE_DEMO_OPERATOR_PASSWORD="$(secret demo-operator-password)" \
-        ONSHORE_DEMO_OPERATOR_TOTP_KEY=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP \
+        ONSHORE_DEMO_OPERATOR_TOTP_KEY="$(secret demo-operator-totp-key)" \
         ONSHORE_DEMO_SHOPPER_PASSWORD="$(secret demo-shopper-password)" \
         "$kc/bin/kc.sh" start --optimized --http-enabled=true --http-host=10.30.0.40 --http-port=8180 \
         --http-management-port=9000 --hostname-strict=false --import-realm

@@ -22,6 +22,9 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 NET="$(dirname "$HERE")"
 REPO="$(dirname "$NET")"
 STATE="${OSL_STATE:-/run/osl-lab}"
+JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 RESULTS="${OSL_RESULTS:-/tmp/osl-lab-results.json}"
 PASSED=0 FAILED=0 SKIPPED=0
 TMP="$(mktemp -d /tmp/osl-labtest.XXXXXX)"
@@ -32,6 +35,10 @@ skip() { SKIPPED=$((SKIPPED + 1)); echo "SKIP lab: $*"; }
 check() { local what="$1"; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
 not() { ! "$@"; }
 finish() {
+    if [ "$FAILED" -gt 0 ] && [ -d "$STATE/logs" ]; then
+        rm -rf /tmp/osl-lab-failed-logs && cp -r "$STATE/logs" /tmp/osl-lab-failed-logs
+        echo "logs of the failed run kept in /tmp/osl-lab-failed-logs"
+    fi
     "$HERE/down.sh" >/dev/null 2>&1 || true
     rm -rf "$TMP"
     echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
@@ -169,6 +176,18 @@ if [ "$KIND_WAS" = real ]; then
     check "Keycloak admin console refused from the DMZ through the internal VIP ($s)" test "$s" = 404
     check "admin (real): ready on the operators' network" \
         ip netns exec osl-ops curl -fsS -o /dev/null --max-time 10 http://10.30.0.30:8082/actuator/health/readiness
+    # Logins the way browsers do them, against the real Keycloak: an operator from the operators' network
+    # (password + TOTP, wrong code refused), a shopper from the internet through WAF, L4 and gateway.
+    out="$(ip netns exec osl-ops python3 "$HERE/login.py" operator --admin http://10.30.0.30:8082 --user operator \
+        --password-file "$STATE/secrets/demo-operator-password" --totp-file "$STATE/secrets/demo-operator-totp-key" \
+        --expect HS-VITC-1000 2>&1)"; rc=$?
+    echo "$out" | sed 's/^/     /'
+    check "operator login (real OIDC): password, then TOTP (a wrong code refused), then the admin's catalog" test $rc = 0
+    out="$(ip netns exec osl-inet python3 "$HERE/login.py" shopper --public https://shop.onshore.test \
+        --resolve shop.onshore.test:203.0.113.10 --client onshore-storefront --redirect https://shop.onshore.test/ \
+        --user shopper@onshore.test --password-file "$STATE/secrets/demo-shopper-password" 2>&1)"; rc=$?
+    echo "$out" | sed 's/^/     /'
+    check "shopper login from the internet through WAF + gateway (code + PKCE, credentials POST not blocked, issuer public)" test $rc = 0
     for path in "${STOREFRONT[@]}"; do
         body="$(inet_curl -w '\n%{http_code}' "https://203.0.113.10$path")"
         st="${body##*$'\n'}"
@@ -230,25 +249,61 @@ LOAD_ARGS=()
 [ "$KIND_WAS" = real ] && LOAD_ARGS=(--paths "$(IFS=,; echo "${STOREFRONT[*]}")" --post-every 0)
 load() { ip netns exec osl-inet python3 "$HERE/load.py" --threads 6 --duration "${LOAD_S:-12}" "${LOAD_ARGS[@]}" "$@"; }
 lb_stat() { # NS -> total retries and redispatches on the holder's backend
-    local sock; sock="$STATE/run/${1#osl-}/admin.sock"
-    python3 - "$sock" <<'EOF'
-import socket, sys, csv, io
-s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); s.sendall(b"show stat\n")
-data = b""
-while chunk := s.recv(65536):
-    data += chunk
-rows = list(csv.DictReader(io.StringIO(data.decode().lstrip("# "))))
+    lb_cmd "$1" "show stat" | python3 -c '
+import csv, io, sys
+rows = list(csv.DictReader(io.StringIO(sys.stdin.read().lstrip("# "))))
 b = [r for r in rows if r["svname"] == "BACKEND" and r["pxname"] in ("dmz_api_nodes", "was_nodes")][0]
-print(f'{b["wretr"] or 0} retries, {b["wredis"] or 0} redispatches')
-EOF
+print(b["wretr"] or 0, "retries,", b["wredis"] or 0, "redispatches")'
 }
 holder() { local t="$1"; for i in 1 2; do ip -n "osl-${t}lb$i" -4 -o addr show dev eth0 | grep -q " 10.${2}.0.10/" && echo "osl-${t}lb$i"; done; }
 
 baseline="$(load --duration 6)"
 echo "     baseline: $baseline"
 record load_baseline "$baseline"
-failed_of() { python3 -c "import json,sys;print(json.loads(sys.argv[1])['failed'])" "$1"; }
+json_of() { python3 -c "import json,sys;print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
+failed_of() { json_of "$1" failed; }
 check "baseline load: 0 failed requests" test "$(failed_of "$baseline")" = 0
+
+# Rolling restart of the internal-was tier under load, node by node, the way playbooks/rolling-update.yml
+# does it in production: drain the node on both internal balancers, wait until its sessions are gone, stop
+# it (SIGTERM: graceful), start it, gate on readiness, put it back, wait until both balancers see it UP.
+server_field() { # LB_NS SERVER FIELD(show stat column) -> value
+    lb_cmd "$1" "show stat" | awk -F, -v s="$2" -v f="$3" 'NR == 1 {sub(/^# /, ""); for (i = 1; i <= NF; i++) col[$i] = i; next}
+        $1 == "was_nodes" && $2 == s {print $col[f]}'
+}
+drained() { local lb; for lb in osl-ilb1 osl-ilb2; do [ "$(server_field "$lb" "$1" scur)" = 0 ] || return 1; done; }
+serving() { local lb; for lb in osl-ilb1 osl-ilb2; do [ "$(server_field "$lb" "$1" status)" = UP ] || return 1; done; }
+roll_was() { # NODE SERVER IP -> prints the seconds the node was out of rotation; 1 on a failed step
+    local node="$1" server="$2" ip="$3" t0=$SECONDS lb pid jpid
+    for lb in osl-ilb1 osl-ilb2; do lb_cmd "$lb" "set server was_nodes/$server state drain" >/dev/null; done
+    poll 30 drained "$server" || { echo "sessions on $server did not drain"; return 1; }
+    pid="$(cat "$STATE/pids/$node")"; jpid="$(pgrep -P "$pid" | head -1)"; jpid="${jpid:-$pid}"
+    kill -TERM "$jpid"
+    poll 60 not kill -0 "$jpid" || { echo "$node did not stop on SIGTERM"; return 1; }
+    start_was "$node" "osl-$node" "$ip"
+    poll 300 http_ok osl-ilb1 "http://$ip:8081/actuator/health/readiness" || { echo "$node not ready"; return 1; }
+    for lb in osl-ilb1 osl-ilb2; do lb_cmd "$lb" "set server was_nodes/$server state ready" >/dev/null; done
+    poll 30 serving "$server" || { echo "$server not UP on both balancers"; return 1; }
+    echo $((SECONDS - t0))
+}
+if [ "$KIND_WAS" = real ]; then
+    rm -f "$TMP/rolled"
+    load --duration 900 --until-file "$TMP/rolled" > "$TMP/rolling.json" &
+    lpid=$!
+    sleep 2
+    # One node at a time, and never the second while the first is not back (max_fail_percentage: 0).
+    w1="$(roll_was was1 was-1 10.30.0.21)"; rc1=$?
+    w2="not rolled" rc2=1
+    [ $rc1 = 0 ] && { w2="$(roll_was was2 was-2 10.30.0.22)"; rc2=$?; }
+    sleep 2
+    touch "$TMP/rolled"
+    wait "$lpid"
+    r="$(cat "$TMP/rolling.json")"
+    echo "     rolling restart of internal-was under load: was1 out of rotation ${w1} s, was2 ${w2} s; $r"
+    record rolling_restart_was "{\"was1_s\": \"$w1\", \"was2_s\": \"$w2\", \"load\": $r}"
+    check "rolling restart of both internal-was nodes (drain on both L4, SIGTERM, start, readiness gate, undrain) under load: $(failed_of "$r") of $(json_of "$r" total) requests failed, $(json_of "$r" retried_in_flight) retried in flight" \
+        test "$rc1$rc2" = 00 -a "$(failed_of "$r")" = 0
+fi
 
 for target in dmz1 was1; do
     pid="$(cat "$STATE/pids/$target")"
@@ -259,8 +314,8 @@ for target in dmz1 was1; do
     r="$(load --kill-pid "$real_pid" --kill-at 3)"
     echo "     kill -9 $target ($kind) under load: $r; L4 ($h): $(lb_stat "$h")"
     record "kill_$target" "$r"
-    f="$(failed_of "$r")"
-    check "kill -9 one $( [ "$target" = dmz1 ] && echo dmz-api || echo internal-was ) node ($kind) under load: $f failed requests (retries absorb the loss)" test "$f" = 0
+    f="$(failed_of "$r")" rt="$(json_of "$r" retried_in_flight)"
+    check "kill -9 one $( [ "$target" = dmz1 ] && echo dmz-api || echo internal-was ) node ($kind) under load: $f failed requests ($rt in flight, retried once by the client; the L4 retried the rest)" test "$f" = 0
 done
 
 # L4 node loss: stop HAProxy on the VIP holder; keepalived moves the VIP to the peer.

@@ -32,9 +32,9 @@ NET="$(dirname "$HERE")"
 REPO="$(dirname "$NET")"
 STATE="${OSL_STATE:-/run/osl-lab}"
 JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 
-log() { printf '[lab] %s\n' "$*" >&2; }
-die() { printf '[lab] ERROR: %s\n' "$*" >&2; exit 1; }
 
 # ---------------------------------------------------------------- tools first
 for tool in ip nft nginx haproxy keepalived fail2ban-client python3 openssl envsubst curl; do
@@ -55,7 +55,6 @@ ns_add() {
     echo "$1" >> "$STATE/namespaces"
     ip -n "$1" link set lo up
 }
-ns() { local n="$1"; shift; ip netns exec "$n" "$@"; }
 
 # attach NS IFNAME BRIDGE ADDR/PREFIX : veth from the switch namespace into NS
 attach() {
@@ -67,25 +66,6 @@ attach() {
     ip -n "$n" addr add "$addr" dev "$ifn"
     ip -n "$n" link set "$ifn" up
 }
-
-# start NAME NS CMD... : background process in NS, pid recorded, output to logs/NAME.log
-start() {
-    local name="$1" n="$2"; shift 2
-    ip netns exec "$n" "$@" > "$STATE/logs/$name.log" 2>&1 &
-    echo $! > "$STATE/pids/$name"
-}
-
-# wait_until DESCRIPTION TIMEOUT_S CMD... : poll a readiness condition
-wait_until() {
-    local what="$1" t="$2"; shift 2
-    local end=$((SECONDS + t))
-    until "$@" >/dev/null 2>&1; do
-        [ "$SECONDS" -lt "$end" ] || die "timeout waiting for $what"
-        sleep 0.2
-    done
-}
-http_ok() { ip netns exec "$1" curl -fsS -o /dev/null --max-time 10 "${@:2}"; }
-tcp_open() { ip netns exec "$1" python3 -c "import socket,sys;socket.create_connection((sys.argv[1],int(sys.argv[2])),1)" "$2" "$3"; }
 
 # ---------------------------------------------------------------- topology
 log "creating namespaces and bridges"

@@ -1,0 +1,39 @@
+# Onshore network lab: helpers shared by up.sh, real.sh and test.sh (sourced; needs $STATE).
+
+log() { printf '[lab] %s\n' "$*" >&2; }
+die() { printf '[lab] ERROR: %s\n' "$*" >&2; exit 1; }
+ns() { local n="$1"; shift; ip netns exec "$n" "$@"; }
+
+# start NAME NS CMD... : background process in NS, pid recorded, output to logs/NAME.log
+start() {
+    local name="$1" n="$2"; shift 2
+    ip netns exec "$n" "$@" > "$STATE/logs/$name.log" 2>&1 &
+    echo $! > "$STATE/pids/$name"
+}
+
+# poll TIMEOUT_S CMD... : poll a condition until it holds (0) or the time is up (1)
+poll() {
+    local end=$((SECONDS + $1)); shift
+    until "$@" >/dev/null 2>&1; do
+        [ "$SECONDS" -lt "$end" ] || return 1
+        sleep 0.2
+    done
+}
+# wait_until DESCRIPTION TIMEOUT_S CMD... : poll a readiness condition, die on timeout
+wait_until() { local what="$1"; shift; poll "$@" || die "timeout waiting for $what"; }
+http_ok() { ip netns exec "$1" curl -fsS -o /dev/null --max-time 10 "${@:2}"; }
+tcp_open() { ip netns exec "$1" python3 -c "import socket,sys;socket.create_connection((sys.argv[1],int(sys.argv[2])),1)" "$2" "$3"; }
+
+# lb_cmd LB_NS COMMAND : a command on that balancer's HAProxy runtime API (admin socket), prints the answer
+lb_cmd() {
+    python3 - "$STATE/run/${1#osl-}/admin.sock" "$2" <<'PY'
+import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+s.sendall(sys.argv[2].encode() + b"\n")
+data = b""
+while chunk := s.recv(65536):
+    data += chunk
+print(data.decode().strip())
+PY
+}
