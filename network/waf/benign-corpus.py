@@ -7,6 +7,7 @@ markets we sell to, Keycloak login forms, account updates. Deterministic for a g
 Usage: benign-corpus.py --count 6000 --out corpus.jsonl
 """
 import argparse
+import base64
 import json
 import random
 import urllib.parse as up
@@ -60,7 +61,18 @@ CURRENCIES = ["IDR", "KRW", "USD", "JPY", "THB", "AED", "CNY", "VND", "MYR", "SG
 
 def b64tok(r, n=32):
     alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-    return "".join(r.choice(alphabet) for _ in range(n))
+    tok = "".join(r.choice(alphabet) for _ in range(n))
+    if n >= 11 and r.random() < 0.25:  # what chance does in real traffic, often: "--" then "-" (CRS 942440)
+        i = r.randrange(0, n - 6)
+        tok = tok[:i] + "--" + tok[i + 2:i + 4] + "-" + tok[i + 5:]
+    return tok
+
+
+def keycloak_cookies(r):
+    """The cookies a browser carries through Keycloak's login: a JWT (KC_RESTART) and session ids, base64url."""
+    jwt = ".".join(b64tok(r, k) for k in (36, r.randint(300, 900), 43))
+    return (f"AUTH_SESSION_ID={b64tok(r, 22)}.{b64tok(r, 12)}; KC_AUTH_SESSION_HASH={b64tok(r, 43)}; "
+            f"KC_RESTART={jwt}")
 
 
 def cookies(r):
@@ -84,7 +96,7 @@ def address(r):
 def gen(r):
     kind = r.choices(["home", "category", "product", "search", "cart_add", "cart_update", "cart_delete",
                       "checkout", "address", "login", "review", "static", "account", "locale", "orders",
-                      "oidc"], weights=[8, 10, 14, 14, 8, 4, 3, 6, 4, 5, 4, 6, 3, 3, 4, 4])[0]
+                      "oidc", "token"], weights=[8, 10, 14, 14, 8, 4, 3, 6, 4, 5, 4, 6, 3, 3, 4, 4, 2])[0]
     lang = r.choice(LANGS)
     h = {"User-Agent": r.choice(UAS), "Cookie": cookies(r), "Accept-Language": lang}
     pid = r.randint(1, 5000)
@@ -149,9 +161,23 @@ def gen(r):
         body = up.urlencode({"username": r.choice(["siti@example.co.id", "minjun.kim", "o'brien@example.ie"]),
                              "password": pw, "credentialId": "", "rememberMe": "on"})
         h["Content-Type"] = "application/x-www-form-urlencoded"
+        # Keycloak 26's own query: client_data is base64url JSON (redirect URI, response type, state).
+        client_data = base64.urlsafe_b64encode(json.dumps(
+            {"ru": "https://shop.onshore.test/login/oauth2/code/keycloak", "rt": "code", "st": b64tok(r, 43)}
+        ).encode()).decode().rstrip("=")
         q = up.urlencode({"session_code": b64tok(r, 43), "execution": str(uuid.UUID(int=r.getrandbits(128))),
-                          "client_id": "storefront", "tab_id": b64tok(r, 11)})
+                          "client_id": "storefront", "tab_id": b64tok(r, 11), "client_data": client_data})
+        h["Cookie"] = keycloak_cookies(r)
         return dict(method="POST", path=f"/realms/shoppers/login-actions/authenticate?{q}", headers=h, body=body)
+    if kind == "token":
+        # The storefront's code exchange (public client, PKCE): code and verifier are random base64url.
+        body = up.urlencode({"grant_type": "authorization_code", "client_id": "storefront",
+                             "code": f"{uuid.UUID(int=r.getrandbits(128))}.{b64tok(r, 36)}.{uuid.UUID(int=r.getrandbits(128))}",
+                             "redirect_uri": "https://shop.onshore.test/login/oauth2/code/keycloak",
+                             "code_verifier": b64tok(r, 64)})
+        h["Content-Type"] = "application/x-www-form-urlencoded"
+        h["Accept"] = "application/json"
+        return dict(method="POST", path="/realms/shoppers/protocol/openid-connect/token", headers=h, body=body)
     # oidc
     q = up.urlencode({"response_type": "code", "client_id": "storefront", "scope": "openid profile email",
                       "redirect_uri": "https://shop.onshore.test/login/oauth2/code/keycloak",
