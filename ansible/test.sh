@@ -19,6 +19,8 @@
 #     10.30.0.80 lab-nas-1 NFS exports (rendered, exportfs-checked; the kernel has no nfsd)
 #     10.30.0.90 lab-mon-1 Prometheus + Alertmanager + blackbox exporter (127.0.0.1:9115); Prometheus scrapes
 #                the exporters above and the checks read what it has through its HTTP API
+#   Every data host also runs the node exporter on its address :9100 (node_exporter role; textfile collector
+#   with the backups' metrics on the database hosts).
 #   These roles start their daemons through the Debian init scripts (no systemd); every process whose root
 #   is one of the overlays is stopped by PID on exit.
 # Ends with "N passed, N failed, N skipped"; exit status 1 on any failure.
@@ -229,7 +231,7 @@ start=$SECONDS
 out1="$(converge)"; rc1=$?
 echo "$out1" | grep -E '^(osl-lab-host|lab-)' | sed 's/^/     first converge:  /'
 if [ $rc1 = 0 ]; then
-    pass "converge common, nftables(edge; internal_host on the data hosts), waf + mtail, ips, haproxy(dmz), java_app(dmz-api, $jar_note), mariadb + mysqld_exporter (primary + replica), redis + sentinel + redis_exporter (2 nodes), kafka + JMX exporter agent, keycloak, nas, backups, monitoring + blackbox on 9 lab hosts ($((SECONDS - start)) s)"
+    pass "converge common, nftables(edge; internal_host on the data hosts), node_exporter (${#DATA_IPS[@]} data hosts), waf + mtail, ips, haproxy(dmz), java_app(dmz-api, $jar_note), mariadb + mysqld_exporter (primary + replica), redis + sentinel + redis_exporter (2 nodes), kafka + JMX exporter agent, keycloak, nas, backups, monitoring + blackbox on 9 lab hosts ($((SECONDS - start)) s)"
 else
     fail "converge on the lab hosts"; echo "$out1" | grep -E 'fatal|FAILED|ERROR|msg' | head -n 15 | sed 's/^/    /'
 fi
@@ -358,9 +360,9 @@ check "internal host firewalls of lab-db-1, lab-redis-1, lab-kafka-1 (rendered b
     done' _ "$HOSTS"
 # Java's HTTP server (the JMX agent) binds an IPv6 socket: [::ffff:10.30.0.70]:7071 is 10.30.0.70:7071.
 listeners="$(ip netns exec "$NS" ss -Hltn | awk '{print $4}' | sed -E 's/^\[::ffff:([0-9.]+)\]/\1/' | sort -u)"
-check "exporters listen on their host's address only: mysqld_exporter 10.30.0.51/52:9104, redis_exporter 10.30.0.60/61:9121, Kafka's JMX agent 10.30.0.70:7071, blackbox 127.0.0.1:9115" bash -c '
-    for a in 10.30.0.51:9104 10.30.0.52:9104 10.30.0.60:9121 10.30.0.61:9121 10.30.0.70:7071 127.0.0.1:9115; do grep -qx "$a" <<<"$1" || { echo "no listener on $a"; exit 1; }; done
-    if grep -E "^(\*|0\.0\.0\.0|\[::\]):(9104|9121|7071|9115)$" <<<"$1"; then echo "listening on all addresses"; exit 1; fi' _ "$listeners"
+check "exporters listen on their host's address only: node exporter on each of the ${#DATA_IPS[@]} data hosts :9100, mysqld_exporter 10.30.0.51/52:9104, redis_exporter 10.30.0.60/61:9121, Kafka's JMX agent 10.30.0.70:7071, blackbox 127.0.0.1:9115" bash -c '
+    for a in ${@:2} 10.30.0.51:9104 10.30.0.52:9104 10.30.0.60:9121 10.30.0.61:9121 10.30.0.70:7071 127.0.0.1:9115; do grep -qx "$a" <<<"$1" || { echo "no listener on $a"; exit 1; }; done
+    if grep -E "^(\*|0\.0\.0\.0|\[::\]):(9100|9104|9121|7071|9115)$" <<<"$1"; then echo "listening on all addresses"; exit 1; fi' _ "$listeners" "${DATA_IPS[@]/%/:9100}"
 exporter_privs="$(sql 10.30.0.51 "SHOW GRANTS FOR 'prometheus'@'localhost'" | sed -n 's/^GRANT \(.*\) ON \*\.\* TO .*/\1/p')"
 exporter_accounts="$(sql 10.30.0.51 "SELECT GROUP_CONCAT(CONCAT(User, '@', Host)) FROM mysql.user WHERE User = 'prometheus'")"
 check "mysqld_exporter's MariaDB account ($exporter_accounts: $exporter_privs) is local-socket only with PROCESS and SLAVE MONITOR only; its credentials file is 0600 prometheus on both hosts, as is redis_exporter's password file" bash -c '
@@ -375,7 +377,6 @@ check "converged mtail program on the WAF host compiles there, reads the WAF's e
 
 # Jobs the lab cannot bring up, with the reason (printed as SKIP). Every other job must have all targets up.
 declare -A LAB_DOWN_JOBS=(
-    [node]="no role installs the node exporter on the scraped hosts (only the monitoring host gets the package), so nothing serves :9100 in the lab"
     [keycloak]="Keycloak is converged but not started in the lab (it needs its own schema and account)"
 )
 prom_api() { ip netns exec "$NS" curl -sf --get "http://10.30.0.90:9090/api/v1/$1" "${@:2}"; }
@@ -392,7 +393,7 @@ sys.exit(rc)' "${!LAB_DOWN_JOBS[@]}"
 }
 wait_for 120 jobs_up
 jobs_state="$(jobs_up)"; jobs_rc=$?
-for job in prometheus mariadb redis redis_sentinel kafka tls; do
+for job in prometheus node mariadb redis redis_sentinel kafka tls; do
     grep -q "^$job " <<<"$jobs_state" || { jobs_rc=1; jobs_state+=$'\n'"$job: no target in the scrape configuration"; }
 done
 check "the lab Prometheus scrapes every exporter job with up == 1 on each target: $(grep -vE "^($(IFS='|'; echo "${!LAB_DOWN_JOBS[*]}")) " <<<"$jobs_state" | tr '\n' ' ')" test "$jobs_rc" = 0
@@ -401,10 +402,74 @@ for job in "${!LAB_DOWN_JOBS[@]}"; do
     skip "job $job ($(sed -n "s/^$job //p" <<<"$jobs_state") targets up): ${LAB_DOWN_JOBS[$job]}"
 done
 
+prom_value() { prom_api query --data-urlencode "query=$1" | python3 -c 'import json,sys; print(" ".join(sorted(r["metric"].get("instance", "") + "=" + r["value"][1] for r in json.load(sys.stdin)["data"]["result"])))'; }
+state="replica io/sql: $(prom_value 'mysql_slave_status_slave_io_running + mysql_slave_status_slave_sql_running'); semi-sync on writable: $(prom_value 'mysql_global_status_rpl_semi_sync_master_status and on (instance) mysql_global_variables_read_only == 0'); redis master: $(prom_value 'redis_instance_info{role="master"}'); its replicas: $(prom_value 'redis_connected_slaves and on (instance) redis_instance_info{role="master"}'); sentinels: $(prom_value 'redis_sentinel_master_sentinels'); lab.probe partitions under-replicated/reported: $(prom_value 'sum(kafka_cluster_partition_underreplicated{topic="lab.probe"})')/$(prom_value 'count(kafka_cluster_partition_underreplicated{topic="lab.probe"})'); alerts: $(prom_value 'ALERTS{alertname=~"MariaDB.*|Redis.*|Kafka.*"}')"
+check "the alert rules' inputs, as scraped, match the lab's state and none of the MariaDB/Redis/Kafka alerts is pending or firing ($state)" test "$state" = \
+    "replica io/sql: 10.30.0.52:9104=2; semi-sync on writable: 10.30.0.51:9104=1; redis master: 10.30.0.60:9121=1; its replicas: 10.30.0.60:9121=1; sentinels: 10.30.0.60:26379=2 10.30.0.61:26379=2; lab.probe partitions under-replicated/reported: =0/=3; alerts: "
+
+# ---------------------------------------------------------------- backup, restore drill, point in time, failover
+for ip in 10.30.0.51 10.30.0.52; do
+    mkdir -p "$HOSTS/$ip/mnt/nas/backups"
+    mount --bind "$HOSTS/10.30.0.80/srv/nas/backups" "$HOSTS/$ip/mnt/nas/backups"
+done
+for i in $(seq 1 200); do echo "INSERT INTO drill (batch) VALUES ('a');"; done | inhost 10.30.0.51 mariadb -D onshore
+at_backup="$(sql 10.30.0.51 'CHECKSUM TABLE onshore.drill' | cut -f2)"
+t0=$SECONDS
+bout="$(inhost 10.30.0.51 /usr/local/sbin/onshore-backup 2>&1)"; brc=$?
+echo "     $bout"
+bdir="$(ls -d "$HOSTS"/10.30.0.80/srv/nas/backups/lab-db-1/full/*Z 2>/dev/null | tail -1)"
+check "backup script (mariabackup | zstd | gpg) wrote a complete backup of lab-db-1 to the NAS path with GTID, SHA256SUMS and node-exporter metrics ($(du -b "$bdir/backup.xbstream.zst.gpg" 2>/dev/null | cut -f1) bytes, $((SECONDS - t0)) s)" bash -c "
+    [ $brc = 0 ] && [ -s '$bdir/gtid' ] && (cd '$bdir' && sha256sum --quiet -c SHA256SUMS) &&
+    grep -q '^onshore_backup_last_success_timestamp_seconds ' '$HOSTS/10.30.0.51/var/lib/prometheus/node-exporter/onshore_backup.prom'"
+# The node exporter serves that file (textfile collector): the lab Prometheus must have the same values.
+backup_prom="$HOSTS/10.30.0.51/var/lib/prometheus/node-exporter/onshore_backup.prom"
+backup_scraped() { # "<timestamp> <size>" as lab-db-1's node exporter serves them, once both are scraped
+    local ts size
+    ts="$(prom_value 'onshore_backup_last_success_timestamp_seconds{job="node",instance="10.30.0.51:9100"}')"
+    size="$(prom_value 'onshore_backup_size_bytes{job="node",instance="10.30.0.51:9100"}')"
+    [ -n "$ts" ] && [ -n "$size" ] && echo "${ts#*=} ${size#*=}"
+}
+wait_for 90 backup_scraped
+read -r scraped_ts scraped_size <<<"$(backup_scraped)"
+scraped_age="$(awk -v t="${scraped_ts:-x}" 'BEGIN { if (t ~ /^[0-9]+$/) print systime() - t; else print "unknown" }')"
+check "the lab Prometheus scraped lab-db-1's backup metrics from its node exporter (job node, 10.30.0.51:9100): last success $scraped_age s ago (0..3599), size ${scraped_size:-none} bytes (> 0), both as onshore-backup wrote them" bash -c '
+    [[ "$4" =~ ^[0-9]+$ ]] && [ "$4" -lt 3600 ] && [[ "$2" =~ ^[0-9]+$ ]] && [ "$2" -gt 0 ] &&
+    [ "$(awk "/^onshore_backup_last_success_timestamp_seconds /{print \$2}" "$3")" = "$1" ] &&
+    [ "$(awk "/^onshore_backup_size_bytes /{print \$2}" "$3")" = "$2" ] || { echo "scraped: ts=$1 size=$2"; cat "$3"; exit 1; }' _ "${scraped_ts:-}" "${scraped_size:-}" "$backup_prom" "$scraped_age"
+# After the backup: batch b1, a moment, batch b2 (PITR target = the moment).
+for i in $(seq 1 120); do echo "INSERT INTO drill (batch) VALUES ('b1');"; done | inhost 10.30.0.51 mariadb -D onshore
+sleep 1.1   # binlog event times have one-second resolution: the moment must fall between b1 and b2
+moment="$(sql 10.30.0.51 'SELECT NOW()')"
+sleep 1.1
+for i in $(seq 1 80); do echo "INSERT INTO drill (batch) VALUES ('b2');"; done | inhost 10.30.0.51 mariadb -D onshore
+drill() {
+    (cd "$HOSTS" && ANSIBLE_PIPELINING=True ip netns exec "$NS" ansible-playbook -i "$ANS/inventory/lab/hosts.yml" \
+        "$ANS/playbooks/restore-drill.yml" -e "@$SECRETS" "$@" 2>&1)
+}
+report() { sed -n "s/^$1=//p" "$HOSTS/10.30.0.52/var/tmp/onshore-restore-drill.report"; }
+t0=$SECONDS
+dout="$(drill)"; drc=$?
+dsecs=$((SECONDS - t0))
+if [ $drc = 0 ] && [ "$(report checksum_at_backup | cut -f2)" = "$at_backup" ] && [ "$(report checksum_scratch)" = "$(report checksum_replica)" ]; then
+    pass "restore drill (playbooks/restore-drill.yml, $dsecs s): newest backup restored into a scratch instance equals the primary at the backup's GTID $(report backup_gtid) (checksum $at_backup); rolled forward with the archived binlogs it equals the replica at GTID $(report replica_gtid) (prepare $(report prepare_seconds), roll-forward $(report rollforward_seconds))"
+else
+    fail "restore drill"; echo "$dout" | grep -E 'fatal|FAILED|msg' | head -n 10 | sed 's/^/    /'; sed 's/^/    /' "$HOSTS/10.30.0.52/var/tmp/onshore-restore-drill.report" 2>/dev/null
+fi
+t0=$SECONDS
+pout="$(drill -e "restore_drill_stop_datetime='$moment'")"; prc=$?
+psecs=$((SECONDS - t0))
+pitr="$(inhost 10.30.0.52 mariadb -S /var/tmp/onshore-restore-drill/mysqld.sock -N -B -e "SELECT GROUP_CONCAT(batch, ':', n ORDER BY batch) FROM (SELECT batch, COUNT(*) n FROM onshore.drill GROUP BY batch) c" 2>&1)"
+inhost 10.30.0.52 mariadb-admin -S /var/tmp/onshore-restore-drill/mysqld.sock shutdown >/dev/null 2>&1
+if [ $prc = 0 ] && [ "$pitr" = "a:250,b1:120" ]; then
+    pass "point-in-time restore to $moment ($psecs s): backup + binlogs up to that second hold batches a and b1, none of b2 ($pitr)"
+else
+    fail "point-in-time restore to $moment: expected a:250,b1:120, got '$pitr'"; echo "$pout" | grep -E 'fatal|FAILED|msg' | head -n 10 | sed 's/^/    /'
+fi
+
 # Every metric metrics.yml calls scraped must exist in the lab Prometheus, unless its producer cannot run in
-# the lab (matched on the producer text; reason printed as SKIP). Missing ones are listed as SKIP too.
+# the lab (matched on the producer text; reason printed as SKIP). Missing ones are listed as SKIP too. Checked
+# here, after the backup and the drill's binlog archive wrote their node exporter textfile metrics.
 LAB_ABSENT_PRODUCERS='[
-  ["node exporter", "no role installs the node exporter on the scraped hosts (the backups role writes its textfile, nothing serves it)"],
   ["internal-was|Actuator", "the Spring applications are not deployed in the lab (no dmz_api, internal_was or admin hosts)"],
   ["job tls", "no HTTPS endpoint runs in the lab (the WAF host is converged files-only), so no probe gets a certificate"],
   ["WAF nodes", "the WAF host is converged files-only in the lab (nginx and mtail not started, no address to scrape); its mtail program is compiled there instead"]
@@ -441,54 +506,6 @@ check "$(wc -w <<<"$found") metrics of metrics.yml (status scraped, producer dep
 while IFS=$'\t' read -r reason names; do
     skip "$names: $reason"
 done < <(python3 -c 'import json,sys; [print(r + "\t" + " ".join(n)) for r, n in json.loads(sys.argv[1])["skipped"].items()]' "$report")
-prom_value() { prom_api query --data-urlencode "query=$1" | python3 -c 'import json,sys; print(" ".join(sorted(r["metric"].get("instance", "") + "=" + r["value"][1] for r in json.load(sys.stdin)["data"]["result"])))'; }
-state="replica io/sql: $(prom_value 'mysql_slave_status_slave_io_running + mysql_slave_status_slave_sql_running'); semi-sync on writable: $(prom_value 'mysql_global_status_rpl_semi_sync_master_status and on (instance) mysql_global_variables_read_only == 0'); redis master: $(prom_value 'redis_instance_info{role="master"}'); its replicas: $(prom_value 'redis_connected_slaves and on (instance) redis_instance_info{role="master"}'); sentinels: $(prom_value 'redis_sentinel_master_sentinels'); lab.probe partitions under-replicated/reported: $(prom_value 'sum(kafka_cluster_partition_underreplicated{topic="lab.probe"})')/$(prom_value 'count(kafka_cluster_partition_underreplicated{topic="lab.probe"})'); alerts: $(prom_value 'ALERTS{alertname=~"MariaDB.*|Redis.*|Kafka.*"}')"
-check "the alert rules' inputs, as scraped, match the lab's state and none of the MariaDB/Redis/Kafka alerts is pending or firing ($state)" test "$state" = \
-    "replica io/sql: 10.30.0.52:9104=2; semi-sync on writable: 10.30.0.51:9104=1; redis master: 10.30.0.60:9121=1; its replicas: 10.30.0.60:9121=1; sentinels: 10.30.0.60:26379=2 10.30.0.61:26379=2; lab.probe partitions under-replicated/reported: =0/=3; alerts: "
-
-# ---------------------------------------------------------------- backup, restore drill, point in time, failover
-for ip in 10.30.0.51 10.30.0.52; do
-    mkdir -p "$HOSTS/$ip/mnt/nas/backups"
-    mount --bind "$HOSTS/10.30.0.80/srv/nas/backups" "$HOSTS/$ip/mnt/nas/backups"
-done
-for i in $(seq 1 200); do echo "INSERT INTO drill (batch) VALUES ('a');"; done | inhost 10.30.0.51 mariadb -D onshore
-at_backup="$(sql 10.30.0.51 'CHECKSUM TABLE onshore.drill' | cut -f2)"
-t0=$SECONDS
-bout="$(inhost 10.30.0.51 /usr/local/sbin/onshore-backup 2>&1)"; brc=$?
-echo "     $bout"
-bdir="$(ls -d "$HOSTS"/10.30.0.80/srv/nas/backups/lab-db-1/full/*Z 2>/dev/null | tail -1)"
-check "backup script (mariabackup | zstd | gpg) wrote a complete backup of lab-db-1 to the NAS path with GTID, SHA256SUMS and node-exporter metrics ($(du -b "$bdir/backup.xbstream.zst.gpg" 2>/dev/null | cut -f1) bytes, $((SECONDS - t0)) s)" bash -c "
-    [ $brc = 0 ] && [ -s '$bdir/gtid' ] && (cd '$bdir' && sha256sum --quiet -c SHA256SUMS) &&
-    grep -q '^onshore_backup_last_success_timestamp_seconds ' '$HOSTS/10.30.0.51/var/lib/prometheus/node-exporter/onshore_backup.prom'"
-# After the backup: batch b1, a moment, batch b2 (PITR target = the moment).
-for i in $(seq 1 120); do echo "INSERT INTO drill (batch) VALUES ('b1');"; done | inhost 10.30.0.51 mariadb -D onshore
-sleep 1.1   # binlog event times have one-second resolution: the moment must fall between b1 and b2
-moment="$(sql 10.30.0.51 'SELECT NOW()')"
-sleep 1.1
-for i in $(seq 1 80); do echo "INSERT INTO drill (batch) VALUES ('b2');"; done | inhost 10.30.0.51 mariadb -D onshore
-drill() {
-    (cd "$HOSTS" && ANSIBLE_PIPELINING=True ip netns exec "$NS" ansible-playbook -i "$ANS/inventory/lab/hosts.yml" \
-        "$ANS/playbooks/restore-drill.yml" -e "@$SECRETS" "$@" 2>&1)
-}
-report() { sed -n "s/^$1=//p" "$HOSTS/10.30.0.52/var/tmp/onshore-restore-drill.report"; }
-t0=$SECONDS
-dout="$(drill)"; drc=$?
-dsecs=$((SECONDS - t0))
-if [ $drc = 0 ] && [ "$(report checksum_at_backup | cut -f2)" = "$at_backup" ] && [ "$(report checksum_scratch)" = "$(report checksum_replica)" ]; then
-    pass "restore drill (playbooks/restore-drill.yml, $dsecs s): newest backup restored into a scratch instance equals the primary at the backup's GTID $(report backup_gtid) (checksum $at_backup); rolled forward with the archived binlogs it equals the replica at GTID $(report replica_gtid) (prepare $(report prepare_seconds), roll-forward $(report rollforward_seconds))"
-else
-    fail "restore drill"; echo "$dout" | grep -E 'fatal|FAILED|msg' | head -n 10 | sed 's/^/    /'; sed 's/^/    /' "$HOSTS/10.30.0.52/var/tmp/onshore-restore-drill.report" 2>/dev/null
-fi
-t0=$SECONDS
-pout="$(drill -e "restore_drill_stop_datetime='$moment'")"; prc=$?
-psecs=$((SECONDS - t0))
-pitr="$(inhost 10.30.0.52 mariadb -S /var/tmp/onshore-restore-drill/mysqld.sock -N -B -e "SELECT GROUP_CONCAT(batch, ':', n ORDER BY batch) FROM (SELECT batch, COUNT(*) n FROM onshore.drill GROUP BY batch) c" 2>&1)"
-inhost 10.30.0.52 mariadb-admin -S /var/tmp/onshore-restore-drill/mysqld.sock shutdown >/dev/null 2>&1
-if [ $prc = 0 ] && [ "$pitr" = "a:250,b1:120" ]; then
-    pass "point-in-time restore to $moment ($psecs s): backup + binlogs up to that second hold batches a and b1, none of b2 ($pitr)"
-else
-    fail "point-in-time restore to $moment: expected a:250,b1:120, got '$pitr'"; echo "$pout" | grep -E 'fatal|FAILED|msg' | head -n 10 | sed 's/^/    /'
-fi
 
 t0=$SECONDS
 fout="$(cd "$HOSTS" && ANSIBLE_PIPELINING=True ip netns exec "$NS" ansible-playbook -i "$ANS/inventory/lab/hosts.yml" \
