@@ -49,6 +49,14 @@ for f in "$NET"/nftables/*.nft; do
     check "nftables/$(basename "$f"): default-drop policy, logged and counted" \
         bash -c "grep -q 'policy drop' '$f' && grep -q 'log prefix' '$f' && grep -q 'counter name' '$f'"
 done
+# Row 22: from inside, only the Prometheus host reaches the WAF nodes (perimeter), on their exporter ports only.
+check "edge.nft/inner.nft: new flows into the perimeter are only internet -> WAF VIP 80/443 and Prometheus -> WAF nodes' node exporter + mtail (row 22)" bash -c '
+    e="$(grep -E "oifname \\\$PER_IF .*accept" "$1")"; i="$(grep -F "\$WAF_NODES" "$2" | grep -v "^define")"
+    [ "$(wc -l <<<"$e")" = 2 ] && grep -q "iifname \$EXT_IF oifname \$PER_IF ip daddr \$WAF_VIP tcp dport { 80, 443 } ct state new" <<<"$e" &&
+    grep -q "iifname \$DMZ_IF oifname \$PER_IF ip saddr \$MONITORING ip daddr \$WAF_NODES tcp dport \$WAF_MONITORING_PORTS ct state new" <<<"$e" &&
+    [ "$(wc -l <<<"$i")" = 1 ] && grep -q "iifname \$INT_IF oifname \$DMZ_IF ip saddr \$MONITORING ip daddr \$WAF_NODES tcp dport \$WAF_MONITORING_PORTS ct state new" <<<"$i" &&
+    grep -qx "define WAF_MONITORING_PORTS = { 9100, 3903 }" "$1" && grep -qx "define WAF_MONITORING_PORTS = { 9100, 3903 }" "$2" || { echo "$e"; echo "$i"; exit 1; }' _ \
+    "$NET/nftables/edge.nft" "$NET/nftables/inner.nft"
 export ONSHORE_LB_RUN="$WORK" ONSHORE_LB_VIP=127.0.0.1 ONSHORE_LB_NODE_IP=127.0.0.1 ONSHORE_UP1=127.0.0.1:1 \
     ONSHORE_UP2=127.0.0.1:2 ONSHORE_KEYCLOAK=127.0.0.1:3 ONSHORE_DMZ_NET=10.20.0.0/24
 for f in "$NET"/haproxy/*.cfg; do check "haproxy -c haproxy/$(basename "$f")" haproxy -c -q -f "$f"; done
