@@ -14,7 +14,8 @@
 #     10.30.0.51 lab-db-1 MariaDB primary   10.30.0.52 lab-db-2 MariaDB replica (both: backups role)
 #     10.30.0.60 lab-redis-1 Redis primary + Sentinel   10.30.0.61 lab-redis-2 replica + Sentinel
 #     10.30.0.70 lab-kafka-1 Kafka KRaft (broker + controller; started by this script from the converged files)
-#     10.30.0.40 lab-keycloak-1 Keycloak distribution unpacked, configured, built (kc.sh build; not started)
+#     10.30.0.40 lab-keycloak-1 Keycloak unpacked, configured, built (kc.sh build), its schema and account created
+#                on the MariaDB primary, realms imported (started by this script from the converged unit)
 #     10.30.0.80 lab-nas-1 NFS exports (rendered, exportfs-checked; the kernel has no nfsd)
 #     10.30.0.90 lab-mon-1 Prometheus + Alertmanager
 #   These roles start their daemons through the Debian init scripts (no systemd); every process whose root
@@ -211,7 +212,8 @@ LIMIT=()
 # Lab secrets, fresh per run, handed over as a 0600 extra-vars file (never in git).
 SECRETS="$ROOT/lab-secrets.yml"
 (umask 077; for v in mariadb__root_password mariadb__replication_password mariadb__app_password redis__password \
-        backups__encryption_passphrase keycloak__db_password keycloak__admin_password; do echo "$v: $(openssl rand -hex 16)"; done > "$SECRETS")
+        backups__encryption_passphrase keycloak__db_password keycloak__admin_password keycloak__admin_client_secret \
+        keycloak__service_client_secret; do echo "$v: $(openssl rand -hex 16)"; done > "$SECRETS")
 lab_secret() { sed -n "s/^$1: //p" "$SECRETS"; }
 # ansible_host of a data host is its address and, relative to $HOSTS, its chroot directory.
 converge() {
@@ -267,6 +269,17 @@ app_sql() { inhost 10.30.0.51 mariadb -h "$1" -u onshore -p"$(lab_secret mariadb
 status() { sql "$1" "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = '$2'"; }
 replica_field() { inhost "$1" mariadb -B -e "SHOW SLAVE STATUS\G" | sed -n "s/^ *$2: //p"; }
 wait_for() { local i; for i in $(seq 1 "$1"); do "${@:2}" >/dev/null 2>&1 && return 0; sleep 0.5; done; return 1; }
+# Start what a converged systemd unit would (no systemd here): its Environment= and EnvironmentFile=, as its
+# User=, in the host's chroot; the process keeps the overlay as its root, so it is stopped by PID on exit.
+start_unit() { # IP UNIT LOG
+    local ip="$1" unit="$HOSTS/$1/etc/systemd/system/$2" user home envs=() e
+    user="$(sed -n 's/^User=//p' "$unit")"
+    home="$(inhost "$ip" getent passwd "$user" | cut -d: -f6)"
+    while read -r e; do e="${e#\"}"; envs+=("${e%\"}"); done < <(sed -n 's/^Environment=//p' "$unit")
+    inhost "$ip" env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$home" USER="$user" "${envs[@]}" /bin/sh -c \
+        'set -a; for f in $1; do . "${f#-}"; done; set +a; shift; exec setpriv --reuid="$1" --regid="$1" --init-groups -- $2' \
+        _ "$(sed -n 's/^EnvironmentFile=//p' "$unit" | tr '\n' ' ')" "$user" "$(sed -n 's/^ExecStart=//p' "$unit")" > "$3" 2>&1 &
+}
 rcli() { local ip="$1" port="$2"; shift 2; inhost "$ip" redis-cli --no-auth-warning -h "$ip" -p "$port" -a "$(lab_secret redis__password)" "$@"; }
 settings="$(sql 10.30.0.51 "SELECT CONCAT_WS(' ', @@gtid_strict_mode, @@sync_binlog, @@innodb_flush_log_at_trx_commit, @@rpl_semi_sync_master_enabled, @@rpl_semi_sync_master_wait_point, @@log_bin, @@skip_name_resolve, @@read_only)")"
 check "MariaDB primary 10.30.0.51 runs the role's settings: gtid_strict_mode, sync_binlog=1, innodb_flush_log_at_trx_commit=1, semi-sync master ON, AFTER_SYNC, binlog on, read-write ($settings)" \
@@ -285,6 +298,12 @@ replica_equal() { [ "$(sql 10.30.0.52 'CHECKSUM TABLE onshore.drill')" = "$(sql 
 check "MariaDB replica: same rows as the primary (CHECKSUM TABLE), at GTID $(sql 10.30.0.51 'SELECT @@gtid_binlog_pos')" wait_for 20 replica_equal
 ro_out="$(app_sql 10.30.0.52 "INSERT INTO drill (batch) VALUES ('x')" 2>&1)"
 check "MariaDB replica refuses writes from the app user (read_only)" grep -q 'read-only' <<<"$ro_out"
+# Keycloak after the semi-sync count above (its schema migration commits on the same primary); it starts while
+# Redis and Kafka are checked.
+if [ -n "$KEYCLOAK_ZIP" ]; then
+    kc_t0=$SECONDS
+    start_unit 10.30.0.40 keycloak.service "$ROOT/keycloak.out"
+fi
 
 check "Redis 10.30.0.60 and 10.30.0.61 answer PONG with the password, NOAUTH without" bash -c '
     [ "$1" = PONG ] && [ "$2" = PONG ] && grep -q NOAUTH <<<"$3"' _ "$(rcli 10.30.0.60 6379 ping)" "$(rcli 10.30.0.61 6379 ping)" \
@@ -325,6 +344,41 @@ if [ -n "$KEYCLOAK_ZIP" ]; then
         [ "$1" = 640:root:keycloak ] && [ "$2" = "kc.db=mariadb kc.health-enabled=true kc.metrics-enabled=true " ] &&
         grep -q "^proxy-headers=xforwarded" "$3/conf/keycloak.conf" && grep -q "^http-management-port=9000" "$3/conf/keycloak.conf"' \
         _ "$kc_mode" "$kc_built" "$HOSTS/10.30.0.40$kc"
+    kc_host="$(sed -n 's/^hostname=//p' "$HOSTS/10.30.0.40$kc/conf/keycloak.conf")"
+    kc_get() { ip netns exec "$NS" curl -sf "$@"; }
+    json() { python3 -c "import json, sys; d = json.load(sys.stdin); print($1)"; }
+    kc_ready() { kc_get http://10.30.0.40:9000/health/ready | grep -q '"status": *"UP"'; }
+    if wait_for 480 kc_ready; then
+        kc_secs=$((SECONDS - kc_t0))
+        issuers="$(for r in shoppers operators; do kc_get "http://10.30.0.40:8180/realms/$r/.well-known/openid-configuration" | json 'd["issuer"]'; done | tr '\n' ' ')"
+        check "Keycloak started from the converged unit (as keycloak, --optimized --import-realm, heap $(sed -n 's/^Environment="JAVA_OPTS_KC_HEAP=\(.*\)"$/\1/p' "$HOSTS/10.30.0.40/etc/systemd/system/keycloak.service")): management port 9000 /health/ready UP after ${kc_secs} s; OIDC discovery of the imported realms on the public port 8180 names the configured hostname $kc_host as issuer ($issuers)" \
+            test "$issuers" = "$kc_host/realms/shoppers $kc_host/realms/operators "
+        kc_token="$(printf %s "$(lab_secret keycloak__admin_password)" | kc_get --data-urlencode password@- -d grant_type=password -d client_id=admin-cli \
+            -d username=bootstrap-admin http://10.30.0.40:8180/realms/master/protocol/openid-connect/token | json 'd["access_token"]')"
+        kc_admin() { kc_get -H "Authorization: Bearer $kc_token" "http://10.30.0.40:8180/admin/realms/operators$1"; }
+        ops="$(kc_admin "" | json 'd["bruteForceProtected"], d["failureFactor"], d["sslRequired"]')"
+        totp="$(kc_admin /authentication/required-actions/CONFIGURE_TOTP | json 'd["enabled"], d["defaultAction"]')"
+        users="$(kc_admin /users | json 'len(d)')"
+        check "Keycloak operators realm as imported (admin API, bootstrap admin from the vault): brute-force protection after 5 failures, TLS for external clients ($ops); TOTP (CONFIGURE_TOTP) a default required action ($totp); no demo users imported ($users users listed)" \
+            test "$ops|$totp|$users" = "True 5 external|True True|0"
+        # The client secret placeholder was filled from the vault: the service account gets a token with the
+        # configured issuer, the internal-was audience and its realm role.
+        svc="$(printf %s "$(lab_secret keycloak__service_client_secret)" | kc_get --data-urlencode client_secret@- -d grant_type=client_credentials \
+            -d client_id=onshore-admin-service http://10.30.0.40:8180/realms/operators/protocol/openid-connect/token | json 'd["access_token"].split(".")[1]' |
+            python3 -c 'import base64, json, sys; t = sys.stdin.read().strip(); d = json.loads(base64.urlsafe_b64decode(t + "=" * (-len(t) % 4))); print(d["iss"], d["aud"], ",".join(d["realm_access"]["roles"]))')"
+        check "Keycloak operators realm: onshore-admin-service authenticates with the client secret from the vault (\${ONSHORE_SERVICE_CLIENT_SECRET} filled at import): token iss, aud, roles = $svc" \
+            test "$svc" = "$kc_host/realms/operators onshore-internal-was internal-api"
+        kc_schema() { sql "$1" "SELECT CONCAT(COUNT(*), ' tables, realms ', (SELECT GROUP_CONCAT(NAME ORDER BY NAME) FROM keycloak.REALM)) FROM information_schema.tables WHERE table_schema = 'keycloak'"; }
+        kc_replicated() { [ "$(kc_schema 10.30.0.52)" = "$(kc_schema 10.30.0.51)" ]; }
+        kc_grants="$(sql 10.30.0.51 "SELECT GROUP_CONCAT(CONCAT(user, '@', host)) FROM mysql.user WHERE user = 'keycloak'"): $(sql 10.30.0.51 "SHOW GRANTS FOR 'keycloak'@'10.30.0.40'" | sed 's/ TO .*//' | paste -sd ';')"
+        kc_from="$(sql 10.30.0.51 "SELECT GROUP_CONCAT(DISTINCT SUBSTRING_INDEX(host, ':', 1)) FROM information_schema.processlist WHERE user = 'keycloak'")"
+        wait_for 40 kc_replicated; kc_rep=$?
+        check "Keycloak's schema on the MariaDB primary ($(kc_schema 10.30.0.51)) replicated to the replica; its account only from the Keycloak host and only on its database ($kc_grants), connected from $kc_from" bash -c '
+            [ "$1" = 0 ] && grep -q "realms master,operators,shoppers$" <<<"$2" && [ "$3" = "keycloak@10.30.0.40: GRANT USAGE ON *.*;GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, REFERENCES, INDEX, ALTER ON \`keycloak\`.*" ] && [ "$4" = 10.30.0.40 ]' \
+            _ "$kc_rep" "$(kc_schema 10.30.0.52)" "$kc_grants" "$kc_from"
+    else
+        fail "Keycloak did not answer ready on 10.30.0.40:9000 within 240 s of its start"; tail -n 25 "$ROOT/keycloak.out" | sed 's/^/    /'
+    fi
 fi
 check "NAS: rendered /etc/exports parses (exportfs -ra wrote the export table: backups and media, all_squash to uid 2001)" bash -c "
     grep -q '^/srv/nas/backups.10.30.0.51(.*all_squash.*anonuid=2001' '$HOSTS/10.30.0.80/var/lib/nfs/etab' &&
