@@ -12,7 +12,8 @@
 #   osl-lab-host (network-facing roles): files only, no services.
 #   data hosts, one overlay each, addresses on osl-ans's loopback:
 #     10.30.0.51 lab-db-1 MariaDB primary   10.30.0.52 lab-db-2 MariaDB replica (both: backups role)
-#     10.30.0.60 lab-redis-1 Redis primary + Sentinel   10.30.0.61 lab-redis-2 replica + Sentinel
+#     10.30.0.60 lab-redis-1 Redis primary + Sentinel   10.30.0.61 lab-redis-2, 10.30.0.62 lab-redis-3 replica + Sentinel
+#                (three Sentinels: a majority survives the loss of a whole server; the drill below loses one)
 #     10.30.0.70 lab-kafka-1 Kafka KRaft (broker + controller; started by this script from the converged files)
 #     10.30.0.40 lab-keycloak-1 Keycloak unpacked, configured, built (kc.sh build), its schema and account created
 #                on the MariaDB primary, realms imported (started by this script from the converged unit)
@@ -131,7 +132,7 @@ else
 fi
 
 # ---------------------------------------------------------------- converge on the lab hosts
-DATA_IPS=(10.30.0.40 10.30.0.51 10.30.0.52 10.30.0.60 10.30.0.61 10.30.0.70 10.30.0.80 10.30.0.90)
+DATA_IPS=(10.30.0.40 10.30.0.51 10.30.0.52 10.30.0.60 10.30.0.61 10.30.0.62 10.30.0.70 10.30.0.80 10.30.0.90)
 HOSTS="$ROOT/hosts"
 teardown_root
 ip netns del "$NS" 2>/dev/null
@@ -225,7 +226,7 @@ start=$SECONDS
 out1="$(converge)"; rc1=$?
 echo "$out1" | grep -E '^(osl-lab-host|lab-)' | sed 's/^/     first converge:  /'
 if [ $rc1 = 0 ]; then
-    pass "converge common, nftables(edge), waf, ips, haproxy(dmz), java_app(dmz-api, $jar_note), mariadb (primary + replica), redis + sentinel (2 nodes), kafka, keycloak, nas, backups, monitoring on 9 lab hosts ($((SECONDS - start)) s)"
+    pass "converge common, nftables(edge), waf, ips, haproxy(dmz), java_app(dmz-api, $jar_note), mariadb (primary + replica), redis + sentinel (3 nodes), kafka, keycloak, nas, backups, monitoring on 10 lab hosts ($((SECONDS - start)) s)"
 else
     fail "converge on the lab hosts"; echo "$out1" | grep -E 'fatal|FAILED|ERROR|msg' | head -n 15 | sed 's/^/    /'
 fi
@@ -305,20 +306,52 @@ if [ -n "$KEYCLOAK_ZIP" ]; then
     start_unit 10.30.0.40 keycloak.service "$ROOT/keycloak.out"
 fi
 
-check "Redis 10.30.0.60 and 10.30.0.61 answer PONG with the password, NOAUTH without" bash -c '
-    [ "$1" = PONG ] && [ "$2" = PONG ] && grep -q NOAUTH <<<"$3"' _ "$(rcli 10.30.0.60 6379 ping)" "$(rcli 10.30.0.61 6379 ping)" \
-    "$(inhost 10.30.0.60 redis-cli -h 10.30.0.60 ping 2>&1)"
-redis_linked() { rcli 10.30.0.61 6379 info replication | grep -q 'master_link_status:up'; }
+check "Redis 10.30.0.60, .61 and .62 answer PONG with the password, NOAUTH without" bash -c '
+    [ "$1$2$3" = PONGPONGPONG ] && grep -q NOAUTH <<<"$4"' _ "$(rcli 10.30.0.60 6379 ping)" "$(rcli 10.30.0.61 6379 ping)" \
+    "$(rcli 10.30.0.62 6379 ping)" "$(inhost 10.30.0.60 redis-cli -h 10.30.0.60 ping 2>&1)"
+redis_linked() { rcli 10.30.0.61 6379 info replication | grep -q 'master_link_status:up' && rcli 10.30.0.62 6379 info replication | grep -q 'master_link_status:up'; }
 wait_for 40 redis_linked
-check "Redis: 10.30.0.61 replicates 10.30.0.60 (link up); a write on the primary is acknowledged by 1 replica (WAIT) and read back on the replica" bash -c '
-    [ "$1" = OK ] && [ "$2" = 1 ] && [ "$3" = "$4" ]' _ "$(rcli 10.30.0.60 6379 set lab:probe "v$$")" \
-    "$(rcli 10.30.0.60 6379 wait 1 2000)" "$(rcli 10.30.0.61 6379 get lab:probe)" "v$$"
-sentinels_agree() { rcli 10.30.0.60 26379 sentinel ckquorum onshore | grep -q '^OK 2 usable Sentinels'; }
+check "Redis: 10.30.0.61 and 10.30.0.62 replicate 10.30.0.60 (links up); a write on the primary is acknowledged by 2 replicas (WAIT) and read back on both" bash -c '
+    [ "$1" = OK ] && [ "$2" = 2 ] && [ "$3" = "$5" ] && [ "$4" = "$5" ]' _ "$(rcli 10.30.0.60 6379 set lab:probe "v$$")" \
+    "$(rcli 10.30.0.60 6379 wait 2 2000)" "$(rcli 10.30.0.61 6379 get lab:probe)" "$(rcli 10.30.0.62 6379 get lab:probe)" "v$$"
+sentinels_agree() { rcli 10.30.0.60 26379 sentinel ckquorum onshore | grep -q '^OK 3 usable Sentinels'; }
 wait_for 40 sentinels_agree
 ckq="$(rcli 10.30.0.61 26379 sentinel ckquorum onshore 2>&1)"
-check "Redis Sentinel (2 nodes, password): quorum and failover authorization reachable ($ckq), primary 10.30.0.60" bash -c '
-    grep -q "^OK 2 usable Sentinels" <<<"$1" && [ "$2" = 10.30.0.60 ]' _ "$ckq" "$(rcli 10.30.0.61 26379 sentinel get-master-addr-by-name onshore | head -1)"
+check "Redis Sentinel (3 nodes, password): quorum and failover authorization reachable ($ckq), primary 10.30.0.60" bash -c '
+    grep -q "^OK 3 usable Sentinels" <<<"$1" && [ "$2" = 10.30.0.60 ]' _ "$ckq" "$(rcli 10.30.0.61 26379 sentinel get-master-addr-by-name onshore | head -1)"
 check "Redis Sentinel refuses clients without the password" grep -q NOAUTH <<<"$(inhost 10.30.0.60 redis-cli -h 10.30.0.60 -p 26379 sentinel masters 2>&1)"
+
+# Sentinel failover drill: the primary's whole server is lost (its Redis and its Sentinel, SIGKILL). The two
+# remaining Sentinels (a majority of three) must promote a replica; the application's next write needs one
+# replica (min-replicas-to-write 1); the old primary, started again, must become a replica of the new one.
+host_pids() { local p; for p in $(lab_pids); do [ "$(readlink "/proc/$p/root")" = "$HOSTS/$1" ] && echo "$p"; done; }
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", b - a}'; }
+master_of() { rcli "$1" 26379 sentinel get-master-addr-by-name onshore 2>/dev/null | head -1; }
+promoted() { local a b; a="$(master_of 10.30.0.61)"; b="$(master_of 10.30.0.62)"; [ -n "$a" ] && [ "$a" != 10.30.0.60 ] && [ "$a" = "$b" ] &&
+    rcli "$a" 6379 info replication | grep -q '^role:master'; }
+r_pids="$(host_pids 10.30.0.60)"; r_comms="$(for p in $r_pids; do cat "/proc/$p/comm"; done | sort | paste -sd ' ')"
+t_kill="$(now)"
+kill -9 $r_pids
+if wait_for 120 promoted; then
+    t_promoted="$(now)"; new_primary="$(master_of 10.30.0.61)"
+    wrote() { [ "$(rcli "$new_primary" 6379 set lab:after-failover "w$$")" = OK ]; }
+    wait_for 60 wrote; t_write="$(now)"
+    acked="$(rcli "$new_primary" 6379 wait 1 5000)"
+    check "Redis Sentinel failover drill: primary 10.30.0.60 lost with its Sentinel (kill -9 of $r_comms); the Sentinels on .61 and .62 promoted $new_primary after $(secs "$t_kill" "$t_promoted") s (down-after-milliseconds $(sed -n 's/^sentinel down-after-milliseconds onshore //p' "$HOSTS/10.30.0.61/etc/redis/sentinel.onshore.conf")); first write accepted after $(secs "$t_kill" "$t_write") s, acknowledged by $acked replica" \
+        test "$acked" = 1
+    inhost 10.30.0.60 service redis-server start >/dev/null 2>&1
+    inhost 10.30.0.60 service redis-sentinel start >/dev/null 2>&1
+    t_start="$(now)"
+    rejoined() { local i; i="$(rcli 10.30.0.60 6379 info replication)" && grep -q '^role:slave' <<<"$i" && grep -q "^master_host:$new_primary" <<<"$i" &&
+        grep -q 'master_link_status:up' <<<"$i" && [ "$(rcli 10.30.0.60 6379 get lab:after-failover)" = "w$$" ]; }
+    wait_for 120 rejoined; rj=$?
+    check "Redis: the old primary 10.30.0.60, started again, rejoined as a replica of $new_primary within $(secs "$t_start" "$(now)") s and holds the write made after the failover; $(rcli 10.30.0.61 26379 sentinel ckquorum onshore 2>&1 | cut -d. -f1)" \
+        test "$rj" = 0
+else
+    fail "Redis Sentinel failover drill: no replica promoted within 60 s of losing 10.30.0.60 (Sentinels say: $(master_of 10.30.0.61) / $(master_of 10.30.0.62))"
+    tail -n 15 "$HOSTS/10.30.0.61/var/log/redis/redis-sentinel.log" | sed 's/^/    /'
+fi
 
 if [[ "$EXCLUDE" != *kafka* ]]; then
     # No init script for Kafka (the role ships a systemd unit): start what the unit would, as the kafka user.
@@ -453,6 +486,7 @@ if [ "$state" = "rc=0 new-primary: read_only=0 semi-sync=ON clients=1 acked-app-
 else
     fail "failover playbook: $state"; echo "$fout" | grep -E 'fatal|FAILED|msg' | head -n 10 | sed 's/^/    /'
 fi
+
 echo "     daemons started by the converge (stopped by PID on exit): $(for p in $(lab_pids); do cat /proc/$p/comm; done 2>/dev/null | sort | uniq -c | awk '{printf "%s%s x%s", sep, $2, $1; sep=", "}')"
 rm -rf "$ANSIBLE_LOCAL_TEMP"
 [ "$FAILED" = 0 ]
