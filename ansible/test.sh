@@ -449,7 +449,7 @@ moment="$(sql 10.30.0.51 'SELECT NOW()')"
 sleep 1.1
 for i in $(seq 1 80); do echo "INSERT INTO drill (batch) VALUES ('b2');"; done | inhost 10.30.0.51 mariadb -D onshore
 drill() {
-    (cd "$HOSTS" && ANSIBLE_PIPELINING=True ip netns exec "$NS" ansible-playbook -i "$ANS/inventory/lab/hosts.yml" \
+    (cd "$HOSTS" && ANSIBLE_PIPELINING=True ip netns exec "$NS" ansible-playbook -i "${DRILL_INVENTORY:-$ANS/inventory/lab/hosts.yml}" \
         "$ANS/playbooks/restore-drill.yml" -e "@$SECRETS" "$@" 2>&1)
 }
 report() { sed -n "s/^$1=//p" "$HOSTS/10.30.0.52/var/tmp/onshore-restore-drill.report"; }
@@ -487,6 +487,40 @@ else
     fail "failover playbook: $state"; echo "$fout" | grep -E 'fatal|FAILED|msg' | head -n 10 | sed 's/^/    /'
 fi
 
+# After the failover, as an operator does (failover.yml): the inventory swapped, lab-db-2 primary. Path 1: a backup on
+# the new primary, more writes, a point-in-time restore on the new replica (the newest backup, rolled forward with
+# the new primary's binlogs to a moment after it). Path 2: a backup on the demoted server (its GTID is one of the new
+# primary's, 0-2-N), restored to a later moment with the new primary's binlogs: the case that failed with "Binary
+# logs never reached expected GTID state 0-2-464" when the drill replayed the demoted server's own, older archive.
+batch() { local i; for i in $(seq 1 "$3"); do echo "INSERT INTO drill (batch) VALUES ('$2');"; done | inhost "$1" mariadb -D onshore; }
+counts() { inhost "$1" mariadb -S /var/tmp/onshore-restore-drill/mysqld.sock -N -B -e "SELECT GROUP_CONCAT(batch, ':', n ORDER BY batch) FROM (SELECT batch, COUNT(*) n FROM onshore.drill GROUP BY batch) c" 2>&1; }
+after="$ROOT/inventory-after-failover"
+mkdir -p "$after" && cp -r "$ANS/inventory/lab/group_vars" "$after/"
+python3 - "$ANS/inventory/lab/hosts.yml" "$after/hosts.yml" <<'EOF'
+import sys, yaml
+inv = yaml.safe_load(open(sys.argv[1]))
+db = inv["all"]["children"]["mariadb"]["children"]
+db["mariadb_primary"], db["mariadb_replica"] = db["mariadb_replica"], db["mariadb_primary"]
+yaml.safe_dump(inv, open(sys.argv[2], "w"))
+EOF
+pitr_after_failover() { # LABEL BACKUP_IP BATCH
+    local out rc moment got want t0=$SECONDS bk
+    batch 10.30.0.52 "$3" 100
+    bk="$(inhost "$2" /usr/local/sbin/onshore-backup 2>&1 | tail -1)"
+    batch 10.30.0.52 "${3}1" 60; sleep 1.1; moment="$(sql 10.30.0.52 'SELECT NOW()')"; sleep 1.1; batch 10.30.0.52 "${3}2" 40
+    want="$(sql 10.30.0.52 "SELECT GROUP_CONCAT(batch, ':', n ORDER BY batch) FROM (SELECT batch, COUNT(*) n FROM onshore.drill WHERE batch <> '${3}2' GROUP BY batch) c")"
+    out="$(DRILL_INVENTORY="$after/hosts.yml" drill -e "restore_drill_stop_datetime='$moment'")"; rc=$?
+    got="$(counts 10.30.0.51)"
+    inhost 10.30.0.51 mariadb-admin -S /var/tmp/onshore-restore-drill/mysqld.sock shutdown >/dev/null 2>&1
+    if [ $rc = 0 ] && [ "$got" = "$want" ]; then
+        pass "after the failover, $1: $(sed -n 's/.* gtid=\([^ ]*\).*/backup at GTID \1/p' <<<"$bk"), restored on the new replica to $moment with lab-db-2's binlogs ($((SECONDS - t0)) s): every batch up to that second, none after ($got)"
+    else
+        fail "after the failover, $1: expected $want, got '$got' ($bk)"; echo "$out" | grep -E 'fatal|FAILED|msg|stderr' | head -n 10 | sed 's/^/    /'
+    fi
+}
+pitr_after_failover "backup on the new primary lab-db-2 + point-in-time restore" 10.30.0.52 d
+wait_for 40 replica_equal_rev
+pitr_after_failover "backup on the demoted lab-db-1 + point-in-time restore" 10.30.0.51 e
 echo "     daemons started by the converge (stopped by PID on exit): $(for p in $(lab_pids); do cat /proc/$p/comm; done 2>/dev/null | sort | uniq -c | awk '{printf "%s%s x%s", sep, $2, $1; sep=", "}')"
 rm -rf "$ANSIBLE_LOCAL_TEMP"
 [ "$FAILED" = 0 ]
