@@ -12,10 +12,13 @@
 #   osl-lab-host (network-facing roles): files only, no services.
 #   data hosts, one overlay each, addresses on osl-ans's loopback:
 #     10.30.0.51 lab-db-1 MariaDB primary   10.30.0.52 lab-db-2 MariaDB replica (both: backups role, mysqld_exporter :9104)
-#     10.30.0.60 lab-redis-1 Redis primary + Sentinel   10.30.0.61 lab-redis-2 replica + Sentinel (both: redis_exporter :9121)
+#     10.30.0.60 lab-redis-1 Redis primary + Sentinel   10.30.0.61 lab-redis-2, 10.30.0.62 lab-redis-3 replica + Sentinel
+#                (three Sentinels: a majority survives the loss of a whole server; the drill below loses one;
+#                all: redis_exporter :9121)
 #     10.30.0.70 lab-kafka-1 Kafka KRaft (broker + controller + JMX exporter agent :7071; started by this script
 #                from the converged unit)
-#     10.30.0.40 lab-keycloak-1 Keycloak distribution unpacked, configured, built (kc.sh build; not started)
+#     10.30.0.40 lab-keycloak-1 Keycloak unpacked, configured, built (kc.sh build), its schema and account created
+#                on the MariaDB primary, realms imported (started by this script from the converged unit)
 #     10.30.0.80 lab-nas-1 NFS exports (rendered, exportfs-checked; the kernel has no nfsd)
 #     10.30.0.90 lab-mon-1 Prometheus + Alertmanager + blackbox exporter (127.0.0.1:9115); Prometheus scrapes
 #                the exporters above and the checks read what it has through its HTTP API
@@ -134,7 +137,7 @@ else
 fi
 
 # ---------------------------------------------------------------- converge on the lab hosts
-DATA_IPS=(10.30.0.40 10.30.0.51 10.30.0.52 10.30.0.60 10.30.0.61 10.30.0.70 10.30.0.80 10.30.0.90)
+DATA_IPS=(10.30.0.40 10.30.0.51 10.30.0.52 10.30.0.60 10.30.0.61 10.30.0.62 10.30.0.70 10.30.0.80 10.30.0.90)
 HOSTS="$ROOT/hosts"
 teardown_root
 ip netns del "$NS" 2>/dev/null
@@ -219,7 +222,8 @@ LIMIT=()
 # Lab secrets, fresh per run, handed over as a 0600 extra-vars file (never in git).
 SECRETS="$ROOT/lab-secrets.yml"
 (umask 077; for v in mariadb__root_password mariadb__replication_password mariadb__app_password mariadb__exporter_password redis__password \
-        backups__encryption_passphrase keycloak__db_password keycloak__admin_password; do echo "$v: $(openssl rand -hex 16)"; done > "$SECRETS")
+        backups__encryption_passphrase keycloak__db_password keycloak__admin_password keycloak__admin_client_secret \
+        keycloak__service_client_secret; do echo "$v: $(openssl rand -hex 16)"; done > "$SECRETS")
 lab_secret() { sed -n "s/^$1: //p" "$SECRETS"; }
 # ansible_host of a data host is its address and, relative to $HOSTS, its chroot directory.
 converge() {
@@ -231,7 +235,7 @@ start=$SECONDS
 out1="$(converge)"; rc1=$?
 echo "$out1" | grep -E '^(osl-lab-host|lab-)' | sed 's/^/     first converge:  /'
 if [ $rc1 = 0 ]; then
-    pass "converge common, nftables(edge; internal_host on the data hosts), node_exporter (${#DATA_IPS[@]} data hosts), waf + mtail, ips, haproxy(dmz), java_app(dmz-api, $jar_note), mariadb + mysqld_exporter (primary + replica), redis + sentinel + redis_exporter (2 nodes), kafka + JMX exporter agent, keycloak, nas, backups, monitoring + blackbox on 9 lab hosts ($((SECONDS - start)) s)"
+    pass "converge common, nftables(edge; internal_host on the data hosts), node_exporter (${#DATA_IPS[@]} data hosts), waf + mtail, ips, haproxy(dmz), java_app(dmz-api, $jar_note), mariadb + mysqld_exporter (primary + replica), redis + sentinel + redis_exporter (3 nodes), kafka + JMX exporter agent, keycloak, nas, backups, monitoring + blackbox on 10 lab hosts ($((SECONDS - start)) s)"
 else
     fail "converge on the lab hosts"; echo "$out1" | grep -E 'fatal|FAILED|ERROR|msg' | head -n 15 | sed 's/^/    /'
 fi
@@ -275,6 +279,17 @@ app_sql() { inhost 10.30.0.51 mariadb -h "$1" -u onshore -p"$(lab_secret mariadb
 status() { sql "$1" "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = '$2'"; }
 replica_field() { inhost "$1" mariadb -B -e "SHOW SLAVE STATUS\G" | sed -n "s/^ *$2: //p"; }
 wait_for() { local i; for i in $(seq 1 "$1"); do "${@:2}" >/dev/null 2>&1 && return 0; sleep 0.5; done; return 1; }
+# Start what a converged systemd unit would (no systemd here): its Environment= and EnvironmentFile=, as its
+# User=, in the host's chroot; the process keeps the overlay as its root, so it is stopped by PID on exit.
+start_unit() { # IP UNIT LOG
+    local ip="$1" unit="$HOSTS/$1/etc/systemd/system/$2" user home envs=() e
+    user="$(sed -n 's/^User=//p' "$unit")"
+    home="$(inhost "$ip" getent passwd "$user" | cut -d: -f6)"
+    while read -r e; do e="${e#\"}"; envs+=("${e%\"}"); done < <(sed -n 's/^Environment=//p' "$unit")
+    inhost "$ip" env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$home" USER="$user" "${envs[@]}" /bin/sh -c \
+        'set -a; for f in $1; do . "${f#-}"; done; set +a; shift; exec setpriv --reuid="$1" --regid="$1" --init-groups -- $2' \
+        _ "$(sed -n 's/^EnvironmentFile=//p' "$unit" | tr '\n' ' ')" "$user" "$(sed -n 's/^ExecStart=//p' "$unit")" > "$3" 2>&1 &
+}
 rcli() { local ip="$1" port="$2"; shift 2; inhost "$ip" redis-cli --no-auth-warning -h "$ip" -p "$port" -a "$(lab_secret redis__password)" "$@"; }
 settings="$(sql 10.30.0.51 "SELECT CONCAT_WS(' ', @@gtid_strict_mode, @@sync_binlog, @@innodb_flush_log_at_trx_commit, @@rpl_semi_sync_master_enabled, @@rpl_semi_sync_master_wait_point, @@log_bin, @@skip_name_resolve, @@read_only)")"
 check "MariaDB primary 10.30.0.51 runs the role's settings: gtid_strict_mode, sync_binlog=1, innodb_flush_log_at_trx_commit=1, semi-sync master ON, AFTER_SYNC, binlog on, read-write ($settings)" \
@@ -293,21 +308,59 @@ replica_equal() { [ "$(sql 10.30.0.52 'CHECKSUM TABLE onshore.drill')" = "$(sql 
 check "MariaDB replica: same rows as the primary (CHECKSUM TABLE), at GTID $(sql 10.30.0.51 'SELECT @@gtid_binlog_pos')" wait_for 20 replica_equal
 ro_out="$(app_sql 10.30.0.52 "INSERT INTO drill (batch) VALUES ('x')" 2>&1)"
 check "MariaDB replica refuses writes from the app user (read_only)" grep -q 'read-only' <<<"$ro_out"
+# Keycloak after the semi-sync count above (its schema migration commits on the same primary); it starts while
+# Redis and Kafka are checked.
+if [ -n "$KEYCLOAK_ZIP" ]; then
+    kc_t0=$SECONDS
+    start_unit 10.30.0.40 keycloak.service "$ROOT/keycloak.out"
+fi
 
-check "Redis 10.30.0.60 and 10.30.0.61 answer PONG with the password, NOAUTH without" bash -c '
-    [ "$1" = PONG ] && [ "$2" = PONG ] && grep -q NOAUTH <<<"$3"' _ "$(rcli 10.30.0.60 6379 ping)" "$(rcli 10.30.0.61 6379 ping)" \
-    "$(inhost 10.30.0.60 redis-cli -h 10.30.0.60 ping 2>&1)"
-redis_linked() { rcli 10.30.0.61 6379 info replication | grep -q 'master_link_status:up'; }
+check "Redis 10.30.0.60, .61 and .62 answer PONG with the password, NOAUTH without" bash -c '
+    [ "$1$2$3" = PONGPONGPONG ] && grep -q NOAUTH <<<"$4"' _ "$(rcli 10.30.0.60 6379 ping)" "$(rcli 10.30.0.61 6379 ping)" \
+    "$(rcli 10.30.0.62 6379 ping)" "$(inhost 10.30.0.60 redis-cli -h 10.30.0.60 ping 2>&1)"
+redis_linked() { rcli 10.30.0.61 6379 info replication | grep -q 'master_link_status:up' && rcli 10.30.0.62 6379 info replication | grep -q 'master_link_status:up'; }
 wait_for 40 redis_linked
-check "Redis: 10.30.0.61 replicates 10.30.0.60 (link up); a write on the primary is acknowledged by 1 replica (WAIT) and read back on the replica" bash -c '
-    [ "$1" = OK ] && [ "$2" = 1 ] && [ "$3" = "$4" ]' _ "$(rcli 10.30.0.60 6379 set lab:probe "v$$")" \
-    "$(rcli 10.30.0.60 6379 wait 1 2000)" "$(rcli 10.30.0.61 6379 get lab:probe)" "v$$"
-sentinels_agree() { rcli 10.30.0.60 26379 sentinel ckquorum onshore | grep -q '^OK 2 usable Sentinels'; }
+check "Redis: 10.30.0.61 and 10.30.0.62 replicate 10.30.0.60 (links up); a write on the primary is acknowledged by 2 replicas (WAIT) and read back on both" bash -c '
+    [ "$1" = OK ] && [ "$2" = 2 ] && [ "$3" = "$5" ] && [ "$4" = "$5" ]' _ "$(rcli 10.30.0.60 6379 set lab:probe "v$$")" \
+    "$(rcli 10.30.0.60 6379 wait 2 2000)" "$(rcli 10.30.0.61 6379 get lab:probe)" "$(rcli 10.30.0.62 6379 get lab:probe)" "v$$"
+sentinels_agree() { rcli 10.30.0.60 26379 sentinel ckquorum onshore | grep -q '^OK 3 usable Sentinels'; }
 wait_for 40 sentinels_agree
 ckq="$(rcli 10.30.0.61 26379 sentinel ckquorum onshore 2>&1)"
-check "Redis Sentinel (2 nodes, password): quorum and failover authorization reachable ($ckq), primary 10.30.0.60" bash -c '
-    grep -q "^OK 2 usable Sentinels" <<<"$1" && [ "$2" = 10.30.0.60 ]' _ "$ckq" "$(rcli 10.30.0.61 26379 sentinel get-master-addr-by-name onshore | head -1)"
+check "Redis Sentinel (3 nodes, password): quorum and failover authorization reachable ($ckq), primary 10.30.0.60" bash -c '
+    grep -q "^OK 3 usable Sentinels" <<<"$1" && [ "$2" = 10.30.0.60 ]' _ "$ckq" "$(rcli 10.30.0.61 26379 sentinel get-master-addr-by-name onshore | head -1)"
 check "Redis Sentinel refuses clients without the password" grep -q NOAUTH <<<"$(inhost 10.30.0.60 redis-cli -h 10.30.0.60 -p 26379 sentinel masters 2>&1)"
+
+# Sentinel failover drill: the primary's whole server is lost (its Redis and its Sentinel, SIGKILL). The two
+# remaining Sentinels (a majority of three) must promote a replica; the application's next write needs one
+# replica (min-replicas-to-write 1); the old primary, started again, must become a replica of the new one.
+host_pids() { local p; for p in $(lab_pids); do [ "$(readlink "/proc/$p/root")" = "$HOSTS/$1" ] && echo "$p"; done; }
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", b - a}'; }
+master_of() { rcli "$1" 26379 sentinel get-master-addr-by-name onshore 2>/dev/null | head -1; }
+promoted() { local a b; a="$(master_of 10.30.0.61)"; b="$(master_of 10.30.0.62)"; [ -n "$a" ] && [ "$a" != 10.30.0.60 ] && [ "$a" = "$b" ] &&
+    rcli "$a" 6379 info replication | grep -q '^role:master'; }
+r_pids="$(host_pids 10.30.0.60)"; r_comms="$(for p in $r_pids; do cat "/proc/$p/comm"; done | sort | paste -sd ' ')"
+t_kill="$(now)"
+kill -9 $r_pids
+if wait_for 120 promoted; then
+    t_promoted="$(now)"; new_primary="$(master_of 10.30.0.61)"
+    wrote() { [ "$(rcli "$new_primary" 6379 set lab:after-failover "w$$")" = OK ]; }
+    wait_for 60 wrote; t_write="$(now)"
+    acked="$(rcli "$new_primary" 6379 wait 1 5000)"
+    check "Redis Sentinel failover drill: primary 10.30.0.60 lost with its Sentinel (kill -9 of $r_comms); the Sentinels on .61 and .62 promoted $new_primary after $(secs "$t_kill" "$t_promoted") s (down-after-milliseconds $(sed -n 's/^sentinel down-after-milliseconds onshore //p' "$HOSTS/10.30.0.61/etc/redis/sentinel.onshore.conf")); first write accepted after $(secs "$t_kill" "$t_write") s, acknowledged by $acked replica" \
+        test "$acked" = 1
+    inhost 10.30.0.60 service redis-server start >/dev/null 2>&1
+    inhost 10.30.0.60 service redis-sentinel start >/dev/null 2>&1
+    t_start="$(now)"
+    rejoined() { local i; i="$(rcli 10.30.0.60 6379 info replication)" && grep -q '^role:slave' <<<"$i" && grep -q "^master_host:$new_primary" <<<"$i" &&
+        grep -q 'master_link_status:up' <<<"$i" && [ "$(rcli 10.30.0.60 6379 get lab:after-failover)" = "w$$" ]; }
+    wait_for 120 rejoined; rj=$?
+    check "Redis: the old primary 10.30.0.60, started again, rejoined as a replica of $new_primary within $(secs "$t_start" "$(now)") s and holds the write made after the failover; $(rcli 10.30.0.61 26379 sentinel ckquorum onshore 2>&1 | cut -d. -f1)" \
+        test "$rj" = 0
+else
+    fail "Redis Sentinel failover drill: no replica promoted within 60 s of losing 10.30.0.60 (Sentinels say: $(master_of 10.30.0.61) / $(master_of 10.30.0.62))"
+    tail -n 15 "$HOSTS/10.30.0.61/var/log/redis/redis-sentinel.log" | sed 's/^/    /'
+fi
 
 if [[ "$EXCLUDE" != *kafka* ]]; then
     # No init script for Kafka (the role ships a systemd unit): start what the unit would (its Environment= lines,
@@ -335,6 +388,41 @@ if [ -n "$KEYCLOAK_ZIP" ]; then
         [ "$1" = 640:root:keycloak ] && [ "$2" = "kc.db=mariadb kc.health-enabled=true kc.metrics-enabled=true " ] &&
         grep -q "^proxy-headers=xforwarded" "$3/conf/keycloak.conf" && grep -q "^http-management-port=9000" "$3/conf/keycloak.conf"' \
         _ "$kc_mode" "$kc_built" "$HOSTS/10.30.0.40$kc"
+    kc_host="$(sed -n 's/^hostname=//p' "$HOSTS/10.30.0.40$kc/conf/keycloak.conf")"
+    kc_get() { ip netns exec "$NS" curl -sf "$@"; }
+    json() { python3 -c "import json, sys; d = json.load(sys.stdin); print($1)"; }
+    kc_ready() { kc_get http://10.30.0.40:9000/health/ready | grep -q '"status": *"UP"'; }
+    if wait_for 480 kc_ready; then
+        kc_secs=$((SECONDS - kc_t0))
+        issuers="$(for r in shoppers operators; do kc_get "http://10.30.0.40:8180/realms/$r/.well-known/openid-configuration" | json 'd["issuer"]'; done | tr '\n' ' ')"
+        check "Keycloak started from the converged unit (as keycloak, --optimized --import-realm, heap $(sed -n 's/^Environment="JAVA_OPTS_KC_HEAP=\(.*\)"$/\1/p' "$HOSTS/10.30.0.40/etc/systemd/system/keycloak.service")): management port 9000 /health/ready UP after ${kc_secs} s; OIDC discovery of the imported realms on the public port 8180 names the configured hostname $kc_host as issuer ($issuers)" \
+            test "$issuers" = "$kc_host/realms/shoppers $kc_host/realms/operators "
+        kc_token="$(printf %s "$(lab_secret keycloak__admin_password)" | kc_get --data-urlencode password@- -d grant_type=password -d client_id=admin-cli \
+            -d username=bootstrap-admin http://10.30.0.40:8180/realms/master/protocol/openid-connect/token | json 'd["access_token"]')"
+        kc_admin() { kc_get -H "Authorization: Bearer $kc_token" "http://10.30.0.40:8180/admin/realms/operators$1"; }
+        ops="$(kc_admin "" | json 'd["bruteForceProtected"], d["failureFactor"], d["sslRequired"]')"
+        totp="$(kc_admin /authentication/required-actions/CONFIGURE_TOTP | json 'd["enabled"], d["defaultAction"]')"
+        users="$(kc_admin /users | json 'len(d)')"
+        check "Keycloak operators realm as imported (admin API, bootstrap admin from the vault): brute-force protection after 5 failures, TLS for external clients ($ops); TOTP (CONFIGURE_TOTP) a default required action ($totp); no demo users imported ($users users listed)" \
+            test "$ops|$totp|$users" = "True 5 external|True True|0"
+        # The client secret placeholder was filled from the vault: the service account gets a token with the
+        # configured issuer, the internal-was audience and its realm role.
+        svc="$(printf %s "$(lab_secret keycloak__service_client_secret)" | kc_get --data-urlencode client_secret@- -d grant_type=client_credentials \
+            -d client_id=onshore-admin-service http://10.30.0.40:8180/realms/operators/protocol/openid-connect/token | json 'd["access_token"].split(".")[1]' |
+            python3 -c 'import base64, json, sys; t = sys.stdin.read().strip(); d = json.loads(base64.urlsafe_b64decode(t + "=" * (-len(t) % 4))); print(d["iss"], d["aud"], ",".join(d["realm_access"]["roles"]))')"
+        check "Keycloak operators realm: onshore-admin-service authenticates with the client secret from the vault (\${ONSHORE_SERVICE_CLIENT_SECRET} filled at import): token iss, aud, roles = $svc" \
+            test "$svc" = "$kc_host/realms/operators onshore-internal-was internal-api"
+        kc_schema() { sql "$1" "SELECT CONCAT(COUNT(*), ' tables, realms ', (SELECT GROUP_CONCAT(NAME ORDER BY NAME) FROM keycloak.REALM)) FROM information_schema.tables WHERE table_schema = 'keycloak'"; }
+        kc_replicated() { [ "$(kc_schema 10.30.0.52)" = "$(kc_schema 10.30.0.51)" ]; }
+        kc_grants="$(sql 10.30.0.51 "SELECT GROUP_CONCAT(CONCAT(user, '@', host)) FROM mysql.user WHERE user = 'keycloak'"): $(sql 10.30.0.51 "SHOW GRANTS FOR 'keycloak'@'10.30.0.40'" | sed 's/ TO .*//' | paste -sd ';')"
+        kc_from="$(sql 10.30.0.51 "SELECT GROUP_CONCAT(DISTINCT SUBSTRING_INDEX(host, ':', 1)) FROM information_schema.processlist WHERE user = 'keycloak'")"
+        wait_for 40 kc_replicated; kc_rep=$?
+        check "Keycloak's schema on the MariaDB primary ($(kc_schema 10.30.0.51)) replicated to the replica; its account only from the Keycloak host and only on its database ($kc_grants), connected from $kc_from" bash -c '
+            [ "$1" = 0 ] && grep -q "realms master,operators,shoppers$" <<<"$2" && [ "$3" = "keycloak@10.30.0.40: GRANT USAGE ON *.*;GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, REFERENCES, INDEX, ALTER ON \`keycloak\`.*" ] && [ "$4" = 10.30.0.40 ]' \
+            _ "$kc_rep" "$(kc_schema 10.30.0.52)" "$kc_grants" "$kc_from"
+    else
+        fail "Keycloak did not answer ready on 10.30.0.40:9000 within 240 s of its start"; tail -n 25 "$ROOT/keycloak.out" | sed 's/^/    /'
+    fi
 fi
 check "NAS: rendered /etc/exports parses (exportfs -ra wrote the export table: backups and media, all_squash to uid 2001)" bash -c "
     grep -q '^/srv/nas/backups.10.30.0.51(.*all_squash.*anonuid=2001' '$HOSTS/10.30.0.80/var/lib/nfs/etab' &&
@@ -403,9 +491,15 @@ for job in "${!LAB_DOWN_JOBS[@]}"; do
 done
 
 prom_value() { prom_api query --data-urlencode "query=$1" | python3 -c 'import json,sys; print(" ".join(sorted(r["metric"].get("instance", "") + "=" + r["value"][1] for r in json.load(sys.stdin)["data"]["result"])))'; }
-state="replica io/sql: $(prom_value 'mysql_slave_status_slave_io_running + mysql_slave_status_slave_sql_running'); semi-sync on writable: $(prom_value 'mysql_global_status_rpl_semi_sync_master_status and on (instance) mysql_global_variables_read_only == 0'); redis master: $(prom_value 'redis_instance_info{role="master"}'); its replicas: $(prom_value 'redis_connected_slaves and on (instance) redis_instance_info{role="master"}'); sentinels: $(prom_value 'redis_sentinel_master_sentinels'); lab.probe partitions under-replicated/reported: $(prom_value 'sum(kafka_cluster_partition_underreplicated{topic="lab.probe"})')/$(prom_value 'count(kafka_cluster_partition_underreplicated{topic="lab.probe"})'); alerts: $(prom_value 'ALERTS{alertname=~"MariaDB.*|Redis.*|Kafka.*"}')"
-check "the alert rules' inputs, as scraped, match the lab's state and none of the MariaDB/Redis/Kafka alerts is pending or firing ($state)" test "$state" = \
-    "replica io/sql: 10.30.0.52:9104=2; semi-sync on writable: 10.30.0.51:9104=1; redis master: 10.30.0.60:9121=1; its replicas: 10.30.0.60:9121=1; sentinels: 10.30.0.60:26379=2 10.30.0.61:26379=2; lab.probe partitions under-replicated/reported: =0/=3; alerts: "
+# After the Sentinel drill above the Redis primary is the promoted server, with the two others as its replicas.
+redis_primary="${new_primary:-10.30.0.60}"
+expected="replica io/sql: 10.30.0.52:9104=2; semi-sync on writable: 10.30.0.51:9104=1; redis master: $redis_primary:9121=1; its replicas: $redis_primary:9121=2; sentinels: 10.30.0.60:26379=3 10.30.0.61:26379=3 10.30.0.62:26379=3; lab.probe partitions under-replicated/reported: =0/=3; alerts: "
+scraped_state() { echo "replica io/sql: $(prom_value 'mysql_slave_status_slave_io_running + mysql_slave_status_slave_sql_running'); semi-sync on writable: $(prom_value 'mysql_global_status_rpl_semi_sync_master_status and on (instance) mysql_global_variables_read_only == 0'); redis master: $(prom_value 'redis_instance_info{role="master"}'); its replicas: $(prom_value 'redis_connected_slaves and on (instance) redis_instance_info{role="master"}'); sentinels: $(prom_value 'redis_sentinel_master_sentinels'); lab.probe partitions under-replicated/reported: $(prom_value 'sum(kafka_cluster_partition_underreplicated{topic="lab.probe"})')/$(prom_value 'count(kafka_cluster_partition_underreplicated{topic="lab.probe"})'); alerts: $(prom_value 'ALERTS{alertname=~"MariaDB.*|Redis.*|Kafka.*"}')"; }
+scraped_as_expected() { [ "$(scraped_state)" = "$expected" ]; }
+wait_for 60 scraped_as_expected
+state="$(scraped_state)"
+check "the alert rules' inputs, as scraped, match the lab's state and none of the MariaDB/Redis/Kafka alerts is pending or firing ($state)" test "$state" = "$expected"
+[ "$state" = "$expected" ] || echo "    expected: $expected"
 
 # ---------------------------------------------------------------- backup, restore drill, point in time, failover
 for ip in 10.30.0.51 10.30.0.52; do
@@ -443,7 +537,7 @@ moment="$(sql 10.30.0.51 'SELECT NOW()')"
 sleep 1.1
 for i in $(seq 1 80); do echo "INSERT INTO drill (batch) VALUES ('b2');"; done | inhost 10.30.0.51 mariadb -D onshore
 drill() {
-    (cd "$HOSTS" && ANSIBLE_PIPELINING=True ip netns exec "$NS" ansible-playbook -i "$ANS/inventory/lab/hosts.yml" \
+    (cd "$HOSTS" && ANSIBLE_PIPELINING=True ip netns exec "$NS" ansible-playbook -i "${DRILL_INVENTORY:-$ANS/inventory/lab/hosts.yml}" \
         "$ANS/playbooks/restore-drill.yml" -e "@$SECRETS" "$@" 2>&1)
 }
 report() { sed -n "s/^$1=//p" "$HOSTS/10.30.0.52/var/tmp/onshore-restore-drill.report"; }
@@ -521,6 +615,41 @@ if [ "$state" = "rc=0 new-primary: read_only=0 semi-sync=ON clients=1 acked-app-
 else
     fail "failover playbook: $state"; echo "$fout" | grep -E 'fatal|FAILED|msg' | head -n 10 | sed 's/^/    /'
 fi
+
+# After the failover, as an operator does (failover.yml): the inventory swapped, lab-db-2 primary. Path 1: a backup on
+# the new primary, more writes, a point-in-time restore on the new replica (the newest backup, rolled forward with
+# the new primary's binlogs to a moment after it). Path 2: a backup on the demoted server (its GTID is one of the new
+# primary's, 0-2-N), restored to a later moment with the new primary's binlogs: the case that failed with "Binary
+# logs never reached expected GTID state 0-2-464" when the drill replayed the demoted server's own, older archive.
+batch() { local i; for i in $(seq 1 "$3"); do echo "INSERT INTO drill (batch) VALUES ('$2');"; done | inhost "$1" mariadb -D onshore; }
+counts() { inhost "$1" mariadb -S /var/tmp/onshore-restore-drill/mysqld.sock -N -B -e "SELECT GROUP_CONCAT(batch, ':', n ORDER BY batch) FROM (SELECT batch, COUNT(*) n FROM onshore.drill GROUP BY batch) c" 2>&1; }
+after="$ROOT/inventory-after-failover"
+mkdir -p "$after" && cp -r "$ANS/inventory/lab/group_vars" "$after/"
+python3 - "$ANS/inventory/lab/hosts.yml" "$after/hosts.yml" <<'EOF'
+import sys, yaml
+inv = yaml.safe_load(open(sys.argv[1]))
+db = inv["all"]["children"]["mariadb"]["children"]
+db["mariadb_primary"], db["mariadb_replica"] = db["mariadb_replica"], db["mariadb_primary"]
+yaml.safe_dump(inv, open(sys.argv[2], "w"))
+EOF
+pitr_after_failover() { # LABEL BACKUP_IP BATCH
+    local out rc moment got want t0=$SECONDS bk
+    batch 10.30.0.52 "$3" 100
+    bk="$(inhost "$2" /usr/local/sbin/onshore-backup 2>&1 | tail -1)"
+    batch 10.30.0.52 "${3}1" 60; sleep 1.1; moment="$(sql 10.30.0.52 'SELECT NOW()')"; sleep 1.1; batch 10.30.0.52 "${3}2" 40
+    want="$(sql 10.30.0.52 "SELECT GROUP_CONCAT(batch, ':', n ORDER BY batch) FROM (SELECT batch, COUNT(*) n FROM onshore.drill WHERE batch <> '${3}2' GROUP BY batch) c")"
+    out="$(DRILL_INVENTORY="$after/hosts.yml" drill -e "restore_drill_stop_datetime='$moment'")"; rc=$?
+    got="$(counts 10.30.0.51)"
+    inhost 10.30.0.51 mariadb-admin -S /var/tmp/onshore-restore-drill/mysqld.sock shutdown >/dev/null 2>&1
+    if [ $rc = 0 ] && [ "$got" = "$want" ]; then
+        pass "after the failover, $1: $(sed -n 's/.* gtid=\([^ ]*\).*/backup at GTID \1/p' <<<"$bk"), restored on the new replica to $moment with lab-db-2's binlogs ($((SECONDS - t0)) s): every batch up to that second, none after ($got)"
+    else
+        fail "after the failover, $1: expected $want, got '$got' ($bk)"; echo "$out" | grep -E 'fatal|FAILED|msg|stderr' | head -n 10 | sed 's/^/    /'
+    fi
+}
+pitr_after_failover "backup on the new primary lab-db-2 + point-in-time restore" 10.30.0.52 d
+wait_for 40 replica_equal_rev
+pitr_after_failover "backup on the demoted lab-db-1 + point-in-time restore" 10.30.0.51 e
 echo "     daemons started by the converge (stopped by PID on exit): $(for p in $(lab_pids); do cat /proc/$p/comm; done 2>/dev/null | sort | uniq -c | awk '{printf "%s%s x%s", sep, $2, $1; sep=", "}')"
 rm -rf "$ANSIBLE_LOCAL_TEMP"
 [ "$FAILED" = 0 ]
