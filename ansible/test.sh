@@ -226,10 +226,12 @@ SECRETS="$ROOT/lab-secrets.yml"
         keycloak__service_client_secret; do echo "$v: $(openssl rand -hex 16)"; done > "$SECRETS")
 lab_secret() { sed -n "s/^$1: //p" "$SECRETS"; }
 # ansible_host of a data host is its address and, relative to $HOSTS, its chroot directory.
-converge() {
+converge() { # [GROUP]: all lab hosts, or only that group's
+    local limit=("${LIMIT[@]}")
+    [ -n "${1:-}" ] && limit=(--limit "$1$EXCLUDE")
     # Pipelining: modules go to the chroot's python on stdin instead of as files (the chroot plugin supports it).
     (cd "$HOSTS" && ANSIBLE_PIPELINING=True ip netns exec "$NS" ansible-playbook -i "$ANS/inventory/lab/hosts.yml" "$ANS/playbooks/lab-converge.yml" \
-        -e "lab_artifact_dir=$ARTIFACTS" -e "keycloak__version=${KEYCLOAK_VERSION:-26.7.3}" -e "@$SECRETS" "${LIMIT[@]}" 2>&1)
+        -e "lab_artifact_dir=$ARTIFACTS" -e "keycloak__version=${KEYCLOAK_VERSION:-26.7.3}" -e "@$SECRETS" "${limit[@]}" 2>&1)
 }
 start=$SECONDS
 out1="$(converge)"; rc1=$?
@@ -357,6 +359,17 @@ if wait_for 120 promoted; then
     wait_for 120 rejoined; rj=$?
     check "Redis: the old primary 10.30.0.60, started again, rejoined as a replica of $new_primary within $(secs "$t_start" "$(now)") s and holds the write made after the failover; $(rcli 10.30.0.61 26379 sentinel ckquorum onshore 2>&1 | cut -d. -f1)" \
         test "$rj" = 0
+    # The infra team runs the playbook again after the failover (as they will): the role must follow the
+    # promoted primary, not the inventory's first server, and lose no write.
+    rcli "$new_primary" 6379 set lab:before-reconverge "r$$" >/dev/null
+    rout="$(converge redis)"; rrc=$?
+    topology() { [ "$(master_of 10.30.0.61)" = "$new_primary" ] && rcli "$new_primary" 6379 info replication | grep -q '^connected_slaves:2' &&
+        for ip in 10.30.0.60 10.30.0.61 10.30.0.62; do [ "$(rcli "$ip" 6379 get lab:before-reconverge)" = "r$$" ] || return 1; done; }
+    wait_for 120 topology; trc=$?
+    check "Redis: converging the redis hosts again after the failover keeps $new_primary primary (Sentinel and redis.conf), both others replicate it, the last write is on all three" \
+        test "$rrc$trc" = 00
+    [ "$rrc" = 0 ] || echo "$rout" | grep -E 'fatal|FAILED|msg' | head -n 10 | sed 's/^/    /'
+    [ "$trc" = 0 ] || { echo "    sentinel says $(master_of 10.30.0.61)"; for ip in 10.30.0.60 10.30.0.61 10.30.0.62; do echo "    $ip: $(rcli "$ip" 6379 info replication | grep -E '^(role|master_host|connected_slaves)' | tr '\r\n' '  ')"; done; }
 else
     fail "Redis Sentinel failover drill: no replica promoted within 60 s of losing 10.30.0.60 (Sentinels say: $(master_of 10.30.0.61) / $(master_of 10.30.0.62))"
     tail -n 15 "$HOSTS/10.30.0.61/var/log/redis/redis-sentinel.log" | sed 's/^/    /'
