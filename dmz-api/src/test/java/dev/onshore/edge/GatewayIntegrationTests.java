@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,9 +20,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The gateway on a random port in front of an in-process upstream that records what it received. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * The gateway on a random port in front of an in-process upstream that records what it received. The Prometheus host
+ * is 127.0.0.2 (Linux routes all of 127.0.0.0/8 to loopback), so that 127.0.0.1 is any other client.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "onshore.metrics.scrapers=" + GatewayIntegrationTests.SCRAPER + "/32")
 class GatewayIntegrationTests {
+
+    static final String SCRAPER = "127.0.0.2";
 
     private static final Map<String, Map<String, String>> received = new ConcurrentHashMap<>();
     private static final HttpServer upstream = startUpstream();
@@ -63,11 +70,20 @@ class GatewayIntegrationTests {
     }
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {
+        return get(http, path, headers);
+    }
+
+    private HttpResponse<String> scrape(String... headers) throws Exception {
+        var fromScraper = HttpClient.newBuilder().localAddress(InetAddress.getByName(SCRAPER)).build();
+        return get(fromScraper, "/actuator/prometheus", headers);
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path, String... headers) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -140,6 +156,39 @@ class GatewayIntegrationTests {
         }
         assertThat(received.keySet()).noneMatch(p -> p.toLowerCase().startsWith("/api/admin") || p.toLowerCase().startsWith("/actuator")
                 || p.startsWith("/realms/operators") || p.startsWith("/realms/master"));
+    }
+
+    @Test
+    void theScraperReadsTheGatewaysOwnMetrics() throws Exception {
+        get("/id-id/");
+
+        var response = scrape();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.body()).contains("http_server_requests_seconds_count{")
+                .contains("jvm_threads_live_threads");
+        assertThat(received.keySet()).noneMatch(p -> p.toLowerCase().startsWith("/actuator"));
+    }
+
+    @Test
+    void metricsAreNotFoundForAnyoneElseNorThroughTheRoutes() throws Exception {
+        // The storefront route matches /** and the internal WAS answers /actuator/prometheus to its own scrapers:
+        // were it routed, whatever the WAS trusts would leak through the edge.
+        var responses = Map.of(
+                "another client", get("/actuator/prometheus"),
+                "a disguised path", get("//actuator;x=1/Prometheus"),
+                "the scraper relayed by a proxy", scrape("X-Forwarded-For", SCRAPER),
+                "the scraper's address in a forwarded header", get("/actuator/prometheus", "X-Forwarded-For", SCRAPER));
+
+        responses.forEach((who, response) -> {
+            assertThat(response.statusCode()).as(who).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).as(who)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).as(who).contains("\"status\":404").doesNotContain("jvm_");
+        });
+        assertThat(received.keySet()).noneMatch(p -> p.toLowerCase().contains("actuator"));
     }
 
     @Test

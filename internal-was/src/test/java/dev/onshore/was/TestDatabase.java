@@ -31,26 +31,7 @@ public final class TestDatabase {
             server = EmbeddedMariaDb.start(Path.of("target", "mariadb-it").toAbsolutePath(), port, database,
                     "onshore", "it-secret");
             url = server.jdbcUrl(database);
-            var started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                // JVM shutdown hooks run concurrently: let the Spring contexts close first (the event publication
-                // registry writes to the database while closing and would otherwise wait 30 s for a connection).
-                // The hooks are started together in no given order: look for Spring's for up to half a second.
-                try {
-                    for (int i = 0; i < 50; i++) {
-                        var spring = Thread.getAllStackTraces().keySet().stream()
-                                .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook")).findFirst();
-                        if (spring.isPresent()) {
-                            spring.get().join(20_000);
-                            break;
-                        }
-                        Thread.sleep(10);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                started.close();
-            }, "TestDatabaseShutdownHook"));
+            AfterSpringContexts.stop("TestDatabaseShutdownHook", server::close);
         }
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "onshore");
