@@ -72,7 +72,14 @@ class ApplianceIntegrationTests {
         assertThat(metrics.body()).contains("onshore_outbox_incomplete_events ")
                 .contains("onshore_outbox_oldest_incomplete_age_seconds ")
                 .contains("onshore_exchange_rates_oldest_age_seconds ").contains("http_server_requests_seconds_count");
-        assertThat(Http.get(storefront + "/actuator/prometheus").statusCode()).isEqualTo(404);
+        // The edge never relays them: a shopper's request (the WAF and L4 always add X-Forwarded-For) is refused,
+        // and what the edge gives its own scraper (loopback here) are its own metrics, not internal-was's.
+        assertThat(Http.get(storefront + "/actuator/prometheus", "X-Forwarded-For", "203.0.113.7").statusCode())
+                .isEqualTo(404);
+        var edgeOwn = Http.get(storefront + "/actuator/prometheus");
+        assertThat(edgeOwn.statusCode()).isEqualTo(200);
+        assertThat(edgeOwn.body()).contains("http_server_requests_seconds_count")
+                .doesNotContain("onshore_outbox_incomplete_events").doesNotContain("onshore_exchange_rates");
     }
 
     @Test
