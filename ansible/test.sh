@@ -403,6 +403,9 @@ for job in "${!LAB_DOWN_JOBS[@]}"; do
 done
 
 prom_value() { prom_api query --data-urlencode "query=$1" | python3 -c 'import json,sys; print(" ".join(sorted(r["metric"].get("instance", "") + "=" + r["value"][1] for r in json.load(sys.stdin)["data"]["result"])))'; }
+# The lab.probe topic is created shortly before: wait until a scrape of the JMX agent has all its partitions.
+kafka_probe_scraped() { [ "$(prom_value 'count(kafka_cluster_partition_underreplicated{topic="lab.probe"})')" = "=3" ]; }
+wait_for 90 kafka_probe_scraped
 state="replica io/sql: $(prom_value 'mysql_slave_status_slave_io_running + mysql_slave_status_slave_sql_running'); semi-sync on writable: $(prom_value 'mysql_global_status_rpl_semi_sync_master_status and on (instance) mysql_global_variables_read_only == 0'); redis master: $(prom_value 'redis_instance_info{role="master"}'); its replicas: $(prom_value 'redis_connected_slaves and on (instance) redis_instance_info{role="master"}'); sentinels: $(prom_value 'redis_sentinel_master_sentinels'); lab.probe partitions under-replicated/reported: $(prom_value 'sum(kafka_cluster_partition_underreplicated{topic="lab.probe"})')/$(prom_value 'count(kafka_cluster_partition_underreplicated{topic="lab.probe"})'); alerts: $(prom_value 'ALERTS{alertname=~"MariaDB.*|Redis.*|Kafka.*"}')"
 check "the alert rules' inputs, as scraped, match the lab's state and none of the MariaDB/Redis/Kafka alerts is pending or firing ($state)" test "$state" = \
     "replica io/sql: 10.30.0.52:9104=2; semi-sync on writable: 10.30.0.51:9104=1; redis master: 10.30.0.60:9121=1; its replicas: 10.30.0.60:9121=1; sentinels: 10.30.0.60:26379=2 10.30.0.61:26379=2; lab.probe partitions under-replicated/reported: =0/=3; alerts: "
