@@ -510,7 +510,8 @@ redis_primary="${new_primary:-10.30.0.60}"
 expected="replica io/sql: 10.30.0.52:9104=2; semi-sync on writable: 10.30.0.51:9104=1; redis master: $redis_primary:9121=1; its replicas: $redis_primary:9121=2; sentinels: 10.30.0.60:26379=3 10.30.0.61:26379=3 10.30.0.62:26379=3; lab.probe partitions under-replicated/reported: =0/=3; alerts: "
 scraped_state() { echo "replica io/sql: $(prom_value 'mysql_slave_status_slave_io_running + mysql_slave_status_slave_sql_running'); semi-sync on writable: $(prom_value 'mysql_global_status_rpl_semi_sync_master_status and on (instance) mysql_global_variables_read_only == 0'); redis master: $(prom_value 'redis_instance_info{role="master"}'); its replicas: $(prom_value 'redis_connected_slaves and on (instance) redis_instance_info{role="master"}'); sentinels: $(prom_value 'redis_sentinel_master_sentinels'); lab.probe partitions under-replicated/reported: $(prom_value 'sum(kafka_cluster_partition_underreplicated{topic="lab.probe"})')/$(prom_value 'count(kafka_cluster_partition_underreplicated{topic="lab.probe"})'); alerts: $(prom_value 'ALERTS{alertname=~"MariaDB.*|Redis.*|Kafka.*"}')"; }
 scraped_as_expected() { [ "$(scraped_state)" = "$expected" ]; }
-wait_for 60 scraped_as_expected
+# (the lab.probe topic is created shortly before: a JMX scrape must have seen all its partitions)
+wait_for 150 scraped_as_expected
 state="$(scraped_state)"
 check "the alert rules' inputs, as scraped, match the lab's state and none of the MariaDB/Redis/Kafka alerts is pending or firing ($state)" test "$state" = "$expected"
 [ "$state" = "$expected" ] || echo "    expected: $expected"
