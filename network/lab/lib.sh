@@ -37,3 +37,10 @@ while chunk := s.recv(65536):
 print(data.decode().strip())
 PY
 }
+
+# lb_stat_field LB_NS PROXY SERVER FIELD : one column of HAProxy's "show stat" (SERVER may be BACKEND); 0 if empty
+lb_stat_field() {
+    lb_cmd "$1" "show stat" | awk -F, -v p="$2" -v s="$3" -v f="$4" '
+        NR == 1 {sub(/^# /, ""); for (i = 1; i <= NF; i++) col[$i] = i; next}
+        $1 == p && $2 == s {v = $col[f]; print (v == "" ? 0 : v)}'
+}

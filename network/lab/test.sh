@@ -249,11 +249,8 @@ LOAD_ARGS=()
 [ "$KIND_WAS" = real ] && LOAD_ARGS=(--paths "$(IFS=,; echo "${STOREFRONT[*]}")" --post-every 0)
 load() { ip netns exec osl-inet python3 "$HERE/load.py" --threads 6 --duration "${LOAD_S:-12}" "${LOAD_ARGS[@]}" "$@"; }
 lb_stat() { # NS -> total retries and redispatches on the holder's backend
-    lb_cmd "$1" "show stat" | python3 -c '
-import csv, io, sys
-rows = list(csv.DictReader(io.StringIO(sys.stdin.read().lstrip("# "))))
-b = [r for r in rows if r["svname"] == "BACKEND" and r["pxname"] in ("dmz_api_nodes", "was_nodes")][0]
-print(b["wretr"] or 0, "retries,", b["wredis"] or 0, "redispatches")'
+    local px=was_nodes; [[ "$1" == osl-dlb* ]] && px=dmz_api_nodes
+    echo "$(lb_stat_field "$1" "$px" BACKEND wretr) retries, $(lb_stat_field "$1" "$px" BACKEND wredis) redispatches"
 }
 holder() { local t="$1"; for i in 1 2; do ip -n "osl-${t}lb$i" -4 -o addr show dev eth0 | grep -q " 10.${2}.0.10/" && echo "osl-${t}lb$i"; done; }
 
@@ -267,12 +264,8 @@ check "baseline load: 0 failed requests" test "$(failed_of "$baseline")" = 0
 # Rolling restart of the internal-was tier under load, node by node, the way playbooks/rolling-update.yml
 # does it in production: drain the node on both internal balancers, wait until its sessions are gone, stop
 # it (SIGTERM: graceful), start it, gate on readiness, put it back, wait until both balancers see it UP.
-server_field() { # LB_NS SERVER FIELD(show stat column) -> value
-    lb_cmd "$1" "show stat" | awk -F, -v s="$2" -v f="$3" 'NR == 1 {sub(/^# /, ""); for (i = 1; i <= NF; i++) col[$i] = i; next}
-        $1 == "was_nodes" && $2 == s {print $col[f]}'
-}
-drained() { local lb; for lb in osl-ilb1 osl-ilb2; do [ "$(server_field "$lb" "$1" scur)" = 0 ] || return 1; done; }
-serving() { local lb; for lb in osl-ilb1 osl-ilb2; do [ "$(server_field "$lb" "$1" status)" = UP ] || return 1; done; }
+drained() { local lb; for lb in osl-ilb1 osl-ilb2; do [ "$(lb_stat_field "$lb" was_nodes "$1" scur)" = 0 ] || return 1; done; }
+serving() { local lb; for lb in osl-ilb1 osl-ilb2; do [ "$(lb_stat_field "$lb" was_nodes "$1" status)" = UP ] || return 1; done; }
 roll_was() { # NODE SERVER IP -> prints the seconds the node was out of rotation; 1 on a failed step
     local node="$1" server="$2" ip="$3" t0=$SECONDS lb pid jpid
     for lb in osl-ilb1 osl-ilb2; do lb_cmd "$lb" "set server was_nodes/$server state drain" >/dev/null; done
