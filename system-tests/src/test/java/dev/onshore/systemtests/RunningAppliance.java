@@ -8,12 +8,14 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Starts the appliance once for every system test class in this JVM (ports shifted by 20000, state under
+ * Starts the appliance once for every system test class in this JVM (ports shifted by 20000, or by
+ * {@code -Donshore.it.port-offset}, state under
  * target/var) and stops every process it started, by PID, when the last test is done.
  */
 final class RunningAppliance implements BeforeAllCallback {
 
-    static final int PORT_OFFSET = 20_000;
+    /** 20000 unless {@code onshore.it.port-offset} says otherwise (two checkouts testing side by side). */
+    static final int PORT_OFFSET = Integer.getInteger("onshore.it.port-offset", 20_000);
 
     private static Appliance appliance;
 
