@@ -1,0 +1,44 @@
+package dev.onshore.was.accounts.internal;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores a personal text attribute encrypted: {@code @Convert(converter = PiiAttributeConverter.class)} on an
+ * entity's {@code String} field (a name, an address line, a phone number). Null stays null. The column must hold
+ * the encrypted form: {@code VARCHAR} of at least {@code 4 * ceil((utf8 bytes + 28) / 3) + 40} characters.
+ * <p>
+ * Public and a bean because Hibernate obtains converters from Spring; the cipher is looked up at first use, so a
+ * node without a key file starts (and fails only when it touches personal data).
+ */
+@Component
+@Converter
+public class PiiAttributeConverter implements AttributeConverter<@Nullable String, @Nullable String> {
+
+    private final ObjectProvider<PiiCipher> cipher;
+
+    PiiAttributeConverter(ObjectProvider<PiiCipher> cipher) {
+        this.cipher = cipher;
+    }
+
+    @Override
+    public @Nullable String convertToDatabaseColumn(@Nullable String attribute) {
+        return attribute == null ? null : cipher().encrypt(attribute);
+    }
+
+    @Override
+    public @Nullable String convertToEntityAttribute(@Nullable String column) {
+        return column == null ? null : cipher().decrypt(column);
+    }
+
+    private PiiCipher cipher() {
+        var available = cipher.getIfAvailable();
+        if (available == null) {
+            throw new IllegalStateException("Personal data needs a key file: set onshore.accounts.pii.key-file");
+        }
+        return available;
+    }
+}
