@@ -262,6 +262,7 @@ public final class Appliance {
                 "--spring.data.redis.port=" + ports.redis(),
                 "--spring.mail.port=" + ports.smtp(),
                 "--onshore.media.directory=" + layout.data("media"),
+                "--onshore.accounts.pii.key-file=" + secrets.piiKeyFile(),
                 "--onshore.identity.keycloak-url=" + keycloakUrl(),
                 "--onshore.identity.shopper-issuer=" + storefrontUrl() + "/realms/shoppers",
                 "--onshore.identity.operator-issuer=" + keycloakUrl() + "/realms/operators"));

@@ -49,4 +49,44 @@ class SecretsTests {
 
         assertThat(a).isNotEqualTo(b);
     }
+
+    @Test
+    void generatesThePiiKeyFileOnceOwnerOnlyOutsideTheConfigtreeFolders() throws Exception {
+        var layout = new Layout(root, root.resolve("var"));
+        var secrets = new Secrets(layout).generateAll();
+        secrets.project(layout, "internal-was", Map.of("spring.datasource.password", Secrets.Name.DB_APP_PASSWORD));
+
+        var file = secrets.piiKeyFile();
+        var content = Files.readString(file);
+
+        assertThat(file).isEqualTo(root.resolve("var/secrets/internal-was-pii/pii-keys"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        var current = content.lines().filter(line -> line.startsWith("current=")).findFirst().orElseThrow().substring(8);
+        var key = content.lines().filter(line -> line.startsWith(current + "=")).findFirst().orElseThrow()
+                .substring(current.length() + 1);
+        assertThat(java.util.Base64.getDecoder().decode(key)).hasSize(32);
+        assertThat(new Secrets(layout).piiKeyFile()).hasContent(content);
+        try (var configtree = Files.list(root.resolve("var/secrets/internal-was"))) {
+            assertThat(configtree.map(p -> p.getFileName().toString())).doesNotContain("pii-keys");
+        }
+    }
+
+    @Test
+    void neverReplacesAnExistingPiiKeyFile() throws Exception {
+        var layout = new Layout(root, root.resolve("var"));
+        var first = new Secrets(layout).piiKeyFile();
+        Files.writeString(first, "current=old\nold=" + java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+
+        assertThat(new Secrets(layout).generateAll().piiKeyFile()).hasContent("current=old\nold="
+                + java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+    }
+
+    @Test
+    void twoInstallationsNeverShareAPiiKey() throws Exception {
+        var a = Files.readString(new Secrets(new Layout(root, root.resolve("a"))).piiKeyFile());
+        var b = Files.readString(new Secrets(new Layout(root, root.resolve("b"))).piiKeyFile());
+
+        assertThat(a).isNotEqualTo(b);
+    }
 }
