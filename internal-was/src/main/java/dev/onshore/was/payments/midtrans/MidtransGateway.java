@@ -78,8 +78,9 @@ final class MidtransGateway implements PaymentGateway, AutoCloseable {
     /** Midtrans's refund key: letters, digits, dash and underscore. */
     private static final Pattern REFUND_KEY = Pattern.compile("[A-Za-z0-9_-]{1,50}");
 
+    /** Snap's words for an order id already in use (Indonesian or English, by account language). */
     private static final Pattern ORDER_ID_TAKEN = Pattern.compile(
-            "sudah digunakan|already been taken|already used|been paid and utili[sz]ed|duplicate",
+            "order_id.*(sudah digunakan|already been taken|already used|been paid and utili[sz]ed)",
             Pattern.CASE_INSENSITIVE);
 
     private static final DateTimeFormatter START_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss Z");
@@ -100,8 +101,9 @@ final class MidtransGateway implements PaymentGateway, AutoCloseable {
         this.authorization = "Basic "
                 + Base64.getEncoder().encodeToString((serverKey + ":").getBytes(StandardCharsets.UTF_8));
         this.signature = new NotificationSignature(serverKey);
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1 as Midtrans's own SDK speaks it: no h2c upgrade attempts through egress proxies.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         var requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.readTimeout());
         this.rest = RestClient.builder().requestFactory(requests).build();
@@ -244,7 +246,7 @@ final class MidtransGateway implements PaymentGateway, AutoCloseable {
             if (body != null) {
                 request = request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
             }
-            return request.exchange((sent, received) -> new Answer(received.getStatusCode().value(),
+            return request.exchange((sent, received) -> Answer.of(received.getStatusCode().value(),
                     new String(received.getBody().readAllBytes(), StandardCharsets.UTF_8), json));
         } catch (ResourceAccessException e) {
             throw new PaymentProviderException("Midtrans cannot be reached (" + method + " " + uri.getPath() + "): "
@@ -315,20 +317,22 @@ final class MidtransGateway implements PaymentGateway, AutoCloseable {
     }
 
     /** An HTTP answer from Midtrans: the status, the body, and the code that counts. */
-    private record Answer(int httpStatus, String body, JsonMapper mapper) {
+    private record Answer(int httpStatus, String body, JsonNode json) {
 
-        JsonNode json() {
+        /** The body parsed once; a body that is not JSON reads as a missing node. */
+        static Answer of(int httpStatus, String body, JsonMapper mapper) {
+            @Nullable JsonNode json;
             try {
-                var node = mapper.readTree(body);
-                return node == null ? MissingNode.getInstance() : node;
+                json = mapper.readTree(body);
             } catch (JacksonException e) {
-                return MissingNode.getInstance();
+                json = null;
             }
+            return new Answer(httpStatus, body, json == null ? MissingNode.getInstance() : json);
         }
 
         /** The body's {@code status_code} when it has one (the Core API answers errors with HTTP 200 too). */
         int code() {
-            var statusCode = json().path("status_code").asString("");
+            var statusCode = json.path("status_code").asString("");
             if (statusCode.matches("\\d{3}")) {
                 return Integer.parseInt(statusCode);
             }
@@ -340,13 +344,13 @@ final class MidtransGateway implements PaymentGateway, AutoCloseable {
          * expired), not an error.
          */
         boolean describesTransaction() {
-            var node = json();
+            var node = json;
             return httpStatus == 200 && node.hasNonNull("transaction_status") && node.hasNonNull("order_id");
         }
 
         /** Midtrans's own words: {@code error_messages} (Snap) or {@code status_message} (Core API). */
         String message() {
-            var node = json();
+            var node = json;
             var errors = node.path("error_messages");
             String message;
             if (errors.isArray() && !errors.isEmpty()) {

@@ -26,7 +26,12 @@ final class MidtransExamples {
     }
 
     static MidtransProperties properties(URI snap, URI api, boolean confirmWithGetStatus) {
-        return new MidtransProperties(true, SERVER_KEY, snap, api, Duration.ofSeconds(2), Duration.ofSeconds(2),
+        // Generous: the build machine is shared, and a late answer must not fail an unrelated test.
+        return properties(snap, api, confirmWithGetStatus, Duration.ofSeconds(15));
+    }
+
+    static MidtransProperties properties(URI snap, URI api, boolean confirmWithGetStatus, Duration readTimeout) {
+        return new MidtransProperties(true, SERVER_KEY, snap, api, Duration.ofSeconds(2), readTimeout,
                 Duration.ofMinutes(60), confirmWithGetStatus);
     }
 
