@@ -183,6 +183,13 @@ class MidtransNotificationsUnitTests {
     }
 
     @Test
+    void refusesAPaymentExpiryShorterThanAMinute() {
+        assertThatThrownBy(() -> new MidtransProperties(true, SERVER_KEY, NOWHERE, NOWHERE, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofSeconds(59), true)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("payment-expiry");
+    }
+
+    @Test
     void keepsAnAcceptableRefundKeyAndDerivesAStableOneOtherwise() {
         assertThat(MidtransGateway.refundKey("rf-2026_0001")).isEqualTo("rf-2026_0001");
         assertThat(MidtransGateway.refundKey("claim:42/refund#1")).matches("onshore-[0-9a-f]{40}")
