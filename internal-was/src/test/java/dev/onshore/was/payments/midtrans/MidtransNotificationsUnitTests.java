@@ -23,7 +23,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,11 +36,11 @@ class MidtransNotificationsUnitTests {
 
     private static final URI NOWHERE = URI.create("http://127.0.0.1:9");
 
-    private final MidtransGateway gateway = new MidtransGateway(MidtransExamples.properties(NOWHERE, NOWHERE, false),
-            Clock.systemUTC());
+    private static final MidtransGateway gateway = new MidtransGateway(
+            MidtransExamples.properties(NOWHERE, NOWHERE, false), Clock.systemUTC());
 
-    @AfterEach
-    void close() {
+    @AfterAll
+    static void close() {
         gateway.close();
     }
 
