@@ -10,6 +10,7 @@ import dev.onshore.i18n.rates.MissingRateException;
 import dev.onshore.i18n.rates.StaleRateException;
 import dev.onshore.was.cart.CartKey;
 import dev.onshore.was.cart.Carts;
+import dev.onshore.was.cart.InvalidCartLineException;
 import dev.onshore.was.cart.UnknownCartException;
 import dev.onshore.was.checkout.Checkout;
 import dev.onshore.was.checkout.CheckoutRequest;
@@ -18,6 +19,7 @@ import dev.onshore.was.checkout.PaymentUnavailableException;
 import dev.onshore.was.checkout.PlacedCheckout;
 import dev.onshore.was.checkout.Quote;
 import dev.onshore.was.checkout.RatesUnavailableException;
+import dev.onshore.was.inventory.InsufficientStockException;
 import dev.onshore.was.inventory.Stock;
 import dev.onshore.was.orders.NewOrder;
 import dev.onshore.was.orders.OrderManagement;
@@ -73,6 +75,11 @@ class CheckoutService implements Checkout {
             throw new InvalidCheckoutException("empty-cart");
         }
         if (!cart.orderable()) {
+            // Sold out since it was added: the same answer as a reservation that finds too few units.
+            cart.lines().stream().filter(line -> InvalidCartLineException.INSUFFICIENT_STOCK.equals(line.problem()))
+                    .findFirst().ifPresent(line -> {
+                        throw new InsufficientStockException(line.sku(), line.quantity());
+                    });
             throw new InvalidCheckoutException("cart-not-orderable");
         }
         var errors = ADDRESSES.validate(request.address());

@@ -65,10 +65,8 @@ class CartApi {
         if (body.sku() == null) {
             throw new InvalidRequestException("sku");
         }
-        if (body.quantity() == null) {
-            throw new InvalidRequestException("quantity");
-        }
-        return ok(carts.add(Shoppers.cart(jwt, token), body.sku(), body.quantity(), Shoppers.language(lang, locale)));
+        return ok(carts.add(Shoppers.cart(jwt, token), body.sku(), ShopJson.quantity(body.quantity()),
+                Shoppers.language(lang, locale)));
     }
 
     @PutMapping(path = "/lines/{sku}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -76,10 +74,8 @@ class CartApi {
             @RequestHeader(name = Shoppers.CART_TOKEN, required = false) @Nullable String token,
             @AuthenticationPrincipal @Nullable Jwt jwt, @RequestParam(required = false) @Nullable String lang,
             Locale locale) {
-        if (body.quantity() == null) {
-            throw new InvalidRequestException("quantity");
-        }
-        return ok(carts.update(Shoppers.cart(jwt, token), sku, body.quantity(), Shoppers.language(lang, locale)));
+        return ok(carts.update(Shoppers.cart(jwt, token), sku, ShopJson.quantity(body.quantity()),
+                Shoppers.language(lang, locale)));
     }
 
     @DeleteMapping("/lines/{sku}")

@@ -24,10 +24,25 @@ final class ShopJson {
     record NewCart(@Nullable String market) {
     }
 
-    record NewLine(@Nullable String sku, @Nullable Integer quantity) {
+    /** A quantity as sent: a whole number; one beyond any stock is capped (the per-order maximum refuses it). */
+    record NewLine(@Nullable String sku, java.math.@Nullable BigDecimal quantity) {
     }
 
-    record Quantity(@Nullable Integer quantity) {
+    record Quantity(java.math.@Nullable BigDecimal quantity) {
+    }
+
+    /** A whole quantity, or an invalid-request problem; beyond {@code int} it is capped, to be refused as too many. */
+    static int quantity(java.math.@Nullable BigDecimal quantity) {
+        if (quantity == null) {
+            throw new InvalidRequestException("quantity");
+        }
+        var whole = quantity.stripTrailingZeros();
+        if (whole.scale() > 0) {
+            throw new InvalidRequestException("quantity");
+        }
+        return whole.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) > 0 ? Integer.MAX_VALUE
+                : whole.compareTo(java.math.BigDecimal.valueOf(Integer.MIN_VALUE)) < 0 ? Integer.MIN_VALUE
+                : whole.intValueExact();
     }
 
     record AddressJson(@Nullable String country, @Nullable String recipient, @Nullable String organization,

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * the machine-readable facts (SKU, code, limit, address errors) as extra members. Never a stack trace.
  */
 @RestControllerAdvice(basePackageClasses = ShopProblems.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ShopProblems {
 
     static final String TYPES = "https://onshore.dev/problems/";
@@ -42,6 +43,14 @@ class ShopProblems {
         if (problem == null) {
             throw e;
         }
+        return problem;
+    }
+
+    /** Unreadable JSON (syntax, a wrong type, a number out of range) as this API's own invalid-request problem. */
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(Exception e, Locale locale) {
+        var problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", locale, "body");
+        problem.setProperty("field", "body");
         return problem;
     }
 
