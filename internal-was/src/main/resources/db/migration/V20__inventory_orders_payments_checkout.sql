@@ -103,10 +103,11 @@ CREATE TABLE shop_order_line (
   CONSTRAINT shop_order_line_order FOREIGN KEY (order_id) REFERENCES shop_order (id)
 ) ENGINE = InnoDB;
 
+-- A step is a status, a cancellation with its reason, or a refund with the provider's refund id.
 CREATE TABLE shop_order_history (
   order_id   BINARY(16)   NOT NULL,
   position   INT          NOT NULL,
-  status     VARCHAR(32)  NOT NULL,
+  status     VARCHAR(200) NOT NULL,
   at         TIMESTAMP(6) NOT NULL,
   PRIMARY KEY (order_id, position),
   CONSTRAINT shop_order_history_order FOREIGN KEY (order_id) REFERENCES shop_order (id)

@@ -136,14 +136,21 @@ final class Order {
         events.add(new ReturnReceived(number));
     }
 
-    /** Money went back; a received return is then refunded. */
-    void recordRefund(Money amount, Instant now) {
+    /**
+     * Money went back; a received return is then refunded. False (nothing changes) for a refund already recorded:
+     * its event may be delivered more than once.
+     */
+    boolean recordRefund(String refundId, Money amount, Instant now) {
+        var step = "REFUND:" + refundId;
+        if (history.stream().anyMatch(entry -> entry.status().equals(step))) {
+            return false;
+        }
+        history.add(new OrderView.Step(step, now));
         refunded = refunded.plus(amount);
         if (returnStatus == ReturnStatus.RECEIVED) {
             returnTo(ReturnStatus.REFUNDED, now);
-        } else {
-            history.add(new OrderView.Step("REFUNDED", now));
         }
+        return true;
     }
 
     boolean isUnpaidPast(Instant now) {

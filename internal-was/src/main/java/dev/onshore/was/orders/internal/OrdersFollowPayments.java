@@ -75,8 +75,7 @@ class OrdersFollowPayments {
     @ApplicationModuleListener
     void on(RefundIssued refund) {
         var order = orders.lockByNumber(refund.orderReference()).orElse(null);
-        if (order != null) {
-            order.recordRefund(refund.amount(), Instant.now());
+        if (order != null && order.recordRefund(refund.providerRefundId(), refund.amount(), Instant.now())) {
             orders.save(order);
         }
     }

@@ -112,8 +112,18 @@ class OrderLifecycleUnitTests {
         order.takeEvents();
         order.receiveReturn(NOW);
         assertThat(order.takeEvents()).singleElement().isInstanceOf(Order.ReturnReceived.class);
-        order.recordRefund(Money.of("325000", "IDR"), NOW);
+        assertThat(order.recordRefund("rf-1", Money.of("325000", "IDR"), NOW)).isTrue();
         assertThat(order.returnStatus()).isEqualTo(ReturnStatus.REFUNDED);
+        assertThat(order.refunded()).isEqualTo(Money.of("325000", "IDR"));
+    }
+
+    @Test
+    void aRefundDeliveredTwiceIsRecordedOnce() {
+        var order = placed();
+        order.markPaid("sandbox", "sbx-1", NOW);
+        order.cancel("shopper", NOW);
+        assertThat(order.recordRefund("rf-1", Money.of("325000", "IDR"), NOW)).isTrue();
+        assertThat(order.recordRefund("rf-1", Money.of("325000", "IDR"), NOW)).isFalse();
         assertThat(order.refunded()).isEqualTo(Money.of("325000", "IDR"));
     }
 
