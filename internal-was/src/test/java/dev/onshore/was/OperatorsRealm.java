@@ -36,12 +36,14 @@ public final class OperatorsRealm {
                 key = new RSAKeyGenerator(2048).keyID("it-key").generate();
                 var jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
                 var body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-                jwks.createContext("/realms/operators/protocol/openid-connect/certs", exchange -> {
-                    exchange.getResponseHeaders().add("Content-Type", "application/json");
-                    exchange.sendResponseHeaders(200, body.length);
-                    exchange.getResponseBody().write(body);
-                    exchange.close();
-                });
+                for (var realm : List.of("operators", "shoppers")) { // one key serves both realms here
+                    jwks.createContext("/realms/" + realm + "/protocol/openid-connect/certs", exchange -> {
+                        exchange.getResponseHeaders().add("Content-Type", "application/json");
+                        exchange.sendResponseHeaders(200, body.length);
+                        exchange.getResponseBody().write(body);
+                        exchange.close();
+                    });
+                }
                 jwks.start();
                 issuer = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/realms/operators";
             } catch (Exception e) {
@@ -56,6 +58,20 @@ public final class OperatorsRealm {
     /** A bearer token of the admin app's service account (realm role {@code internal-api}). */
     public static String serviceToken() {
         return token(List.of("internal-api"));
+    }
+
+    /** A bearer token of a shopper (shoppers realm, the application's configured public issuer). */
+    public static String shopperToken(String subject) {
+        try {
+            var claims = new JWTClaimsSet.Builder().issuer("http://localhost:8080/realms/shoppers")
+                    .audience("onshore-internal-was").subject(subject).claim("azp", "onshore-storefront")
+                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
+            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return "Bearer " + jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A bearer token of the operators realm with the given realm roles. */

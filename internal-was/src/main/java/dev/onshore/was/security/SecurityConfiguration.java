@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -49,13 +48,32 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain shopApiSecurity(HttpSecurity http, IdentityProperties identity, ProblemResponses problems) {
         var decoder = decoder(identity, identity.shopperIssuer());
+        // Buying needs no account: carts, checkout and orders answer guests (cart and order tokens) as well as
+        // members (a bearer token, validated whenever one is sent).
         return api(http, "/api/shop/**", decoder, problems)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/shop/v1/cart/**", "/api/shop/v1/cart", "/api/shop/v1/checkout",
+                                "/api/shop/v1/orders", "/api/shop/v1/orders/**").permitAll()
+                        .anyRequest().authenticated())
+                .build();
+    }
+
+    /**
+     * Payment providers' webhooks: no session, no CSRF token (a provider cannot have one); each is trusted only
+     * after its gateway checks its signature.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain paymentWebhooksSecurity(HttpSecurity http) {
+        return http.securityMatcher("/api/payments/webhooks/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
                 .build();
     }
 
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain publicPagesSecurity(HttpSecurity http, MetricsProperties metrics) {
         var scrapers = metrics.scrapers().stream().map(IpAddressMatcher::new).toList();
         return http
@@ -68,7 +86,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(Customizer.withDefaults())
+                // The sandbox's payment page stands in for a provider's site; its signed reference is the capability.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/sandbox-pay/**"))
                 .build();
     }
 

@@ -1,0 +1,226 @@
+package dev.onshore.was.cart.internal;
+
+import dev.onshore.i18n.market.Markets;
+import dev.onshore.i18n.money.Money;
+import dev.onshore.was.cart.CartKey;
+import dev.onshore.was.cart.CartView;
+import dev.onshore.was.cart.Carts;
+import dev.onshore.was.cart.CreatedCart;
+import dev.onshore.was.cart.InvalidCartLineException;
+import dev.onshore.was.cart.UnknownCartException;
+import dev.onshore.was.inventory.Stock;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Carts in MariaDB, found by the SHA-256 of their token or by their member. */
+@Service
+@Transactional
+class CartService implements Carts {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Markets MARKETS = Markets.defaults();
+
+    private final JdbcClient jdbc;
+    private final CatalogPrices prices;
+    private final Stock stock;
+
+    CartService(JdbcClient jdbc, CatalogPrices prices, Stock stock) {
+        this.jdbc = jdbc;
+        this.prices = prices;
+        this.stock = stock;
+    }
+
+    @Override
+    public CreatedCart create(String market, @Nullable String memberSubject, String language) {
+        var country = MARKETS.find(market).map(found -> found.country())
+                .orElseThrow(() -> new IllegalArgumentException("unknown market " + market));
+        var token = token();
+        if (memberSubject != null) {
+            var existing = jdbc.sql("SELECT id FROM cart WHERE member_subject = ? AND market = ? LIMIT 1")
+                    .params(memberSubject, country).query((rs, row) -> rs.getBytes(1)).optional();
+            if (existing.isPresent()) {
+                jdbc.sql("UPDATE cart SET token_hash = ? WHERE id = ?").params(hash(token), existing.get()).update();
+                return new CreatedCart(token, view(existing.get(), country, language));
+            }
+        }
+        var id = bytes(UUID.randomUUID());
+        var now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                INSERT INTO cart (id, token_hash, member_subject, market, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?)""").params(id, hash(token), memberSubject, country, now, now).update();
+        return new CreatedCart(token, view(id, country, language));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CartView> find(CartKey key, String language) {
+        return locate(key, false).map(cart -> view(cart.id(), cart.market(), language));
+    }
+
+    @Override
+    public CartView add(CartKey key, String sku, int quantity, String language) {
+        var cart = open(key);
+        var offer = orderable(sku, cart.market(), language);
+        int inCart = jdbc.sql("SELECT quantity FROM cart_line WHERE cart_id = ? AND sku = ?")
+                .params(cart.id(), offer.sku()).query(Integer.class).optional().orElse(0);
+        if (quantity <= 0) {
+            throw new InvalidCartLineException(offer.sku(), InvalidCartLineException.QUANTITY, 0);
+        }
+        return put(cart, offer, (long) inCart + quantity, inCart == 0, language);
+    }
+
+    @Override
+    public CartView update(CartKey key, String sku, int quantity, String language) {
+        var cart = open(key);
+        var offer = orderable(sku, cart.market(), language);
+        boolean present = jdbc.sql("SELECT COUNT(*) FROM cart_line WHERE cart_id = ? AND sku = ?")
+                .params(cart.id(), offer.sku()).query(Integer.class).single() > 0;
+        if (!present) {
+            throw new InvalidCartLineException(offer.sku(), InvalidCartLineException.NOT_IN_CART, 0);
+        }
+        if (quantity <= 0) {
+            throw new InvalidCartLineException(offer.sku(), InvalidCartLineException.QUANTITY, 0);
+        }
+        return put(cart, offer, quantity, false, language);
+    }
+
+    @Override
+    public CartView remove(CartKey key, String sku, String language) {
+        var cart = open(key);
+        int removed = jdbc.sql("DELETE FROM cart_line WHERE cart_id = ? AND sku = ?")
+                .params(cart.id(), sku.strip().toUpperCase(java.util.Locale.ROOT)).update();
+        if (removed == 0) {
+            throw new InvalidCartLineException(sku, InvalidCartLineException.NOT_IN_CART, 0);
+        }
+        touch(cart);
+        return view(cart.id(), cart.market(), language);
+    }
+
+    @Override
+    public void clear(CartKey key) {
+        locate(key, true).ifPresent(cart -> {
+            jdbc.sql("DELETE FROM cart_line WHERE cart_id = ?").param(cart.id()).update();
+            touch(cart);
+        });
+    }
+
+    private CartView put(StoredCart cart, CatalogPrices.Offer offer, long quantity, boolean newLine,
+            String language) {
+        if (quantity > offer.maxPerOrder()) {
+            throw new InvalidCartLineException(offer.sku(), InvalidCartLineException.MAX_PER_ORDER,
+                    offer.maxPerOrder());
+        }
+        int available = stock.available(offer.sku());
+        if (quantity > available) {
+            throw new InvalidCartLineException(offer.sku(), InvalidCartLineException.INSUFFICIENT_STOCK, available);
+        }
+        if (newLine && jdbc.sql("SELECT COUNT(*) FROM cart_line WHERE cart_id = ?").param(cart.id())
+                .query(Integer.class).single() >= MAX_LINES) {
+            throw new InvalidCartLineException(offer.sku(), InvalidCartLineException.TOO_MANY_LINES, MAX_LINES);
+        }
+        jdbc.sql("""
+                INSERT INTO cart_line (cart_id, sku, quantity, added_at) VALUES (:cart, :sku, :quantity, :now)
+                ON DUPLICATE KEY UPDATE quantity = :quantity""")
+                .param("cart", cart.id()).param("sku", offer.sku()).param("quantity", (int) quantity)
+                .param("now", Timestamp.from(Instant.now())).update();
+        touch(cart);
+        return view(cart.id(), cart.market(), language);
+    }
+
+    private CatalogPrices.Offer orderable(String sku, String market, String language) {
+        var offer = prices.offer(sku, market, language);
+        if (offer.problem() != null) {
+            throw new InvalidCartLineException(offer.sku(), offer.problem(), 0);
+        }
+        return offer;
+    }
+
+    private CartView view(byte[] id, String market, String language) {
+        var currency = MARKETS.find(market).orElseThrow().currency();
+        var rows = jdbc.sql("SELECT sku, quantity FROM cart_line WHERE cart_id = ? ORDER BY added_at, sku")
+                .param(id).query((rs, row) -> java.util.Map.entry(rs.getString(1), rs.getInt(2))).list();
+        var lines = new ArrayList<CartView.Line>();
+        var subtotal = Money.zero(currency);
+        boolean orderable = !rows.isEmpty();
+        for (var row : rows) {
+            var offer = prices.offer(row.getKey(), market, language);
+            var problem = offer.problem();
+            if (problem == null && row.getValue() > offer.maxPerOrder()) {
+                problem = InvalidCartLineException.MAX_PER_ORDER;
+            }
+            if (problem == null && row.getValue() > stock.available(row.getKey())) {
+                problem = InvalidCartLineException.INSUFFICIENT_STOCK;
+            }
+            var unit = offer.price().orElse(Money.zero(currency));
+            var total = unit.times(row.getValue()).rounded();
+            if (problem == null) {
+                subtotal = subtotal.plus(total);
+            } else {
+                orderable = false;
+            }
+            lines.add(new CartView.Line(row.getKey(), offer.name(), unit, row.getValue(), total,
+                    offer.maxPerOrder(), problem));
+        }
+        return new CartView(market, lines, subtotal.rounded(), orderable);
+    }
+
+    private StoredCart open(CartKey key) {
+        return locate(key, true).orElseThrow(UnknownCartException::new);
+    }
+
+    private Optional<StoredCart> locate(CartKey key, boolean lock) {
+        var suffix = lock ? " FOR UPDATE" : "";
+        if (key.memberSubject() != null && !key.memberSubject().isBlank()) {
+            return jdbc.sql("SELECT id, market FROM cart WHERE member_subject = ? ORDER BY updated_at DESC LIMIT 1"
+                    + suffix).param(key.memberSubject())
+                    .query((rs, row) -> new StoredCart(rs.getBytes(1), rs.getString(2))).optional();
+        }
+        if (key.token() == null || key.token().isBlank() || key.token().length() > 200) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id, market FROM cart WHERE token_hash = ?" + suffix).param(hash(key.token()))
+                .query((rs, row) -> new StoredCart(rs.getBytes(1), rs.getString(2))).optional();
+    }
+
+    private void touch(StoredCart cart) {
+        jdbc.sql("UPDATE cart SET updated_at = ? WHERE id = ?").params(Timestamp.from(Instant.now()), cart.id())
+                .update();
+    }
+
+    private static String token() {
+        var bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(UUID id) {
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
+                .array();
+    }
+
+    private record StoredCart(byte[] id, String market) {
+    }
+}

@@ -1,0 +1,177 @@
+package dev.onshore.was.checkout.internal;
+
+import dev.onshore.i18n.address.AddressField;
+import dev.onshore.i18n.address.AddressFormats;
+import dev.onshore.i18n.market.Markets;
+import dev.onshore.i18n.market.TaxDisplay;
+import dev.onshore.i18n.money.Money;
+import dev.onshore.i18n.rates.ExchangeRates;
+import dev.onshore.i18n.rates.MissingRateException;
+import dev.onshore.i18n.rates.StaleRateException;
+import dev.onshore.was.cart.CartKey;
+import dev.onshore.was.cart.Carts;
+import dev.onshore.was.cart.InvalidCartLineException;
+import dev.onshore.was.cart.UnknownCartException;
+import dev.onshore.was.checkout.Checkout;
+import dev.onshore.was.checkout.CheckoutRequest;
+import dev.onshore.was.checkout.InvalidCheckoutException;
+import dev.onshore.was.checkout.PaymentUnavailableException;
+import dev.onshore.was.checkout.PlacedCheckout;
+import dev.onshore.was.checkout.Quote;
+import dev.onshore.was.checkout.RatesUnavailableException;
+import dev.onshore.was.inventory.InsufficientStockException;
+import dev.onshore.was.inventory.Stock;
+import dev.onshore.was.orders.NewOrder;
+import dev.onshore.was.orders.OrderManagement;
+import dev.onshore.was.orders.PlacedOrder;
+import dev.onshore.was.payments.PaymentProviderException;
+import dev.onshore.was.payments.PaymentRequest;
+import dev.onshore.was.payments.Payments;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The checkout sequence: price the cart from the catalog, add shipping and tax, then in one transaction place the
+ * order and reserve its stock (a shortage rolls both back), and after it commits start the payment outside any
+ * transaction (a slow gateway must hold no row lock).
+ */
+@Service
+class CheckoutService implements Checkout {
+
+    private static final Markets MARKETS = Markets.defaults();
+    private static final AddressFormats ADDRESSES = AddressFormats.defaults();
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+
+    private final Carts carts;
+    private final Stock stock;
+    private final OrderManagement orders;
+    private final Payments payments;
+    private final ExchangeRates rates;
+    private final CheckoutProperties properties;
+    private final TransactionTemplate transactions;
+
+    CheckoutService(Carts carts, Stock stock, OrderManagement orders, Payments payments, ExchangeRates rates,
+            CheckoutProperties properties, TransactionTemplate transactions) {
+        this.carts = carts;
+        this.stock = stock;
+        this.orders = orders;
+        this.payments = payments;
+        this.rates = rates;
+        this.properties = properties;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public Quote quote(CartKey key, CheckoutRequest request, String language) {
+        var cart = carts.find(key, language).orElseThrow(UnknownCartException::new);
+        if (cart.lines().isEmpty()) {
+            throw new InvalidCheckoutException("empty-cart");
+        }
+        if (!cart.orderable()) {
+            // Sold out since it was added: the same answer as a reservation that finds too few units.
+            cart.lines().stream().filter(line -> InvalidCartLineException.INSUFFICIENT_STOCK.equals(line.problem()))
+                    .findFirst().ifPresent(line -> {
+                        throw new InsufficientStockException(line.sku(), line.quantity());
+                    });
+            throw new InvalidCheckoutException("cart-not-orderable");
+        }
+        var errors = ADDRESSES.validate(request.address());
+        if (!errors.isEmpty()) {
+            throw new InvalidCheckoutException("invalid-address", errors);
+        }
+        if (!request.address().country().equals(cart.market())) {
+            throw new InvalidCheckoutException("address-outside-market");
+        }
+        var market = MARKETS.find(cart.market()).orElseThrow();
+        var method = request.shippingMethod() == null ? "" : request.shippingMethod().strip().toLowerCase(Locale.ROOT);
+        var rate = properties.shipping().getOrDefault(cart.market(), java.util.Map.of()).get(method);
+        if (rate == null) {
+            throw new InvalidCheckoutException("unknown-shipping-method");
+        }
+        var currency = market.currency();
+        var subtotal = cart.subtotal();
+        var freeOver = rate.freeOver() == null ? null : Money.of(rate.freeOver(), currency);
+        var shipping = freeOver != null && !subtotal.isLessThan(freeOver) ? Money.zero(currency)
+                : Money.of(rate.fee(), currency).rounded();
+        var taxRate = properties.taxRates().getOrDefault(cart.market(), BigDecimal.ZERO);
+        var taxed = subtotal.plus(shipping);
+        Money tax;
+        Money total;
+        if (market.taxDisplay() == TaxDisplay.INCLUSIVE) {
+            // The prices include it: show the part of the total that is tax.
+            tax = Money.of(taxed.amount().multiply(taxRate).divide(BigDecimal.ONE.add(taxRate), MathContext.DECIMAL64),
+                    currency).rounded();
+            total = taxed;
+        } else {
+            tax = taxed.times(taxRate).rounded();
+            total = taxed.plus(tax);
+        }
+        return new Quote(cart.market(), cart.lines(), subtotal, method, shipping, freeOver, tax,
+                market.taxDisplay() == TaxDisplay.INCLUSIVE, total);
+    }
+
+    @Override
+    public PlacedCheckout placeOrder(CartKey key, CheckoutRequest request, String language) {
+        var email = request.email() == null ? "" : request.email().strip();
+        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            throw new InvalidCheckoutException("invalid-email");
+        }
+        var quote = quote(key, request, language);
+        var total = quote.total();
+        var now = Instant.now();
+        var payBy = now.plus(properties.paymentWindow());
+        var toBase = baseSnapshot(total);
+        var lines = quote.lines().stream().map(line -> new NewOrder.Line(line.sku(), line.name(), line.unitPrice(),
+                line.quantity())).toList();
+        var quantities = quote.lines().stream().collect(Collectors.toMap(line -> line.sku(), line -> line.quantity(),
+                Integer::sum, LinkedHashMap::new));
+        var order = new NewOrder(quote.market(), language, key.memberSubject(), email, shipTo(request),
+                quote.shippingMethod(), lines, quote.subtotal(), quote.shipping(), quote.tax(), quote.taxIncluded(),
+                total, toBase.baseTotal(), toBase.rate(), toBase.asOf(), payBy);
+        PlacedOrder placed = transactions.execute(status -> {
+            var created = orders.place(order);
+            stock.reserve(created.number(), quantities, payBy.plus(properties.reservationGrace()));
+            carts.clear(key);
+            return created;
+        });
+        try {
+            var session = payments.start(new PaymentRequest(placed.number(), total, email,
+                    request.address().get(AddressField.RECIPIENT), Locale.forLanguageTag(language),
+                    properties.returnUrl(placed.number())));
+            orders.paymentStarted(placed.number(), session.provider(), session.providerReference());
+            return new PlacedCheckout(orders.find(placed.number()).orElseThrow(), placed.accessToken(),
+                    session.redirectUrl());
+        } catch (PaymentProviderException e) {
+            orders.cancel(placed.number(), "payment-unavailable");
+            throw new PaymentUnavailableException("the payment could not be started", e);
+        }
+    }
+
+    private BaseAmount baseSnapshot(Money total) {
+        try {
+            var snapshot = rates.snapshot(total.currency(), rates.settings().base(), BigDecimal.ZERO);
+            var base = Money.of(total.amount().multiply(snapshot.rate(), MathContext.DECIMAL128),
+                    rates.settings().base()).rounded();
+            return new BaseAmount(base, snapshot.rate(), snapshot.asOf());
+        } catch (StaleRateException | MissingRateException e) {
+            throw new RatesUnavailableException(e.getMessage(), e);
+        }
+    }
+
+    private static String shipTo(CheckoutRequest request) {
+        var address = request.address();
+        var format = ADDRESSES.forCountry(address.country()).orElseThrow();
+        return format.fields().stream().map(address::get).filter(java.util.Objects::nonNull)
+                .collect(Collectors.joining("\n")) + "\n" + address.country();
+    }
+
+    private record BaseAmount(Money baseTotal, BigDecimal rate, Instant asOf) {
+    }
+}

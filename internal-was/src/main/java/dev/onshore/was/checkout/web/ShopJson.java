@@ -1,0 +1,155 @@
+package dev.onshore.was.checkout.web;
+
+import dev.onshore.i18n.address.Address;
+import dev.onshore.i18n.address.AddressField;
+import dev.onshore.i18n.money.Money;
+import dev.onshore.was.cart.CartView;
+import dev.onshore.was.checkout.CheckoutRequest;
+import dev.onshore.was.checkout.PlacedCheckout;
+import dev.onshore.was.checkout.Quote;
+import dev.onshore.was.orders.OrderView;
+import java.util.EnumMap;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The API's JSON shapes. Amounts are decimal strings with their currency, never floating-point numbers; nothing a
+ * client sends about prices or totals is read.
+ */
+final class ShopJson {
+
+    private ShopJson() {
+    }
+
+    record NewCart(@Nullable String market) {
+    }
+
+    /** A quantity as sent: a whole number; one beyond any stock is capped (the per-order maximum refuses it). */
+    record NewLine(@Nullable String sku, java.math.@Nullable BigDecimal quantity) {
+    }
+
+    record Quantity(java.math.@Nullable BigDecimal quantity) {
+    }
+
+    /** A whole quantity, or an invalid-request problem; beyond {@code int} it is capped, to be refused as too many. */
+    static int quantity(java.math.@Nullable BigDecimal quantity) {
+        if (quantity == null) {
+            throw new InvalidRequestException("quantity");
+        }
+        var whole = quantity.stripTrailingZeros();
+        if (whole.scale() > 0) {
+            throw new InvalidRequestException("quantity");
+        }
+        return whole.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) > 0 ? Integer.MAX_VALUE
+                : whole.compareTo(java.math.BigDecimal.valueOf(Integer.MIN_VALUE)) < 0 ? Integer.MIN_VALUE
+                : whole.intValueExact();
+    }
+
+    record AddressJson(@Nullable String country, @Nullable String recipient, @Nullable String organization,
+            @Nullable String addressLine1, @Nullable String addressLine2, @Nullable String district,
+            @Nullable String city, @Nullable String region, @Nullable String postalCode, @Nullable String phone) {
+
+        Address toAddress() {
+            var fields = new EnumMap<AddressField, String>(AddressField.class);
+            put(fields, AddressField.RECIPIENT, recipient);
+            put(fields, AddressField.ORGANIZATION, organization);
+            put(fields, AddressField.ADDRESS_LINE1, addressLine1);
+            put(fields, AddressField.ADDRESS_LINE2, addressLine2);
+            put(fields, AddressField.DISTRICT, district);
+            put(fields, AddressField.CITY, city);
+            put(fields, AddressField.REGION, region);
+            put(fields, AddressField.POSTAL_CODE, postalCode);
+            put(fields, AddressField.PHONE, phone);
+            return new Address(country == null ? "" : country, fields);
+        }
+
+        private static void put(EnumMap<AddressField, String> fields, AddressField field, @Nullable String value) {
+            if (value != null) {
+                fields.put(field, value);
+            }
+        }
+    }
+
+    record CheckoutJson(@Nullable AddressJson address, @Nullable String shippingMethod, @Nullable String email) {
+
+        CheckoutRequest toRequest() {
+            if (address == null) {
+                throw new InvalidRequestException("address");
+            }
+            return new CheckoutRequest(address.toAddress(), shippingMethod == null ? "" : shippingMethod,
+                    email == null ? "" : email);
+        }
+    }
+
+    record Amount(String amount, String currency) {
+
+        static Amount of(Money money) {
+            return new Amount(money.amount().toPlainString(), money.currency().getCurrencyCode());
+        }
+
+        static @Nullable Amount ofNullable(@Nullable Money money) {
+            return money == null ? null : of(money);
+        }
+    }
+
+    record LineJson(String sku, String name, Amount unitPrice, int quantity, Amount total, @Nullable Integer maxPerOrder,
+            @Nullable String problem) {
+    }
+
+    record CartJson(String market, String currency, List<LineJson> lines, Amount subtotal, boolean orderable) {
+
+        static CartJson of(CartView cart) {
+            return new CartJson(cart.market(), cart.subtotal().currency().getCurrencyCode(), ShopJson.lines(cart.lines()),
+                    Amount.of(cart.subtotal()), cart.orderable());
+        }
+    }
+
+    record CreatedCartJson(String token, CartJson cart) {
+    }
+
+    record QuoteJson(String market, String currency, List<LineJson> lines, Amount subtotal, String shippingMethod,
+            Amount shipping, @Nullable Amount freeShippingOver, Amount tax, boolean taxIncluded, Amount total) {
+
+        static QuoteJson of(Quote quote) {
+            return new QuoteJson(quote.market(), quote.total().currency().getCurrencyCode(), ShopJson.lines(quote.lines()),
+                    Amount.of(quote.subtotal()), quote.shippingMethod(), Amount.of(quote.shipping()),
+                    Amount.ofNullable(quote.freeShippingOver()), Amount.of(quote.tax()), quote.taxIncluded(),
+                    Amount.of(quote.total()));
+        }
+    }
+
+    record StepJson(String status, String at) {
+    }
+
+    record OrderJson(String number, String status, @Nullable String returnStatus, String market, String currency,
+            List<LineJson> lines, Amount subtotal, String shippingMethod, Amount shipping, Amount tax,
+            boolean taxIncluded, Amount total, Amount baseTotal, String rateToBase, String rateAsOf, Amount refunded,
+            @Nullable String paymentProvider, String placedAt, String payBy, List<StepJson> history) {
+
+        static OrderJson of(OrderView order) {
+            return new OrderJson(order.number(), order.status().name(),
+                    order.returnStatus() == null ? null : order.returnStatus().name(), order.market(),
+                    order.total().currency().getCurrencyCode(), order.lines().stream().map(line -> new LineJson(
+                            line.sku(), line.name(), Amount.of(line.unitPrice()), line.quantity(),
+                            Amount.of(line.total().rounded()), null, null)).toList(),
+                    Amount.of(order.subtotal()), order.shippingMethod(), Amount.of(order.shipping()),
+                    Amount.of(order.tax()), order.taxIncluded(), Amount.of(order.total()),
+                    Amount.of(order.baseTotal()), order.rateToBase().stripTrailingZeros().toPlainString(),
+                    order.rateAsOf().toString(), Amount.of(order.refunded()), order.paymentProvider(),
+                    order.placedAt().toString(), order.payBy().toString(),
+                    order.history().stream().map(step -> new StepJson(step.status(), step.at().toString())).toList());
+        }
+    }
+
+    record PlacedJson(OrderJson order, String accessToken, String paymentUrl) {
+
+        static PlacedJson of(PlacedCheckout placed) {
+            return new PlacedJson(OrderJson.of(placed.order()), placed.accessToken(), placed.paymentUrl().toString());
+        }
+    }
+
+    private static List<LineJson> lines(List<CartView.Line> lines) {
+        return lines.stream().map(line -> new LineJson(line.sku(), line.name(), Amount.of(line.unitPrice()),
+                line.quantity(), Amount.of(line.total()), line.maxPerOrder(), line.problem())).toList();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.onshore.was.checkout.web;
+
+import dev.onshore.was.cart.InvalidCartLineException;
+import dev.onshore.was.cart.UnknownCartException;
+import dev.onshore.was.checkout.InvalidCheckoutException;
+import dev.onshore.was.checkout.PaymentUnavailableException;
+import dev.onshore.was.checkout.RatesUnavailableException;
+import dev.onshore.was.inventory.InsufficientStockException;
+import dev.onshore.was.orders.IllegalOrderTransitionException;
+import dev.onshore.was.orders.UnknownOrderException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The buying API's errors as RFC 9457 problem details: a stable type per kind, a localized title and detail, and
+ * the machine-readable facts (SKU, code, limit, address errors) as extra members. Never a stack trace.
+ */
+@RestControllerAdvice(basePackageClasses = ShopProblems.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+class ShopProblems {
+
+    static final String TYPES = "https://onshore.dev/problems/";
+
+    private final MessageSource messages;
+
+    ShopProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler({UnknownCartException.class, InvalidCartLineException.class, InvalidCheckoutException.class,
+            InsufficientStockException.class, UnknownOrderException.class, IllegalOrderTransitionException.class,
+            PaymentUnavailableException.class, RatesUnavailableException.class, InvalidRequestException.class,
+            IdempotencyException.class})
+    ProblemDetail handle(RuntimeException e, Locale locale) {
+        var problem = problemFor(e, locale);
+        if (problem == null) {
+            throw e;
+        }
+        return problem;
+    }
+
+    /** Unreadable JSON (syntax, a wrong type, a number out of range) as this API's own invalid-request problem. */
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(Exception e, Locale locale) {
+        var problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", locale, "body");
+        problem.setProperty("field", "body");
+        return problem;
+    }
+
+    /** The problem for a known exception, null for any other. */
+    @Nullable ProblemDetail problemFor(RuntimeException e, Locale locale) {
+        return switch (e) {
+            case UnknownCartException unknown -> problem(HttpStatus.NOT_FOUND, "unknown-cart", locale);
+            case InvalidCartLineException line -> {
+                var problem = problem(switch (line.code()) {
+                    case InvalidCartLineException.QUANTITY -> HttpStatus.BAD_REQUEST;
+                    case InvalidCartLineException.INSUFFICIENT_STOCK -> HttpStatus.CONFLICT;
+                    case InvalidCartLineException.NOT_IN_CART -> HttpStatus.NOT_FOUND;
+                    default -> HttpStatus.UNPROCESSABLE_CONTENT;
+                }, "cart-line." + line.code(), locale, line.sku(), line.limit());
+                problem.setProperty("sku", line.sku());
+                problem.setProperty("code", line.code());
+                if (line.limit() > 0) {
+                    problem.setProperty("limit", line.limit());
+                }
+                yield problem;
+            }
+            case InvalidCheckoutException checkout -> {
+                var status = switch (checkout.code()) {
+                    case "invalid-address", "invalid-email", "unknown-shipping-method" -> HttpStatus.BAD_REQUEST;
+                    default -> HttpStatus.UNPROCESSABLE_CONTENT;
+                };
+                var problem = problem(status, "checkout." + checkout.code(), locale);
+                problem.setProperty("code", checkout.code());
+                if (!checkout.addressErrors().isEmpty()) {
+                    problem.setProperty("errors", checkout.addressErrors().stream().map(error -> Map.of(
+                            "field", error.field().name(), "code", error.code(),
+                            "message", messages.getMessage(error.messageKey(), null, error.code(), locale)))
+                            .toList());
+                }
+                yield problem;
+            }
+            case InsufficientStockException stock -> {
+                var problem = problem(HttpStatus.CONFLICT, "insufficient-stock", locale, stock.sku());
+                problem.setProperty("sku", stock.sku());
+                yield problem;
+            }
+            case UnknownOrderException unknown -> problem(HttpStatus.NOT_FOUND, "unknown-order", locale);
+            case IllegalOrderTransitionException illegal -> {
+                var problem = problem(HttpStatus.CONFLICT, "illegal-order-transition", locale, illegal.number(),
+                        illegal.from());
+                problem.setProperty("status", illegal.from());
+                yield problem;
+            }
+            case PaymentUnavailableException unavailable ->
+                    problem(HttpStatus.SERVICE_UNAVAILABLE, "payment-unavailable", locale);
+            case RatesUnavailableException unavailable ->
+                    problem(HttpStatus.SERVICE_UNAVAILABLE, "rates-unavailable", locale);
+            case InvalidRequestException invalid -> {
+                var problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", locale, invalid.field());
+                problem.setProperty("field", invalid.field());
+                yield problem;
+            }
+            case IdempotencyException idempotency -> problem(switch (idempotency.kind()) {
+                case "mismatch" -> HttpStatus.UNPROCESSABLE_CONTENT;
+                case "running" -> HttpStatus.CONFLICT;
+                default -> HttpStatus.BAD_REQUEST;
+            }, "idempotency-key." + idempotency.kind(), locale);
+            default -> null;
+        };
+    }
+
+    private ProblemDetail problem(HttpStatus status, String kind, Locale locale, Object... arguments) {
+        var problem = ProblemDetail.forStatusAndDetail(status,
+                messages.getMessage("problem." + kind + ".detail", arguments, locale));
+        problem.setType(URI.create(TYPES + kind.replace('.', '/')));
+        problem.setTitle(messages.getMessage("problem." + kind + ".title", null, locale));
+        return problem;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.onshore.was.orders;
+
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Places orders and moves them through their life. Every verb refuses a move the order's state does not allow
+ * with {@link IllegalOrderTransitionException}; {@link UnknownOrderException} when the number is unknown.
+ */
+public interface OrderManagement {
+
+    /** Records a priced order (status PLACED, with a new public number) and publishes {@link OrderPlaced}. */
+    PlacedOrder place(NewOrder order);
+
+    /** Remembers which payment the order waits for. */
+    void paymentStarted(String number, String provider, String providerReference);
+
+    /** The order, for operators and the areas that follow it. */
+    Optional<OrderView> find(String number);
+
+    /**
+     * The order for a shopper: its member (same subject) or whoever holds its access token; empty otherwise (an
+     * order of someone else looks like no order at all).
+     */
+    Optional<OrderView> findForShopper(String number, @Nullable String memberSubject, @Nullable String accessToken);
+
+    /**
+     * Cancels an order before it is shipped; a paid order is refunded in full through the payments area.
+     * {@code reason} is kept in its history.
+     */
+    OrderView cancel(String number, String reason);
+
+    OrderView startPreparing(String number);
+
+    OrderView ship(String number);
+
+    OrderView markDelivered(String number);
+
+    OrderView confirm(String number);
+
+    /** A return of a delivered order (not yet confirmed). */
+    OrderView requestReturn(String number);
+
+    OrderView approveReturn(String number);
+
+    /** The goods came back: the order is refunded in full through the payments area. */
+    OrderView receiveReturn(String number);
+
+    /** Cancels every order still unpaid at its pay-by time; the number cancelled. */
+    int cancelUnpaid(java.time.Instant now);
+}

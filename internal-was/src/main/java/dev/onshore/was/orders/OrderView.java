@@ -1,0 +1,24 @@
+package dev.onshore.was.orders;
+
+import dev.onshore.i18n.money.Money;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An order as its shopper and operators see it.
+ *
+ * @param returnStatus null when no return was requested
+ * @param paymentReference the provider's id of the payment, null until a payment was started
+ */
+public record OrderView(String number, String market, OrderStatus status, @Nullable ReturnStatus returnStatus,
+        @Nullable String memberSubject, List<NewOrder.Line> lines, Money subtotal, Money shipping, Money tax,
+        boolean taxIncluded, Money total, Money baseTotal, BigDecimal rateToBase, Instant rateAsOf,
+        String shippingMethod, String shipTo, @Nullable String paymentProvider, @Nullable String paymentReference,
+        Money refunded, Instant placedAt, Instant payBy, List<Step> history) {
+
+    /** One step of the order's life. */
+    public record Step(String status, Instant at) {
+    }
+}

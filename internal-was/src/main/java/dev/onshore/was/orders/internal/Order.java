@@ -1,0 +1,259 @@
+package dev.onshore.was.orders.internal;
+
+import dev.onshore.i18n.money.Money;
+import dev.onshore.was.orders.IllegalOrderTransitionException;
+import dev.onshore.was.orders.NewOrder;
+import dev.onshore.was.orders.OrderCancelled;
+import dev.onshore.was.orders.OrderPaid;
+import dev.onshore.was.orders.OrderPlaced;
+import dev.onshore.was.orders.OrderStatus;
+import dev.onshore.was.orders.OrderView;
+import dev.onshore.was.orders.ReturnStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The order aggregate. Its verbs are the only way to change it; each refuses a move its state does not allow and
+ * registers what happened as an event, published when the order is saved.
+ */
+final class Order {
+
+    private final UUID id;
+    private final String number;
+    private final NewOrder placed;
+    private final String accessTokenHash;
+    private final Instant placedAt;
+    private long version;
+    private OrderStatus status;
+    private @Nullable ReturnStatus returnStatus;
+    private @Nullable String paymentProvider;
+    private @Nullable String paymentReference;
+    private Money refunded;
+    private final List<OrderView.Step> history;
+    private final List<Object> events = new ArrayList<>();
+
+    Order(UUID id, String number, NewOrder placed, String accessTokenHash, Instant placedAt, long version,
+            OrderStatus status, @Nullable ReturnStatus returnStatus, @Nullable String paymentProvider,
+            @Nullable String paymentReference, Money refunded, List<OrderView.Step> history) {
+        this.id = id;
+        this.number = number;
+        this.placed = placed;
+        this.accessTokenHash = accessTokenHash;
+        this.placedAt = placedAt;
+        this.version = version;
+        this.status = status;
+        this.returnStatus = returnStatus;
+        this.paymentProvider = paymentProvider;
+        this.paymentReference = paymentReference;
+        this.refunded = refunded;
+        this.history = new ArrayList<>(history);
+    }
+
+    static Order place(String number, NewOrder order, String accessTokenHash, Instant now) {
+        var placed = new Order(UUID.randomUUID(), number, order, accessTokenHash, now, 0, OrderStatus.PLACED, null,
+                null, null, Money.zero(order.total().currency()), List.of(new OrderView.Step("PLACED", now)));
+        placed.events.add(new OrderPlaced(UUID.randomUUID(), number, order.market(), order.total().amount(),
+                order.total().currency().getCurrencyCode(), order.lines().size(), now));
+        return placed;
+    }
+
+    void paymentStarted(String provider, String reference) {
+        paymentProvider = provider;
+        paymentReference = reference;
+    }
+
+    /** PLACED → PAID; false (and nothing changes) when already paid, so a repeated capture is harmless. */
+    boolean markPaid(String provider, String reference, Instant now) {
+        if (status == OrderStatus.CANCELLED) {
+            throw refused("be paid");
+        }
+        if (status != OrderStatus.PLACED) {
+            return false;
+        }
+        paymentProvider = provider;
+        paymentReference = reference;
+        move(OrderStatus.PAID, now);
+        events.add(new OrderPaid(UUID.randomUUID(), number, now));
+        return true;
+    }
+
+    /**
+     * Cancels before shipping. A paid order (PAID, PREPARING) is refunded: the event says so.
+     */
+    void cancel(String reason, Instant now) {
+        boolean paid = switch (status) {
+            case PLACED -> false;
+            case PAID, PREPARING -> true;
+            default -> throw refused("be cancelled");
+        };
+        status = OrderStatus.CANCELLED;
+        history.add(new OrderView.Step("CANCELLED:" + reason, now));
+        events.add(new OrderCancelled(UUID.randomUUID(), number, reason, paid, now));
+    }
+
+    void startPreparing(Instant now) {
+        require(OrderStatus.PAID, "be prepared");
+        move(OrderStatus.PREPARING, now);
+    }
+
+    void ship(Instant now) {
+        require(OrderStatus.PREPARING, "be shipped");
+        move(OrderStatus.SHIPPED, now);
+    }
+
+    void markDelivered(Instant now) {
+        require(OrderStatus.SHIPPED, "be delivered");
+        move(OrderStatus.DELIVERED, now);
+    }
+
+    void confirm(Instant now) {
+        require(OrderStatus.DELIVERED, "be confirmed");
+        if (returnStatus != null) {
+            throw refused("be confirmed");
+        }
+        move(OrderStatus.CONFIRMED, now);
+    }
+
+    void requestReturn(Instant now) {
+        if (status != OrderStatus.DELIVERED || returnStatus != null) {
+            throw refused("be returned");
+        }
+        returnTo(ReturnStatus.REQUESTED, now);
+    }
+
+    void approveReturn(Instant now) {
+        requireReturn(ReturnStatus.REQUESTED, "have its return approved");
+        returnTo(ReturnStatus.APPROVED, now);
+    }
+
+    void receiveReturn(Instant now) {
+        requireReturn(ReturnStatus.APPROVED, "have its return received");
+        returnTo(ReturnStatus.RECEIVED, now);
+        events.add(new ReturnReceived(number));
+    }
+
+    /**
+     * Money went back; a received return is then refunded. False (nothing changes) for a refund already recorded:
+     * its event may be delivered more than once.
+     */
+    boolean recordRefund(String refundId, Money amount, Instant now) {
+        var step = "REFUND:" + refundId;
+        if (history.stream().anyMatch(entry -> entry.status().equals(step))) {
+            return false;
+        }
+        history.add(new OrderView.Step(step, now));
+        refunded = refunded.plus(amount);
+        if (returnStatus == ReturnStatus.RECEIVED) {
+            returnTo(ReturnStatus.REFUNDED, now);
+        }
+        return true;
+    }
+
+    boolean isUnpaidPast(Instant now) {
+        return status == OrderStatus.PLACED && placed.payBy().isBefore(now);
+    }
+
+    private void require(OrderStatus expected, String action) {
+        if (status != expected) {
+            throw refused(action);
+        }
+    }
+
+    private void requireReturn(ReturnStatus expected, String action) {
+        if (returnStatus != expected) {
+            throw refused(action);
+        }
+    }
+
+    private IllegalOrderTransitionException refused(String action) {
+        return new IllegalOrderTransitionException(number,
+                returnStatus == null ? status.name() : status.name() + "/RETURN_" + returnStatus.name(), action);
+    }
+
+    private void move(OrderStatus next, Instant now) {
+        status = next;
+        history.add(new OrderView.Step(next.name(), now));
+    }
+
+    private void returnTo(ReturnStatus next, Instant now) {
+        returnStatus = next;
+        history.add(new OrderView.Step("RETURN_" + next.name(), now));
+    }
+
+    List<Object> takeEvents() {
+        var taken = List.copyOf(events);
+        events.clear();
+        return taken;
+    }
+
+    OrderView view() {
+        return new OrderView(number, placed.market(), status, returnStatus, placed.memberSubject(), placed.lines(),
+                placed.subtotal(), placed.shipping(), placed.tax(), placed.taxIncluded(), placed.total(),
+                placed.baseTotal(), placed.rateToBase(), placed.rateAsOf(), placed.shippingMethod(), placed.shipTo(),
+                paymentProvider, paymentReference, refunded, placedAt, placed.payBy(), List.copyOf(history));
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String number() {
+        return number;
+    }
+
+    NewOrder placed() {
+        return placed;
+    }
+
+    String accessTokenHash() {
+        return accessTokenHash;
+    }
+
+    Instant placedAt() {
+        return placedAt;
+    }
+
+    long version() {
+        return version;
+    }
+
+    void saved() {
+        version++;
+    }
+
+    OrderStatus status() {
+        return status;
+    }
+
+    @Nullable ReturnStatus returnStatus() {
+        return returnStatus;
+    }
+
+    @Nullable String paymentProvider() {
+        return paymentProvider;
+    }
+
+    @Nullable String paymentReference() {
+        return paymentReference;
+    }
+
+    Money refunded() {
+        return refunded;
+    }
+
+    List<OrderView.Step> history() {
+        return List.copyOf(history);
+    }
+
+    boolean belongsTo(@Nullable String memberSubject) {
+        return memberSubject != null && Objects.equals(placed.memberSubject(), memberSubject);
+    }
+
+    /** Internal: a received return is to be refunded (the orders area's own listener does it). */
+    record ReturnReceived(String orderNumber) {
+    }
+}

@@ -1,0 +1,158 @@
+package dev.onshore.was.orders.internal;
+
+import dev.onshore.was.orders.NewOrder;
+import dev.onshore.was.orders.OrderManagement;
+import dev.onshore.was.orders.OrderView;
+import dev.onshore.was.orders.PlacedOrder;
+import dev.onshore.was.orders.UnknownOrderException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The orders' life as a capability; each verb loads the order with its row locked, applies it and saves. */
+@Service
+@Transactional
+class OrderService implements OrderManagement {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
+
+    private final Orders orders;
+
+    OrderService(Orders orders) {
+        this.orders = orders;
+    }
+
+    @Override
+    public PlacedOrder place(NewOrder order) {
+        var now = Instant.now();
+        var token = token();
+        var placed = Order.place(number(now), order, hash(token), now);
+        orders.save(placed);
+        return new PlacedOrder(placed.number(), token, placed.view());
+    }
+
+    @Override
+    public void paymentStarted(String number, String provider, String providerReference) {
+        change(number, order -> order.paymentStarted(provider, providerReference));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<OrderView> find(String number) {
+        return orders.findByNumber(number).map(Order::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<OrderView> findForShopper(String number, @Nullable String memberSubject,
+            @Nullable String accessToken) {
+        return orders.findByNumber(number).filter(order -> mayAccess(order, memberSubject, accessToken))
+                .map(Order::view);
+    }
+
+    @Override
+    public OrderView cancel(String number, String reason) {
+        return change(number, order -> order.cancel(reason, Instant.now()));
+    }
+
+    @Override
+    public OrderView startPreparing(String number) {
+        return change(number, order -> order.startPreparing(Instant.now()));
+    }
+
+    @Override
+    public OrderView ship(String number) {
+        return change(number, order -> order.ship(Instant.now()));
+    }
+
+    @Override
+    public OrderView markDelivered(String number) {
+        return change(number, order -> order.markDelivered(Instant.now()));
+    }
+
+    @Override
+    public OrderView confirm(String number) {
+        return change(number, order -> order.confirm(Instant.now()));
+    }
+
+    @Override
+    public OrderView requestReturn(String number) {
+        return change(number, order -> order.requestReturn(Instant.now()));
+    }
+
+    @Override
+    public OrderView approveReturn(String number) {
+        return change(number, order -> order.approveReturn(Instant.now()));
+    }
+
+    @Override
+    public OrderView receiveReturn(String number) {
+        return change(number, order -> order.receiveReturn(Instant.now()));
+    }
+
+    @Override
+    public int cancelUnpaid(Instant now) {
+        int cancelled = 0;
+        for (var number : orders.unpaidPast(now, 500)) {
+            var order = orders.lockByNumber(number).orElseThrow();
+            if (order.isUnpaidPast(now)) {
+                order.cancel("payment-expired", now);
+                orders.save(order);
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
+    OrderView change(String number, Consumer<Order> verb) {
+        var order = orders.lockByNumber(number).orElseThrow(() -> new UnknownOrderException(number));
+        verb.accept(order);
+        orders.save(order);
+        return order.view();
+    }
+
+    static boolean mayAccess(Order order, @Nullable String memberSubject, @Nullable String accessToken) {
+        if (order.belongsTo(memberSubject)) {
+            return true;
+        }
+        return accessToken != null && MessageDigest.isEqual(hash(accessToken).getBytes(StandardCharsets.US_ASCII),
+                order.accessTokenHash().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** ON + the UTC day + 8 random Crockford base-32 characters: 40 bits, not guessable, easy to read aloud. */
+    static String number(Instant now) {
+        var random = new char[8];
+        for (int i = 0; i < random.length; i++) {
+            random[i] = CROCKFORD[RANDOM.nextInt(CROCKFORD.length)];
+        }
+        return "ON" + DAY.format(now) + "-" + new String(random);
+    }
+
+    static String token() {
+        var bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

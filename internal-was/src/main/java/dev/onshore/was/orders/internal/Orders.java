@@ -1,0 +1,161 @@
+package dev.onshore.was.orders.internal;
+
+import dev.onshore.i18n.money.Money;
+import dev.onshore.was.orders.NewOrder;
+import dev.onshore.was.orders.OrderStatus;
+import dev.onshore.was.orders.OrderView;
+import dev.onshore.was.orders.ReturnStatus;
+import java.nio.ByteBuffer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The orders, kept in MariaDB. Saving publishes the events the order registered (in the caller's transaction, so
+ * the publication registry records them with the change) and refuses a stale copy (optimistic version check).
+ */
+@Repository
+class Orders {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    Orders(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    void save(Order order) {
+        var placed = order.placed();
+        if (order.version() == 0) {
+            jdbc.sql("""
+                    INSERT INTO shop_order (id, number, version, market, language, member_subject, access_token_hash,
+                      status, return_status, currency, subtotal, shipping, tax, tax_included, total, base_currency,
+                      base_total, rate_to_base, rate_as_of, shipping_method, ship_to, email, payment_provider,
+                      payment_reference, refunded, placed_at, pay_by, updated_at)
+                    VALUES (:id, :number, 1, :market, :language, :member, :token, :status, :returnStatus, :currency,
+                      :subtotal, :shipping, :tax, :taxIncluded, :total, :baseCurrency, :baseTotal, :rate, :rateAsOf,
+                      :shippingMethod, :shipTo, :email, :provider, :reference, :refunded, :placedAt, :payBy, :now)""")
+                    .param("id", bytes(order.id())).param("number", order.number())
+                    .param("market", placed.market()).param("language", placed.language())
+                    .param("member", placed.memberSubject()).param("token", order.accessTokenHash())
+                    .param("status", order.status().name())
+                    .param("returnStatus", order.returnStatus() == null ? null : order.returnStatus().name())
+                    .param("currency", placed.total().currency().getCurrencyCode())
+                    .param("subtotal", placed.subtotal().toStorageAmount())
+                    .param("shipping", placed.shipping().toStorageAmount())
+                    .param("tax", placed.tax().toStorageAmount()).param("taxIncluded", placed.taxIncluded())
+                    .param("total", placed.total().toStorageAmount())
+                    .param("baseCurrency", placed.baseTotal().currency().getCurrencyCode())
+                    .param("baseTotal", placed.baseTotal().toStorageAmount())
+                    .param("rate", placed.rateToBase()).param("rateAsOf", Timestamp.from(placed.rateAsOf()))
+                    .param("shippingMethod", placed.shippingMethod()).param("shipTo", placed.shipTo())
+                    .param("email", placed.email()).param("provider", order.paymentProvider())
+                    .param("reference", order.paymentReference())
+                    .param("refunded", order.refunded().toStorageAmount())
+                    .param("placedAt", Timestamp.from(order.placedAt())).param("payBy", Timestamp.from(placed.payBy()))
+                    .param("now", Timestamp.from(Instant.now())).update();
+            int position = 0;
+            for (var line : placed.lines()) {
+                jdbc.sql("""
+                        INSERT INTO shop_order_line (order_id, position, sku, name, unit_price, currency, quantity)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""").params(bytes(order.id()), position++, line.sku(), line.name(),
+                        line.unitPrice().toStorageAmount(), line.unitPrice().currency().getCurrencyCode(),
+                        line.quantity()).update();
+            }
+        } else {
+            int updated = jdbc.sql("""
+                    UPDATE shop_order SET version = version + 1, status = :status, return_status = :returnStatus,
+                      payment_provider = :provider, payment_reference = :reference, refunded = :refunded,
+                      updated_at = :now
+                    WHERE id = :id AND version = :version""")
+                    .param("status", order.status().name())
+                    .param("returnStatus", order.returnStatus() == null ? null : order.returnStatus().name())
+                    .param("provider", order.paymentProvider()).param("reference", order.paymentReference())
+                    .param("refunded", order.refunded().toStorageAmount()).param("now", Timestamp.from(Instant.now()))
+                    .param("id", bytes(order.id())).param("version", order.version()).update();
+            if (updated != 1) {
+                throw new OptimisticLockingFailureException("order " + order.number() + " changed meanwhile");
+            }
+            jdbc.sql("DELETE FROM shop_order_history WHERE order_id = ?").param(bytes(order.id())).update();
+        }
+        int position = 0;
+        for (var step : order.history()) {
+            jdbc.sql("INSERT INTO shop_order_history (order_id, position, status, at) VALUES (?, ?, ?, ?)")
+                    .params(bytes(order.id()), position++, step.status(), Timestamp.from(step.at())).update();
+        }
+        order.saved();
+        order.takeEvents().forEach(events::publishEvent);
+    }
+
+    Optional<Order> findByNumber(String number) {
+        return find("number = ?", number, false);
+    }
+
+    /** The order, its row locked until the transaction ends (for reactions that must not interleave). */
+    Optional<Order> lockByNumber(String number) {
+        return find("number = ?", number, true);
+    }
+
+    List<String> unpaidPast(Instant now, int limit) {
+        return jdbc.sql("SELECT number FROM shop_order WHERE status = 'PLACED' AND pay_by < ? LIMIT ?")
+                .params(Timestamp.from(now), limit).query(String.class).list();
+    }
+
+    private Optional<Order> find(String where, Object value, boolean lock) {
+        var rows = jdbc.sql("SELECT * FROM shop_order WHERE " + where + (lock ? " FOR UPDATE" : ""))
+                .param(value).query((rs, row) -> rs.getBytes("id")).list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        var id = rows.getFirst();
+        var lines = jdbc.sql("""
+                SELECT sku, name, unit_price, currency, quantity FROM shop_order_line WHERE order_id = ?
+                ORDER BY position""").param(id).query((rs, row) -> new NewOrder.Line(rs.getString("sku"),
+                rs.getString("name"), money(rs, "unit_price", rs.getString("currency")), rs.getInt("quantity")))
+                .list();
+        var history = jdbc.sql("SELECT status, at FROM shop_order_history WHERE order_id = ? ORDER BY position")
+                .param(id).query((rs, row) -> new OrderView.Step(rs.getString("status"),
+                        rs.getTimestamp("at").toInstant())).list();
+        return jdbc.sql("SELECT * FROM shop_order WHERE id = ?").param(id).query((rs, row) -> {
+            var currency = rs.getString("currency");
+            var placed = new NewOrder(rs.getString("market"), rs.getString("language"),
+                    rs.getString("member_subject"), rs.getString("email"), rs.getString("ship_to"),
+                    rs.getString("shipping_method"), lines, money(rs, "subtotal", currency),
+                    money(rs, "shipping", currency), money(rs, "tax", currency), rs.getBoolean("tax_included"),
+                    money(rs, "total", currency), money(rs, "base_total", rs.getString("base_currency")),
+                    rs.getBigDecimal("rate_to_base"), rs.getTimestamp("rate_as_of").toInstant(),
+                    rs.getTimestamp("pay_by").toInstant());
+            var returnStatus = rs.getString("return_status");
+            return new Order(uuid(rs.getBytes("id")), rs.getString("number"), placed,
+                    rs.getString("access_token_hash"), rs.getTimestamp("placed_at").toInstant(),
+                    rs.getLong("version"), OrderStatus.valueOf(rs.getString("status")),
+                    returnStatus == null ? null : ReturnStatus.valueOf(returnStatus),
+                    rs.getString("payment_provider"), rs.getString("payment_reference"),
+                    money(rs, "refunded", currency), history);
+        }).optional();
+    }
+
+    private static Money money(ResultSet rs, String column, String currency) throws SQLException {
+        return Money.of(rs.getBigDecimal(column), Currency.getInstance(currency));
+    }
+
+    private static byte[] bytes(UUID id) {
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
+                .array();
+    }
+
+    private static UUID uuid(byte[] bytes) {
+        var buffer = ByteBuffer.wrap(bytes);
+        return new UUID(buffer.getLong(), buffer.getLong());
+    }
+}

@@ -1,0 +1,112 @@
+package dev.onshore.was;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * What the buying integration tests share: one application on a real port (the sandbox's webhooks travel over
+ * HTTP to it), real MariaDB, the demo catalog, rates and stock, and the schedules slowed down so that tests drive
+ * time themselves. Helpers speak the shop API as a headless client would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "onshore.inventory.sweep-every=PT1H", "onshore.orders.unpaid-check=PT1H",
+        "onshore.payments.sandbox.retry-backoff=PT0.1S", "onshore.payments.sandbox.secret=it-sandbox-secret"})
+@AutoConfigureMockMvc
+@ActiveProfiles({"demo", "it"})
+public abstract class ShopTestSupport {
+
+    protected static final String SANDBOX_SECRET = "it-sandbox-secret";
+
+    @Autowired
+    protected MockMvc mvc;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+        OperatorsRealm.register(registry);
+    }
+
+    protected static String address(String country) {
+        return switch (country) {
+            case "ID" -> """
+                    {"country":"ID","recipient":"Ani Wijaya","addressLine1":"Jl. Merdeka No. 1","city":"Bandung",
+                     "region":"Jawa Barat","postalCode":"40115","phone":"+62 812 0000 0000"}""";
+            case "US" -> """
+                    {"country":"US","recipient":"Ann Lee","addressLine1":"1 Infinite Loop","city":"Cupertino",
+                     "region":"CA","postalCode":"95014","phone":"+1 408 000 0000"}""";
+            default -> throw new IllegalArgumentException(country);
+        };
+    }
+
+    protected static String checkout(String country) {
+        return """
+                {"address":%s,"shippingMethod":"standard","email":"ani@example.com"}""".formatted(address(country));
+    }
+
+    /** A new guest cart's token. */
+    protected String cart(String market) throws Exception {
+        var result = mvc.perform(post("/api/shop/v1/cart").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"market\":\"" + market + "\"}")).andReturn();
+        assertStatus(result, 201);
+        return JsonPath.read(result.getResponse().getContentAsString(), "$.token");
+    }
+
+    protected MvcResult add(String token, String sku, Object quantity) throws Exception {
+        return mvc.perform(post("/api/shop/v1/cart/lines").header("Cart-Token", token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}")).andReturn();
+    }
+
+    protected MvcResult placeOrder(String token, String key, String body) throws Exception {
+        var request = post("/api/shop/v1/orders").header("Cart-Token", token).contentType(MediaType.APPLICATION_JSON)
+                .content(body);
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return mvc.perform(request).andReturn();
+    }
+
+    /** Places an order of {@code quantity} × {@code sku} in Indonesia; the response's JSON. */
+    protected String order(String sku, int quantity) throws Exception {
+        var token = cart("ID");
+        assertStatus(add(token, sku, quantity), 200);
+        var placed = placeOrder(token, UUID.randomUUID().toString(), checkout("ID"));
+        assertStatus(placed, 201);
+        return placed.getResponse().getContentAsString();
+    }
+
+    protected MvcResult getOrder(String number, String accessToken) throws Exception {
+        return mvc.perform(get("/api/shop/v1/orders/" + number).header("Order-Token", accessToken)).andReturn();
+    }
+
+    protected static void assertStatus(MvcResult result, int status) throws Exception {
+        if (result.getResponse().getStatus() != status) {
+            throw new AssertionError("expected " + status + " but got " + result.getResponse().getStatus() + ": "
+                    + result.getResponse().getContentAsString());
+        }
+    }
+
+    protected static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.onshore.was.orders.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.onshore.i18n.money.Money;
+import dev.onshore.was.orders.IllegalOrderTransitionException;
+import dev.onshore.was.orders.NewOrder;
+import dev.onshore.was.orders.OrderCancelled;
+import dev.onshore.was.orders.OrderPaid;
+import dev.onshore.was.orders.OrderPlaced;
+import dev.onshore.was.orders.OrderStatus;
+import dev.onshore.was.orders.ReturnStatus;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OrderLifecycleUnitTests {
+
+    private static final Instant NOW = Instant.parse("2026-06-17T03:00:00Z");
+
+    static NewOrder newOrder() {
+        var unit = Money.of("150000", "IDR");
+        return new NewOrder("ID", "id", null, "ani@example.com", "Ani\nJl. Merdeka 1\nID", "standard",
+                List.of(new NewOrder.Line("HS-VITC-1000", "Vitamin C 1000", unit, 2)), Money.of("300000", "IDR"),
+                Money.of("25000", "IDR"), Money.of("32207", "IDR"), true, Money.of("325000", "IDR"),
+                Money.of("28000", "KRW"), new BigDecimal("0.0861"), NOW, NOW.plus(Duration.ofMinutes(30)));
+    }
+
+    static Order placed() {
+        return Order.place("ON260617-ABCDEFGH", newOrder(), "hash", NOW);
+    }
+
+    @Test
+    void aPlacedOrderGoesThroughItsWholeLifeAndSaysSoInItsEvents() {
+        var order = placed();
+        assertThat(order.takeEvents()).singleElement().isInstanceOf(OrderPlaced.class);
+        assertThat(order.markPaid("sandbox", "sbx-1", NOW)).isTrue();
+        assertThat(order.takeEvents()).singleElement().isInstanceOf(OrderPaid.class);
+        order.startPreparing(NOW);
+        order.ship(NOW);
+        order.markDelivered(NOW);
+        order.confirm(NOW);
+        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(order.view().history()).extracting(step -> step.status())
+                .containsExactly("PLACED", "PAID", "PREPARING", "SHIPPED", "DELIVERED", "CONFIRMED");
+    }
+
+    @Test
+    void aSecondCaptureChangesNothingAndPublishesNothing() {
+        var order = placed();
+        order.markPaid("sandbox", "sbx-1", NOW);
+        order.takeEvents();
+        assertThat(order.markPaid("sandbox", "sbx-1", NOW)).isFalse();
+        assertThat(order.takeEvents()).isEmpty();
+    }
+
+    @Test
+    void shippingAnUnpaidOrderIsRefused() {
+        var order = placed();
+        assertThatThrownBy(() -> order.ship(NOW)).isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageContaining("PLACED");
+        assertThatThrownBy(() -> order.startPreparing(NOW)).isInstanceOf(IllegalOrderTransitionException.class);
+        assertThat(order.status()).isEqualTo(OrderStatus.PLACED);
+    }
+
+    @Test
+    void cancellingAnUnpaidOrderOwesNoRefundButCancellingAPaidOneDoes() {
+        var unpaid = placed();
+        unpaid.takeEvents();
+        unpaid.cancel("shopper", NOW);
+        assertThat(unpaid.takeEvents()).singleElement().isInstanceOfSatisfying(OrderCancelled.class,
+                cancelled -> assertThat(cancelled.refundDue()).isFalse());
+        var paid = placed();
+        paid.markPaid("sandbox", "sbx-1", NOW);
+        paid.startPreparing(NOW);
+        paid.takeEvents();
+        paid.cancel("shopper", NOW);
+        assertThat(paid.takeEvents()).singleElement().isInstanceOfSatisfying(OrderCancelled.class,
+                cancelled -> assertThat(cancelled.refundDue()).isTrue());
+    }
+
+    @Test
+    void aShippedOrCancelledOrderCannotBeCancelledAndACancelledOneCannotBePaid() {
+        var shipped = placed();
+        shipped.markPaid("sandbox", "sbx-1", NOW);
+        shipped.startPreparing(NOW);
+        shipped.ship(NOW);
+        assertThatThrownBy(() -> shipped.cancel("shopper", NOW)).isInstanceOf(IllegalOrderTransitionException.class);
+        var cancelled = placed();
+        cancelled.cancel("shopper", NOW);
+        assertThatThrownBy(() -> cancelled.cancel("shopper", NOW))
+                .isInstanceOf(IllegalOrderTransitionException.class);
+        assertThatThrownBy(() -> cancelled.markPaid("sandbox", "sbx-1", NOW))
+                .isInstanceOf(IllegalOrderTransitionException.class);
+    }
+
+    @Test
+    void aReturnIsRequestedApprovedReceivedAndRefundedInThatOrderOnly() {
+        var order = placed();
+        order.markPaid("sandbox", "sbx-1", NOW);
+        assertThatThrownBy(() -> order.requestReturn(NOW)).isInstanceOf(IllegalOrderTransitionException.class);
+        order.startPreparing(NOW);
+        order.ship(NOW);
+        order.markDelivered(NOW);
+        assertThatThrownBy(() -> order.receiveReturn(NOW)).isInstanceOf(IllegalOrderTransitionException.class);
+        order.requestReturn(NOW);
+        assertThatThrownBy(() -> order.confirm(NOW)).isInstanceOf(IllegalOrderTransitionException.class);
+        order.approveReturn(NOW);
+        order.takeEvents();
+        order.receiveReturn(NOW);
+        assertThat(order.takeEvents()).singleElement().isInstanceOf(Order.ReturnReceived.class);
+        assertThat(order.recordRefund("rf-1", Money.of("325000", "IDR"), NOW)).isTrue();
+        assertThat(order.returnStatus()).isEqualTo(ReturnStatus.REFUNDED);
+        assertThat(order.refunded()).isEqualTo(Money.of("325000", "IDR"));
+    }
+
+    @Test
+    void aRefundDeliveredTwiceIsRecordedOnce() {
+        var order = placed();
+        order.markPaid("sandbox", "sbx-1", NOW);
+        order.cancel("shopper", NOW);
+        assertThat(order.recordRefund("rf-1", Money.of("325000", "IDR"), NOW)).isTrue();
+        assertThat(order.recordRefund("rf-1", Money.of("325000", "IDR"), NOW)).isFalse();
+        assertThat(order.refunded()).isEqualTo(Money.of("325000", "IDR"));
+    }
+
+    @Test
+    void anOrderIsUnpaidPastItsPayByTimeOnlyWhilePlaced() {
+        var order = placed();
+        assertThat(order.isUnpaidPast(NOW.plus(Duration.ofMinutes(29)))).isFalse();
+        assertThat(order.isUnpaidPast(NOW.plus(Duration.ofMinutes(31)))).isTrue();
+        order.markPaid("sandbox", "sbx-1", NOW);
+        assertThat(order.isUnpaidPast(NOW.plus(Duration.ofMinutes(31)))).isFalse();
+    }
+
+    @Test
+    void orderNumbersAreReadableAndAccessTokensAreNotStoredInClear() {
+        assertThat(OrderService.number(NOW)).matches("ON260617-[0-9A-HJKMNP-TV-Z]{8}");
+        var token = OrderService.token();
+        assertThat(OrderService.hash(token)).hasSize(64).isNotEqualTo(token);
+        var order = Order.place("ON1", newOrder(), OrderService.hash(token), NOW);
+        assertThat(OrderService.mayAccess(order, null, token)).isTrue();
+        assertThat(OrderService.mayAccess(order, null, token + "x")).isFalse();
+        assertThat(OrderService.mayAccess(order, "someone", null)).isFalse();
+    }
+}
