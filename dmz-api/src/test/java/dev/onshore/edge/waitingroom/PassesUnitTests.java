@@ -55,6 +55,28 @@ class PassesUnitTests {
     }
 
     @Test
+    void noneOfAThousandTamperedPassesIsAccepted() {
+        var random = new java.util.Random(12);
+        var genuine = passes.pass("deal-1", 42, now.plusSeconds(600), "203.0.113.9");
+        var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
+        int accepted = 0;
+        for (int i = 0; i < 1000; i++) {
+            var chars = genuine.toCharArray();
+            int at = random.nextInt(chars.length);
+            char replacement;
+            do {
+                replacement = alphabet.charAt(random.nextInt(alphabet.length()));
+            } while (replacement == chars[at]);
+            chars[at] = replacement;
+            if (passes.verifyPass(new String(chars), "deal-1", "203.0.113.9", now).isPresent()) {
+                accepted++;
+            }
+        }
+
+        assertThat(accepted).isZero();
+    }
+
+    @Test
     void aShortKeyIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new Passes(new byte[16]));
     }
