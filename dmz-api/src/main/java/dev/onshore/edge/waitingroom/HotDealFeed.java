@@ -1,0 +1,102 @@
+package dev.onshore.edge.waitingroom;
+
+import dev.onshore.edge.redis.RedisUnavailableException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The hot deals internal-was announces, read every {@code refresh} (see the package documentation for why the edge
+ * polls). A deal's units are put in Redis once; a deal internal-was reports sold out closes its room. When
+ * internal-was does not answer, the last list stays.
+ */
+@Component
+class HotDealFeed implements InitializingBean, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(HotDealFeed.class);
+
+    private final WaitingRoomProperties properties;
+    private final Queues queues;
+    private final RestClient http = RestClient.create();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("hot-deal-feed").factory());
+    private volatile List<HotDeal> deals = List.of();
+
+    HotDealFeed(WaitingRoomProperties properties, Queues queues) {
+        this.properties = properties;
+        this.queues = queues;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        if (properties.enabled()) {
+            refresh();
+            var every = properties.refresh().toMillis();
+            timer.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
+    }
+
+    /** The deals whose gate is up now. */
+    List<HotDeal> gating(Instant now) {
+        return deals.stream().filter(d -> d.gates(now, properties.opensBefore())).toList();
+    }
+
+    /** The deal with this id, whether gating or not; null when internal-was announced none. */
+    @org.jspecify.annotations.Nullable
+    HotDeal find(String id) {
+        return deals.stream().filter(d -> d.id().equals(id)).findFirst().orElse(null);
+    }
+
+    void refresh() {
+        List<HotDeal> read;
+        try {
+            read = read();
+        } catch (RuntimeException e) {
+            log.warn("Hot deals not read from {} ({}); keeping the last {}", properties.dealsUrl(), e.getMessage(),
+                    deals.size());
+            return;
+        }
+        deals = read;
+        for (var deal : read) {
+            try {
+                // Every time (one SET NX): a Redis that lost its data gets the units again, MariaDB still decides.
+                queues.prepare(deal);
+            } catch (RedisUnavailableException e) {
+                log.debug("Deal {} not prepared: Redis unavailable", deal.id());
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<HotDeal> read() {
+        List<Map<String, Object>> body = http.get().uri(properties.dealsUrl()).retrieve().body(List.class);
+        var read = new ArrayList<HotDeal>();
+        for (var entry : body == null ? List.<Map<String, Object>>of() : body) {
+            try {
+                read.add(new HotDeal((String) entry.get("id"), (List<String>) entry.get("paths"),
+                        (List<String>) entry.get("checkoutPaths"), Instant.parse((String) entry.get("startsAt")),
+                        Instant.parse((String) entry.get("endsAt")),
+                        ((Number) entry.get("admissionsPerMinute")).intValue(),
+                        ((Number) entry.get("units")).intValue(), Boolean.TRUE.equals(entry.get("soldOut"))));
+            } catch (RuntimeException e) {
+                log.warn("Ignoring a hot deal internal-was announced: {}", e.toString());
+            }
+        }
+        return List.copyOf(read);
+    }
+}
