@@ -50,7 +50,13 @@ class SecurityConfiguration {
     SecurityFilterChain shopApiSecurity(HttpSecurity http, IdentityProperties identity, ProblemResponses problems) {
         var decoder = decoder(identity, identity.shopperIssuer());
         return api(http, "/api/shop/**", decoder, problems)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        // The catalogue and the API's description are for anyone; any method, so that a wrong one
+                        // is told 405 rather than 401.
+                        .requestMatchers("/api/shop/v1/openapi.json", "/api/shop/v1/markets",
+                                "/api/shop/v1/categories", "/api/shop/v1/categories/*", "/api/shop/v1/products",
+                                "/api/shop/v1/products/*", "/api/shop/v1/search").permitAll()
+                        .anyRequest().authenticated())
                 .build();
     }
 
