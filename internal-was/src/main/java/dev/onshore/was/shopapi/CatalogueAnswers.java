@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Base64;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +26,7 @@ class CatalogueAnswers {
     private final ShopApiProperties properties;
     private final Clock clock;
 
+    @Autowired
     CatalogueAnswers(JsonMapper json, ProductCatalog catalog, ShopApiProperties properties) {
         this(json, catalog, properties, Clock.systemUTC());
     }

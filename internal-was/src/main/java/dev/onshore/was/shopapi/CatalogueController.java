@@ -5,6 +5,7 @@ import dev.onshore.was.catalog.ProductSearch;
 import dev.onshore.was.catalog.Sku;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -31,8 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/shop/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Catalogue", description = "Markets, categories, products and search; cacheable, anonymous")
-@ApiResponse(responseCode = "200", description = "The answer, with an ETag and Cache-Control: public, max-age")
-@ApiResponse(responseCode = "304", description = "Not modified: If-None-Match holds the current ETag")
+@ApiResponse(responseCode = "200", description = "The answer", headers = {
+        @Header(name = "ETag", description = "Strong validator of this answer: send it back in If-None-Match",
+                schema = @Schema(type = "string")),
+        @Header(name = "Cache-Control", description = "public, max-age=<seconds>", schema = @Schema(type = "string")),
+        @Header(name = "Vary", schema = @Schema(type = "string"))})
+@ApiResponse(responseCode = "304", description = "Not modified: If-None-Match holds the current ETag; no body",
+        content = @Content)
 class CatalogueController {
 
     /** Control and format characters (bidi marks and overrides, zero-width joiners): never part of a search. */

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +52,7 @@ class ShopContexts {
     private final Markets markets;
     private final ShopperContextResolver resolver;
 
+    @Autowired
     ShopContexts(ObjectProvider<Markets> markets) {
         this(markets.getIfAvailable(ShopContexts::storefrontMarkets));
     }
