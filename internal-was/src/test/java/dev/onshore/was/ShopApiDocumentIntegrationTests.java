@@ -17,15 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The store API's OpenAPI document as served is the one committed in {@code docs/api/shop-v1.openapi.json}, so that
- * a change of the API is a visible change of its description in review. To accept a change, regenerate it:
- * {@code ./mvnw -o -B -ntp -pl internal-was -am verify -Dit.test=ShopApiDocumentIntegrationTests
- * -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Donshore.openapi.write=true}.
+ * a change of the API is a visible change of its description in review. To accept a change, regenerate it with
+ * {@link #REGENERATE} (the test then writes the served document over the committed one, and passes).
  */
 class ShopApiDocumentIntegrationTests extends CatalogTestSupport {
 
     static final String REGENERATE = "./mvnw -o -B -ntp -pl internal-was -am verify -Dtest=none"
-            + " -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ShopApiDocumentIntegrationTests"
-            + " -Donshore.openapi.write=true";
+            + " -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false"
+            + " -Dit.test=ShopApiDocumentIntegrationTests -Donshore.openapi.write=true";
 
     @Autowired
     MockMvc mvc;
