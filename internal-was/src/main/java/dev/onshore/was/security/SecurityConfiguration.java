@@ -53,6 +53,11 @@ class SecurityConfiguration {
         // members (a bearer token, validated whenever one is sent).
         return api(http, "/api/shop/**", decoder, problems)
                 .authorizeHttpRequests(requests -> requests
+                        // The catalogue and the API's description are for anyone; any method, so that a wrong one
+                        // is told 405 rather than 401.
+                        .requestMatchers("/api/shop/v1/openapi.json", "/api/shop/v1/markets",
+                                "/api/shop/v1/categories", "/api/shop/v1/categories/*", "/api/shop/v1/products",
+                                "/api/shop/v1/products/*", "/api/shop/v1/search").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/shop/v1/hot-deals").permitAll() // the edge polls it
                         .requestMatchers("/api/shop/v1/cart/**", "/api/shop/v1/cart", "/api/shop/v1/checkout",
                                 "/api/shop/v1/orders", "/api/shop/v1/orders/**").permitAll()
