@@ -298,9 +298,11 @@ public final class Appliance {
         var command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(),
                 "--spring.profiles.active=demo", "--server.port=" + port));
         command.addAll(arguments);
+        // 300 s: a WAS node that rebuilds its search index and opens every module took 155-165 s on a 2-core box
+        // at load 30-40 (four builds beside it); 180 s killed it just before it was ready.
         return new Component(name, command,
                 Map.of("SPRING_CONFIG_IMPORT", "optional:configtree:" + secretsDir + "/"),
-                probeFor(name), Duration.ofSeconds(180));
+                probeFor(name), Duration.ofSeconds(300));
     }
 
     // --- processes ------------------------------------------------------------------------------------------
