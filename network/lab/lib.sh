@@ -1,4 +1,9 @@
-# Onshore network lab: helpers shared by up.sh, real.sh and test.sh (sourced; needs $STATE).
+# Onshore network lab: the paths and helpers shared by up.sh, real.sh and test.sh (sourced).
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+NET="$(dirname "$HERE")"
+REPO="$(dirname "$NET")"
+STATE="${OSL_STATE:-/run/osl-lab}"
+JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 
 log() { printf '[lab] %s\n' "$*" >&2; }
 die() { printf '[lab] ERROR: %s\n' "$*" >&2; exit 1; }

@@ -27,13 +27,8 @@
 # and everything internal when OSL_LAB_REAL=0 or a jar/distribution is missing.
 set -Eeuo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-NET="$(dirname "$HERE")"
-REPO="$(dirname "$NET")"
-STATE="${OSL_STATE:-/run/osl-lab}"
-JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 # shellcheck source=lib.sh
-. "$HERE/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 
 # ---------------------------------------------------------------- tools first
