@@ -10,11 +10,10 @@ REPO="$(dirname "$NET")"
 CRS_TESTS="${OSL_CRS_TESTS:-$REPO/../shared/crs-regression}"
 WORK="$(mktemp -d /tmp/osl-nettest.XXXXXX)"
 export PYTHONPYCACHEPREFIX="$WORK/pycache"
-PASSED=0 FAILED=0 SKIPPED=0
-pass() { PASSED=$((PASSED + 1)); echo "PASS network: $*"; }
-fail() { FAILED=$((FAILED + 1)); echo "FAIL network: $*"; }
-skip() { SKIPPED=$((SKIPPED + 1)); echo "SKIP network: $*"; }
-check() { local what="$1"; shift; local out; if out="$("$@" 2>&1)"; then pass "$what"; else fail "$what"; echo "$out" | tail -n 15 | sed 's/^/    /'; fi; }
+# shellcheck source=../scripts/suite.sh
+. "$REPO/scripts/suite.sh"
+suite_init network
+CHECK_TAIL=15
 
 cleanup() {
     ip netns del osl-nftchk 2>/dev/null || true
@@ -22,21 +21,12 @@ cleanup() {
     "$NET/lab/down.sh" >/dev/null 2>&1 || true
     rm -rf "$WORK"
 }
-trap 'cleanup; echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"' EXIT
+trap 'cleanup; suite_summary' EXIT
 trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------- tools
-PKGS=(nftables nginx libnginx-mod-http-modsecurity modsecurity-crs haproxy keepalived fail2ban
-      python3 python3-yaml curl openssl gettext-base iproute2)
-missing=()
-for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p"); done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "installing: ${missing[*]}"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 \
-        || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 && \
-             DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1; } \
-        || { fail "apt-get install ${missing[*]}"; exit 1; }
-fi
+suite_packages nftables nginx libnginx-mod-http-modsecurity modsecurity-crs haproxy keepalived fail2ban \
+    python3 python3-yaml curl openssl gettext-base iproute2 || exit 1
 [ "$(id -u)" = 0 ] || { fail "must run as root (network namespaces, nftables)"; exit 1; }
 
 # ---------------------------------------------------------------- static checks
@@ -44,10 +34,10 @@ ip netns del osl-nftchk 2>/dev/null; ip netns add osl-nftchk
 for f in "$NET"/nftables/*.nft; do
     check "nft -c -f nftables/$(basename "$f")" ip netns exec osl-nftchk nft -c -f "$f"
 done
-# Default drop and a counted, logged final rule in every base chain that filters input/forward.
+# Default drop and a counted, logged final rule in every base chain that filters input/forward, chain by chain.
 for f in "$NET"/nftables/*.nft; do
-    check "nftables/$(basename "$f"): default-drop policy, logged and counted" \
-        bash -c "grep -q 'policy drop' '$f' && grep -q 'log prefix' '$f' && grep -q 'counter name' '$f'"
+    check "nftables/$(basename "$f"): every input/forward base chain ($(python3 "$NET/nftables/base-chains.py" --list "$f")) has policy drop and ends with a logged, counted drop" \
+        python3 "$NET/nftables/base-chains.py" "$f"
 done
 # Row 22: from inside, only the Prometheus host reaches the WAF nodes (perimeter), on their exporter ports only.
 check "edge.nft/inner.nft: new flows into the perimeter are only internet -> WAF VIP 80/443 and Prometheus -> WAF nodes' node exporter + mtail (row 22)" bash -c '

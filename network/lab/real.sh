@@ -127,6 +127,11 @@ start_redis() {
     start redis osl-redis redis-server "$home/redis.conf"
     start redis-sentinel osl-redis redis-server "$home/sentinel.conf" --sentinel
 }
+# kafka_probe BOOTSTRAP TOPIC GROUP_PREFIX GROUPS: KafkaProbe.java from was1 (see there); clients' logs at WARN
+kafka_probe() {
+    ip netns exec osl-was1 "$JAVA_HOME/bin/java" -Xmx128m -Dlogback.configurationFile="$REAL_DATA/kafka/logback.xml" \
+        -cp "$(cat "$DEVSTACK_CP")" "$HERE/KafkaProbe.java" "$@"
+}
 redis_ping() { ip netns exec osl-was1 redis-cli --no-auth-warning -h 10.30.0.60 -a "$(secret redis-password)" ping | grep -q PONG; }
 
 # ---------------------------------------------------------------- Kafka (KRaft)
