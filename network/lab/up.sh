@@ -287,9 +287,9 @@ wait_until "DMZ VIP" 30 vip_held
 wait_until "internal VIP" 30 ivip_held
 wait_ready "admin" admin http_ok osl-ops http://10.30.0.30:8082/actuator/health/readiness
 HOME_PATH=/; [ "$REAL" = 1 ] && HOME_PATH=/id-id/
-wait_until "internal L4 -> WAS" 20 http_ok osl-dmz1 "http://10.30.0.10:8081$HOME_PATH"
+wait_ready "internal L4 -> WAS" ilb1-haproxy http_ok osl-dmz1 "http://10.30.0.10:8081$HOME_PATH"
 wait_ready "WAF" waf1-nginx tcp_open osl-inet 203.0.113.10 443
-wait_until "end to end" 60 http_ok osl-inet --insecure "https://203.0.113.10$HOME_PATH"
+wait_ready "end to end" waf1-nginx http_ok osl-inet --insecure "https://203.0.113.10$HOME_PATH"
 wait_ready "IPS socket" ips-fail2ban test -S "$STATE/run/fail2ban/fail2ban.sock"
 UP_OK=1
 log "lab is up (state in $STATE); upstream kinds: $(cd "$STATE/run" && for f in *.kind; do printf '%s=%s ' "${f%.kind}" "$(cat "$f")"; done)"
