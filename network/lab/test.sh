@@ -10,29 +10,16 @@
 # Prints PASS/FAIL/SKIP per check and "N passed, N failed, N skipped". Figures are written to
 # $OSL_RESULTS (default /tmp/osl-lab-results.json) for docs/benchmarks.md.
 set -uo pipefail
-# One lab per machine (fixed osl-* names): a second run waits here for the first to finish instead of
-# tearing its lab down. flock -o keeps the lock in flock itself, so daemons started below never inherit it.
-if [ -z "${OSL_NETWORK_LAB_LOCKED:-}" ]; then
-    export OSL_NETWORK_LAB_LOCKED=1
-    flock -n /run/lock/osl-network-lab.lock true || echo "another run holds /run/lock/osl-network-lab.lock; waiting for it"
-    exec flock -o /run/lock/osl-network-lab.lock "$BASH" "${BASH_SOURCE[0]}" "$@"
-fi
-
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-NET="$(dirname "$HERE")"
-REPO="$(dirname "$NET")"
-STATE="${OSL_STATE:-/run/osl-lab}"
-JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 # shellcheck source=lib.sh
-. "$HERE/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=../../scripts/suite.sh
+. "$REPO/scripts/suite.sh"
+# One lab per machine (fixed osl-* names).
+suite_lock network-lab "$@"
+suite_init lab
 RESULTS="${OSL_RESULTS:-/tmp/osl-lab-results.json}"
-PASSED=0 FAILED=0 SKIPPED=0
 TMP="$(mktemp -d /tmp/osl-labtest.XXXXXX)"
 
-pass() { PASSED=$((PASSED + 1)); echo "PASS lab: $*"; }
-fail() { FAILED=$((FAILED + 1)); echo "FAIL lab: $*"; }
-skip() { SKIPPED=$((SKIPPED + 1)); echo "SKIP lab: $*"; }
-check() { local what="$1"; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
 not() { ! "$@"; }
 finish() {
     if [ "$FAILED" -gt 0 ] && [ -d "$STATE/logs" ]; then
@@ -41,7 +28,7 @@ finish() {
     fi
     "$HERE/down.sh" >/dev/null 2>&1 || true
     rm -rf "$TMP"
-    echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
+    suite_summary
 }
 trap finish EXIT
 trap 'exit 130' INT TERM
@@ -147,10 +134,12 @@ check "operators' network: Keycloak management :9000 and data ports closed" \
 if [ "$KIND_WAS" = real ]; then
     # shellcheck source=real.sh
     . "$HERE/real.sh"
-    n="$(db_query "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1" 2>/dev/null)"
+    # Once: one successful row per migration the jar carries, no version twice, no failed row.
+    jar_migrations="$(unzip -Z1 "$REPO/internal-was/target/internal-was.jar" 2>/dev/null | grep -c '/db/migration/V[^/]*\.sql$')"
+    flyway="$(db_query "SELECT SUM(success = 1), COUNT(DISTINCT version), SUM(success = 0) FROM flyway_schema_history WHERE version IS NOT NULL" 2>/dev/null | tr '\t' ' ')"
     p="$(db_query "SELECT COUNT(*) FROM product" 2>/dev/null)"
-    check "MariaDB (real, 10.30.0.51): Flyway applied $n migrations once for both WAS nodes, demo catalog has $p products" \
-        test "${n:-0}" -gt 0 -a "${p:-0}" -gt 0
+    check "MariaDB (real, 10.30.0.51): Flyway applied each of the jar's $jar_migrations migrations exactly once for both WAS nodes (applied, distinct versions, failed: $flyway), demo catalog has $p products" \
+        test "$flyway" = "$jar_migrations $jar_migrations 0" -a "$jar_migrations" -gt 0 -a "${p:-0}" -gt 0
     semi="$(status_of_db RPL_SEMI_SYNC_MASTER_STATUS)/$(status_of_db RPL_SEMI_SYNC_MASTER_CLIENTS)"
     acked="$(status_of_db RPL_SEMI_SYNC_MASTER_YES_TX)" unacked="$(status_of_db RPL_SEMI_SYNC_MASTER_NO_TX)"
     check "MariaDB primary: semi-sync ON with 1 replica (status/clients $semi), $acked commits acknowledged by the replica, $unacked without" \
@@ -166,8 +155,11 @@ if [ "$KIND_WAS" = real ]; then
     check "Redis (real, 10.30.0.60): PONG with the password from a WAS node" redis_ping
     check "Redis: refuses commands without the password (NOAUTH)" bash -c \
         "ip netns exec osl-was1 redis-cli -h 10.30.0.60 ping 2>&1 | grep -q NOAUTH"
-    check "Kafka (real, 10.30.0.70 KRaft): the WAS nodes' consumer groups committed offsets (__consumer_offsets exists)" \
-        bash -c "ls '$STATE/data/kafka/log' | grep -q '^__consumer_offsets-'"
+    # A site change (a market no page uses) is sent; each WAS node's cms follower must consume it and commit past it.
+    offsets="$(kafka_probe 10.30.0.70:9092 onshore.cms.site-changed onshore-was-cms- 2 2>&1)"; rc=$?
+    echo "$offsets" | grep '^offsets:' | sed 's/^/     /'
+    check "Kafka (real, 10.30.0.70 KRaft): a record sent to onshore.cms.site-changed is consumed and its offset committed by both WAS nodes' consumer groups" \
+        test $rc = 0
     check "Keycloak (real): shoppers' JWKS through the internal VIP from the DMZ" bash -c \
         "ip netns exec osl-dmz1 curl -fsS --max-time 10 http://10.30.0.10:8081/realms/shoppers/protocol/openid-connect/certs | grep -q '\"kty\"'"
     check "Keycloak (real): operators' realm and admin console answer on the operators' network" bash -c \
@@ -226,7 +218,7 @@ if [ "$KIND_WAS" = real ]; then
     check "real storefront browse (36 page views: home, product, searches in 6 languages): all 200, 0 false positives" \
         test "$codes" = " 36 200;"
 fi
-check "WAF passes 300 benign storefront requests (1 in 20 of a fresh 6,000 corpus (browse, search, cart, checkout, login) with 0 false positives; a 403 counts as the WAF's when its audit log shows a blocking rule)" test $rc = 0
+check "WAF passes 300 benign storefront requests (1 in 20 of a fresh 6,000 corpus (browse, search, cart, checkout, login) with 0 false positives; a 403 counts as the shop's only when the WAF's audit log, which must exist, has it without a blocking rule)" test $rc = 0
 
 # ---------------------------------------------------------------- IPS
 for i in $(seq 1 14); do
@@ -251,6 +243,14 @@ load() { ip netns exec osl-inet python3 "$HERE/load.py" --threads 6 --duration "
 lb_stat() { # NS -> total retries and redispatches on the holder's backend
     local px=was_nodes; [[ "$1" == osl-dlb* ]] && px=dmz_api_nodes
     echo "$(lb_stat_field "$1" "$px" BACKEND wretr) retries, $(lb_stat_field "$1" "$px" BACKEND wredis) redispatches"
+}
+# killed_under_load LOAD_JSON PID: load.py did send the signal mid-run (killed_at_s a number, not "pid-gone" or
+# null), the process is gone, and no request failed.
+killed_under_load() {
+    python3 -c 'import json,sys; t=json.loads(sys.argv[1])["killed_at_s"]; sys.exit(0 if isinstance(t, (int, float)) else 1)' "$1" \
+        || { echo "no kill during the load: killed_at_s=$(json_of "$1" killed_at_s)"; return 1; }
+    ! kill -0 "$2" 2>/dev/null || { echo "pid $2 still alive after the kill"; return 1; }
+    [ "$(failed_of "$1")" = 0 ]
 }
 holder() { local t="$1"; for i in 1 2; do ip -n "osl-${t}lb$i" -4 -o addr show dev eth0 | grep -q " 10.${2}.0.10/" && echo "osl-${t}lb$i"; done; }
 
@@ -305,10 +305,11 @@ for target in dmz1 was1; do
     real_pid="$(pgrep -P "$pid" | head -1)"; real_pid="${real_pid:-$pid}"
     if [ "$target" = dmz1 ]; then h="$(holder d 20)"; else h="$(holder i 30)"; fi
     r="$(load --kill-pid "$real_pid" --kill-at 3)"
-    echo "     kill -9 $target ($kind) under load: $r; L4 ($h): $(lb_stat "$h")"
+    echo "     kill -9 $target ($kind, pid $real_pid) under load: $r; L4 ($h): $(lb_stat "$h")"
     record "kill_$target" "$r"
-    f="$(failed_of "$r")" rt="$(json_of "$r" retried_in_flight)"
-    check "kill -9 one $( [ "$target" = dmz1 ] && echo dmz-api || echo internal-was ) node ($kind) under load: $f failed requests ($rt in flight, retried once by the client; the L4 retried the rest)" test "$f" = 0
+    f="$(failed_of "$r")" rt="$(json_of "$r" retried_in_flight)" at="$(json_of "$r" killed_at_s)"
+    check "kill -9 one $( [ "$target" = dmz1 ] && echo dmz-api || echo internal-was ) node ($kind, pid $real_pid) under load: killed at ${at} s and gone, $f failed requests ($rt in flight, retried once by the client; the L4 retried the rest)" \
+        killed_under_load "$r" "$real_pid"
 done
 
 # L4 node loss: stop HAProxy on the VIP holder; keepalived moves the VIP to the peer.
@@ -319,7 +320,8 @@ r="$(load --kill-pid "$hpid_real" --kill-at 3 --duration 12)"
 nh="$(holder d 20)"
 echo "     kill -9 HAProxy on $h (VIP holder) under load: $r; VIP now on $nh"
 record kill_dmz_l4_holder "$r"
-check "DMZ L4 node loss: VIP moved from $h to $nh" test -n "$nh" -a "$nh" != "$h"
+check "DMZ L4 node loss: HAProxy (pid $hpid_real) killed at $(json_of "$r" killed_at_s) s under load, VIP moved from $h to $nh" \
+    bash -c '[ -n "$1" ] && [ "$1" != "$2" ] && [[ "$3" =~ ^[0-9.]+$ ]] && ! kill -0 "$4" 2>/dev/null' _ "$nh" "$h" "$(json_of "$r" killed_at_s)" "$hpid_real"
 f="$(failed_of "$r")"
 total="$(python3 -c "import json,sys;print(json.loads(sys.argv[1])['total'])" "$r")"
 # Connections on the dead balancer are lost (no connection state sync) and new ones fail until

@@ -27,13 +27,8 @@
 # and everything internal when OSL_LAB_REAL=0 or a jar/distribution is missing.
 set -Eeuo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-NET="$(dirname "$HERE")"
-REPO="$(dirname "$NET")"
-STATE="${OSL_STATE:-/run/osl-lab}"
-JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 # shellcheck source=lib.sh
-. "$HERE/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 
 # ---------------------------------------------------------------- tools first
@@ -275,31 +270,29 @@ start ips-fail2ban osl-edge fail2ban-client -f -x -c "$F" -s "$STATE/run/fail2ba
 
 # ---------------------------------------------------------------- readiness
 log "waiting for readiness"
-APP_TIMEOUT=20
-grep -qx real "$STATE"/run/*.kind 2>/dev/null && APP_TIMEOUT=120
+# Each application is awaited until it is ready or its process exits (wait_ready), however long a loaded machine
+# takes to start a JVM.
 if [ "$REAL" = 1 ]; then
-    # Two cores run Keycloak and four JVMs at once here: allow for it.
-    APP_TIMEOUT=300
-    wait_until "internal-was 1 (Flyway, demo data)" "$APP_TIMEOUT" http_ok osl-ilb1 http://10.30.0.21:8081/actuator/health/readiness
+    wait_ready "internal-was 1 (Flyway, demo data)" was1 http_ok osl-ilb1 http://10.30.0.21:8081/actuator/health/readiness
     start_was was2 osl-was2 10.30.0.22
-    wait_until "Keycloak (realms imported)" "$APP_TIMEOUT" http_ok osl-ilb1 http://10.30.0.40:8180/realms/shoppers/.well-known/openid-configuration
+    wait_ready "Keycloak (realms imported)" keycloak http_ok osl-ilb1 http://10.30.0.40:8180/realms/shoppers/.well-known/openid-configuration
     start_admin
 else
-    wait_until "internal-was 1" "$APP_TIMEOUT" http_ok osl-ilb1 http://10.30.0.21:8081/actuator/health/readiness
+    wait_ready "internal-was 1" was1 http_ok osl-ilb1 http://10.30.0.21:8081/actuator/health/readiness
 fi
-wait_until "internal-was 2" "$APP_TIMEOUT" http_ok osl-ilb1 http://10.30.0.22:8081/actuator/health/readiness
-wait_until "dmz-api 1" "$APP_TIMEOUT" http_ok osl-dlb1 http://10.20.0.21:8080/actuator/health/readiness
-wait_until "dmz-api 2" "$APP_TIMEOUT" http_ok osl-dlb1 http://10.20.0.22:8080/actuator/health/readiness
+wait_ready "internal-was 2" was2 http_ok osl-ilb1 http://10.30.0.22:8081/actuator/health/readiness
+wait_ready "dmz-api 1" dmz1 http_ok osl-dlb1 http://10.20.0.21:8080/actuator/health/readiness
+wait_ready "dmz-api 2" dmz2 http_ok osl-dlb1 http://10.20.0.22:8080/actuator/health/readiness
 vip_on() { ip -n "$1" -4 -o addr show dev eth0 | grep -q " $2/"; }
 vip_held() { vip_on osl-dlb1 10.20.0.10 || vip_on osl-dlb2 10.20.0.10; }
 ivip_held() { vip_on osl-ilb1 10.30.0.10 || vip_on osl-ilb2 10.30.0.10; }
 wait_until "DMZ VIP" 30 vip_held
 wait_until "internal VIP" 30 ivip_held
-wait_until "admin" "$APP_TIMEOUT" http_ok osl-ops http://10.30.0.30:8082/actuator/health/readiness
+wait_ready "admin" admin http_ok osl-ops http://10.30.0.30:8082/actuator/health/readiness
 HOME_PATH=/; [ "$REAL" = 1 ] && HOME_PATH=/id-id/
-wait_until "internal L4 -> WAS" 20 http_ok osl-dmz1 "http://10.30.0.10:8081$HOME_PATH"
-wait_until "WAF" 20 tcp_open osl-inet 203.0.113.10 443
-wait_until "end to end" 60 http_ok osl-inet --insecure "https://203.0.113.10$HOME_PATH"
-wait_until "IPS socket" 20 test -S "$STATE/run/fail2ban/fail2ban.sock"
+wait_ready "internal L4 -> WAS" ilb1-haproxy http_ok osl-dmz1 "http://10.30.0.10:8081$HOME_PATH"
+wait_ready "WAF" waf1-nginx tcp_open osl-inet 203.0.113.10 443
+wait_ready "end to end" waf1-nginx http_ok osl-inet --insecure "https://203.0.113.10$HOME_PATH"
+wait_ready "IPS socket" ips-fail2ban test -S "$STATE/run/fail2ban/fail2ban.sock"
 UP_OK=1
 log "lab is up (state in $STATE); upstream kinds: $(cd "$STATE/run" && for f in *.kind; do printf '%s=%s ' "${f%.kind}" "$(cat "$f")"; done)"

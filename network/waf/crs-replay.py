@@ -496,15 +496,20 @@ def cmd_benign(a):
         backend, audit = None, {}
         if a.audit_log:
             time.sleep(0.5)
+            if not Path(a.audit_log).is_file():
+                # Without it no 403 could be told from the shop's: the check would pass whatever the WAF did.
+                print(f"benign-corpus: the WAF's audit log {a.audit_log} is missing", file=sys.stderr)
+                return 2
             audit = read_audit(Path(a.audit_log))
     fps = []
     for i, r in enumerate(lines):
         marker, status, err = results[str(i)]
         if backend is not None:
             reached = marker in backend
-        elif a.audit_log:  # remote with the WAF's audit log: a 403 is the WAF's only if a blocking rule fired
+        elif a.audit_log:  # remote with the WAF's audit log: a 403 is the shop's only if the WAF audited it
+            # (SecAuditLogRelevantStatus logs every 403) and no blocking rule fired; an unaudited 403 is unexplained.
             ids = {rid for rid, _ in audit.get(marker, [])}
-            reached = status is not None and not (status == 403 and ids & WAF_BLOCKING_RULES)
+            reached = status is not None and not (status == 403 and (marker not in audit or ids & WAF_BLOCKING_RULES))
         else:  # remote: the WAF refuses with 403; any other answer means it let the request through
             reached = status is not None and status != 403
         if not reached:

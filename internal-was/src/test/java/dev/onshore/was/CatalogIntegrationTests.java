@@ -104,16 +104,32 @@ class CatalogIntegrationTests extends CatalogTestSupport {
 
     @Test
     void hostileSearchStringsGiveSafeResults() throws Exception {
+        // Query syntax is plain text: no match-all, no other market's field, no regex; the text is shown escaped.
+        assertThat(skusFound("vitamin")).as("the control: a plain word finds products").contains("HS-VITC-1000");
         for (var text : List.of("*:* OR 1=1", "'; DROP TABLE product; --", "name_id:(vitamin) AND market:US",
-                "\"unclosed", "vitamin~ ^3 [a TO z] {x}", "💊🍋", "\u202Evitamin\u202C \u200F", "/.*/")) {
-            mvc.perform(get("/id-id/search").param("q", text)).andExpect(status().isOk());
+                "\"unclosed", "vitamin~ ^3 [a TO z] {x}", "💊🍋", "/.*/", "<script>alert(1)</script>")) {
+            assertThat(skusFound(text)).as(text).isEmpty();
         }
+        var echoed = mvc.perform(get("/id-id/search").param("q", "<script>alert(1)</script>")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(echoed).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+        assertThat(skusFound("\u202Evitamin\u202C \u200F")).as("bidi controls are not part of the word")
+                .isEqualTo(skusFound("vitamin"));
+        assertThat(skusFound("vitamin")).as("the catalog after the DROP TABLE text").contains("HS-VITC-1000");
         mvc.perform(get("/id-id/search").param("q", "a".repeat(10_000))).andExpect(status().isBadRequest())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("200")));
         mvc.perform(get("/id-id/search").param("q", "vitamin").param("price", "1-2-3"))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/id-id/search").param("q", "\u202Evitamin c\u202C")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("data-sku=\"HS-VITC-1000\"")));
+    }
+
+    /** The SKUs of the product cards the Indonesian search page lists for the text (200 required). */
+    private List<String> skusFound(String text) throws Exception {
+        var page = mvc.perform(get("/id-id/search").param("q", text)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        return java.util.regex.Pattern.compile("data-sku=\"([^\"]+)\"").matcher(page).results()
+                .map(match -> match.group(1)).toList();
     }
 
     @Test

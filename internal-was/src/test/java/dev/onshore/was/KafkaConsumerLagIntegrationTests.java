@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -69,9 +70,16 @@ class KafkaConsumerLagIntegrationTests {
         slowPageCache.release.countDown();
     }
 
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
     @Test
     void consumerLagPerTopicAndPartitionIsExportedToPrometheus() throws Exception {
-        // Caught up: the consumer fetched once (so its position is set) and reports no lag.
+        // Caught up: the consumer fetched once (so its position is set) and reports no lag. The client creates its
+        // per-partition lag metric at its first fetch of the partition (after the group join, which takes long on a
+        // loaded machine); Micrometer binds new client metrics on its next refresh, at most a minute later. So wait
+        // for the client's metric first, then for its export, each on its own state rather than on one clock.
+        awaitClientLagMetric(TOPIC);
         awaitMetric(lagOf(TOPIC), value -> value == 0.0);
 
         // In one batch, appended to the log at once: a fetch sees all five records or none. (Sent one by one, a fetch
@@ -105,9 +113,31 @@ class KafkaConsumerLagIntegrationTests {
                 + "\"[^}]*\\} (\\S+)$", Pattern.MULTILINE);
     }
 
-    /** The first exported line the pattern matches whose value satisfies the condition, within 60 s. */
+    /**
+     * Until the cms follower's Kafka client has a records-lag metric for a partition of the topic. Bounded only
+     * against a hang: the group join and first fetch normally take seconds.
+     */
+    private void awaitClientLagMetric(String topic) throws InterruptedException {
+        var container = listeners.getListenerContainer("cms-site-follower");
+        assertThat(container).as("the cms follower's listener container").isNotNull();
+        var deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            boolean fetched = container.metrics().values().stream().flatMap(metrics -> metrics.keySet().stream())
+                    .anyMatch(name -> name.name().equals("records-lag") && topic.equals(name.tags().get("topic")));
+            if (fetched) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("The cms follower never fetched from " + topic + ": no records-lag metric");
+    }
+
+    /**
+     * The first exported line the pattern matches whose value satisfies the condition, within 90 s: Micrometer's
+     * refresh of the Kafka client metrics (every 60 s) plus a margin for a loaded machine.
+     */
     private String awaitMetric(Pattern line, Predicate<Double> condition) throws Exception {
-        var deadline = Instant.now().plus(Duration.ofSeconds(60));
+        var deadline = Instant.now().plus(Duration.ofSeconds(90));
         String body = "";
         while (Instant.now().isBefore(deadline)) {
             body = mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();

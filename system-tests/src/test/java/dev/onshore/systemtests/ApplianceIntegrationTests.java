@@ -83,11 +83,18 @@ class ApplianceIntegrationTests {
     }
 
     @Test
-    void unknownLocaleGetsALocalizedNotFoundPage() {
-        var page = Http.get(storefront + "/xx-yy/");
+    void notFoundPagesSpeakThePagesLanguageAndAnUnknownLocaleGetsTheSiteDefault() {
+        var indonesian = Http.get(storefront + "/id-id/p/NO-SUCH-SKU");
+        var korean = Http.get(storefront + "/ko-kr/p/NO-SUCH-SKU");
+        var unknown = Http.get(storefront + "/xx-yy/", "Accept-Language", "id-ID");
 
-        assertThat(page.statusCode()).isEqualTo(404);
-        assertThat(page.body()).contains("Page not found");
+        assertThat(indonesian.statusCode()).isEqualTo(404);
+        assertThat(indonesian.body()).contains("<html lang=\"id-ID\"").contains("Halaman tidak ditemukan")
+                .doesNotContain("Page not found");
+        assertThat(korean.statusCode()).isEqualTo(404);
+        assertThat(korean.body()).contains("<html lang=\"ko-KR\"").contains("페이지를 찾을 수 없습니다");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("<html lang=\"en-US\"").contains("Page not found");
     }
 
     @Test
@@ -242,7 +249,7 @@ class ApplianceIntegrationTests {
     }
 
     @Test
-    void operatorsRealmRequiresTotpAndLocksOutBruteForce() {
+    void operatorsRealmRequiresTotpAndLocksOutBruteForce() throws InterruptedException {
         var admin = Tokens.keycloakAdmin(appliance);
         var realm = Http.json(Http.get(appliance.keycloakUrl() + "/admin/realms/operators", "Authorization", "Bearer " + admin));
         assertThat(realm.get("bruteForceProtected").asBoolean()).isTrue();
@@ -256,5 +263,39 @@ class ApplianceIntegrationTests {
         assertThat(shoppers.get("bruteForceProtected").asBoolean()).isTrue();
         assertThat(shoppers.get("registrationAllowed").asBoolean()).isTrue();
         assertThat(shoppers.get("verifyEmail").asBoolean()).isTrue();
+
+        // A throwaway operator (not the demo one other tests log in as) guesses wrong failureFactor times.
+        var operators = appliance.keycloakUrl() + "/admin/realms/operators";
+        var username = "brute-force-" + UUID.randomUUID();
+        var created = Http.send(HttpRequest.newBuilder(URI.create(operators + "/users"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"enabled\":true,"
+                        + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + UUID.randomUUID()
+                        + "\",\"temporary\":false}]}"))
+                .build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var user = created.headers().firstValue("Location").orElseThrow();
+        var userId = user.substring(user.lastIndexOf('/') + 1);
+        var attackDetection = operators + "/attack-detection/brute-force/users/" + userId;
+        try {
+            var before = Http.json(Http.get(attackDetection, "Authorization", "Bearer " + admin));
+            assertThat(before.get("disabled").asBoolean()).isFalse();
+            for (int i = 0; i < realm.get("failureFactor").asInt(); i++) {
+                var login = Http.form(appliance.keycloakUrl() + "/realms/operators/protocol/openid-connect/token", null,
+                        null, Map.of("grant_type", "password", "client_id", "admin-cli", "username", username,
+                                "password", "wrong-" + i));
+                assertThat(login.statusCode()).as(login.body()).isEqualTo(401);
+            }
+            // Keycloak may record the last failure just after answering: read until it shows (or 10 s pass).
+            var after = Http.json(Http.get(attackDetection, "Authorization", "Bearer " + admin));
+            for (var until = Instant.now().plusSeconds(10); !after.get("disabled").asBoolean() && Instant.now().isBefore(until); ) {
+                Thread.sleep(200);
+                after = Http.json(Http.get(attackDetection, "Authorization", "Bearer " + admin));
+            }
+            assertThat(after.get("numFailures").asInt()).isEqualTo(realm.get("failureFactor").asInt());
+            assertThat(after.get("disabled").asBoolean()).as("locked out: %s", after).isTrue();
+        } finally {
+            Http.send(HttpRequest.newBuilder(URI.create(user)).header("Authorization", "Bearer " + admin).DELETE().build());
+        }
     }
 }

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 /**
  * Finds real .mmdb files outside the repository: MaxMind's test databases in {@code shared/geoip-test-data} (beside
  * the repository root, never copied into it) and the CC0 country database that {@code i18n/fetch-geoip-db.sh}
- * puts in {@code var/geoip}. Tests that need one are skipped, visibly, when it is absent.
+ * puts in {@code var/geoip}. Tests that need one are skipped when it is absent, and listed with the reason at the
+ * end of the run ({@link dev.onshore.i18n.SkippedTestsSummary}); in CI ({@code CI=true}) they fail instead, since
+ * CI has both files and a skip there would hide a missing database.
  */
 public final class TestDatabases {
 
@@ -24,7 +26,7 @@ public final class TestDatabases {
     /** A MaxMind test database such as {@code GeoIP2-Country-Test.mmdb}, or a skipped test. */
     public static Path maxMindTestDatabase(String name) {
         Path file = repositoryRoot().resolve("../shared/geoip-test-data").resolve(name).normalize();
-        assumeTrue(Files.isReadable(file), () -> "Skipped: MaxMind test database " + file
+        requireOrSkip(Files.isReadable(file), "MaxMind test database " + file
                 + " is absent (it lives in shared/geoip-test-data beside the repository)");
         return file;
     }
@@ -37,8 +39,15 @@ public final class TestDatabases {
         String configured = System.getProperty("onshore.geoip.cc0");
         Path file = configured != null && !configured.isBlank() ? Path.of(configured)
                 : repositoryRoot().resolve("var/geoip/geo-whois-asn-country.mmdb");
-        assumeTrue(Files.isReadable(file), () -> "Skipped: " + file
-                + " is absent; run i18n/fetch-geoip-db.sh var/geoip to test against it");
+        requireOrSkip(Files.isReadable(file), file + " is absent; run i18n/fetch-geoip-db.sh var/geoip to test against it");
         return file;
+    }
+
+    /** A skipped test where the file is absent; a failed one in CI. */
+    static void requireOrSkip(boolean present, String absence) {
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("CI=true and " + absence);
+        }
+        assumeTrue(present, () -> "Skipped: " + absence);
     }
 }

@@ -31,7 +31,10 @@ class ViewerTimeTests {
 
     @Test
     void formatsWithASkeletonIncludingTheZone() {
+        // The Thai locale counts Buddhist-era years; the zone is named as each language names it.
         assertThat(ViewerTime.format(ORDER, ZoneId.of("Asia/Bangkok"), Locale.forLanguageTag("th-TH"),
-                ViewerTime.DATE_TIME_ZONE)).contains("2569"); // the Thai locale counts Buddhist-era years
+                ViewerTime.DATE_TIME_ZONE)).isEqualTo("17 \u0e21\u0e34.\u0e22. 2569 23:30 GMT+7");
+        assertThat(ViewerTime.format(ORDER, ZoneId.of("America/New_York"), Locale.US, ViewerTime.DATE_TIME_ZONE))
+                .isEqualTo("Jun 17, 2026, 12:30\u202fPM EDT");
     }
 }

@@ -54,6 +54,18 @@ class TokenValidationTests {
         var identity = new IdentityProperties(keycloak, "http://localhost:8080/realms/shoppers", issuer, AUDIENCE,
                 List.of("RS256", "PS256", "ES256"));
         decoder = SecurityConfiguration.decoder(identity, issuer);
+        // The decoder fetches the JWKS once and caches it. Fetch it here, until it has it: on a loaded machine the
+        // first fetch can outlast the production read timeout, and the tests below are about what is refused.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                decoder.decode(signed(claims().build()));
+                break;
+            } catch (JwtException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @AfterAll
@@ -67,7 +79,12 @@ class TokenValidationTests {
     }
 
     private static String signed(JWTClaimsSet claims) throws Exception {
-        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        return signed(JWSAlgorithm.RS256, claims);
+    }
+
+    /** Signed with the key the JWKS publishes, under the given RSA algorithm. */
+    private static String signed(JWSAlgorithm algorithm, JWTClaimsSet claims) throws Exception {
+        var jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }
@@ -113,6 +130,16 @@ class TokenValidationTests {
 
         assertThatThrownBy(() -> decoder.decode(hmac.serialize())).isInstanceOf(JwtException.class);
         assertThatThrownBy(() -> decoder.decode(unsigned)).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void refusesAnRsaSignatureByTheRightKeyUnderAnAlgorithmOutsideTheAllowList() throws Exception {
+        // Same key, same claims: PS256 is on the list, RS512 and RS384 are not.
+        assertThat(decoder.decode(signed(JWSAlgorithm.PS256, claims().build())).getSubject()).isEqualTo("service-account");
+        assertThatThrownBy(() -> decoder.decode(signed(JWSAlgorithm.RS512, claims().build())))
+                .isInstanceOf(JwtException.class);
+        assertThatThrownBy(() -> decoder.decode(signed(JWSAlgorithm.RS384, claims().build())))
+                .isInstanceOf(JwtException.class);
     }
 
     @Test

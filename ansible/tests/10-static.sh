@@ -1,0 +1,51 @@
+# ansible/test.sh, part 10: ansible-lint, --syntax-check of every playbook, role variables documented, the vault encrypted, site.yml failing early.
+# Sourced by ansible/test.sh (its variables and helpers), never run alone.
+check "ansible-lint --profile production (0 violations)" ansible-lint --offline --profile production -q --nocolor
+for p in site.yml playbooks/*.yml; do
+    check "ansible-playbook --syntax-check $p" ansible-playbook -i inventory/example/hosts.yml --syntax-check "$p"
+done
+check "every role documents its variables in defaults/main.yml with the role prefix" bash -c '
+    rc=0
+    for d in roles/*/; do r=$(basename "$d"); f="$d/defaults/main.yml"
+        [ -f "$f" ] || { echo "no defaults: $r"; rc=1; continue; }
+        grep -E "^[a-z_]+:" "$f" | grep -v "^${r}__" && { echo "unprefixed in $r"; rc=1; }
+        for v in $(grep -oE "^${r}__[a-z_]+" "$f"); do grep -q "^# ${v}" "$f" || grep -q "^# .*${v}" "$f" || { echo "undocumented $v"; rc=1; }; done
+    done; exit $rc'
+check "every role has a README.md and a meta/argument_specs.yml whose options are exactly its defaults, each with a type and a description" python3 - <<'PY'
+import pathlib, sys, yaml
+errors = []
+for role in sorted(p for p in pathlib.Path("roles").iterdir() if p.is_dir()):
+    if not (role / "README.md").is_file():
+        errors.append(f"{role.name}: no README.md")
+    defaults = set(yaml.safe_load((role / "defaults/main.yml").read_text()) or {})
+    try:
+        options = yaml.safe_load((role / "meta/argument_specs.yml").read_text())["argument_specs"]["main"]["options"]
+    except (OSError, KeyError, TypeError) as e:
+        errors.append(f"{role.name}: no argument_specs main options ({e})"); continue
+    for name in sorted(defaults - set(options)):
+        errors.append(f"{role.name}: {name} in defaults/main.yml, not in meta/argument_specs.yml")
+    for name in sorted(set(options) - defaults):
+        errors.append(f"{role.name}: {name} in meta/argument_specs.yml, not in defaults/main.yml")
+    for name, spec in options.items():
+        if not spec.get("type") or not spec.get("description"):
+            errors.append(f"{role.name}: {name} needs a type and a description")
+print("\n".join(errors)); sys.exit(1 if errors else 0)
+PY
+check "the example vault is encrypted" bash -c "head -1 inventory/example/group_vars/all/vault.yml | grep -q '^\$ANSIBLE_VAULT;1.1;AES256'"
+
+# site.yml must stop before touching a server when the inventory is incomplete.
+broken="$(mktemp -d /tmp/osl-ansible-inv.XXXXXX)"
+cp -r inventory/example/group_vars "$broken/"
+python3 - "$ANS/inventory/example/hosts.yml" "$broken/hosts.yml" <<'EOF'
+import sys, yaml
+inv = yaml.safe_load(open(sys.argv[1]))
+del inv["all"]["children"]["kafka"]
+yaml.safe_dump(inv, open(sys.argv[2], "w"))
+EOF
+out="$(ansible-playbook -i "$broken/hosts.yml" site.yml 2>&1)"; rc=$?
+rm -rf "$broken"
+if [ $rc != 0 ] && grep -q "inventory group 'kafka' is missing or empty" <<<"$out" && ! grep -q 'Harden every server' <<<"$out"; then
+    pass "site.yml fails early with a clear message when a group is missing (kafka)"
+else
+    fail "site.yml did not fail early on a missing group"; echo "$out" | tail -n 10 | sed 's/^/    /'
+fi
