@@ -65,7 +65,8 @@ class ForwardedHeaders implements RequestHttpHeadersFilter, Ordered {
             }
         });
         var servlet = request.servletRequest();
-        output.set("X-Forwarded-For", servlet.getHeader(EdgePolicy.CLIENT_IP));
+        var client = servlet.getHeader(EdgePolicy.CLIENT_IP);
+        output.set("X-Forwarded-For", client != null ? client : servlet.getRemoteAddr());
         output.set("X-Forwarded-Proto", proxies.protocol(servlet));
         if (request.attribute(EdgeRoutes.SIGN_HOP).isPresent() && hopKey.isSet()) {
             output.set(HopSignature.HEADER, HopSignature.sign(hopKey.value(), servlet.getMethod(),
