@@ -221,11 +221,11 @@ public final class Appliance {
         env.put("ONSHORE_DEMO_OPERATOR_PASSWORD", secrets.get(Secrets.Name.DEMO_OPERATOR_PASSWORD));
         env.put("ONSHORE_DEMO_OPERATOR_TOTP_KEY", secrets.get(Secrets.Name.DEMO_OPERATOR_TOTP_KEY));
         env.put("ONSHORE_DEMO_SHOPPER_PASSWORD", secrets.get(Secrets.Name.DEMO_SHOPPER_PASSWORD));
-        return new Component("keycloak",
-                List.of(kc.toString(), "start", "--optimized", "--http-enabled=true", "--http-host=127.0.0.1",
-                        "--http-port=" + ports.keycloak(), "--http-management-port=" + ports.keycloakManagement(),
-                        "--hostname-strict=false", "--import-realm"),
-                env, probeFor("keycloak"), Duration.ofSeconds(240));
+        var command = new ArrayList<>(List.of(kc.toString(), "start", "--optimized", "--http-enabled=true",
+                "--http-host=127.0.0.1", "--http-port=" + ports.keycloak(),
+                "--http-management-port=" + ports.keycloakManagement(), "--hostname-strict=false", "--import-realm"));
+        command.addAll(Keycloak.START_OPTIONS);
+        return new Component("keycloak", command, env, probeFor("keycloak"), Duration.ofSeconds(240));
     }
 
     /**
