@@ -21,10 +21,14 @@ class DemoMailboxController {
     }
 
     private final String url;
+    private final String token;
     private final RestClient http;
 
-    DemoMailboxController(@Value("${onshore.admin.demo-mailbox-url:}") String url, RestClient.Builder builder) {
+    /** @param token proves to the demo mailbox that a signed-in operator asks (it answers nobody else) */
+    DemoMailboxController(@Value("${onshore.admin.demo-mailbox-url:}") String url,
+            @Value("${onshore.admin.demo-mailbox-token:}") String token, RestClient.Builder builder) {
         this.url = url;
+        this.token = token;
         this.http = builder.build();
     }
 
@@ -33,7 +37,7 @@ class DemoMailboxController {
         if (url.isBlank()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        var mails = http.get().uri(url).retrieve().body(Mail[].class);
+        var mails = http.get().uri(url).header("Authorization", "Bearer " + token).retrieve().body(Mail[].class);
         model.addAttribute("mails", mails == null ? List.of() : List.of(mails));
         return "mailbox";
     }

@@ -221,11 +221,11 @@ public final class Appliance {
         env.put("ONSHORE_DEMO_OPERATOR_PASSWORD", secrets.get(Secrets.Name.DEMO_OPERATOR_PASSWORD));
         env.put("ONSHORE_DEMO_OPERATOR_TOTP_KEY", secrets.get(Secrets.Name.DEMO_OPERATOR_TOTP_KEY));
         env.put("ONSHORE_DEMO_SHOPPER_PASSWORD", secrets.get(Secrets.Name.DEMO_SHOPPER_PASSWORD));
-        return new Component("keycloak",
-                List.of(kc.toString(), "start", "--optimized", "--http-enabled=true", "--http-host=127.0.0.1",
-                        "--http-port=" + ports.keycloak(), "--http-management-port=" + ports.keycloakManagement(),
-                        "--hostname-strict=false", "--import-realm"),
-                env, probeFor("keycloak"), Duration.ofSeconds(240));
+        var command = new ArrayList<>(List.of(kc.toString(), "start", "--optimized", "--http-enabled=true",
+                "--http-host=127.0.0.1", "--http-port=" + ports.keycloak(),
+                "--http-management-port=" + ports.keycloakManagement(), "--hostname-strict=false", "--import-realm"));
+        command.addAll(Keycloak.START_OPTIONS);
+        return new Component("keycloak", command, env, probeFor("keycloak"), Duration.ofSeconds(240));
     }
 
     /**
@@ -255,7 +255,8 @@ public final class Appliance {
     private Component internalWas(String name, int port) {
         var secretsDir = secrets.project(layout, "internal-was", Map.of(
                 "spring.datasource.password", Secrets.Name.DB_APP_PASSWORD,
-                "spring.data.redis.password", Secrets.Name.REDIS_PASSWORD));
+                "spring.data.redis.password", Secrets.Name.REDIS_PASSWORD,
+                "onshore.hop.keys.current", Secrets.Name.HOP_KEY));
         var component = app("internal-was", port, secretsDir, List.of(
                 "--spring.datasource.url=jdbc:mariadb://127.0.0.1:" + ports.mariadb() + "/onshore",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka(),
@@ -265,7 +266,8 @@ public final class Appliance {
                 "--onshore.accounts.pii.key-file=" + secrets.piiKeyFile(),
                 "--onshore.identity.keycloak-url=" + keycloakUrl(),
                 "--onshore.identity.shopper-issuer=" + storefrontUrl() + "/realms/shoppers",
-                "--onshore.identity.operator-issuer=" + keycloakUrl() + "/realms/operators"));
+                "--onshore.identity.operator-issuer=" + keycloakUrl() + "/realms/operators",
+                "--onshore.storefront.public-base-url=" + storefrontUrl()));
         return name.equals(component.name()) ? component
                 : new Component(name, component.command(), component.environment(),
                         Probe.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), component.startTimeout());
@@ -274,7 +276,8 @@ public final class Appliance {
     private Component dmzApi() {
         var secretsDir = secrets.project(layout, "dmz-api", Map.of(
                 "spring.data.redis.password", Secrets.Name.REDIS_PASSWORD,
-                "onshore.gateway.pass-key", Secrets.Name.STOREFRONT_PASS_KEY));
+                "onshore.gateway.pass-key", Secrets.Name.STOREFRONT_PASS_KEY,
+                "onshore.hop.key", Secrets.Name.HOP_KEY));
         return app("dmz-api", ports.storefront(), secretsDir, List.of(
                 "--onshore.gateway.internal-was-url=" + internalWasUrl(),
                 "--onshore.gateway.keycloak-url=" + keycloakUrl(),
@@ -285,7 +288,8 @@ public final class Appliance {
     private Component admin() {
         var secretsDir = secrets.project(layout, "admin", Map.of(
                 "onshore.admin.login-client-secret", Secrets.Name.ADMIN_CLIENT_SECRET,
-                "onshore.admin.service-client-secret", Secrets.Name.SERVICE_CLIENT_SECRET));
+                "onshore.admin.service-client-secret", Secrets.Name.SERVICE_CLIENT_SECRET,
+                "onshore.admin.demo-mailbox-token", Secrets.Name.DEMO_MAILBOX_TOKEN));
         return app("admin", ports.admin(), secretsDir, List.of(
                 "--onshore.admin.internal-was-url=" + internalWasUrl(),
                 "--onshore.admin.demo-mailbox-url=http://127.0.0.1:" + ports.mailbox() + "/messages",

@@ -13,8 +13,11 @@ import java.util.stream.Collectors;
 
 /**
  * A read-only JSON view of every message the demo's SMTP server received, on loopback only, for the admin's
- * "demo mailbox" page: {@code GET /messages} → {@code [{"from","to","subject","sentAt","text"}]}, newest first.
- * Exists only in the demo; production sends through the brand's real mail relay.
+ * "demo mailbox" page (which requires a signed-in operator): {@code GET /messages} with
+ * {@code Authorization: Bearer <token>} → {@code [{"from","to","subject","sentAt","text"}]}, newest first. Without
+ * the token (generated at install, given to the admin app only) it answers 401: mails hold shoppers' verification
+ * links and order details, and any local process could otherwise read them. Exists only in the demo; production sends
+ * through the brand's real mail relay.
  */
 final class DemoMailbox implements AutoCloseable {
 
@@ -24,10 +27,21 @@ final class DemoMailbox implements AutoCloseable {
         this.server = server;
     }
 
-    static DemoMailbox start(EmbeddedSmtp smtp, int port) {
+    static DemoMailbox start(EmbeddedSmtp smtp, int port, String token) {
+        if (token.isBlank()) {
+            throw new IllegalArgumentException("The demo mailbox needs a token");
+        }
+        var expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
         try {
             var server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
             server.createContext("/messages", exchange -> {
+                var given = exchange.getRequestHeaders().getFirst("Authorization");
+                if (given == null || !java.security.MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
+                    exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+                    exchange.sendResponseHeaders(401, -1);
+                    exchange.close();
+                    return;
+                }
                 var messages = smtp.received().reversed();
                 var json = messages.stream().map(DemoMailbox::json).collect(Collectors.joining(",", "[", "]"));
                 var body = json.getBytes(StandardCharsets.UTF_8);

@@ -39,7 +39,7 @@ public final class EmbeddedServices {
             log.info("Kafka (KRaft) ready on {}", kafka.bootstrapServers());
             var smtp = EmbeddedSmtp.start(ports.smtp(), ports.imap());
             started.push(smtp);
-            started.push(DemoMailbox.start(smtp, ports.mailbox()));
+            started.push(DemoMailbox.start(smtp, ports.mailbox(), secrets.get(Secrets.Name.DEMO_MAILBOX_TOKEN)));
             log.info("SMTP ready on 127.0.0.1:{}, IMAP on 127.0.0.1:{}, demo mailbox on http://127.0.0.1:{}/messages",
                     ports.smtp(), ports.imap(), ports.mailbox());
         } catch (RuntimeException e) {

@@ -19,9 +19,16 @@ import java.util.zip.ZipFile;
  */
 final class Keycloak {
 
-    /** Build-time options; changing them means a new {@code kc.sh build}. */
-    static final List<String> BUILD_OPTIONS = List.of("--db=dev-file", "--cache=local", "--health-enabled=true",
+    /**
+     * Build-time options; changing them means a new {@code kc.sh build}. Not {@code --cache}: since Keycloak 26 it is a
+     * run-time option, ignored by the build (the demo then clustered over JGroups on every address; see
+     * {@link #START_OPTIONS}).
+     */
+    static final List<String> BUILD_OPTIONS = List.of("--db=dev-file", "--health-enabled=true",
             "--metrics-enabled=true");
+
+    /** Run-time options of the one demo node: a local cache, so no JGroups cluster port is ever opened. */
+    static final List<String> START_OPTIONS = List.of("--cache=local");
 
     private final Layout layout;
     private final String version;

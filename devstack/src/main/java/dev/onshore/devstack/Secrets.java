@@ -27,6 +27,10 @@ public final class Secrets {
         ADMIN_CLIENT_SECRET(32),
         SERVICE_CLIENT_SECRET(32),
         STOREFRONT_PASS_KEY(32),
+        /** dmz-api signs its hops to internal-was with it ({@code X-Onshore-Hop}); internal-was accepts it. */
+        HOP_KEY(43),
+        /** What the admin app shows the demo mailbox to prove it asks for a signed-in operator. */
+        DEMO_MAILBOX_TOKEN(32),
         DEMO_OPERATOR_PASSWORD(12),
         DEMO_SHOPPER_PASSWORD(12),
         /** Raw TOTP key as Keycloak stores it (its bytes are the HMAC key; authenticators get them in base32). */

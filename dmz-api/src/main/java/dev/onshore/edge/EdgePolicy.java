@@ -11,6 +11,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,15 +19,19 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What every request crossing the edge goes through, before any route: internal-only paths answer 404 as if they
- * did not exist (but for the gateway's own health probes, and its own metrics to a scraper asking directly); headers
+ * What every request crossing the edge goes through, before any route: a request line the edge will not forward
+ * (HTTP/0.9, a method outside HTTP's own: 501, a method the shop never serves: 405, a path or query that is not valid
+ * percent-encoding: 400) is answered here as a problem; internal-only paths answer 404 as if they did not exist (but for the gateway's own health probes, and its own metrics to a scraper asking directly); headers
  * that only the edge may set ({@code X-Onshore-*}) are dropped from the client's request and set by the edge, and so
- * are hop-by-hop headers (no upgrade or h2c smuggling to the internal tier); responses carry the security headers
- * once.
+ * are hop-by-hop headers and any the client named in {@code Connection} (no upgrade or h2c smuggling to the internal
+ * tier); responses carry the security headers once. Which headers reach an upstream at all is decided per route by
+ * {@link ForwardedHeaders}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -42,29 +47,51 @@ class EdgePolicy extends OncePerRequestFilter {
     private static final Set<String> SECURITY_HEADERS = Set.of("x-content-type-options", "x-frame-options",
             "referrer-policy", "content-security-policy", "permissions-policy");
 
+    /** The methods of RFC 9110 and PATCH; anything else is not implemented here (501). */
+    private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+            "OPTIONS", "TRACE", "CONNECT");
+    /** Known, but never served by the shop: TRACE would echo cookies, CONNECT would make the edge a tunnel. */
+    private static final Set<String> REFUSED_METHODS = Set.of("TRACE", "CONNECT");
+    private static final Set<String> PROTOCOLS = Set.of("HTTP/1.1", "HTTP/1.0", "HTTP/2.0");
+
     private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
     private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
 
     private final List<String> blockedPaths;
     private final TrustedProxies proxies;
     private final TrustedProxies scrapers;
+    private final Problems problems;
 
-    EdgePolicy(EdgeProperties properties, MetricsProperties metrics) {
+    EdgePolicy(EdgeProperties properties, MetricsProperties metrics, TrustedProxies proxies, Problems problems) {
         this.blockedPaths = properties.blockedPaths().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
-        this.proxies = new TrustedProxies(properties.trustedProxies());
+        this.proxies = proxies;
         this.scrapers = new TrustedProxies(metrics.scrapers());
+        this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!PROTOCOLS.contains(request.getProtocol())) {
+            problems.reject(request, response, HttpStatus.BAD_REQUEST, "bad-request", "protocol");
+            return;
+        }
+        if (!KNOWN_METHODS.contains(request.getMethod())) {
+            problems.reject(request, response, HttpStatus.NOT_IMPLEMENTED, "not-implemented", "unknown method");
+            return;
+        }
+        if (REFUSED_METHODS.contains(request.getMethod())) {
+            response.setHeader(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+            problems.reject(request, response, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "refused method");
+            return;
+        }
         var path = normalizedPath(request.getRequestURI());
-        if (path == null) {
-            Problems.write(response, 400, "bad-path", "Bad request", "The request path is not acceptable.");
+        if (path == null || !isValidQuery(request.getQueryString())) {
+            problems.reject(request, response, HttpStatus.BAD_REQUEST, "bad-path", "path or query");
             return;
         }
         if (isBlocked(path) && !isOwnHealthProbe(path) && !isScrape(request)) {
-            Problems.write(response, 404, "not-found", "Not found", "There is nothing at this address.");
+            problems.reject(request, response, HttpStatus.NOT_FOUND, "not-found", "blocked path");
             return;
         }
         var client = proxies.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
@@ -79,6 +106,27 @@ class EdgePolicy extends OncePerRequestFilter {
                     + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
         }
         chain.doFilter(new EdgeRequest(request, client), secured);
+    }
+
+    /** A query string of valid percent-encoding only: the upstream URI is rebuilt from it. */
+    static boolean isValidQuery(@Nullable String query) {
+        if (query == null) {
+            return true;
+        }
+        if (query.length() > 4096) {
+            return false;
+        }
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (Character.isISOControl(c)) {
+                return false;
+            }
+            if (c == '%' && (i + 2 >= query.length() || !HexFormat.isHexDigit(query.charAt(i + 1))
+                    || !HexFormat.isHexDigit(query.charAt(i + 2)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isBlocked(String path) {
@@ -134,16 +182,20 @@ class EdgePolicy extends OncePerRequestFilter {
     private static final class EdgeRequest extends HttpServletRequestWrapper {
 
         private final String client;
+        private final Set<String> connectionScoped;
 
         EdgeRequest(HttpServletRequest request, String client) {
             super(request);
             this.client = client;
+            this.connectionScoped = Collections.list(request.getHeaders(HttpHeaders.CONNECTION)).stream()
+                    .flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                    .map(name -> name.strip().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
         }
 
-        /** Headers the client may not pass on: the edge's own, and connection-specific ones. */
-        private static boolean edgeOnly(String name) {
+        /** Headers the client may not pass on: the edge's own, connection-specific ones and those it named so. */
+        private boolean edgeOnly(String name) {
             var lower = name.toLowerCase(Locale.ROOT);
-            return lower.startsWith(EDGE_HEADER_PREFIX) || HOP_BY_HOP.contains(lower);
+            return lower.startsWith(EDGE_HEADER_PREFIX) || HOP_BY_HOP.contains(lower) || connectionScoped.contains(lower);
         }
 
         @Override

@@ -12,6 +12,16 @@ import java.util.Optional;
  */
 final class TrustedProxies {
 
+    /** The one list of our own hops (WAF, L4), for everything that needs it: {@code onshore.gateway.trusted-proxies}. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class Configuration {
+
+        @org.springframework.context.annotation.Bean
+        TrustedProxies trustedProxies(EdgeProperties properties) {
+            return new TrustedProxies(properties.trustedProxies());
+        }
+    }
+
     private record Block(BigInteger network, BigInteger mask, int length) {
 
         boolean contains(InetAddress address) {
@@ -51,6 +61,19 @@ final class TrustedProxies {
             }
         }
         return client.getHostAddress();
+    }
+
+    /**
+     * The scheme the client used: what a trusted hop says in {@code X-Forwarded-Proto} (the WAF terminates TLS), else
+     * the scheme of the connection itself. Never null; only http or https.
+     */
+    String protocol(jakarta.servlet.http.HttpServletRequest request) {
+        var claimed = request.getHeader("X-Forwarded-Proto");
+        if (("https".equalsIgnoreCase(claimed) || "http".equalsIgnoreCase(claimed))
+                && literal(request.getRemoteAddr()).filter(this::isTrusted).isPresent()) {
+            return claimed.toLowerCase(java.util.Locale.ROOT);
+        }
+        return request.isSecure() ? "https" : "http";
     }
 
     static Optional<InetAddress> literal(String candidate) {

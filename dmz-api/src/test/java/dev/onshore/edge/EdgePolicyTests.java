@@ -31,4 +31,16 @@ class EdgePolicyTests {
         assertThat(EdgePolicy.normalizedPath("/id-id/")).isEqualTo("/id-id/");
         assertThat(EdgePolicy.normalizedPath("/ko-kr/search?q=%EB%B9%84%ED%83%80%EB%AF%BC")).isNotNull();
     }
+
+    @Test
+    void acceptsOnlyQueriesOfValidPercentEncoding() {
+        assertThat(EdgePolicy.isValidQuery(null)).isTrue();
+        assertThat(EdgePolicy.isValidQuery("q=%EB%B9%84%ED%83%80%EB%AF%BC&page=2")).isTrue();
+        assertThat(EdgePolicy.isValidQuery("q=vitamin+c")).isTrue();
+        assertThat(EdgePolicy.isValidQuery("q=%zz")).isFalse();
+        assertThat(EdgePolicy.isValidQuery("q=%E0%A4%A")).isFalse();
+        assertThat(EdgePolicy.isValidQuery("q=%")).isFalse();
+        assertThat(EdgePolicy.isValidQuery("q=a\u0000b")).isFalse();
+        assertThat(EdgePolicy.isValidQuery("q=" + "a".repeat(5000))).isFalse();
+    }
 }

@@ -182,8 +182,8 @@ class CatalogIntegrationTests extends CatalogTestSupport {
         mvc.perform(get("/id-id/p/HS-VITC-1000")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.containsString("<html lang=\"id-ID\""),
-                        org.hamcrest.Matchers.containsString("rel=\"canonical\" href=\"/id-id/p/HS-VITC-1000\""),
-                        org.hamcrest.Matchers.containsString("hreflang=\"ko-KR\" href=\"/ko-kr/p/HS-VITC-1000\""),
+                        org.hamcrest.Matchers.containsString("rel=\"canonical\" href=\"https://id.onshore.test/id-id/p/HS-VITC-1000\""),
+                        org.hamcrest.Matchers.containsString("hreflang=\"ko-KR\" href=\"https://shop.onshore.test/ko-kr/p/HS-VITC-1000\""),
                         org.hamcrest.Matchers.containsString("Nomor registrasi BPOM"),
                         org.hamcrest.Matchers.containsString("Rp\u00a0189.000"),
                         org.hamcrest.Matchers.containsString("Maksimal"))));
@@ -199,11 +199,17 @@ class CatalogIntegrationTests extends CatalogTestSupport {
         mvc.perform(get("/id-id/c/no.such")).andExpect(status().isNotFound());
         mvc.perform(get("/ko-kr/brands/hanbit-health")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("data-sku=\"HS-VITC-1000\"")));
-        mvc.perform(get("/id-id/sitemap.xml")).andExpect(status().isOk())
+        // Called on the internal address, as the edge does: the URLs still name the public one.
+        mvc.perform(get("/id-id/sitemap.xml").header("Host", "127.0.0.1:8081")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString("/id-id/p/HS-VITC-1000</loc>"),
+                        org.hamcrest.Matchers.containsString("<loc>https://id.onshore.test/id-id/p/HS-VITC-1000</loc>"),
+                        org.hamcrest.Matchers.containsString("hreflang=\"en-US\" href=\"https://shop.onshore.test/en-us/p/HS-VITC-1000\""),
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("127.0.0.1")),
                         org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/id-id/p/HS-OMEGA3-90<")))));
-        mvc.perform(get("/sitemap.xml")).andExpect(status().isOk());
+        mvc.perform(get("/sitemap.xml").header("Host", "127.0.0.1:8081")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("<loc>https://shop.onshore.test/ko-kr/sitemap.xml</loc>"),
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("127.0.0.1")))));
     }
 
     @Test

@@ -7,7 +7,6 @@ import dev.onshore.was.catalog.Sku;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -31,11 +30,13 @@ class CatalogPages {
     private final ProductCatalog catalog;
     private final ProductSearch search;
     private final PageFrame pages;
+    private final PublicUrls urls;
 
-    CatalogPages(ProductCatalog catalog, ProductSearch search, PageFrame pages) {
+    CatalogPages(ProductCatalog catalog, ProductSearch search, PageFrame pages, PublicUrls urls) {
         this.catalog = catalog;
         this.search = search;
         this.pages = pages;
+        this.urls = urls;
     }
 
     @GetMapping("/{locale}/p/{sku}")
@@ -153,20 +154,19 @@ class CatalogPages {
 
     /** The sitemap index: one sitemap per locale. */
     @GetMapping(value = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
-    ResponseEntity<String> sitemapIndex(@RequestHeader(name = "Host", defaultValue = "localhost") String host) {
+    ResponseEntity<String> sitemapIndex() {
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (var locale : StorefrontLocale.values()) {
-            xml.append("  <sitemap><loc>").append(HtmlUtils.htmlEscape(origin(host) + "/" + locale.path()
-                    + "/sitemap.xml")).append("</loc></sitemap>\n");
+            xml.append("  <sitemap><loc>").append(HtmlUtils.htmlEscape(urls.page(locale, "sitemap.xml")))
+                    .append("</loc></sitemap>\n");
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml.append("</sitemapindex>\n").toString());
     }
 
     /** Home, every category, brand and product sellable in the locale's market, with hreflang alternates. */
     @GetMapping(value = "/{locale}/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
-    ResponseEntity<String> sitemap(@PathVariable String locale,
-            @RequestHeader(name = "Host", defaultValue = "localhost") String host) {
+    ResponseEntity<String> sitemap(@PathVariable String locale) {
         var page = StorefrontLocale.fromPath(locale).orElse(null);
         if (page == null) {
             return ResponseEntity.notFound().build();
@@ -174,40 +174,32 @@ class CatalogPages {
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
                 + " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
-        var origin = origin(host);
-        url(xml, origin, page, "");
+        url(xml, page, "");
         for (var top : catalog.categories(page.language())) {
-            categoryUrls(xml, origin, page, top);
+            categoryUrls(xml, page, top);
         }
         for (var brand : catalog.brands()) {
-            url(xml, origin, page, "brands/" + PageFrame.brandSlug(brand));
+            url(xml, page, "brands/" + PageFrame.brandSlug(brand));
         }
         for (var product : catalog.listForShoppers(page.market(), page.language())) {
-            url(xml, origin, page, "p/" + product.sku());
+            url(xml, page, "p/" + product.sku());
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml.append("</urlset>\n").toString());
     }
 
-    private void categoryUrls(StringBuilder xml, String origin, StorefrontLocale page,
-            dev.onshore.was.catalog.CategoryView category) {
-        url(xml, origin, page, "c/" + category.code());
-        category.children().forEach(child -> categoryUrls(xml, origin, page, child));
+    private void categoryUrls(StringBuilder xml, StorefrontLocale page, dev.onshore.was.catalog.CategoryView category) {
+        url(xml, page, "c/" + category.code());
+        category.children().forEach(child -> categoryUrls(xml, page, child));
     }
 
-    private static void url(StringBuilder xml, String origin, StorefrontLocale page, String rest) {
-        xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(origin + "/" + page.path() + "/" + rest)).append("</loc>");
+    private void url(StringBuilder xml, StorefrontLocale page, String rest) {
+        xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(urls.page(page, rest))).append("</loc>");
         for (var other : StorefrontLocale.values()) {
             xml.append("<xhtml:link rel=\"alternate\" hreflang=\"").append(other.language()).append('-')
                     .append(other.market()).append("\" href=\"")
-                    .append(HtmlUtils.htmlEscape(origin + "/" + other.path() + "/" + rest)).append("\"/>");
+                    .append(HtmlUtils.htmlEscape(urls.page(other, rest))).append("\"/>");
         }
         xml.append("</url>\n");
-    }
-
-    /** The public origin; the Host header is trusted only as far as its syntax (the gateway sets it). */
-    private static String origin(String host) {
-        return host.matches("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?") ? "https://" + host.toLowerCase(Locale.ROOT)
-                : "https://localhost";
     }
 
     private static ZoneId zone(@Nullable String header, StorefrontLocale page) {

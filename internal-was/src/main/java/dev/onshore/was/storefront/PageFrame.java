@@ -28,9 +28,11 @@ class PageFrame {
     }
 
     private final ProductCatalog catalog;
+    private final PublicUrls urls;
 
-    PageFrame(ProductCatalog catalog) {
+    PageFrame(ProductCatalog catalog, PublicUrls urls) {
         this.catalog = catalog;
+        this.urls = urls;
     }
 
     /**
@@ -41,11 +43,12 @@ class PageFrame {
         var model = new ModelAndView(view);
         model.addObject("page", page);
         model.addObject("pageLocale", page.locale());
-        model.addObject("canonical", "/" + page.path() + "/" + rest);
+        // Absolute, on each market's public address: search engines take canonical and hreflang links as given.
+        model.addObject("canonical", urls.page(page, rest));
         model.addObject("alternates", Arrays.stream(StorefrontLocale.values())
-                .map(l -> new Alternate("/" + l.path() + "/" + rest, label(l), l.language() + "-" + l.market()))
+                .map(l -> new Alternate(urls.page(l, rest), label(l), l.language() + "-" + l.market()))
                 .toList());
-        model.addObject("xDefault", "/" + StorefrontLocale.SITE_DEFAULT.path() + "/" + rest);
+        model.addObject("xDefault", urls.page(StorefrontLocale.SITE_DEFAULT, rest));
         model.addObject("navCategories", catalog.categories(page.language()));
         return model;
     }
