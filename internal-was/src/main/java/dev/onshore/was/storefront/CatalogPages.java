@@ -31,20 +31,22 @@ class CatalogPages {
     private final ProductCatalog catalog;
     private final ProductSearch search;
     private final PageFrame pages;
+    private final StorefrontLocales locales;
 
-    CatalogPages(ProductCatalog catalog, ProductSearch search, PageFrame pages) {
+    CatalogPages(ProductCatalog catalog, ProductSearch search, PageFrame pages, StorefrontLocales locales) {
         this.catalog = catalog;
         this.search = search;
         this.pages = pages;
+        this.locales = locales;
     }
 
     @GetMapping("/{locale}/p/{sku}")
     ModelAndView product(@PathVariable String locale, @PathVariable String sku,
             @RequestParam(required = false) @Nullable String variant,
             @RequestHeader(name = "X-Onshore-TimeZone", required = false) @Nullable String timeZone) {
-        var page = StorefrontLocale.fromPath(locale).orElse(null);
+        var page = locales.fromPath(locale).orElse(null);
         if (page == null) {
-            return pages.notFound(StorefrontLocale.SITE_DEFAULT);
+            return pages.notFound(locales.siteDefault());
         }
         var parsed = Sku.parseOrNull(sku);
         var detail = parsed == null ? null
@@ -69,9 +71,9 @@ class CatalogPages {
     @GetMapping("/{locale}/c/{code}")
     ModelAndView category(@PathVariable String locale, @PathVariable String code,
             @RequestParam(defaultValue = "RELEVANCE") String sort, @RequestParam(defaultValue = "1") String page) {
-        var pageLocale = StorefrontLocale.fromPath(locale).orElse(null);
+        var pageLocale = locales.fromPath(locale).orElse(null);
         if (pageLocale == null) {
-            return pages.notFound(StorefrontLocale.SITE_DEFAULT);
+            return pages.notFound(locales.siteDefault());
         }
         var category = catalog.category(code, pageLocale.language()).orElse(null);
         if (category == null) {
@@ -87,9 +89,9 @@ class CatalogPages {
     @GetMapping("/{locale}/brands/{slug}")
     ModelAndView brand(@PathVariable String locale, @PathVariable String slug,
             @RequestParam(defaultValue = "RELEVANCE") String sort, @RequestParam(defaultValue = "1") String page) {
-        var pageLocale = StorefrontLocale.fromPath(locale).orElse(null);
+        var pageLocale = locales.fromPath(locale).orElse(null);
         if (pageLocale == null) {
-            return pages.notFound(StorefrontLocale.SITE_DEFAULT);
+            return pages.notFound(locales.siteDefault());
         }
         var brand = catalog.brands().stream().filter(name -> PageFrame.brandSlug(name).equals(slug)).findFirst()
                 .orElse(null);
@@ -107,9 +109,9 @@ class CatalogPages {
             @RequestParam(required = false) @Nullable String brand,
             @RequestParam(required = false) @Nullable String price,
             @RequestParam(defaultValue = "RELEVANCE") String sort, @RequestParam(defaultValue = "1") String page) {
-        var pageLocale = StorefrontLocale.fromPath(locale).orElse(null);
+        var pageLocale = locales.fromPath(locale).orElse(null);
         if (pageLocale == null) {
-            return pages.notFound(StorefrontLocale.SITE_DEFAULT);
+            return pages.notFound(locales.siteDefault());
         }
         var text = INVISIBLE.matcher(q).replaceAll(" ").strip();
         if (text.length() > ProductSearch.MAX_QUERY_LENGTH || (category != null && category.length() > 120)
@@ -156,7 +158,7 @@ class CatalogPages {
     ResponseEntity<String> sitemapIndex(@RequestHeader(name = "Host", defaultValue = "localhost") String host) {
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (var locale : StorefrontLocale.values()) {
+        for (var locale : locales.all()) {
             xml.append("  <sitemap><loc>").append(HtmlUtils.htmlEscape(origin(host) + "/" + locale.path()
                     + "/sitemap.xml")).append("</loc></sitemap>\n");
         }
@@ -167,7 +169,7 @@ class CatalogPages {
     @GetMapping(value = "/{locale}/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
     ResponseEntity<String> sitemap(@PathVariable String locale,
             @RequestHeader(name = "Host", defaultValue = "localhost") String host) {
-        var page = StorefrontLocale.fromPath(locale).orElse(null);
+        var page = locales.fromPath(locale).orElse(null);
         if (page == null) {
             return ResponseEntity.notFound().build();
         }
@@ -194,9 +196,9 @@ class CatalogPages {
         category.children().forEach(child -> categoryUrls(xml, origin, page, child));
     }
 
-    private static void url(StringBuilder xml, String origin, StorefrontLocale page, String rest) {
+    private void url(StringBuilder xml, String origin, StorefrontLocale page, String rest) {
         xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(origin + "/" + page.path() + "/" + rest)).append("</loc>");
-        for (var other : StorefrontLocale.values()) {
+        for (var other : locales.all()) {
             xml.append("<xhtml:link rel=\"alternate\" hreflang=\"").append(other.language()).append('-')
                     .append(other.market()).append("\" href=\"")
                     .append(HtmlUtils.htmlEscape(origin + "/" + other.path() + "/" + rest)).append("\"/>");
@@ -218,7 +220,6 @@ class CatalogPages {
                 // The gateway's header is advice: an unknown zone falls back to the market's.
             }
         }
-        return dev.onshore.i18n.market.Markets.defaults().find(page.market()).map(m -> m.zone())
-                .orElse(ZoneId.of("UTC"));
+        return page.settings().zone();
     }
 }

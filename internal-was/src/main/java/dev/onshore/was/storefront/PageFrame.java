@@ -4,7 +4,6 @@ import dev.onshore.i18n.money.Money;
 import dev.onshore.was.catalog.ProductCatalog;
 import dev.onshore.was.catalog.ProductView;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +27,11 @@ class PageFrame {
     }
 
     private final ProductCatalog catalog;
+    private final StorefrontLocales locales;
 
-    PageFrame(ProductCatalog catalog) {
+    PageFrame(ProductCatalog catalog, StorefrontLocales locales) {
         this.catalog = catalog;
+        this.locales = locales;
     }
 
     /**
@@ -42,10 +43,10 @@ class PageFrame {
         model.addObject("page", page);
         model.addObject("pageLocale", page.locale());
         model.addObject("canonical", "/" + page.path() + "/" + rest);
-        model.addObject("alternates", Arrays.stream(StorefrontLocale.values())
+        model.addObject("alternates", locales.all().stream()
                 .map(l -> new Alternate("/" + l.path() + "/" + rest, label(l), l.language() + "-" + l.market()))
                 .toList());
-        model.addObject("xDefault", "/" + StorefrontLocale.SITE_DEFAULT.path() + "/" + rest);
+        model.addObject("xDefault", "/" + locales.siteDefault().path() + "/" + rest);
         model.addObject("navCategories", catalog.categories(page.language()));
         return model;
     }

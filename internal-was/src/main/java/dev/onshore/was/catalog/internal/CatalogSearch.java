@@ -4,6 +4,7 @@ import dev.onshore.was.catalog.ProductSearch;
 import dev.onshore.was.catalog.ProductView;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import dev.onshore.i18n.market.Markets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -33,11 +34,14 @@ class CatalogSearch implements ProductSearch {
 
     private final EntityManager entityManager;
     private final ShelfPrices prices;
-    private final Clock clock = Clock.systemUTC();
+    private final Markets markets;
+    private final Clock clock;
 
-    CatalogSearch(EntityManager entityManager, ShelfPrices prices) {
+    CatalogSearch(EntityManager entityManager, ShelfPrices prices, Markets markets, Clock clock) {
         this.entityManager = entityManager;
         this.prices = prices;
+        this.markets = markets;
+        this.clock = clock;
     }
 
     @Override
@@ -107,8 +111,8 @@ class CatalogSearch implements ProductSearch {
         return List.of(new BigDecimal(low), new BigDecimal(high));
     }
 
-    private static String currencyOf(String market) {
-        return dev.onshore.i18n.market.Markets.defaults().find(market).map(m -> m.currency().getCurrencyCode())
+    private String currencyOf(String market) {
+        return markets.find(market).map(m -> m.currency().getCurrencyCode())
                 .orElse("USD");
     }
 }

@@ -43,11 +43,11 @@ class CatalogService implements ProductCatalog {
     private static final long TREE_TTL_NANOS = 1_000_000_000L;
     private volatile @org.jspecify.annotations.Nullable Tree tree;
 
-    CatalogService(Products products, Categories categories, ShelfPrices prices) {
+    CatalogService(Products products, Categories categories, ShelfPrices prices, Clock clock) {
         this.products = products;
         this.categories = categories;
         this.prices = prices;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.onshore.was.catalog.internal;
 
-import dev.onshore.i18n.market.Market;
-import dev.onshore.i18n.market.Markets;
 import dev.onshore.was.catalog.Availability;
 import dev.onshore.was.catalog.IllegalProductTransitionException;
 import dev.onshore.was.catalog.InvalidRegulatoryDataException;
@@ -33,8 +31,6 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -164,8 +160,6 @@ class Product extends AbstractAggregateRoot<Product> {
         this.updatedAt = Instant.now();
     }
 
-    private static final Markets MARKETS = Markets.defaults();
-
     Product translate(String language, ProductTranslation translation) {
         translations.put(language, translation);
         return changed();
@@ -195,9 +189,9 @@ class Product extends AbstractAggregateRoot<Product> {
 
     /**
      * The rule of issue 4: published, offered (not discontinued) in the market, and every attribute the market's
-     * regulator requires present, valid and not expired on {@code now}'s date in the market's zone.
+     * regulator requires present, valid and not expired on {@code today}, the date in the market's zone.
      */
-    boolean isSellableIn(String market, Instant now) {
+    boolean isSellableIn(String market, LocalDate today) {
         if (status != ProductStatus.PUBLISHED) {
             return false;
         }
@@ -207,11 +201,7 @@ class Product extends AbstractAggregateRoot<Product> {
         }
         var attributes = regulatory.get(market);
         return RegulatorySchemas.of(market).satisfiedBy(attributes == null ? null : attributes.values(),
-                LocalDate.ofInstant(now, zoneOf(market)));
-    }
-
-    static ZoneId zoneOf(String market) {
-        return MARKETS.find(market).map(Market::zone).orElse(ZoneOffset.UTC);
+                today);
     }
 
     private Product changed() {

@@ -1,5 +1,6 @@
 package dev.onshore.was.catalog.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,13 +32,15 @@ import org.springframework.stereotype.Component;
 public class ProductDocumentBinder implements TypeBinder {
 
     private final ObjectProvider<ShelfPrices> prices;
+    private final ObjectProvider<Clock> clock;
 
     /**
      * A Spring bean that Hibernate Search gets through Spring's bean container while the entity manager factory
      * starts, hence a provider: the prices are looked up when documents are written, long after.
      */
-    public ProductDocumentBinder(ObjectProvider<ShelfPrices> prices) {
+    public ProductDocumentBinder(ObjectProvider<ShelfPrices> prices, ObjectProvider<Clock> clock) {
         this.prices = prices;
+        this.clock = clock;
     }
 
     static final List<String> LANGUAGES = List.of("en", "ko", "id", "ms", "zh", "ja", "th");
@@ -63,17 +66,18 @@ public class ProductDocumentBinder implements TypeBinder {
         }
         schema.fieldTemplate("price", types.asBigDecimal().decimalScale(4).sortable(Sortable.YES)
                 .aggregable(Aggregable.YES)).matchingPathGlob(PRICE_PREFIX + "*");
-        context.bridge(Product.class, new Bridge(prices, sku, brand, category, market, updated, names, texts));
+        context.bridge(Product.class, new Bridge(prices, clock, sku, brand, category, market, updated, names, texts));
     }
 
-    private record Bridge(ObjectProvider<ShelfPrices> prices, IndexFieldReference<String> sku, IndexFieldReference<String> brand,
+    private record Bridge(ObjectProvider<ShelfPrices> prices, ObjectProvider<Clock> clock,
+            IndexFieldReference<String> sku, IndexFieldReference<String> brand,
             IndexFieldReference<String> category, IndexFieldReference<String> market,
             IndexFieldReference<Instant> updated, Map<String, IndexFieldReference<String>> names,
             Map<String, IndexFieldReference<String>> texts) implements TypeBridge<Product> {
 
         @Override
         public void write(DocumentElement target, Product product, TypeBridgeWriteContext context) {
-            var now = Instant.now();
+            var now = clock.getObject().instant();
             target.addValue(sku, product.sku().value());
             target.addValue(brand, product.brand());
             target.addValue(updated, product.updatedAt());

@@ -6,6 +6,7 @@ import dev.onshore.was.catalog.ProductPublished;
 import dev.onshore.was.catalog.ProductSuspended;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
 import java.time.Instant;
 import org.hibernate.search.mapper.orm.Search;
 import org.jspecify.annotations.Nullable;
@@ -35,10 +36,12 @@ class SearchIndexing {
     private final Products products;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
     private volatile @Nullable Instant scheduleCheckedUpTo;
 
     SearchIndexing(EntityManager entityManager, EntityManagerFactory entityManagerFactory, Products products,
-            TransactionTemplate transactions, ApplicationEventPublisher events) {
+            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.entityManagerFactory = entityManagerFactory;
         this.products = products;
@@ -50,7 +53,7 @@ class SearchIndexing {
     void rebuild() {
         // Not the MassIndexer: it adds documents without deleting, so an event indexed concurrently would leave a
         // duplicate. Updates by id are idempotent, and a few hundred products take well under a second.
-        scheduleCheckedUpTo = Instant.now();
+        scheduleCheckedUpTo = clock.instant();
         var started = System.nanoTime();
         Search.mapping(entityManagerFactory).scope(Product.class).workspace().purge();
         transactions.executeWithoutResult(status -> {
@@ -70,7 +73,7 @@ class SearchIndexing {
         if (from == null) {
             return; // not rebuilt yet: the rebuild indexes the current prices
         }
-        var now = Instant.now();
+        var now = clock.instant();
         var due = products.findSkusWithSaleBoundaryIn(from, now);
         scheduleCheckedUpTo = now;
         if (!due.isEmpty()) {

@@ -1,11 +1,10 @@
-package dev.onshore.was.catalog.internal;
+package dev.onshore.was.rates.internal;
 
 import dev.onshore.i18n.rates.ExchangeRate;
 import dev.onshore.i18n.rates.ExchangeRates;
-import dev.onshore.was.catalog.ExchangeRateDesk;
-import dev.onshore.was.catalog.Operator;
-import dev.onshore.was.catalog.ProductChanged;
-import dev.onshore.was.catalog.RateInForce;
+import dev.onshore.was.rates.ExchangeRateDesk;
+import dev.onshore.was.rates.ExchangeRatesChanged;
+import dev.onshore.was.rates.RateInForce;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -24,15 +23,14 @@ class RateDesk implements ExchangeRateDesk {
 
     private final JdbcRates rates;
     private final ExchangeRates exchangeRates;
-    private final Products products;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    RateDesk(JdbcRates rates, ExchangeRates exchangeRates, Products products, ApplicationEventPublisher events) {
+    RateDesk(JdbcRates rates, ExchangeRates exchangeRates, ApplicationEventPublisher events, Clock clock) {
         this.rates = rates;
         this.exchangeRates = exchangeRates;
-        this.products = products;
         this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -62,29 +60,23 @@ class RateDesk implements ExchangeRateDesk {
     }
 
     @Override
-    public List<ExchangeRate> importEcb(InputStream xml, Operator operator) throws IOException {
-        var imported = as(operator).importEcb(xml);
-        reprice();
-        return imported;
+    public List<ExchangeRate> importEcb(InputStream xml, String operator) throws IOException {
+        return changed(as(operator).importEcb(xml));
     }
 
     @Override
-    public ExchangeRate override(Currency quote, BigDecimal quotePerBase, String reason, Operator operator) {
-        var rate = as(operator).override(quote, quotePerBase, reason.strip());
-        reprice();
-        return rate;
+    public ExchangeRate override(Currency quote, BigDecimal quotePerBase, String reason, String operator) {
+        return changed(List.of(as(operator).override(quote, quotePerBase, reason.strip()))).getFirst();
     }
 
-    private ExchangeRates as(Operator operator) {
-        return new ExchangeRates(rates.recordedBy(operator.name()), exchangeRates.settings(), clock);
+    private ExchangeRates as(String operator) {
+        return new ExchangeRates(rates.recordedBy(operator), exchangeRates.settings(), clock);
     }
 
-    /**
-     * Converted prices changed: every node re-indexes the products priced so (price facets and sorting), through
-     * the same externalized event as any other product change, sent after this transaction commits.
-     */
-    private void reprice() {
-        products.findAll().stream().filter(product -> product.offers().values().stream().anyMatch(MarketOffer::converted))
-                .forEach(product -> events.publishEvent(ProductChanged.of(product.sku())));
+    /** Announces what was recorded; listeners hear of it after this transaction commits. */
+    private List<ExchangeRate> changed(List<ExchangeRate> recorded) {
+        events.publishEvent(ExchangeRatesChanged.of(recorded.stream().map(ExchangeRate::quote).toList(),
+                clock.instant()));
+        return recorded;
     }
 }

@@ -1,8 +1,10 @@
-package dev.onshore.was.catalog.web;
+package dev.onshore.was.rates.web;
 
 import dev.onshore.i18n.rates.ExchangeRate;
-import dev.onshore.was.catalog.ExchangeRateDesk;
-import dev.onshore.was.catalog.RateInForce;
+import dev.onshore.was.adminapi.InvalidInputException;
+import dev.onshore.was.adminapi.OperatorHeader;
+import dev.onshore.was.rates.ExchangeRateDesk;
+import dev.onshore.was.rates.RateInForce;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -50,9 +52,9 @@ class ExchangeRatesAdminController {
     /** Imports an ECB reference-rate file sent as the body ({@code application/xml}); all or nothing. */
     @PostMapping(path = "/ecb", consumes = {"application/xml", "text/xml"})
     List<ExchangeRate> importEcb(HttpServletRequest request,
-            @RequestHeader(name = CatalogAdminController.OPERATOR_HEADER, required = false) @Nullable String operator)
+            @RequestHeader(name = OperatorHeader.NAME, required = false) @Nullable String operator)
             throws IOException {
-        var by = CatalogAdminController.operator(operator);
+        var by = OperatorHeader.require(operator);
         // Read at most the limit plus one byte, whatever Content-Length claims.
         var body = request.getInputStream().readNBytes((int) MAX_IMPORT.toBytes() + 1);
         if (body.length > MAX_IMPORT.toBytes()) {
@@ -67,8 +69,8 @@ class ExchangeRatesAdminController {
 
     @PutMapping("/{quote}")
     ExchangeRate override(@PathVariable String quote, @RequestBody Override body,
-            @RequestHeader(name = CatalogAdminController.OPERATOR_HEADER, required = false) @Nullable String operator) {
-        var by = CatalogAdminController.operator(operator);
+            @RequestHeader(name = OperatorHeader.NAME, required = false) @Nullable String operator) {
+        var by = OperatorHeader.require(operator);
         var problems = new ArrayList<InvalidInputException.Problem>();
         var currency = quote(quote).orElse(null);
         if (currency == null) {

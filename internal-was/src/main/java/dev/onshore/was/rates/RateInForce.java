@@ -1,4 +1,4 @@
-package dev.onshore.was.catalog;
+package dev.onshore.was.rates;
 
 import dev.onshore.i18n.rates.RateSource;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package dev.onshore.was.catalog.internal;
+package dev.onshore.was.rates.internal;
 
 import dev.onshore.i18n.rates.ExchangeRates;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package dev.onshore.was.catalog.internal;
+package dev.onshore.was.rates.internal;
 
 import dev.onshore.i18n.rates.RateSettings;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param markups per market country, a fraction added to converted prices (0.03 is 3 %)
  */
 @Validated
-@ConfigurationProperties("onshore.catalog.rates")
+@ConfigurationProperties("onshore.rates")
 record RateProperties(@DefaultValue("KRW") @NotNull Currency base, @DefaultValue("4d") @NotNull Duration maxAge,
         @Nullable Map<String, BigDecimal> markups) {
 
