@@ -7,6 +7,7 @@ import dev.onshore.i18n.rates.ExchangeRates;
 import dev.onshore.i18n.rates.RateImportException;
 import dev.onshore.i18n.rates.RateSource;
 import dev.onshore.i18n.rates.StaleRateException;
+import dev.onshore.was.EcbFiles;
 import dev.onshore.was.TestClock;
 import dev.onshore.was.TestDatabase;
 import java.io.ByteArrayInputStream;
@@ -33,19 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class RatesModuleIntegrationTests {
 
     private static final Currency THB = Currency.getInstance("THB");
-    private static final String ECB_DAILY = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
-              <gesmes:subject>Reference rates</gesmes:subject>
-              <Cube>
-                <Cube time='2026-06-17'>
-                  <Cube currency='USD' rate='1.1600'/>
-                  <Cube currency='KRW' rate='1600.00'/>
-                  <Cube currency='THB' rate='38.00'/>
-                </Cube>
-              </Cube>
-            </gesmes:Envelope>
-            """;
+    /** An ECB daily file (2026-06-17): KRW 1600 and THB 38 per EUR, so 0.02375 THB per KRW. */
+    private static final String ECB_DAILY = EcbFiles.JUNE_17;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

@@ -1,5 +1,6 @@
 package dev.onshore.was.catalog.internal;
 
+import dev.onshore.was.catalog.search.ProductDocumentBinder;
 import dev.onshore.was.catalog.Availability;
 import dev.onshore.was.catalog.IllegalProductTransitionException;
 import dev.onshore.was.catalog.InvalidRegulatoryDataException;
@@ -63,7 +64,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 @Table(name = "product")
 @Indexed(index = "product")
 @TypeBinding(binder = @TypeBinderRef(type = ProductDocumentBinder.class, retrieval = BeanRetrieval.BEAN))
-class Product extends AbstractAggregateRoot<Product> {
+public class Product extends AbstractAggregateRoot<Product> {
 
     @Id
     private UUID id;
@@ -221,13 +222,13 @@ class Product extends AbstractAggregateRoot<Product> {
         return this;
     }
 
-    static final int MAX_IMAGES = 12;
+    public static final int MAX_IMAGES = 12;
 
     /**
      * Adds an image at the end (the first one added is the main image); an image already shown (same file) only has
      * its alternative texts replaced.
      */
-    Product addImage(ProductImage image) {
+    public Product addImage(ProductImage image) {
         for (int i = 0; i < images.size(); i++) {
             if (images.get(i).fileName().equals(image.fileName())) {
                 images.set(i, image);
@@ -242,7 +243,7 @@ class Product extends AbstractAggregateRoot<Product> {
     }
 
     /** Removes the image showing {@code fileName}; false when there is none (nothing changes). */
-    boolean removeImage(String fileName) {
+    public boolean removeImage(String fileName) {
         var removed = images.removeIf(image -> image.fileName().equals(fileName));
         if (removed) {
             changed();
@@ -251,7 +252,7 @@ class Product extends AbstractAggregateRoot<Product> {
     }
 
     /** Makes the image showing {@code fileName} the main one; false when there is none (nothing changes). */
-    boolean makeMainImage(String fileName) {
+    public boolean makeMainImage(String fileName) {
         for (int i = 0; i < images.size(); i++) {
             if (images.get(i).fileName().equals(fileName)) {
                 images.addFirst(images.remove(i));
@@ -287,7 +288,7 @@ class Product extends AbstractAggregateRoot<Product> {
         return Collections.unmodifiableList(variants);
     }
 
-    List<ProductImage> images() {
+    public List<ProductImage> images() {
         return Collections.unmodifiableList(images);
     }
 
@@ -374,11 +375,11 @@ class Product extends AbstractAggregateRoot<Product> {
         return Collections.unmodifiableList(lifecycle);
     }
 
-    Sku sku() {
+    public Sku sku() {
         return new Sku(sku);
     }
 
-    String brand() {
+    public String brand() {
         return brand;
     }
 
@@ -395,7 +396,7 @@ class Product extends AbstractAggregateRoot<Product> {
     }
 
     /** The translation in {@code language}, else in English, else any. */
-    ProductTranslation translation(String language) {
+    public ProductTranslation translation(String language) {
         var exact = translations.get(language);
         if (exact != null) {
             return exact;
@@ -408,11 +409,11 @@ class Product extends AbstractAggregateRoot<Product> {
                 .orElse(new ProductTranslation(sku, ""));
     }
 
-    Map<String, ProductTranslation> translations() {
+    public Map<String, ProductTranslation> translations() {
         return Collections.unmodifiableMap(translations);
     }
 
-    Map<String, MarketOffer> offers() {
+    public Map<String, MarketOffer> offers() {
         return Collections.unmodifiableMap(offers);
     }
 
@@ -421,11 +422,11 @@ class Product extends AbstractAggregateRoot<Product> {
         return attributes == null ? Map.of() : attributes.values();
     }
 
-    @Nullable String categoryCode() {
+    public @Nullable String categoryCode() {
         return categoryCode;
     }
 
-    Instant updatedAt() {
+    public Instant updatedAt() {
         return updatedAt;
     }
 

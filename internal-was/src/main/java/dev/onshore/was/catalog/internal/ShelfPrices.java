@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * log; the rate-age gauge and its alert are where operators notice first.
  */
 @Component
-class ShelfPrices {
+public class ShelfPrices {
 
     private static final Logger log = LoggerFactory.getLogger(ShelfPrices.class);
     private static final long WARN_EVERY_NANOS = 10L * 60 * 1_000_000_000L;
@@ -43,7 +43,7 @@ class ShelfPrices {
     }
 
     /** The price in {@code market} at {@code now}; empty when the product is not sellable there or has no price. */
-    Optional<ShelfPrice> forShopper(Product product, String market, Instant now) {
+    public Optional<ShelfPrice> forShopper(Product product, String market, Instant now) {
         return product.isSellableIn(market, today(market, now)) ? of(product, market, now) : Optional.empty();
     }
 

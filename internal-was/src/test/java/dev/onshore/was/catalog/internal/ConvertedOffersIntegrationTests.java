@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.onshore.was.CatalogTestSupport;
+import dev.onshore.was.EcbFiles;
 import dev.onshore.was.OperatorsRealm;
 import dev.onshore.was.catalog.Operator;
 import dev.onshore.was.catalog.ProductCatalog;
@@ -35,19 +36,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** Converted offers priced from MariaDB-kept exchange rates: pages, search facets, staleness, the admin API. */
 class ConvertedOffersIntegrationTests extends CatalogTestSupport {
 
-    private static final String ECB_DAILY = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
-              <gesmes:subject>Reference rates</gesmes:subject>
-              <Cube>
-                <Cube time='2026-06-17'>
-                  <Cube currency='USD' rate='1.1600'/>
-                  <Cube currency='KRW' rate='1600.00'/>
-                  <Cube currency='THB' rate='38.00'/>
-                </Cube>
-              </Cube>
-            </gesmes:Envelope>
-            """;
+    /** An ECB daily file (2026-06-17): KRW 1600 and THB 38 per EUR, so 0.02375 THB per KRW. */
+    private static final String ECB_DAILY = EcbFiles.JUNE_17;
 
     @Autowired
     MockMvc mvc;

@@ -1,12 +1,13 @@
-package dev.onshore.was.catalog.internal;
+package dev.onshore.was.catalog.media;
 
+import dev.onshore.was.catalog.internal.*;
 import java.util.Optional;
 
 /**
  * The image types the catalog accepts, recognized by their magic bytes (never by a file name or a declared content
  * type), with the pixel size read from their headers without decoding the image.
  */
-enum ImageFormat {
+public enum ImageFormat {
 
     PNG("png", "image/png"), JPEG("jpg", "image/jpeg"), WEBP("webp", "image/webp");
 
@@ -14,7 +15,7 @@ enum ImageFormat {
     static final int MAX_SIDE = 8192;
 
     /** What the header says. */
-    record Sniffed(ImageFormat format, int width, int height) {
+    public record Sniffed(ImageFormat format, int width, int height) {
     }
 
     private final String extension;
@@ -25,15 +26,15 @@ enum ImageFormat {
         this.mediaType = mediaType;
     }
 
-    String extension() {
+    public String extension() {
         return extension;
     }
 
-    String mediaType() {
+    public String mediaType() {
         return mediaType;
     }
 
-    static Optional<ImageFormat> ofExtension(String extension) {
+    public static Optional<ImageFormat> ofExtension(String extension) {
         for (var format : values()) {
             if (format.extension.equals(extension)) {
                 return Optional.of(format);
@@ -43,7 +44,7 @@ enum ImageFormat {
     }
 
     /** The format and size of {@code bytes}; empty unless it is a PNG, JPEG or WebP with a plausible size. */
-    static Optional<Sniffed> sniff(byte[] bytes) {
+    public static Optional<Sniffed> sniff(byte[] bytes) {
         Sniffed sniffed = null;
         if (startsWith(bytes, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A) && startsWith(bytes, 12, 'I', 'H', 'D', 'R')) {
             sniffed = new Sniffed(PNG, int32(bytes, 16), int32(bytes, 20));

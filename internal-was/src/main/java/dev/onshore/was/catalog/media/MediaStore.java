@@ -1,5 +1,6 @@
-package dev.onshore.was.catalog.internal;
+package dev.onshore.was.catalog.media;
 
+import dev.onshore.was.catalog.internal.*;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,9 +20,9 @@ import org.springframework.stereotype.Component;
  * never sees half a file.
  */
 @Component
-class MediaStore {
+public class MediaStore {
 
-    static final Pattern NAME = Pattern.compile("[0-9a-f]{64}\\.(png|jpg|webp)");
+    public static final Pattern NAME = Pattern.compile("[0-9a-f]{64}\\.(png|jpg|webp)");
 
     private final Path directory;
 
@@ -30,7 +31,7 @@ class MediaStore {
     }
 
     /** Stores {@code bytes} (already sniffed as {@code format}) and returns their file name. */
-    String store(byte[] bytes, ImageFormat format) {
+    public String store(byte[] bytes, ImageFormat format) {
         var name = nameOf(bytes, format);
         var target = directory.resolve(name);
         if (Files.exists(target)) {
@@ -52,12 +53,12 @@ class MediaStore {
     }
 
     /** The name {@code bytes} are stored under. */
-    static String nameOf(byte[] bytes, ImageFormat format) {
+    public static String nameOf(byte[] bytes, ImageFormat format) {
         return sha256(bytes) + "." + format.extension();
     }
 
     /** The file called {@code name}, empty unless the name is one this store gives and the file exists. */
-    Optional<Path> find(String name) {
+    public Optional<Path> find(String name) {
         if (!NAME.matcher(name).matches()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
-package dev.onshore.was.catalog.internal;
+package dev.onshore.was.catalog.media;
 
+import dev.onshore.was.catalog.internal.*;
 import dev.onshore.was.catalog.InputViolation;
 import dev.onshore.was.catalog.InvalidImageException;
 import dev.onshore.was.catalog.MediaFile;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 @Service
 @Transactional
-class MediaService implements ProductMedia {
+public class MediaService implements ProductMedia {
 
     private static final Logger log = LoggerFactory.getLogger(MediaService.class);
 
@@ -123,7 +124,7 @@ class MediaService implements ProductMedia {
         return properties.maxImageSize().toBytes();
     }
 
-    static ProductImageView view(ProductImage image, String language) {
+    public static ProductImageView view(ProductImage image, String language) {
         return new ProductImageView("/media/" + image.fileName(), image.altIn(language), image.width(),
                 image.height(), image.alt().values());
     }

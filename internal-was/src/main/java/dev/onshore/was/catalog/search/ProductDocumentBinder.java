@@ -1,5 +1,6 @@
-package dev.onshore.was.catalog.internal;
+package dev.onshore.was.catalog.search;
 
+import dev.onshore.was.catalog.internal.*;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
-package dev.onshore.was.catalog.internal;
+package dev.onshore.was.catalog.search;
 
+import dev.onshore.was.catalog.internal.*;
 import dev.onshore.was.catalog.ProductSearch;
 import dev.onshore.was.catalog.ProductView;
 import jakarta.persistence.EntityManager;

@@ -1,5 +1,6 @@
-package dev.onshore.was.catalog.internal;
+package dev.onshore.was.catalog.search;
 
+import dev.onshore.was.catalog.internal.*;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;

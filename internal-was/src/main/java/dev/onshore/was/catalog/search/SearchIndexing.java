@@ -1,5 +1,6 @@
-package dev.onshore.was.catalog.internal;
+package dev.onshore.was.catalog.search;
 
+import dev.onshore.was.catalog.internal.*;
 import dev.onshore.was.catalog.CatalogViewsChanged;
 import dev.onshore.was.catalog.ProductChanged;
 import dev.onshore.was.catalog.ProductPublished;

@@ -1,5 +1,6 @@
-package dev.onshore.was.catalog.internal;
+package dev.onshore.was.catalog.search;
 
+import dev.onshore.was.catalog.internal.*;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.annotation.KafkaListener;

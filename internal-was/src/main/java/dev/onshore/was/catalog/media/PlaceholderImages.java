@@ -1,5 +1,6 @@
-package dev.onshore.was.catalog.internal;
+package dev.onshore.was.catalog.media;
 
+import dev.onshore.was.catalog.internal.*;
 import java.awt.Color;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -12,14 +13,14 @@ import javax.imageio.ImageIO;
  * The demo's product pictures: a plain supplement bottle drawn in a colour of the brand, generated when the demo
  * catalog loads (no binary files in the repository). The same brand gives the same bytes, hence one file per brand.
  */
-final class PlaceholderImages {
+public final class PlaceholderImages {
 
-    static final int SIZE = 480;
+    public static final int SIZE = 480;
 
     private PlaceholderImages() {
     }
 
-    static byte[] bottle(String brand) {
+    public static byte[] bottle(String brand) {
         var hue = (brand.hashCode() & 0xFFFF) / (float) 0xFFFF;
         var body = Color.getHSBColor(hue, 0.45f, 0.80f);
         var image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
