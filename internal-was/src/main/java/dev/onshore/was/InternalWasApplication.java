@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
 
 /** The internal WAS: catalog, storefront pages and (later) orders and CMS, one area per package. */
-@Modulithic(sharedModules = "security")
+@Modulithic(sharedModules = {"security", "markets", "adminapi"})
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class InternalWasApplication {

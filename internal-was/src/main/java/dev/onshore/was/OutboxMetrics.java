@@ -3,8 +3,8 @@ package dev.onshore.was;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class OutboxMetrics {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    OutboxMetrics(JdbcTemplate jdbc, MeterRegistry meters) {
+    OutboxMetrics(JdbcTemplate jdbc, MeterRegistry meters, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         Gauge.builder("onshore.outbox.incomplete.events", this, OutboxMetrics::incomplete)
                 .description("Event publications not completed yet").register(meters);
         Gauge.builder("onshore.outbox.oldest.incomplete.age", this, OutboxMetrics::oldestAgeSeconds)
@@ -42,7 +44,7 @@ class OutboxMetrics {
             var oldest = jdbc.queryForObject(
                     "SELECT MIN(publication_date) FROM EVENT_PUBLICATION WHERE completion_date IS NULL",
                     Timestamp.class);
-            return oldest == null ? 0 : Duration.between(oldest.toInstant(), Instant.now()).toMillis() / 1000.0;
+            return oldest == null ? 0 : Duration.between(oldest.toInstant(), clock.instant()).toMillis() / 1000.0;
         } catch (RuntimeException unreadable) {
             return Double.NaN;
         }

@@ -111,6 +111,26 @@ class ExchangeRatesTests {
     }
 
     @Test
+    void readsQuotedCellsAndHeadersInAnyCaseAndNamesALastLineWithoutALineBreak() throws Exception {
+        var imported = rates.importCsv(new StringReader("""
+                Currency,"Rate",EFFECTIVE
+                "idr", "11.78" ,2026-06-18
+                """), SEOUL);
+        assertThat(imported).singleElement().satisfies(rate -> {
+            assertThat(rate.quote()).isEqualTo(Currency.getInstance("IDR"));
+            assertThat(rate.rate()).isEqualByComparingTo("11.78");
+        });
+        assertThatThrownBy(() -> rates.importCsv(new StringReader("currency,rate,effective\nIDR,1,2026-06-18\nTHB,1"),
+                SEOUL)).isInstanceOf(RateImportException.class)
+                .satisfies(e -> assertThat(((RateImportException) e).problems())
+                        .containsExactly("line 3: 2 cells, header has 3"));
+        assertThatThrownBy(() -> rates.importCsv(new StringReader("currency,rate,Rate,effective\nIDR,1,1,2026-06-18\n"),
+                SEOUL)).isInstanceOf(RateImportException.class).hasMessageContaining("header");
+        assertThatThrownBy(() -> rates.importCsv(new StringReader("\uFEFF# nothing but a comment\n\n"), SEOUL))
+                .isInstanceOf(RateImportException.class).hasMessageContaining("empty file");
+    }
+
+    @Test
     void rejectsABadCsvWholeNamingEveryBadLine() {
         assertThatThrownBy(() -> rates.importCsv(new StringReader("""
                 currency,rate,effective

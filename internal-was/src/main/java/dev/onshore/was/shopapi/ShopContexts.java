@@ -44,7 +44,7 @@ class ShopContexts {
     static final List<String> VARY = List.of("Accept-Language", GATEWAY_COUNTRY, GATEWAY_LOCALE, MARKET_HEADER,
             LOCALE_HEADER, CURRENCY_HEADER);
 
-    /** The markets the storefront has pages for, until the application declares its {@link Markets}. */
+    /** The markets of the application's {@link Markets} that the storefront has pages (and offers) for. */
     private static final Set<String> STOREFRONT_MARKETS = Set.of("KR", "US", "ID", "MY", "SG", "CN");
 
     private static final int MAX_TAG = 35;
@@ -54,7 +54,7 @@ class ShopContexts {
 
     @Autowired
     ShopContexts(ObjectProvider<Markets> markets) {
-        this(markets.getIfAvailable(ShopContexts::storefrontMarkets));
+        this(storefrontMarkets(markets.getIfAvailable(Markets::defaults)));
     }
 
     ShopContexts(Markets markets) {
@@ -63,10 +63,9 @@ class ShopContexts {
         this.resolver = new ShopperContextResolver(markets, CountryLookup.none());
     }
 
-    static Markets storefrontMarkets() {
-        var defaults = Markets.defaults();
-        return new Markets(defaults.all().stream().filter(m -> STOREFRONT_MARKETS.contains(m.country())).toList(),
-                defaults.siteDefault().country());
+    static Markets storefrontMarkets(Markets all) {
+        return new Markets(all.all().stream().filter(m -> STOREFRONT_MARKETS.contains(m.country())).toList(),
+                all.siteDefault().country());
     }
 
     Markets markets() {

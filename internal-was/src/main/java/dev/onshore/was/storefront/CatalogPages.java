@@ -31,21 +31,24 @@ class CatalogPages {
     private final ProductSearch search;
     private final PageFrame pages;
     private final PublicUrls urls;
+    private final StorefrontLocales locales;
 
-    CatalogPages(ProductCatalog catalog, ProductSearch search, PageFrame pages, PublicUrls urls) {
+    CatalogPages(ProductCatalog catalog, ProductSearch search, PageFrame pages, PublicUrls urls,
+            StorefrontLocales locales) {
         this.catalog = catalog;
         this.search = search;
         this.pages = pages;
         this.urls = urls;
+        this.locales = locales;
     }
 
     @GetMapping("/{locale}/p/{sku}")
     ModelAndView product(@PathVariable String locale, @PathVariable String sku,
             @RequestParam(required = false) @Nullable String variant,
             @RequestHeader(name = "X-Onshore-TimeZone", required = false) @Nullable String timeZone) {
-        var page = StorefrontLocale.fromPath(locale).orElse(null);
+        var page = locales.fromPath(locale).orElse(null);
         if (page == null) {
-            return pages.notFound(StorefrontLocale.SITE_DEFAULT);
+            return pages.notFound(locales.siteDefault());
         }
         var parsed = Sku.parseOrNull(sku);
         var detail = parsed == null ? null
@@ -70,9 +73,9 @@ class CatalogPages {
     @GetMapping("/{locale}/c/{code}")
     ModelAndView category(@PathVariable String locale, @PathVariable String code,
             @RequestParam(defaultValue = "RELEVANCE") String sort, @RequestParam(defaultValue = "1") String page) {
-        var pageLocale = StorefrontLocale.fromPath(locale).orElse(null);
+        var pageLocale = locales.fromPath(locale).orElse(null);
         if (pageLocale == null) {
-            return pages.notFound(StorefrontLocale.SITE_DEFAULT);
+            return pages.notFound(locales.siteDefault());
         }
         var category = catalog.category(code, pageLocale.language()).orElse(null);
         if (category == null) {
@@ -88,9 +91,9 @@ class CatalogPages {
     @GetMapping("/{locale}/brands/{slug}")
     ModelAndView brand(@PathVariable String locale, @PathVariable String slug,
             @RequestParam(defaultValue = "RELEVANCE") String sort, @RequestParam(defaultValue = "1") String page) {
-        var pageLocale = StorefrontLocale.fromPath(locale).orElse(null);
+        var pageLocale = locales.fromPath(locale).orElse(null);
         if (pageLocale == null) {
-            return pages.notFound(StorefrontLocale.SITE_DEFAULT);
+            return pages.notFound(locales.siteDefault());
         }
         var brand = catalog.brands().stream().filter(name -> PageFrame.brandSlug(name).equals(slug)).findFirst()
                 .orElse(null);
@@ -108,9 +111,9 @@ class CatalogPages {
             @RequestParam(required = false) @Nullable String brand,
             @RequestParam(required = false) @Nullable String price,
             @RequestParam(defaultValue = "RELEVANCE") String sort, @RequestParam(defaultValue = "1") String page) {
-        var pageLocale = StorefrontLocale.fromPath(locale).orElse(null);
+        var pageLocale = locales.fromPath(locale).orElse(null);
         if (pageLocale == null) {
-            return pages.notFound(StorefrontLocale.SITE_DEFAULT);
+            return pages.notFound(locales.siteDefault());
         }
         var text = INVISIBLE.matcher(q).replaceAll(" ").strip();
         if (text.length() > ProductSearch.MAX_QUERY_LENGTH || (category != null && category.length() > 120)
@@ -157,7 +160,7 @@ class CatalogPages {
     ResponseEntity<String> sitemapIndex() {
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (var locale : StorefrontLocale.values()) {
+        for (var locale : locales.all()) {
             xml.append("  <sitemap><loc>").append(HtmlUtils.htmlEscape(urls.page(locale, "sitemap.xml")))
                     .append("</loc></sitemap>\n");
         }
@@ -167,7 +170,7 @@ class CatalogPages {
     /** Home, every category, brand and product sellable in the locale's market, with hreflang alternates. */
     @GetMapping(value = "/{locale}/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
     ResponseEntity<String> sitemap(@PathVariable String locale) {
-        var page = StorefrontLocale.fromPath(locale).orElse(null);
+        var page = locales.fromPath(locale).orElse(null);
         if (page == null) {
             return ResponseEntity.notFound().build();
         }
@@ -194,7 +197,7 @@ class CatalogPages {
 
     private void url(StringBuilder xml, StorefrontLocale page, String rest) {
         xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(urls.page(page, rest))).append("</loc>");
-        for (var other : StorefrontLocale.values()) {
+        for (var other : locales.all()) {
             xml.append("<xhtml:link rel=\"alternate\" hreflang=\"").append(other.language()).append('-')
                     .append(other.market()).append("\" href=\"")
                     .append(HtmlUtils.htmlEscape(urls.page(other, rest))).append("\"/>");
@@ -210,7 +213,6 @@ class CatalogPages {
                 // The gateway's header is advice: an unknown zone falls back to the market's.
             }
         }
-        return dev.onshore.i18n.market.Markets.defaults().find(page.market()).map(m -> m.zone())
-                .orElse(ZoneId.of("UTC"));
+        return page.settings().zone();
     }
 }

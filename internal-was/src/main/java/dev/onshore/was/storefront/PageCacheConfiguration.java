@@ -12,13 +12,13 @@ import org.springframework.context.annotation.Configuration;
 
 /** Puts the rendered-page cache right behind the security filters: authorization still runs on every request. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PageCacheProperties.class)
+@EnableConfigurationProperties({PageCacheProperties.class, StorefrontProperties.class})
 class PageCacheConfiguration {
 
     @Bean
     RenderedPages renderedPages(ProductCatalog catalog, SiteContent content, PageCacheProperties properties,
-            MeterRegistry meters) {
-        return new RenderedPages(catalog, content, properties, Clock.systemUTC(), meters);
+            Clock clock, MeterRegistry meters) {
+        return new RenderedPages(catalog, content, properties, clock, meters);
     }
 
     @Bean

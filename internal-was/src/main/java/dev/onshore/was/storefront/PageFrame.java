@@ -4,7 +4,6 @@ import dev.onshore.i18n.money.Money;
 import dev.onshore.was.catalog.ProductCatalog;
 import dev.onshore.was.catalog.ProductView;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -29,10 +28,12 @@ class PageFrame {
 
     private final ProductCatalog catalog;
     private final PublicUrls urls;
+    private final StorefrontLocales locales;
 
-    PageFrame(ProductCatalog catalog, PublicUrls urls) {
+    PageFrame(ProductCatalog catalog, PublicUrls urls, StorefrontLocales locales) {
         this.catalog = catalog;
         this.urls = urls;
+        this.locales = locales;
     }
 
     /**
@@ -45,10 +46,10 @@ class PageFrame {
         model.addObject("pageLocale", page.locale());
         // Absolute, on each market's public address: search engines take canonical and hreflang links as given.
         model.addObject("canonical", urls.page(page, rest));
-        model.addObject("alternates", Arrays.stream(StorefrontLocale.values())
+        model.addObject("alternates", locales.all().stream()
                 .map(l -> new Alternate(urls.page(l, rest), label(l), l.language() + "-" + l.market()))
                 .toList());
-        model.addObject("xDefault", urls.page(StorefrontLocale.SITE_DEFAULT, rest));
+        model.addObject("xDefault", urls.page(locales.siteDefault(), rest));
         model.addObject("navCategories", catalog.categories(page.language()));
         return model;
     }

@@ -17,7 +17,10 @@ class PathLocaleResolver implements LocaleResolver {
 
     private final AcceptHeaderLocaleResolver fallback = new AcceptHeaderLocaleResolver();
 
-    PathLocaleResolver() {
+    private final StorefrontLocales locales;
+
+    PathLocaleResolver(StorefrontLocales locales) {
+        this.locales = locales;
         fallback.setSupportedLocales(java.util.List.of(Locale.ENGLISH, Locale.KOREAN, Locale.of("id"), Locale.of("ms"),
                 Locale.CHINESE));
         fallback.setDefaultLocale(Locale.ENGLISH);
@@ -29,7 +32,7 @@ class PathLocaleResolver implements LocaleResolver {
         if (path != null && path.length() > 1) {
             var end = path.indexOf('/', 1);
             var segment = end < 0 ? path.substring(1) : path.substring(1, end);
-            var page = StorefrontLocale.fromPath(segment);
+            var page = locales.fromPath(segment);
             if (page.isPresent()) {
                 return page.get().locale();
             }

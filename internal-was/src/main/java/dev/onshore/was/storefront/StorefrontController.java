@@ -38,18 +38,22 @@ class StorefrontController {
     private final ProductCatalog catalog;
     private final SiteContent content;
     private final PageFrame pages;
-    private final Clock clock = Clock.systemUTC();
+    private final StorefrontLocales locales;
+    private final Clock clock;
 
-    StorefrontController(ProductCatalog catalog, SiteContent content, PageFrame pages) {
+    StorefrontController(ProductCatalog catalog, SiteContent content, PageFrame pages, StorefrontLocales locales,
+            Clock clock) {
         this.catalog = catalog;
         this.content = content;
         this.pages = pages;
+        this.locales = locales;
+        this.clock = clock;
     }
 
     @GetMapping("/")
     RedirectView root(@RequestHeader(name = "X-Onshore-Locale", required = false) String chosen,
             @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
-        var locale = chosen != null ? StorefrontLocale.forTag(chosen) : fromAcceptLanguage(acceptLanguage);
+        var locale = chosen != null ? locales.forTag(chosen) : locales.forAcceptLanguage(acceptLanguage);
         var redirect = new RedirectView("/" + locale.path() + "/");
         redirect.setStatusCode(HttpStatus.FOUND);
         return redirect;
@@ -57,9 +61,9 @@ class StorefrontController {
 
     @GetMapping("/{locale}/")
     ModelAndView home(@PathVariable String locale) {
-        var page = StorefrontLocale.fromPath(locale).orElse(null);
+        var page = locales.fromPath(locale).orElse(null);
         if (page == null) {
-            return pages.notFound(StorefrontLocale.SITE_DEFAULT);
+            return pages.notFound(locales.siteDefault());
         }
         var view = pages.page("storefront/home", page, "");
         var cms = content.resolve(page.market(), page.language(), SiteContent.HOME, clock.instant()).orElse(null);
@@ -75,22 +79,5 @@ class StorefrontController {
                     default -> List.<PageFrame.Card>of();
                 })).toList())).filter(corner -> !corner.blocks().isEmpty()).toList());
         return view;
-    }
-
-    private static StorefrontLocale fromAcceptLanguage(String header) {
-        if (header == null || header.length() > 4096) {
-            return StorefrontLocale.SITE_DEFAULT;
-        }
-        try {
-            var ranges = java.util.Locale.LanguageRange.parse(header);
-            for (var range : ranges) {
-                if (range.getWeight() > 0 && !range.getRange().equals("*")) {
-                    return StorefrontLocale.forTag(range.getRange());
-                }
-            }
-        } catch (IllegalArgumentException malformed) {
-            // A malformed header is a shopper we cannot read: they get the site default, not an error.
-        }
-        return StorefrontLocale.SITE_DEFAULT;
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 class ShopContextsUnitTests {
 
-    private final ShopContexts contexts = new ShopContexts(ShopContexts.storefrontMarkets());
+    private final ShopContexts contexts = new ShopContexts(ShopContexts.storefrontMarkets(dev.onshore.i18n.market.Markets.defaults()));
 
     private static MockHttpServletRequest request(String... headers) {
         var request = new MockHttpServletRequest("GET", "/api/shop/v1/products");

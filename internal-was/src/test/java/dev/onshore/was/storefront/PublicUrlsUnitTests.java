@@ -3,6 +3,7 @@ package dev.onshore.was.storefront;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.onshore.i18n.market.Markets;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,8 @@ class PublicUrlsUnitTests {
 
     @Test
     void pagesAreOnTheirMarketsPublicAddress() {
-        assertThat(urls.page(StorefrontLocale.KO_KR, "p/HS-VITC-1000")).isEqualTo("https://shop.example/ko-kr/p/HS-VITC-1000");
-        assertThat(urls.page(StorefrontLocale.ID_ID, "")).isEqualTo("https://id.shop.example/id-id/");
+        assertThat(urls.page(new StorefrontLocale("ko", Markets.defaults().find("KR").orElseThrow()), "p/HS-VITC-1000")).isEqualTo("https://shop.example/ko-kr/p/HS-VITC-1000");
+        assertThat(urls.page(new StorefrontLocale("id", Markets.defaults().find("ID").orElseThrow()), "")).isEqualTo("https://id.shop.example/id-id/");
     }
 
     @Test

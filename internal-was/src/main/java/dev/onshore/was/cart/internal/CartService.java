@@ -31,14 +31,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class CartService implements Carts {
 
+    private final Markets markets;
+
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Markets MARKETS = Markets.defaults();
 
     private final JdbcClient jdbc;
     private final CatalogPrices prices;
     private final Stock stock;
 
-    CartService(JdbcClient jdbc, CatalogPrices prices, Stock stock) {
+    CartService(JdbcClient jdbc, CatalogPrices prices, Stock stock, Markets markets) {
+        this.markets = markets;
         this.jdbc = jdbc;
         this.prices = prices;
         this.stock = stock;
@@ -46,7 +48,7 @@ class CartService implements Carts {
 
     @Override
     public CreatedCart create(String market, @Nullable String memberSubject, String language) {
-        var country = MARKETS.find(market).map(found -> found.country())
+        var country = markets.find(market).map(found -> found.country())
                 .orElseThrow(() -> new IllegalArgumentException("unknown market " + market));
         var token = token();
         if (memberSubject != null) {
@@ -150,7 +152,7 @@ class CartService implements Carts {
     }
 
     private CartView view(byte[] id, String market, String language) {
-        var currency = MARKETS.find(market).orElseThrow().currency();
+        var currency = markets.find(market).orElseThrow().currency();
         var rows = jdbc.sql("SELECT sku, quantity FROM cart_line WHERE cart_id = ? ORDER BY added_at, sku")
                 .param(id).query((rs, row) -> java.util.Map.entry(rs.getString(1), rs.getInt(2))).list();
         var lines = new ArrayList<CartView.Line>();

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** An image's alternative text per language, as stored (a flat JSON object). */
-record AltTexts(Map<String, String> values) {
+public record AltTexts(Map<String, String> values) {
 
-    AltTexts {
+    public AltTexts {
         values = Collections.unmodifiableMap(new TreeMap<>(values));
     }
 }

@@ -1,5 +1,6 @@
 package dev.onshore.was.catalog.internal;
 
+import dev.onshore.was.catalog.media.*;
 import dev.onshore.was.catalog.Availability;
 import dev.onshore.was.catalog.CategoryView;
 import dev.onshore.was.catalog.LifecycleEntry;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 @Service
 @Transactional
-class CatalogService implements ProductCatalog {
+public class CatalogService implements ProductCatalog {
 
     private final Products products;
     private final Categories categories;
@@ -43,11 +44,11 @@ class CatalogService implements ProductCatalog {
     private static final long TREE_TTL_NANOS = 1_000_000_000L;
     private volatile @org.jspecify.annotations.Nullable Tree tree;
 
-    CatalogService(Products products, Categories categories, ShelfPrices prices) {
+    CatalogService(Products products, Categories categories, ShelfPrices prices, Clock clock) {
         this.products = products;
         this.categories = categories;
         this.prices = prices;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Override
@@ -262,7 +263,7 @@ class CatalogService implements ProductCatalog {
     }
 
     /** The product's card for a shopper: the price they pay now (a running sale included). */
-    static ProductView shopperView(Product product, ShelfPrice price, String language) {
+    public static ProductView shopperView(Product product, ShelfPrice price, String language) {
         var text = product.translation(language);
         return new ProductView(product.sku().value(), product.brand(), text.name(), text.summary(),
                 product.hasTranslation(language) ? language : "en", price.price(), price.currency(), product.status());

@@ -1,5 +1,6 @@
 package dev.onshore.was.catalog.internal;
 
+import dev.onshore.was.catalog.media.*;
 import dev.onshore.was.catalog.Operator;
 import dev.onshore.was.catalog.Sku;
 import dev.onshore.was.catalog.Availability;
@@ -10,8 +11,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -167,11 +168,13 @@ class DemoCatalog implements ApplicationRunner {
     private final Products products;
     private final Categories categories;
     private final MediaStore media;
+    private final Clock clock;
 
-    DemoCatalog(Products products, Categories categories, MediaStore media) {
+    DemoCatalog(Products products, Categories categories, MediaStore media, Clock clock) {
         this.products = products;
         this.categories = categories;
         this.media = media;
+        this.clock = clock;
     }
 
     @Override
@@ -251,10 +254,10 @@ class DemoCatalog implements ApplicationRunner {
         log.info("Demo catalog: {} products added, {} already present", added, rows.size() - added);
     }
 
-    private static MarketOffer offered(String market, MarketOffer offer, Set<String> flags) {
+    private MarketOffer offered(String market, MarketOffer offer, Set<String> flags) {
         var result = flags.contains("converted-" + market) ? MarketOffer.converted(offer.currency()) : offer;
         if (flags.contains("sale-" + market) && !result.converted()) {
-            var start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
+            var start = clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
             result = result.withSale(offer.priceAt(start).multiply(new BigDecimal("0.8")).setScale(2, RoundingMode.DOWN),
                     start, start.plus(Duration.ofDays(30)));
         }
@@ -265,13 +268,13 @@ class DemoCatalog implements ApplicationRunner {
     }
 
     /** Valid data per market unless a flag says otherwise; empty when the market requires nothing. */
-    private static Map<String, String> regulatory(String market, String sku, Set<String> flags) {
+    private Map<String, String> regulatory(String market, String sku, Set<String> flags) {
         var digits = String.format("%012d", Math.abs((long) sku.hashCode()) % 1_000_000_000_000L);
         return switch (market) {
             case "ID" -> flags.contains("id-nobpom") ? Map.of() : Map.of(
                     "bpomNumber", "POM SI " + digits.substring(3),
                     "halalCertificate", "ID" + digits + "0001",
-                    "halalExpiry", flags.contains("id-expired") ? LocalDate.now().minusMonths(2).toString() : HALAL_EXPIRY);
+                    "halalExpiry", flags.contains("id-expired") ? LocalDate.now(clock).minusMonths(2).toString() : HALAL_EXPIRY);
             case "US" -> flags.contains("us-nofacts") ? Map.of() : Map.of(
                     "servingSize", "1 serving", "servingsPerContainer", "30",
                     "supplementFacts", "Amount per serving and % Daily Value as printed on the label");

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param listPrice null exactly when the offer is converted
  */
 @Embeddable
-record MarketOffer(@Column(nullable = false, length = 3) String currency,
+public record MarketOffer(@Column(nullable = false, length = 3) String currency,
         @Column(name = "list_price", precision = 19, scale = 4) @Nullable BigDecimal listPrice,
         @Column(name = "sale_price", precision = 19, scale = 4) @Nullable BigDecimal salePrice,
         @Column(name = "sale_starts_at") @Nullable Instant saleStartsAt,
@@ -28,7 +28,7 @@ record MarketOffer(@Column(nullable = false, length = 3) String currency,
         @Enumerated(EnumType.STRING) @Column(nullable = false, length = 20) Availability availability,
         @Enumerated(EnumType.STRING) @Column(nullable = false, length = 20) OfferPricing pricing) {
 
-    MarketOffer {
+    public MarketOffer {
         if (pricing == null) {
             pricing = OfferPricing.LIST;
         }

@@ -1,7 +1,6 @@
 package dev.onshore.was.catalog.internal;
 
-import dev.onshore.i18n.market.Market;
-import dev.onshore.i18n.market.Markets;
+import dev.onshore.was.catalog.search.ProductDocumentBinder;
 import dev.onshore.was.catalog.Availability;
 import dev.onshore.was.catalog.IllegalProductTransitionException;
 import dev.onshore.was.catalog.InvalidRegulatoryDataException;
@@ -33,8 +32,6 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -67,7 +64,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 @Table(name = "product")
 @Indexed(index = "product")
 @TypeBinding(binder = @TypeBinderRef(type = ProductDocumentBinder.class, retrieval = BeanRetrieval.BEAN))
-class Product extends AbstractAggregateRoot<Product> {
+public class Product extends AbstractAggregateRoot<Product> {
 
     @Id
     private UUID id;
@@ -164,8 +161,6 @@ class Product extends AbstractAggregateRoot<Product> {
         this.updatedAt = Instant.now();
     }
 
-    private static final Markets MARKETS = Markets.defaults();
-
     Product translate(String language, ProductTranslation translation) {
         translations.put(language, translation);
         return changed();
@@ -195,9 +190,9 @@ class Product extends AbstractAggregateRoot<Product> {
 
     /**
      * The rule of issue 4: published, offered (not discontinued) in the market, and every attribute the market's
-     * regulator requires present, valid and not expired on {@code now}'s date in the market's zone.
+     * regulator requires present, valid and not expired on {@code today}, the date in the market's zone.
      */
-    boolean isSellableIn(String market, Instant now) {
+    boolean isSellableIn(String market, LocalDate today) {
         if (status != ProductStatus.PUBLISHED) {
             return false;
         }
@@ -207,11 +202,7 @@ class Product extends AbstractAggregateRoot<Product> {
         }
         var attributes = regulatory.get(market);
         return RegulatorySchemas.of(market).satisfiedBy(attributes == null ? null : attributes.values(),
-                LocalDate.ofInstant(now, zoneOf(market)));
-    }
-
-    static ZoneId zoneOf(String market) {
-        return MARKETS.find(market).map(Market::zone).orElse(ZoneOffset.UTC);
+                today);
     }
 
     private Product changed() {
@@ -231,13 +222,13 @@ class Product extends AbstractAggregateRoot<Product> {
         return this;
     }
 
-    static final int MAX_IMAGES = 12;
+    public static final int MAX_IMAGES = 12;
 
     /**
      * Adds an image at the end (the first one added is the main image); an image already shown (same file) only has
      * its alternative texts replaced.
      */
-    Product addImage(ProductImage image) {
+    public Product addImage(ProductImage image) {
         for (int i = 0; i < images.size(); i++) {
             if (images.get(i).fileName().equals(image.fileName())) {
                 images.set(i, image);
@@ -252,7 +243,7 @@ class Product extends AbstractAggregateRoot<Product> {
     }
 
     /** Removes the image showing {@code fileName}; false when there is none (nothing changes). */
-    boolean removeImage(String fileName) {
+    public boolean removeImage(String fileName) {
         var removed = images.removeIf(image -> image.fileName().equals(fileName));
         if (removed) {
             changed();
@@ -261,7 +252,7 @@ class Product extends AbstractAggregateRoot<Product> {
     }
 
     /** Makes the image showing {@code fileName} the main one; false when there is none (nothing changes). */
-    boolean makeMainImage(String fileName) {
+    public boolean makeMainImage(String fileName) {
         for (int i = 0; i < images.size(); i++) {
             if (images.get(i).fileName().equals(fileName)) {
                 images.addFirst(images.remove(i));
@@ -297,7 +288,7 @@ class Product extends AbstractAggregateRoot<Product> {
         return Collections.unmodifiableList(variants);
     }
 
-    List<ProductImage> images() {
+    public List<ProductImage> images() {
         return Collections.unmodifiableList(images);
     }
 
@@ -384,11 +375,11 @@ class Product extends AbstractAggregateRoot<Product> {
         return Collections.unmodifiableList(lifecycle);
     }
 
-    Sku sku() {
+    public Sku sku() {
         return new Sku(sku);
     }
 
-    String brand() {
+    public String brand() {
         return brand;
     }
 
@@ -405,7 +396,7 @@ class Product extends AbstractAggregateRoot<Product> {
     }
 
     /** The translation in {@code language}, else in English, else any. */
-    ProductTranslation translation(String language) {
+    public ProductTranslation translation(String language) {
         var exact = translations.get(language);
         if (exact != null) {
             return exact;
@@ -418,11 +409,11 @@ class Product extends AbstractAggregateRoot<Product> {
                 .orElse(new ProductTranslation(sku, ""));
     }
 
-    Map<String, ProductTranslation> translations() {
+    public Map<String, ProductTranslation> translations() {
         return Collections.unmodifiableMap(translations);
     }
 
-    Map<String, MarketOffer> offers() {
+    public Map<String, MarketOffer> offers() {
         return Collections.unmodifiableMap(offers);
     }
 
@@ -431,11 +422,11 @@ class Product extends AbstractAggregateRoot<Product> {
         return attributes == null ? Map.of() : attributes.values();
     }
 
-    @Nullable String categoryCode() {
+    public @Nullable String categoryCode() {
         return categoryCode;
     }
 
-    Instant updatedAt() {
+    public Instant updatedAt() {
         return updatedAt;
     }
 

@@ -1,5 +1,6 @@
 package dev.onshore.was.catalog.internal;
 
+import dev.onshore.was.catalog.media.*;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.util.Map;
@@ -14,16 +15,16 @@ import java.util.regex.Pattern;
  * @param alt at least English; every text 1 to {@value #MAX_ALT} characters
  */
 @Embeddable
-record ProductImage(@Column(name = "file_name", nullable = false, length = 80) String fileName,
+public record ProductImage(@Column(name = "file_name", nullable = false, length = 80) String fileName,
         @Column(nullable = false) int width, @Column(nullable = false) int height,
         @Column(name = "size_bytes", nullable = false) long sizeBytes,
         @Column(name = "alt_texts", nullable = false, columnDefinition = "longtext") AltTexts alt) {
 
-    static final int MAX_ALT = 250;
-    static final Set<String> LANGUAGES = Set.of("en", "ko", "id", "ms", "zh", "ja", "th", "vi");
+    public static final int MAX_ALT = 250;
+    public static final Set<String> LANGUAGES = Set.of("en", "ko", "id", "ms", "zh", "ja", "th", "vi");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}]");
 
-    ProductImage {
+    public ProductImage {
         if (!MediaStore.NAME.matcher(fileName).matches()) {
             throw new IllegalArgumentException("Not a media store name: " + fileName);
         }
@@ -40,16 +41,16 @@ record ProductImage(@Column(name = "file_name", nullable = false, length = 80) S
         });
     }
 
-    static boolean validAlt(String text) {
+    public static boolean validAlt(String text) {
         return !text.isBlank() && text.length() <= MAX_ALT && !CONTROL.matcher(text).find();
     }
 
-    ProductImage(String fileName, int width, int height, long sizeBytes, Map<String, String> alt) {
+    public ProductImage(String fileName, int width, int height, long sizeBytes, Map<String, String> alt) {
         this(fileName, width, height, sizeBytes, new AltTexts(alt));
     }
 
     /** The text for {@code language}, else English. */
-    String altIn(String language) {
+    public String altIn(String language) {
         return alt.values().getOrDefault(language, alt.values().get("en"));
     }
 }

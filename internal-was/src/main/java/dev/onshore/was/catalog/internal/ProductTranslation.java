@@ -13,7 +13,7 @@ import org.owasp.html.Sanitizers;
  * (formatting, blocks, lists, tables) whenever a translation is made, so what is stored is safe to render.
  */
 @Embeddable
-record ProductTranslation(@Column(nullable = false, length = 200) String name,
+public record ProductTranslation(@Column(nullable = false, length = 200) String name,
         @Column(nullable = false, length = 1000) String summary,
         @Column(length = 8000) @Nullable String description,
         @Column(length = 2000) @Nullable String ingredients,
@@ -24,7 +24,7 @@ record ProductTranslation(@Column(nullable = false, length = 200) String name,
             .and(Sanitizers.TABLES)
             .and(new HtmlPolicyBuilder().allowElements("br", "hr", "ul", "ol", "li").toFactory());
 
-    ProductTranslation {
+    public ProductTranslation {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("A translation needs a name");
         }

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.data.repository.ListCrudRepository;
 
 /** All products. */
-interface Products extends ListCrudRepository<Product, UUID> {
+public interface Products extends ListCrudRepository<Product, UUID> {
 
     Optional<Product> findBySku(String sku);
 

@@ -15,6 +15,6 @@ import org.jspecify.annotations.Nullable;
  * @param rates the rates a converted price (or a variant's converted price delta) used, for whoever charges it to
  *     record; null for plain list prices
  */
-record ShelfPrice(BigDecimal listPrice, BigDecimal price, Currency currency, @Nullable Instant saleEndsAt,
+public record ShelfPrice(BigDecimal listPrice, BigDecimal price, Currency currency, @Nullable Instant saleEndsAt,
         @Nullable RateSnapshot rates) {
 }

@@ -1,5 +1,6 @@
 package dev.onshore.was.catalog.internal;
 
+import dev.onshore.i18n.market.Market;
 import dev.onshore.i18n.market.Markets;
 import dev.onshore.i18n.money.Money;
 import dev.onshore.i18n.rates.ExchangeRates;
@@ -7,6 +8,8 @@ import dev.onshore.i18n.rates.MissingRateException;
 import dev.onshore.i18n.rates.StaleRateException;
 import dev.onshore.was.catalog.Availability;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,22 +29,27 @@ import org.springframework.stereotype.Component;
  * log; the rate-age gauge and its alert are where operators notice first.
  */
 @Component
-class ShelfPrices {
+public class ShelfPrices {
 
     private static final Logger log = LoggerFactory.getLogger(ShelfPrices.class);
     private static final long WARN_EVERY_NANOS = 10L * 60 * 1_000_000_000L;
-    private static final Markets MARKETS = Markets.defaults();
-
     private final ExchangeRates rates;
+    private final Markets markets;
     private final ConcurrentMap<String, Long> lastWarned = new ConcurrentHashMap<>();
 
-    ShelfPrices(ExchangeRates rates) {
+    ShelfPrices(ExchangeRates rates, Markets markets) {
         this.rates = rates;
+        this.markets = markets;
     }
 
     /** The price in {@code market} at {@code now}; empty when the product is not sellable there or has no price. */
-    Optional<ShelfPrice> forShopper(Product product, String market, Instant now) {
-        return product.isSellableIn(market, now) ? of(product, market, now) : Optional.empty();
+    public Optional<ShelfPrice> forShopper(Product product, String market, Instant now) {
+        return product.isSellableIn(market, today(market, now)) ? of(product, market, now) : Optional.empty();
+    }
+
+    /** {@code now}'s date in the market's zone (UTC for a market without settings). */
+    LocalDate today(String market, Instant now) {
+        return LocalDate.ofInstant(now, markets.find(market).map(Market::zone).orElse(ZoneOffset.UTC));
     }
 
     /** The offer's price in {@code market} at {@code now}, whatever the product's status; empty without a price. */
@@ -55,7 +63,7 @@ class ShelfPrices {
             return Optional.of(new ShelfPrice(Objects.requireNonNull(offer.listPrice()), offer.priceAt(now), currency,
                     offer.saleRunsAt(now) ? offer.saleEndsAt() : null, null));
         }
-        var settings = MARKETS.find(market).orElse(null);
+        var settings = markets.find(market).orElse(null);
         if (settings == null || !settings.currency().equals(currency)) {
             warn(product, market, "the market has no settings for " + currency);
             return Optional.empty();
@@ -91,7 +99,7 @@ class ShelfPrices {
             return Optional.of(parent);
         }
         var offer = product.offerIn(market).orElseThrow();
-        var settings = MARKETS.find(market).orElse(null);
+        var settings = markets.find(market).orElse(null);
         if (settings == null) {
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package dev.onshore.was.catalog.web;
 
+import dev.onshore.was.adminapi.InvalidInputException;
+import dev.onshore.was.adminapi.OperatorHeader;
 import dev.onshore.was.catalog.LifecycleEntry;
 import dev.onshore.was.catalog.Operator;
 import dev.onshore.was.catalog.OperatorProductView;
@@ -32,12 +34,8 @@ class CatalogAdminController {
         this.catalog = catalog;
     }
 
-    /**
-     * The operator on whose behalf the admin app calls. Trusted because only service accounts (realm role
-     * {@code internal-api}, held by the admin app's service client alone) get past the admin API's security chain;
-     * a shopper or an operator's own token never reaches this controller.
-     */
-    static final String OPERATOR_HEADER = "X-Onshore-Operator";
+    /** The operator on whose behalf the admin app calls (see {@link OperatorHeader}). */
+    static final String OPERATOR_HEADER = OperatorHeader.NAME;
 
     @GetMapping
     List<OperatorProductView> list(@RequestParam(defaultValue = "en") String language) {
@@ -99,14 +97,7 @@ class CatalogAdminController {
     }
 
     static Operator operator(@Nullable String header) {
-        if (header == null || header.isBlank()) {
-            throw new InvalidInputException(OPERATOR_HEADER, "required");
-        }
-        var operator = Operator.parseOrNull(header);
-        if (operator == null) {
-            throw new InvalidInputException(OPERATOR_HEADER, "pattern");
-        }
-        return operator;
+        return new Operator(OperatorHeader.require(header));
     }
 
     /**

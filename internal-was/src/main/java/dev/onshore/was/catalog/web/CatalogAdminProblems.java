@@ -1,6 +1,7 @@
 package dev.onshore.was.catalog.web;
 
-import dev.onshore.i18n.rates.RateImportException;
+import dev.onshore.was.adminapi.InvalidInputException;
+import dev.onshore.was.adminapi.InvalidInputProblems;
 import dev.onshore.was.catalog.IllegalProductTransitionException;
 import dev.onshore.was.catalog.InvalidImageException;
 import dev.onshore.was.catalog.InvalidRegulatoryDataException;
@@ -24,9 +25,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class CatalogAdminProblems {
 
     private final MessageSource messages;
+    private final InvalidInputProblems invalidInput;
 
-    CatalogAdminProblems(MessageSource messages) {
+    CatalogAdminProblems(MessageSource messages, InvalidInputProblems invalidInput) {
         this.messages = messages;
+        this.invalidInput = invalidInput;
     }
 
     @ExceptionHandler(UnknownProductException.class)
@@ -59,23 +62,6 @@ class CatalogAdminProblems {
         return problem;
     }
 
-    @ExceptionHandler(InvalidInputException.class)
-    ProblemDetail invalidInput(InvalidInputException e, Locale locale) {
-        return invalidInputProblem(e, locale);
-    }
-
-    /** 400 with one entry per field ({@code errors: [{field, code, message}]}). */
-    private ProblemDetail invalidInputProblem(InvalidInputException e, Locale locale) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("problem.invalid-input.detail", null, locale));
-        problem.setType(URI.create("https://onshore.dev/problems/invalid-input"));
-        problem.setTitle(messages.getMessage("problem.invalid-input.title", null, locale));
-        problem.setProperty("errors", e.problems().stream().map(p -> Map.of("field", p.field(), "code", p.code(),
-                "message", messages.getMessage("input.error." + p.code(), new Object[] {p.field()}, locale)))
-                .toList());
-        return problem;
-    }
-
     @ExceptionHandler(IllegalProductTransitionException.class)
     ProblemDetail illegalTransition(IllegalProductTransitionException e, Locale locale) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
@@ -87,25 +73,13 @@ class CatalogAdminProblems {
 
     @ExceptionHandler(InvalidImageException.class)
     ProblemDetail invalidImage(InvalidImageException e, Locale locale) {
-        return invalidInputProblem(new InvalidInputException(e.violations().stream()
+        return invalidInput.problem(new InvalidInputException(e.violations().stream()
                 .map(v -> new InvalidInputException.Problem(v.field(), v.code())).toList()), locale);
     }
 
     @ExceptionHandler(InvalidVariantsException.class)
     ProblemDetail invalidVariants(InvalidVariantsException e, Locale locale) {
-        return invalidInputProblem(new InvalidInputException(e.violations().stream()
+        return invalidInput.problem(new InvalidInputException(e.violations().stream()
                 .map(v -> new InvalidInputException.Problem(v.field(), v.code())).toList()), locale);
-    }
-
-    @ExceptionHandler(RateImportException.class)
-    ProblemDetail rejectedImport(RateImportException e, Locale locale) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("problem.rate-import.detail", null, locale));
-        problem.setType(URI.create("https://onshore.dev/problems/rate-import"));
-        problem.setTitle(messages.getMessage("problem.rate-import.title", null, locale));
-        // The parser's findings name lines and currencies: they are the operator's to read, not translated.
-        problem.setProperty("errors", e.problems().stream().limit(50)
-                .map(finding -> Map.of("field", "file", "code", "import", "message", finding)).toList());
-        return problem;
     }
 }

@@ -45,7 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class CheckoutService implements Checkout {
 
-    private static final Markets MARKETS = Markets.defaults();
+    private final Markets markets;
+
     private static final AddressFormats ADDRESSES = AddressFormats.defaults();
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
@@ -57,8 +58,9 @@ class CheckoutService implements Checkout {
     private final CheckoutProperties properties;
     private final TransactionTemplate transactions;
 
-    CheckoutService(Carts carts, Stock stock, OrderManagement orders, Payments payments, ExchangeRates rates,
-            CheckoutProperties properties, TransactionTemplate transactions) {
+    CheckoutService(Markets markets, Carts carts, Stock stock, OrderManagement orders, Payments payments,
+            ExchangeRates rates, CheckoutProperties properties, TransactionTemplate transactions) {
+        this.markets = markets;
         this.carts = carts;
         this.stock = stock;
         this.orders = orders;
@@ -89,7 +91,7 @@ class CheckoutService implements Checkout {
         if (!request.address().country().equals(cart.market())) {
             throw new InvalidCheckoutException("address-outside-market");
         }
-        var market = MARKETS.find(cart.market()).orElseThrow();
+        var market = markets.find(cart.market()).orElseThrow();
         var method = request.shippingMethod() == null ? "" : request.shippingMethod().strip().toLowerCase(Locale.ROOT);
         var rate = properties.shipping().getOrDefault(cart.market(), java.util.Map.of()).get(method);
         if (rate == null) {

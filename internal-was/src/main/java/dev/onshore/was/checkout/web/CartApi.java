@@ -30,11 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/shop/v1/cart", produces = MediaType.APPLICATION_JSON_VALUE)
 class CartApi {
 
-    private static final Markets MARKETS = Markets.defaults();
+    private final Markets markets;
+
 
     private final Carts carts;
 
-    CartApi(Carts carts) {
+    CartApi(Carts carts, Markets markets) {
+        this.markets = markets;
         this.carts = carts;
     }
 
@@ -42,7 +44,7 @@ class CartApi {
     ResponseEntity<ShopJson.CreatedCartJson> create(@RequestBody ShopJson.NewCart body,
             @AuthenticationPrincipal @Nullable Jwt jwt, @RequestParam(required = false) @Nullable String lang,
             Locale locale) {
-        var market = MARKETS.find(body.market()).orElseThrow(() -> new InvalidRequestException("market"));
+        var market = markets.find(body.market()).orElseThrow(() -> new InvalidRequestException("market"));
         var created = carts.create(market.country(), Shoppers.member(jwt), Shoppers.language(lang, locale));
         return ResponseEntity.created(URI.create("/api/shop/v1/cart")).cacheControl(CacheControl.noStore())
                 .body(new ShopJson.CreatedCartJson(created.token(), ShopJson.CartJson.of(created.cart())));

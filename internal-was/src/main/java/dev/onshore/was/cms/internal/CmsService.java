@@ -39,9 +39,11 @@ class CmsService implements SiteContent {
     private final ProductSearch search;
     private final CmsProperties properties;
     private final ApplicationEventPublisher events;
+    private final Markets markets;
 
     CmsService(Sites sites, Pages pages, ProductCatalog catalog, ProductSearch search, CmsProperties properties,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Markets markets) {
+        this.markets = markets;
         this.sites = sites;
         this.pages = pages;
         this.catalog = catalog;
@@ -109,8 +111,8 @@ class CmsService implements SiteContent {
     }
 
     /** A site for a market the shop sells to, in the market's zone, falling back to its default language. */
-    static Site newSite(String market) {
-        var known = Markets.defaults().find(market)
+    Site newSite(String market) {
+        var known = markets.find(market)
                 .orElseThrow(() -> new IllegalArgumentException("Not a market of this shop: " + market));
         return new Site(market, known.zone(), known.defaultLocale().getLanguage());
     }

@@ -1,9 +1,11 @@
 package dev.onshore.was.cms.internal;
 
+import dev.onshore.i18n.market.Markets;
 import dev.onshore.was.cms.ItemContent;
 import dev.onshore.was.cms.ItemContent.Rule;
 import dev.onshore.was.cms.PageTemplate;
 import dev.onshore.was.cms.SiteContent;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +62,14 @@ class DemoSites implements ApplicationRunner {
 
     private final SiteContent content;
     private final Pages pages;
+    private final Markets markets;
+    private final Clock clock;
 
-    DemoSites(SiteContent content, Pages pages) {
+    DemoSites(SiteContent content, Pages pages, Markets markets, Clock clock) {
         this.content = content;
         this.pages = pages;
+        this.markets = markets;
+        this.clock = clock;
     }
 
     @Override
@@ -81,8 +87,8 @@ class DemoSites implements ApplicationRunner {
 
     private void home(String market, String language) {
         var text = TEXTS.get(language);
-        var zone = CmsService.newSite(market).zone();
-        var inTwoWeeks = LocalDate.now(zone).plusDays(14).atStartOfDay();
+        var zone = markets.find(market).orElseThrow().zone();
+        var inTwoWeeks = LocalDate.now(clock.withZone(zone)).plusDays(14).atStartOfDay();
         var path = "/" + language + "-" + market.toLowerCase(java.util.Locale.ROOT);
         put(market, "hero", "*", 10, new ItemContent.Banner("/img/cms/hero.svg", path + "/c/health.vitamins", ALT));
         put(market, "highlights", language, 30, new ItemContent.HotDeal(text.get(0),

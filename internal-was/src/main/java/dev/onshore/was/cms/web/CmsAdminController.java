@@ -5,6 +5,7 @@ import dev.onshore.was.cms.PageTemplate;
 import dev.onshore.was.cms.ResolvedPage;
 import dev.onshore.was.cms.SiteContent;
 import java.net.URI;
+import dev.onshore.i18n.market.Markets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -38,11 +39,14 @@ class CmsAdminController {
 
     private final SiteContent content;
     private final MessageSource messages;
-    private final Clock clock = Clock.systemUTC();
+    private final Markets markets;
+    private final Clock clock;
 
-    CmsAdminController(SiteContent content, MessageSource messages) {
+    CmsAdminController(SiteContent content, MessageSource messages, Markets markets, Clock clock) {
         this.content = content;
         this.messages = messages;
+        this.markets = markets;
+        this.clock = clock;
     }
 
     /**
@@ -56,7 +60,7 @@ class CmsAdminController {
         if (!MARKET.matcher(market).matches() || !LANGUAGE.matcher(language).matches()) {
             return ResponseEntity.notFound().build();
         }
-        var zone = dev.onshore.i18n.market.Markets.defaults().find(market).map(m -> m.zone()).orElse(ZoneId.of("UTC"));
+        var zone = markets.find(market).map(m -> m.zone()).orElse(ZoneId.of("UTC"));
         var instant = at == null ? clock.instant() : at.atZone(zone).toInstant();
         return ResponseEntity.of(content.resolve(market, language, page, instant));
     }

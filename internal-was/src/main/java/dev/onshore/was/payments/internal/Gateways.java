@@ -18,12 +18,14 @@ import org.springframework.stereotype.Component;
 @Component
 class Gateways {
 
-    private static final Markets MARKETS = Markets.defaults();
+    private final Markets markets;
+
 
     private final Map<String, PaymentGateway> byProvider;
     private final PaymentsProperties properties;
 
-    Gateways(List<PaymentGateway> gateways, PaymentsProperties properties) {
+    Gateways(List<PaymentGateway> gateways, PaymentsProperties properties, Markets markets) {
+        this.markets = markets;
         this.byProvider = gateways.stream().collect(Collectors.toMap(PaymentGateway::provider, Function.identity()));
         this.properties = properties;
         var configured = new java.util.HashSet<>(properties.providers().values());
@@ -40,7 +42,7 @@ class Gateways {
     }
 
     PaymentGateway forCurrency(Currency currency) {
-        var market = MARKETS.all().stream().filter(candidate -> candidate.currency().equals(currency)).findFirst()
+        var market = markets.all().stream().filter(candidate -> candidate.currency().equals(currency)).findFirst()
                 .map(found -> found.country()).orElse("");
         return byProvider.get(properties.providers().getOrDefault(market, properties.defaultProvider()));
     }

@@ -11,9 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.onshore.i18n.rates.ExchangeRate;
-import dev.onshore.i18n.rates.RateSource;
 import dev.onshore.was.CatalogTestSupport;
+import dev.onshore.was.EcbFiles;
 import dev.onshore.was.OperatorsRealm;
 import dev.onshore.was.catalog.Operator;
 import dev.onshore.was.catalog.ProductCatalog;
@@ -21,10 +20,11 @@ import dev.onshore.was.catalog.ProductSearch;
 import dev.onshore.was.catalog.ProductView;
 import dev.onshore.was.catalog.Sku;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,19 +36,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** Converted offers priced from MariaDB-kept exchange rates: pages, search facets, staleness, the admin API. */
 class ConvertedOffersIntegrationTests extends CatalogTestSupport {
 
-    private static final String ECB_DAILY = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
-              <gesmes:subject>Reference rates</gesmes:subject>
-              <Cube>
-                <Cube time='2026-06-17'>
-                  <Cube currency='USD' rate='1.1600'/>
-                  <Cube currency='KRW' rate='1600.00'/>
-                  <Cube currency='THB' rate='38.00'/>
-                </Cube>
-              </Cube>
-            </gesmes:Envelope>
-            """;
+    /** An ECB daily file (2026-06-17): KRW 1600 and THB 38 per EUR, so 0.02375 THB per KRW. */
+    private static final String ECB_DAILY = EcbFiles.JUNE_17;
 
     @Autowired
     MockMvc mvc;
@@ -61,9 +50,6 @@ class ConvertedOffersIntegrationTests extends CatalogTestSupport {
 
     @Autowired
     Products products;
-
-    @Autowired
-    JdbcRates rates;
 
     @Autowired
     JdbcClient jdbc;
@@ -109,9 +95,11 @@ class ConvertedOffersIntegrationTests extends CatalogTestSupport {
     void aStaleRateTakesConvertedOffersOffSaleUntilAnOperatorSetsARate() throws Exception {
         var sku = new Sku("HS-IT-VND-1");
         jdbc.sql("DELETE FROM exchange_rate WHERE quote = 'VND'").update();
-        var weekAgo = Instant.now().minus(Duration.ofDays(7));
-        rates.addAll(List.of(ExchangeRate.of(Currency.getInstance("KRW"), Currency.getInstance("VND"),
-                new BigDecimal("18"), weekAgo, RateSource.ECB, null, weekAgo)));
+        var weekAgo = Timestamp.from(Instant.now().minus(Duration.ofDays(7)));
+        jdbc.sql("""
+                INSERT INTO exchange_rate (id, base, quote, rate, effective_from, source, recorded_at)
+                VALUES (?, 'KRW', 'VND', 18, ?, 'ECB', ?)""").params(UUID.randomUUID().toString(), weekAgo, weekAgo)
+                .update();
         products.save(new Product(sku, "Test Brand", new BigDecimal("10000"), "KRW")
                 .translate("en", new ProductTranslation("Stale rate test", "Converted in Vietnam"))
                 .offer("VN", MarketOffer.converted("VND"))
@@ -175,12 +163,10 @@ class ConvertedOffersIntegrationTests extends CatalogTestSupport {
                         .content(ECB_DAILY))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].quote").value(org.hamcrest.Matchers.hasItems("USD", "THB", "EUR")));
-        var thb = rates.history(Currency.getInstance("KRW"), Currency.getInstance("THB"));
-        assertThat(thb).anySatisfy(rate -> {
-            assertThat(rate.source()).isEqualTo(RateSource.ECB);
-            assertThat(rate.rate()).isEqualByComparingTo("0.02375");
-            assertThat(rates.recorder(rate.id())).contains("treasurer");
-        });
+        mvc.perform(as(get("/api/admin/exchange-rates/THB/history"), "treasurer")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.source == 'ECB')].rate").value(hasItem(0.02375)));
+        assertThat(jdbc.sql("SELECT recorded_by FROM exchange_rate WHERE quote = 'THB' AND source = 'ECB'")
+                .query(String.class).list()).containsOnly("treasurer");
         // An older effective date than the demo's rates: what is in force does not change.
         mvc.perform(get("/id-id/p/HS-MAG-300")).andExpect(content().string(containsString("Rp\u00a0221.000")))
                 .andExpect(content().string(not(containsString("Rp\u00a00"))));

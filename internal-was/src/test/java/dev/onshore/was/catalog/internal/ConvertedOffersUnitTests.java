@@ -12,6 +12,7 @@ import dev.onshore.was.catalog.Availability;
 import dev.onshore.was.catalog.OfferPricing;
 import dev.onshore.was.catalog.Operator;
 import dev.onshore.was.catalog.Sku;
+import dev.onshore.i18n.market.Markets;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class ConvertedOffersUnitTests {
     private final ExchangeRates rates = new ExchangeRates(store,
             new RateSettings(KRW, Duration.ofDays(4), Map.of("MY", new BigDecimal("0.05"))),
             Clock.fixed(NOW, ZoneOffset.UTC));
-    private final ShelfPrices prices = new ShelfPrices(rates);
+    private final ShelfPrices prices = new ShelfPrices(rates, Markets.defaults());
 
     private void rate(String quote, String perKrw, Instant effective) {
         store.add(ExchangeRate.of(KRW, Currency.getInstance(quote), new BigDecimal(perKrw), effective,
@@ -106,5 +107,14 @@ class ConvertedOffersUnitTests {
         assertThat(prices.forShopper(draft, "US", NOW)).isEmpty();
         assertThat(prices.of(draft, "US", NOW)).isPresent();
         assertThat(prices.forShopper(published(), "KR", NOW)).as("not offered").isEmpty();
+    }
+
+    @Test
+    void aMarketsDateIsTheDateInItsOwnZoneFromTheMarketsBean() {
+        var evening = Instant.parse("2026-03-01T18:00:00Z");
+        assertThat(prices.today("ID", evening)).as("01:00 in Jakarta").isEqualTo("2026-03-02");
+        assertThat(prices.today("US", evening)).as("13:00 in New York").isEqualTo("2026-03-01");
+        assertThat(prices.today("XX", Instant.parse("2026-03-01T23:59:00Z"))).as("no market: UTC")
+                .isEqualTo("2026-03-01");
     }
 }

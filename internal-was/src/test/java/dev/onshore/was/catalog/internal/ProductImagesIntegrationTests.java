@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.onshore.was.catalog.media.*;
 import dev.onshore.was.CatalogTestSupport;
 import dev.onshore.was.OperatorsRealm;
 import dev.onshore.was.catalog.Operator;

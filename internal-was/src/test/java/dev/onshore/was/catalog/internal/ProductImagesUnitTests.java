@@ -3,6 +3,7 @@ package dev.onshore.was.catalog.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.onshore.was.catalog.media.*;
 import dev.onshore.was.catalog.Sku;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

@@ -11,6 +11,7 @@ import dev.onshore.i18n.rates.RateSource;
 import dev.onshore.was.catalog.Availability;
 import dev.onshore.was.catalog.Operator;
 import dev.onshore.was.catalog.Sku;
+import dev.onshore.i18n.market.Markets;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +29,7 @@ class ProductVariantsUnitTests {
 
     private final InMemoryRates store = new InMemoryRates();
     private final ShelfPrices prices = new ShelfPrices(new ExchangeRates(store,
-            new RateSettings(KRW, Duration.ofDays(4), Map.of()), Clock.fixed(NOW, ZoneOffset.UTC)));
+            new RateSettings(KRW, Duration.ofDays(4), Map.of()), Clock.fixed(NOW, ZoneOffset.UTC)), Markets.defaults());
 
     private void rate(String quote, String perKrw, Duration age) {
         store.add(ExchangeRate.of(KRW, Currency.getInstance(quote), new BigDecimal(perKrw), NOW.minus(age),

@@ -1,0 +1,135 @@
+package dev.onshore.was.catalog.media;
+
+import dev.onshore.was.catalog.internal.*;
+import dev.onshore.was.catalog.InputViolation;
+import dev.onshore.was.catalog.InvalidImageException;
+import dev.onshore.was.catalog.MediaFile;
+import dev.onshore.was.catalog.Operator;
+import dev.onshore.was.catalog.ProductImageView;
+import dev.onshore.was.catalog.ProductMedia;
+import dev.onshore.was.catalog.Sku;
+import dev.onshore.was.catalog.UnknownProductException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+public class MediaService implements ProductMedia {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaService.class);
+
+    private final Products products;
+    private final MediaStore store;
+    private final MediaProperties properties;
+
+    MediaService(Products products, MediaStore store, MediaProperties properties) {
+        this.products = products;
+        this.store = store;
+        this.properties = properties;
+    }
+
+    @Override
+    public ProductImageView addImage(Sku sku, byte[] bytes, Map<String, String> alt, Operator operator) {
+        var product = find(sku);
+        var violations = new ArrayList<InputViolation>();
+        ImageFormat.Sniffed sniffed = null;
+        if (bytes.length == 0) {
+            violations.add(new InputViolation("file", "required"));
+        } else if (bytes.length > properties.maxImageSize().toBytes()) {
+            violations.add(new InputViolation("file", "tooLarge"));
+        } else {
+            sniffed = ImageFormat.sniff(bytes).orElse(null);
+            if (sniffed == null) {
+                violations.add(new InputViolation("file", "format"));
+            }
+        }
+        var texts = new TreeMap<String, String>();
+        alt.forEach((language, text) -> {
+            var stripped = text == null ? "" : text.strip();
+            if (!ProductImage.LANGUAGES.contains(language)) {
+                violations.add(new InputViolation("alt." + language, "unknown"));
+            } else if (stripped.length() > ProductImage.MAX_ALT) {
+                violations.add(new InputViolation("alt." + language, "tooLong"));
+            } else if (!ProductImage.validAlt(stripped)) {
+                violations.add(new InputViolation("alt." + language, "pattern"));
+            } else {
+                texts.put(language, stripped);
+            }
+        });
+        if (!alt.containsKey("en")) {
+            violations.add(new InputViolation("alt.en", "required"));
+        }
+        if (!violations.isEmpty() || sniffed == null) {
+            throw new InvalidImageException(violations);
+        }
+        var name = MediaStore.nameOf(bytes, sniffed.format());
+        if (product.images().size() >= Product.MAX_IMAGES
+                && product.images().stream().noneMatch(image -> image.fileName().equals(name))) {
+            throw new InvalidImageException(List.of(new InputViolation("file", "tooMany")));
+        }
+        // The file first: should the transaction fail, an unreferenced file remains, which is harmless (its name is
+        // its content) and the next upload of the same image reuses it.
+        store.store(bytes, sniffed.format());
+        var image = new ProductImage(name, sniffed.width(), sniffed.height(), bytes.length, texts);
+        products.save(product.addImage(image));
+        log.info("{} added image {} ({}x{}) to {}", operator, name, sniffed.width(), sniffed.height(), sku);
+        return view(image, "en");
+    }
+
+    @Override
+    public boolean removeImage(Sku sku, String fileName, Operator operator) {
+        var product = find(sku);
+        if (!product.removeImage(fileName)) {
+            return false;
+        }
+        products.save(product);
+        log.info("{} removed image {} from {}", operator, fileName, sku);
+        return true;
+    }
+
+    @Override
+    public boolean makeMainImage(Sku sku, String fileName, Operator operator) {
+        var product = find(sku);
+        if (!product.makeMainImage(fileName)) {
+            return false;
+        }
+        products.save(product);
+        log.info("{} made image {} the main one of {}", operator, fileName, sku);
+        return true;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ProductImageView> images(Sku sku) {
+        return find(sku).images().stream().map(image -> view(image, "en")).toList();
+    }
+
+    @Override
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    public Optional<MediaFile> file(String name) {
+        var extension = name.substring(name.lastIndexOf('.') + 1);
+        return store.find(name).flatMap(path -> ImageFormat.ofExtension(extension)
+                .map(format -> new MediaFile(path, format.mediaType(), name)));
+    }
+
+    @Override
+    public long maxImageBytes() {
+        return properties.maxImageSize().toBytes();
+    }
+
+    public static ProductImageView view(ProductImage image, String language) {
+        return new ProductImageView("/media/" + image.fileName(), image.altIn(language), image.width(),
+                image.height(), image.alt().values());
+    }
+
+    private Product find(Sku sku) {
+        return products.findBySku(sku.value()).orElseThrow(() -> new UnknownProductException(sku.value()));
+    }
+}
