@@ -33,7 +33,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * and nothing of it reaching the internal tier. The upstream records every request it receives, with its headers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "onshore.hop.key=" + EdgeRejectionsIntegrationTests.HOP_KEY)
+        // Rate limits and the waiting room have tests of their own with a real Redis; none runs here.
+        properties = {"onshore.hop.key=" + EdgeRejectionsIntegrationTests.HOP_KEY, "onshore.rate-limits.enabled=false",
+                "onshore.waiting-room.enabled=false"})
 @ExtendWith(OutputCaptureExtension.class)
 class EdgeRejectionsIntegrationTests {
 

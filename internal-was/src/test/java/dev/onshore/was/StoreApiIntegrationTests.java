@@ -55,7 +55,7 @@ class StoreApiIntegrationTests extends CatalogTestSupport {
     private static MockHttpServletRequestBuilder viaGateway(MockHttpServletRequestBuilder request, String country,
             String locale) {
         return request.header("X-Onshore-Country", country).header("X-Onshore-Locale", locale)
-                .header("X-Onshore-TimeZone", "Asia/Seoul");
+                .header("X-Onshore-TimeZone", "Asia/Seoul").with(EdgeHop.signed());
     }
 
     private JsonNode read(ResultActions result) throws Exception {

@@ -38,7 +38,12 @@ class EdgeRedisConfiguration {
             // Connect now rather than on a shopper's request, when Redis is up; it is fine when it is not.
             client.getBucket("edge:started").isExists();
         } catch (RuntimeException e) {
-            log.warn("Redis not reachable at start ({}); outage policies apply until it is", e.getMessage());
+            // The innermost cause's words only: an outage is an expected state here, not an error with a trace.
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            log.warn("Redis not reachable at start ({}); outage policies apply until it is", cause.getMessage());
         }
         return client;
     }

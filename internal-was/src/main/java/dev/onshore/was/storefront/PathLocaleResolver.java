@@ -10,10 +10,13 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /**
  * The locale of a request is the one in its path ({@code /id-id/...}); requests without one (APIs, the root) use
- * Accept-Language among the languages we have messages for.
+ * Accept-Language among the languages we have messages for; a path whose first segment is shaped like a locale we do
+ * not serve ({@code /xx-yy/}) gets the site default's, like the page it is answered with.
  */
 @Component("localeResolver")
 class PathLocaleResolver implements LocaleResolver {
+
+    private static final java.util.regex.Pattern LOCALE_SHAPED = java.util.regex.Pattern.compile("[a-z]{2,3}-[a-z0-9]{2,8}");
 
     private final AcceptHeaderLocaleResolver fallback = new AcceptHeaderLocaleResolver();
 
@@ -35,6 +38,11 @@ class PathLocaleResolver implements LocaleResolver {
             var page = locales.fromPath(segment);
             if (page.isPresent()) {
                 return page.get().locale();
+            }
+            if (LOCALE_SHAPED.matcher(segment).matches()) {
+                // A storefront path with a locale we have no pages for: its 404 is the site default's page, so its
+                // words must be too (not the Accept-Language ones inside an en-US frame).
+                return locales.siteDefault().locale();
             }
         }
         return fallback.resolveLocale(request);

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
 
+import dev.onshore.was.EdgeHop;
 import dev.onshore.was.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,8 +42,11 @@ class StorefrontModuleIntegrationTests {
                 .andExpect(redirectedUrl("/ms-my/"));
         mvc.perform(get("/").header("Accept-Language", "id;q=0, ko;q=0.8")).andExpect(redirectedUrl("/ko-kr/"));
         mvc.perform(get("/").header("Accept-Language", ";;;, *")).andExpect(redirectedUrl("/en-us/"));
+        mvc.perform(get("/").header("X-Onshore-Locale", "zh-Hans-CN").header("Accept-Language", "id")
+                .with(EdgeHop.signed())).andExpect(redirectedUrl("/zh-cn/"));
+        // The same header from anyone but the edge is not believed.
         mvc.perform(get("/").header("X-Onshore-Locale", "zh-Hans-CN").header("Accept-Language", "id"))
-                .andExpect(redirectedUrl("/zh-cn/"));
+                .andExpect(redirectedUrl("/id-id/"));
     }
 
     @Test
