@@ -294,7 +294,9 @@ class ApplianceIntegrationTests {
                 Thread.sleep(200);
                 after = Http.json(Http.get(attackDetection, "Authorization", "Bearer " + admin));
             }
-            assertThat(after.get("numFailures").asInt()).isEqualTo(realm.get("failureFactor").asInt());
+            // Locked out within failureFactor failures: Keycloak's quick-login check may lock after fewer rapid ones
+            // and then stops counting (attempts of a locked user are refused unread).
+            assertThat(after.get("numFailures").asInt()).isBetween(1, realm.get("failureFactor").asInt());
             assertThat(after.get("disabled").asBoolean()).as("locked out: %s", after).isTrue();
         } finally {
             Http.send(HttpRequest.newBuilder(URI.create(user)).header("Authorization", "Bearer " + admin).DELETE().build());
