@@ -3,7 +3,7 @@ package dev.onshore.was.inventory.internal;
 import dev.onshore.was.catalog.ProductCatalog;
 import dev.onshore.was.catalog.Sku;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.slf4j.Logger;
@@ -28,8 +28,10 @@ class DemoStock {
 
     private final ProductCatalog catalog;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    DemoStock(ProductCatalog catalog, JdbcClient jdbc) {
+    DemoStock(ProductCatalog catalog, JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.jdbc = jdbc;
     }
@@ -47,7 +49,7 @@ class DemoStock {
                 }
             }
         }
-        var now = Timestamp.from(Instant.now());
+        var now = Timestamp.from(clock.instant());
         int added = 0;
         for (var sku : skus) {
             added += jdbc.sql("INSERT IGNORE INTO stock (sku, available, updated_at) VALUES (?, ?, ?)")

@@ -1,5 +1,6 @@
 package dev.onshore.was.inventory.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,14 +17,16 @@ class ReservationSweeper {
     private static final Logger log = LoggerFactory.getLogger(ReservationSweeper.class);
 
     private final JdbcStock stock;
+    private final Clock clock;
 
-    ReservationSweeper(JdbcStock stock) {
+    ReservationSweeper(JdbcStock stock, Clock clock) {
+        this.clock = clock;
         this.stock = stock;
     }
 
     @Scheduled(fixedDelayString = "${onshore.inventory.sweep-every:PT30S}")
     void releaseExpired() {
-        releaseExpired(Instant.now());
+        releaseExpired(clock.instant());
     }
 
     /** Releases what expired before {@code now}; the number of orders whose units went back. */

@@ -9,6 +9,7 @@ import dev.onshore.was.payments.RefundIssued;
 import dev.onshore.was.payments.RefundRequest;
 import java.net.URI;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Optional;
@@ -30,9 +31,11 @@ class PaymentService implements Payments {
     private final Gateways gateways;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     PaymentService(JdbcClient jdbc, Gateways gateways, TransactionTemplate transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.gateways = gateways;
         this.transactions = transactions;
@@ -51,7 +54,7 @@ class PaymentService implements Payments {
         }
         var gateway = gateways.forCurrency(request.amount().currency());
         var session = gateway.open(request);
-        var now = Timestamp.from(Instant.now());
+        var now = Timestamp.from(clock.instant());
         try {
             jdbc.sql("""
                     INSERT INTO payment (order_number, provider, provider_reference, amount, currency, state,
@@ -82,7 +85,7 @@ class PaymentService implements Payments {
                     VALUES (?, ?, ?, ?, 'REQUESTED', ?)""")
                     .params(request.idempotencyKey(), request.orderReference(),
                             request.amount().rounded().toStorageAmount(), request.amount().currency().getCurrencyCode(),
-                            Timestamp.from(Instant.now())).update();
+                            Timestamp.from(clock.instant())).update();
         } catch (DuplicateKeyException e) {
             var state = jdbc.sql("SELECT state FROM payment_refund WHERE idempotency_key = ?")
                     .param(request.idempotencyKey()).query(String.class).single();
@@ -101,9 +104,9 @@ class PaymentService implements Payments {
                     .param("refundId", result.providerRefundId()).param("key", request.idempotencyKey()).update();
             if (moved == 1 && result.settled()) {
                 jdbc.sql("UPDATE payment SET state = 'REFUNDED', updated_at = ? WHERE order_number = ?")
-                        .params(Timestamp.from(Instant.now()), request.orderReference()).update();
+                        .params(Timestamp.from(clock.instant()), request.orderReference()).update();
                 events.publishEvent(new RefundIssued(request.orderReference(), payment.provider(),
-                        result.providerRefundId(), request.amount(), Instant.now()));
+                        result.providerRefundId(), request.amount(), clock.instant()));
             }
         });
     }

@@ -7,7 +7,7 @@ import dev.onshore.was.payments.PaymentNotification;
 import dev.onshore.was.payments.WebhookRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,9 +33,11 @@ public class PaymentWebhooks {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<MeterRegistry> meters;
+    private final Clock clock;
 
     PaymentWebhooks(Gateways gateways, JdbcClient jdbc, TransactionTemplate transactions,
-            ApplicationEventPublisher events, ObjectProvider<MeterRegistry> meters) {
+            ApplicationEventPublisher events, ObjectProvider<MeterRegistry> meters, Clock clock) {
+        this.clock = clock;
         this.gateways = gateways;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -79,7 +81,7 @@ public class PaymentWebhooks {
         jdbc.sql("""
                 INSERT INTO payment_webhook_event (provider, event_id, order_number, outcome, received_at)
                 VALUES (?, ?, ?, ?, ?)""").params(notification.provider(), notification.eventId(),
-                notification.orderReference(), notification.outcome().name(), Timestamp.from(Instant.now())).update();
+                notification.orderReference(), notification.outcome().name(), Timestamp.from(clock.instant())).update();
         var payment = jdbc.sql("""
                 SELECT provider, amount, currency, state FROM payment WHERE order_number = ? FOR UPDATE""")
                 .param(notification.orderReference())
@@ -97,7 +99,7 @@ public class PaymentWebhooks {
                 && reported.amount().compareTo((java.math.BigDecimal) payment[1]) != 0) {
             throw new PaymentMismatchException("amount " + reported + " is not " + payment[1]);
         }
-        var now = Timestamp.from(Instant.now());
+        var now = Timestamp.from(clock.instant());
         switch (notification.outcome()) {
             case CAPTURED -> {
                 // A capture after a failure or expiry still took money: it is recorded (orders then refund).

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -35,8 +36,10 @@ class SandboxGateway implements PaymentGateway {
     private final SandboxProperties properties;
     private final SandboxSignatures signatures;
     private final JsonMapper json;
+    private final Clock clock;
 
-    SandboxGateway(SandboxProperties properties, JsonMapper json) {
+    SandboxGateway(SandboxProperties properties, JsonMapper json, Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.signatures = new SandboxSignatures(properties.secret());
         this.json = json;
@@ -49,7 +52,7 @@ class SandboxGateway implements PaymentGateway {
 
     @Override
     public PaymentSession open(PaymentRequest request) {
-        var expiresAt = Instant.now().plus(properties.sessionTtl());
+        var expiresAt = clock.instant().plus(properties.sessionTtl());
         var page = new SandboxPage(request.orderReference(), request.amount().rounded(), request.returnUrl(),
                 expiresAt, request.locale().toLanguageTag());
         var payload = page.encode();
@@ -80,7 +83,7 @@ class SandboxGateway implements PaymentGateway {
         if (!SandboxSignatures.same(signatures.webhook(seconds, body), signature.strip())) {
             throw new InvalidWebhookException("a wrong signature");
         }
-        var age = Duration.between(Instant.ofEpochSecond(seconds), Instant.now()).abs();
+        var age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
         if (age.compareTo(properties.tolerance()) > 0) {
             throw new InvalidWebhookException("a timestamp " + age + " away from now");
         }
@@ -106,7 +109,7 @@ class SandboxGateway implements PaymentGateway {
             if (!SandboxSignatures.same(signatures.page(payload), reference.substring(dot + 1))) {
                 return Optional.empty();
             }
-            return Optional.of(SandboxPage.decode(payload)).filter(page -> page.expiresAt().isAfter(Instant.now()));
+            return Optional.of(SandboxPage.decode(payload)).filter(page -> page.expiresAt().isAfter(clock.instant()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -118,9 +121,9 @@ class SandboxGateway implements PaymentGateway {
                 : PaymentNotification.Outcome.FAILED;
         var event = new SandboxEvent("evt-" + UUID.randomUUID(), page.orderReference(),
                 providerReference(page.orderReference()), outcome.name(), page.amount().amount().toPlainString(),
-                page.amount().currency().getCurrencyCode(), Instant.now().toString());
+                page.amount().currency().getCurrencyCode(), clock.instant().toString());
         var body = json.writeValueAsBytes(event);
-        var timestamp = Instant.now().getEpochSecond();
+        var timestamp = clock.instant().getEpochSecond();
         return new SignedWebhook(body, timestamp, signatures.webhook(timestamp, body));
     }
 

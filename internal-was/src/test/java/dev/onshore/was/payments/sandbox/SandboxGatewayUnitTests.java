@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onshore.i18n.money.Money;
+import dev.onshore.was.TestClock;
 import dev.onshore.was.payments.InvalidWebhookException;
 import dev.onshore.was.payments.PaymentNotification;
 import dev.onshore.was.payments.PaymentRequest;
 import dev.onshore.was.payments.WebhookRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,9 +25,13 @@ class SandboxGatewayUnitTests {
     private final SandboxGateway gateway = gateway("it-secret", false);
 
     static SandboxGateway gateway(String secret, boolean failPayments) {
+        return gateway(secret, failPayments, Clock.systemUTC());
+    }
+
+    static SandboxGateway gateway(String secret, boolean failPayments, Clock clock) {
         return new SandboxGateway(new SandboxProperties(secret, URI.create("https://shop.example"), null,
                 failPayments, Duration.ZERO, 3, Duration.ofMillis(10), Duration.ofMinutes(30), Duration.ofMinutes(5)),
-                JsonMapper.builder().build());
+                JsonMapper.builder().build(), clock);
     }
 
     private static PaymentRequest request() {
@@ -51,6 +57,17 @@ class SandboxGatewayUnitTests {
         assertThat(gateway.page(tampered)).isEmpty();
         assertThat(gateway("another-secret", false).page(reference)).isEmpty();
         assertThat(gateway.page("garbage")).isEmpty();
+    }
+
+    @Test
+    void thePaymentPageStopsAcceptingPaymentWhenItsSessionExpires() {
+        var clock = new TestClock();
+        var timed = gateway("it-secret", false, clock);
+        var reference = timed.open(request()).redirectUrl().getPath().substring("/sandbox-pay/".length());
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(timed.page(reference)).isPresent();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(timed.page(reference)).isEmpty();
     }
 
     @Test
