@@ -8,7 +8,7 @@ import java.util.List;
  * @param code what is wrong, a message key suffix ({@code malformed}, {@code too-long}, {@code out-of-range},
  *     {@code required}, {@code not-one-of})
  */
-final class InvalidParameterException extends RuntimeException {
+class InvalidParameterException extends RuntimeException {
 
     private final String parameter;
     private final String code;
@@ -19,7 +19,11 @@ final class InvalidParameterException extends RuntimeException {
     }
 
     InvalidParameterException(String parameter, String code, List<String> allowed) {
-        super("Invalid parameter " + parameter + " (" + code + ")");
+        this("Invalid parameter " + parameter + " (" + code + ")", parameter, code, allowed);
+    }
+
+    InvalidParameterException(String message, String parameter, String code, List<String> allowed) {
+        super(message);
         this.parameter = parameter;
         this.code = code;
         this.allowed = List.copyOf(allowed);
