@@ -2,7 +2,9 @@ package dev.onshore.edge.redis;
 
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.jspecify.annotations.Nullable;
 import org.redisson.config.Config;
+import org.redisson.config.ReadMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * One Redisson client per gateway. Lazily connected, so that the gateway starts (and serves what may fail open) while
- * Redis is down; short timeouts and no retries, because a shopper's request must not wait for a dead Redis.
+ * Redis is down; short timeouts and no retries, because a shopper's request must not wait for a dead Redis. In
+ * production the Sentinels name the primary, so a Redis failover needs no restart of the edge.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeRedisConfiguration {
@@ -22,16 +25,36 @@ class EdgeRedisConfiguration {
         var config = new Config();
         config.setLazyInitialization(true);
         var timeout = (int) settings.timeout().toMillis();
-        var server = config.useSingleServer()
-                .setAddress("redis://" + settings.host() + ":" + settings.port())
-                .setConnectTimeout(Math.max(timeout, 2000))
-                .setTimeout(timeout)
-                .setRetryAttempts(0)
-                .setConnectionMinimumIdleSize(2)
-                .setConnectionPoolSize(32)
-                .setClientName("dmz-api");
-        if (settings.password() != null && !settings.password().isBlank()) {
-            server.setPassword(settings.password());
+        var password = blankToNull(settings.password());
+        var username = blankToNull(settings.username());
+        if (settings.sentinels()) {
+            var sentinel = settings.sentinel();
+            var servers = config.useSentinelServers()
+                    .setMasterName(sentinel.master())
+                    .setConnectTimeout(Math.max(timeout, 2000))
+                    .setTimeout(timeout)
+                    .setRetryAttempts(0)
+                    .setMasterConnectionMinimumIdleSize(2)
+                    .setMasterConnectionPoolSize(32)
+                    // Rate limits and tickets are read back at once: every command goes to the primary.
+                    .setReadMode(ReadMode.MASTER)
+                    .setClientName("dmz-api");
+            sentinel.nodes().forEach(node -> servers.addSentinelAddress("redis://" + node));
+            servers.setPassword(password).setUsername(username);
+            servers.setSentinelPassword(blankToNull(sentinel.password()));
+            // With fewer than three Sentinels configured (tests), do not insist on discovering more.
+            servers.setCheckSentinelsList(sentinel.nodes().size() >= 3);
+        } else {
+            config.useSingleServer()
+                    .setAddress("redis://" + settings.host() + ":" + settings.port())
+                    .setConnectTimeout(Math.max(timeout, 2000))
+                    .setTimeout(timeout)
+                    .setRetryAttempts(0)
+                    .setConnectionMinimumIdleSize(2)
+                    .setConnectionPoolSize(32)
+                    .setClientName("dmz-api")
+                    .setPassword(password)
+                    .setUsername(username);
         }
         var client = Redisson.create(config);
         try {
@@ -46,6 +69,10 @@ class EdgeRedisConfiguration {
             log.warn("Redis not reachable at start ({}); outage policies apply until it is", cause.getMessage());
         }
         return client;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     @Bean

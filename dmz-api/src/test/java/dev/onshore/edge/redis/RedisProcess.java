@@ -4,18 +4,22 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real redis-server (the Debian package) for tests: on a free port, password-protected like the demo's, no
- * persistence; stopped by its own process handle, never by name.
+ * persistence; stopped by its own process handle, never by name. Also a replica of another one, or a Sentinel.
  */
 public final class RedisProcess implements AutoCloseable {
 
@@ -23,14 +27,52 @@ public final class RedisProcess implements AutoCloseable {
     private static final String SERVER = "/usr/bin/redis-server";
 
     private final int port;
+    private final String password;
+    private final List<String> command;
     private Process process;
 
-    private RedisProcess(int port) {
+    private RedisProcess(int port, String password, List<String> command) {
         this.port = port;
+        this.password = password;
+        this.command = List.copyOf(command);
     }
 
     public static RedisProcess start() {
-        var redis = new RedisProcess(freePort());
+        var port = freePort();
+        return started(new RedisProcess(port, PASSWORD, List.of(SERVER, "--port", Integer.toString(port), "--bind",
+                "127.0.0.1", "--save", "", "--appendonly", "no", "--requirepass", PASSWORD, "--daemonize", "no")));
+    }
+
+    /** A server replicating {@code primary}, with the same password. */
+    public static RedisProcess replicaOf(RedisProcess primary) {
+        var port = freePort();
+        return started(new RedisProcess(port, PASSWORD, List.of(SERVER, "--port", Integer.toString(port), "--bind",
+                "127.0.0.1", "--save", "", "--appendonly", "no", "--requirepass", PASSWORD, "--masterauth", PASSWORD,
+                "--replicaof", "127.0.0.1", Integer.toString(primary.port()), "--daemonize", "no")));
+    }
+
+    /**
+     * A Sentinel watching {@code primary} under {@code master} (down after 1 s, quorum 2), protected by
+     * {@code sentinelPassword}; its configuration file (which Sentinel rewrites) lives in {@code directory}.
+     */
+    public static RedisProcess sentinel(String master, RedisProcess primary, String sentinelPassword,
+            Path directory) {
+        var port = freePort();
+        var config = directory.resolve("sentinel-" + port + ".conf");
+        try {
+            Files.writeString(config, String.join("\n", "port " + port, "bind 127.0.0.1", "daemonize no",
+                    "requirepass " + sentinelPassword, "sentinel sentinel-pass " + sentinelPassword,
+                    "sentinel monitor " + master + " 127.0.0.1 " + primary.port() + " 2",
+                    "sentinel auth-pass " + master + " " + PASSWORD,
+                    "sentinel down-after-milliseconds " + master + " 1000",
+                    "sentinel failover-timeout " + master + " 10000", ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return started(new RedisProcess(port, sentinelPassword, List.of(SERVER, config.toString(), "--sentinel")));
+    }
+
+    private static RedisProcess started(RedisProcess redis) {
         redis.startAgain();
         return redis;
     }
@@ -45,9 +87,7 @@ public final class RedisProcess implements AutoCloseable {
             throw new IllegalStateException("redis-server is not installed: apt-get install redis-server");
         }
         try {
-            process = new ProcessBuilder(List.of(SERVER, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--requirepass", PASSWORD, "--daemonize", "no"))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -78,19 +118,53 @@ public final class RedisProcess implements AutoCloseable {
 
     /** Sends one command and returns the raw reply's first line (enough for integers and simple strings). */
     public String command(String... words) {
+        return talk(words, false).toString();
+    }
+
+    /**
+     * Sends one command and returns its whole reply: a String for a status, integer or bulk reply ("(nil)" for a
+     * nil bulk), a List of those for an array.
+     */
+    public Object reply(String... words) {
+        return talk(words, true);
+    }
+
+    private Object talk(String[] words, boolean whole) {
         try (var socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
             socket.setSoTimeout(2000);
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
-            out.write(resp("AUTH", PASSWORD));
+            out.write(resp("AUTH", password));
             out.write(resp(words));
             out.flush();
             readLine(in);
-            return readLine(in);
+            return whole ? parse(in) : readLine(in);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Object parse(InputStream in) throws IOException {
+        var line = readLine(in);
+        return switch (line.isEmpty() ? ' ' : line.charAt(0)) {
+            case '*' -> {
+                var items = new ArrayList<Object>();
+                for (int i = Integer.parseInt(line.substring(1)); i > 0; i--) {
+                    items.add(parse(in));
+                }
+                yield items;
+            }
+            case '$' -> {
+                var length = Integer.parseInt(line.substring(1));
+                if (length < 0) {
+                    yield "(nil)";
+                }
+                var bytes = in.readNBytes(length + 2);
+                yield new String(bytes, 0, length, StandardCharsets.UTF_8);
+            }
+            default -> line;
+        };
     }
 
     @Override
