@@ -9,10 +9,12 @@ set -uo pipefail
 NET="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(dirname "$NET")"
 CRS_TESTS="${OSL_CRS_TESTS:-$REPO/../shared/crs-regression}"
-WORK="$(mktemp -d /tmp/osl-nettest.XXXXXX)"
-export PYTHONPYCACHEPREFIX="$WORK/pycache"
 # shellcheck source=../scripts/suite.sh
 . "$REPO/scripts/suite.sh"
+# The static part's namespaces have fixed names (osl-nftchk, osl-crs): one static run per machine at a time.
+[ "${1:-all}" = lab ] || suite_lock network-static "$@"
+WORK="$(mktemp -d /tmp/osl-nettest.XXXXXX)"
+export PYTHONPYCACHEPREFIX="$WORK/pycache"
 suite_init network
 CHECK_TAIL=15
 
