@@ -40,7 +40,9 @@ class AdminApiAuthorizationIntegrationTests extends CatalogTestSupport {
             new Rule("/api/admin/exchange-rates", Set.of("FINANCE"), true),
             new Rule("/api/admin/cms", Set.of("CONTENT_MANAGER"), true),
             new Rule("/api/admin/hot-deals", Set.of("CONTENT_MANAGER"), true),
-            new Rule("/api/admin/audit", Set.of(), false));
+            new Rule("/api/admin/audit", Set.of(), false),
+            new Rule("/api/admin/dashboard", Set.of("CATALOG_MANAGER", "ORDER_MANAGER", "CONTENT_MANAGER", "FINANCE"),
+                    true));
 
     /** Who may call: ADMIN always; the sign-in history's recording needs no role (the admin app records attempts). */
     static Set<String> allowed(String method, String pattern) {
