@@ -3,6 +3,7 @@ package dev.onshore.admin;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -30,6 +31,12 @@ class AdminWeb implements WebMvcConfigurer {
     static final List<Locale> LANGUAGES = List.of(Locale.KOREAN, Locale.ENGLISH);
 
     private final CookieLocaleResolver resolver = resolver();
+
+    /** Now, for every screen that needs it (tests move it). */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     LocaleResolver localeResolver() {

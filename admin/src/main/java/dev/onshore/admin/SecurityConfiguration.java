@@ -136,6 +136,8 @@ class SecurityConfiguration {
                 .userInfoUri(endpoints + "/userinfo")
                 .userNameAttributeName("preferred_username")
                 .issuerUri(admin.issuer())
+                // Logout ends the Keycloak session too (RP-initiated logout), not only this app's.
+                .providerConfigurationMetadata(java.util.Map.of("end_session_endpoint", endpoints + "/logout"))
                 .clientName("Onshore operators")
                 .build();
         var service = ClientRegistration.withRegistrationId(SERVICE)
