@@ -217,7 +217,8 @@ class AdminScreensIntegrationTests {
                 .contains("163.60").contains("HS-PROPOLIS-SPRAY: 0 left")
                 .contains("Live: waiting room admits 120 per minute").contains("132 of 500 left at ₩39,000")
                 .contains("No failed run recorded.");
-        assertThat(QUERIES).singleElement().satisfies(query -> assertThat(query).matches(
+        assertThat(QUERIES).singleElement().satisfies(query -> assertThat(
+                java.net.URLDecoder.decode(query, StandardCharsets.UTF_8)).matches(
                 "from=\\d{4}-\\d{2}-\\d{2}T15:00:00Z&to=\\d{4}-\\d{2}-\\d{2}T15:00:00Z"));
         writeScreen("dashboard", page);
         writeScreen("audit", mvc.perform(get("/audit").with(as("ADMIN")).header("Accept-Language", "ko"))

@@ -28,7 +28,7 @@ class OperatorNetworksIntegrationTests {
         var client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .localAddress(InetAddress.getByName(from)).build();
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept-Language", language).header("Accept", "text/html").build(),
+                .header("Accept-Language", language).header("Accept", path.startsWith("/actuator") ? "*/*" : "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
