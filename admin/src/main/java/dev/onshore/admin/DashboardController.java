@@ -1,7 +1,13 @@
 package dev.onshore.admin;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.TimeZone;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
@@ -10,31 +16,51 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The operator's start page: the catalog with the approval workflow's actions (submit, approve or reject, publish,
+ * The operator's start page: today's orders and revenue by market and currency, stock alerts, the hot deals and their
+ * waiting room, failed batch jobs; below, the catalog with the approval workflow's actions (submit, approve or reject, publish,
  * suspend) that fit each product's status and the signed-in operator.
  */
 @Controller
 class DashboardController {
 
-    private final InternalWas internalWas;
+    private static final Logger log = LoggerFactory.getLogger(DashboardController.class);
 
-    DashboardController(InternalWas internalWas) {
+    private final InternalWas internalWas;
+    private final Clock clock;
+
+    DashboardController(InternalWas internalWas, Clock clock) {
         this.internalWas = internalWas;
+        this.clock = clock;
     }
 
+    /** Today (in the operator's zone) at a glance, then the products waiting on the approval workflow. */
     @GetMapping("/")
-    String dashboard(@AuthenticationPrincipal OidcUser operator, Model model) {
+    @PreAuthorize(Access.ANY_OPERATOR)
+    String dashboard(@AuthenticationPrincipal OidcUser operator, Model model, TimeZone zone) {
+        var now = clock.instant();
+        var today = LocalDate.ofInstant(now, zone.toZoneId());
+        model.addAttribute("today", today);
+        model.addAttribute("now", now);
+        try {
+            model.addAttribute("figures", internalWas.dashboard(today.atStartOfDay(zone.toZoneId()).toInstant(),
+                    today.plusDays(1).atStartOfDay(zone.toZoneId()).toInstant()));
+        } catch (RestClientException unavailable) {
+            log.warn("Dashboard figures unavailable: {}", unavailable.getMessage());
+            model.addAttribute("figuresUnavailable", true);
+        }
         model.addAttribute("operator", operator.getPreferredUsername());
         model.addAttribute("products", internalWas.products(operator.getPreferredUsername()));
         return "dashboard";
     }
 
     @PostMapping("/products/{sku}/{action}")
+    @PreAuthorize(Access.CATALOG_WRITE)
     String act(@PathVariable String sku, @PathVariable String action,
             @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal OidcUser operator,
             RedirectAttributes redirect) {

@@ -9,8 +9,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -51,15 +49,53 @@ class InternalWas {
         }
     }
 
+    /** Today's figures for the start page, as the WAS's dashboard API answers. */
+    record Dashboard(List<Sales> sales, int lowStockThreshold, List<LowStock> lowStock, List<HotDeal> hotDeals,
+            List<Map<String, Object>> batchJobs) {
+    }
+
+    /** Orders and revenue of one market in one currency. */
+    record Sales(String market, String currency, long orders, long paidOrders, BigDecimal revenue,
+            String baseCurrency, BigDecimal revenueInBase) {
+
+        public String formattedRevenue(Locale locale) {
+            return Money.of(revenue, Currency.getInstance(currency)).format(locale);
+        }
+
+        public String formattedRevenueInBase(Locale locale) {
+            return Money.of(revenueInBase, Currency.getInstance(baseCurrency)).format(locale);
+        }
+    }
+
+    /** A SKU running low. */
+    record LowStock(String sku, int available) {
+    }
+
+    /** A hot deal not over yet. */
+    record HotDeal(String sku, int units, int unitsLeft, BigDecimal price, String currency, java.time.Instant startsAt,
+            java.time.Instant endsAt, int admissionsPerMinute, String status) {
+
+        public String formattedPrice(Locale locale) {
+            return Money.of(price, Currency.getInstance(currency)).format(locale);
+        }
+
+        /** Running now: the waiting room admits buyers. */
+        public boolean isLive(java.time.Instant now) {
+            return "SCHEDULED".equals(status) && !now.isBefore(startsAt) && now.isBefore(endsAt);
+        }
+    }
+
+    Dashboard dashboard(java.time.Instant from, java.time.Instant to) {
+        return http.get().uri("/api/admin/dashboard?from={from}&to={to}", from, to).retrieve().body(Dashboard.class);
+    }
+
     /** Who acts: the internal WAS records it and enforces four eyes with it; it trusts it from this app only. */
     static final String OPERATOR = "X-Onshore-Operator";
 
     private final RestClient http;
 
-    InternalWas(RestClient.Builder builder, AdminProperties properties, OAuth2AuthorizedClientManager serviceTokens) {
-        this.http = builder.baseUrl(properties.internalWasUrl())
-                .requestInterceptor(new OAuth2ClientHttpRequestInterceptor(serviceTokens))
-                .build();
+    InternalWas(RestClient internalWasRestClient) {
+        this.http = internalWasRestClient;
     }
 
     List<Product> products(String operator) {

@@ -1,0 +1,10 @@
+/**
+ * The operators' dashboard (admin API {@code /api/admin/dashboard}): today's orders and revenue by market and
+ * currency, stock alerts and the hot deals' state, each read through its area's public API.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Dashboard", allowedDependencies = {"orders", "inventory", "hotdeals", "adminapi"})
+package dev.onshore.was.dashboard;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
