@@ -28,6 +28,8 @@ import dev.onshore.was.orders.PlacedOrder;
 import dev.onshore.was.payments.PaymentProviderException;
 import dev.onshore.was.payments.PaymentRequest;
 import dev.onshore.was.payments.Payments;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
@@ -69,10 +71,12 @@ class CheckoutService implements Checkout {
     private final IssuedCoupons coupons;
     private final MessageSource messages;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     CheckoutService(Markets markets, Carts carts, Stock stock, OrderManagement orders, Payments payments,
             ExchangeRates rates, CheckoutProperties properties, TransactionTemplate transactions,
-            IssuedCoupons coupons, MessageSource messages, Clock clock) {
+            IssuedCoupons coupons, MessageSource messages, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.coupons = coupons;
         this.messages = messages;
         this.clock = clock;
@@ -155,6 +159,29 @@ class CheckoutService implements Checkout {
 
     @Override
     public PlacedCheckout placeOrder(CartKey key, CheckoutRequest request, String language) {
+        try {
+            return place(key, request, language);
+        } catch (RuntimeException e) {
+            Counter.builder("onshore.checkout.failures").description("Order placements refused or failed, by reason")
+                    .tag("reason", failureReason(e)).register(meters).increment();
+            throw e;
+        }
+    }
+
+    /** A bounded reason for the failures metric: the refusal's code, else the kind of failure. */
+    static String failureReason(RuntimeException e) {
+        return switch (e) {
+            case InvalidCheckoutException invalid -> invalid.code();
+            case CouponRefusedException coupon -> "coupon-" + coupon.reason();
+            case InsufficientStockException stock -> "insufficient-stock";
+            case PaymentUnavailableException payment -> "payment-unavailable";
+            case RatesUnavailableException rates -> "rates-unavailable";
+            case UnknownCartException cart -> "unknown-cart";
+            default -> "error";
+        };
+    }
+
+    private PlacedCheckout place(CartKey key, CheckoutRequest request, String language) {
         var email = request.email() == null ? "" : request.email().strip();
         if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
             throw new InvalidCheckoutException("invalid-email");

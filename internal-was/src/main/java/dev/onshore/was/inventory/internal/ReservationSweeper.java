@@ -1,5 +1,7 @@
 package dev.onshore.was.inventory.internal;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +18,13 @@ class ReservationSweeper {
     private static final Logger log = LoggerFactory.getLogger(ReservationSweeper.class);
 
     private final JdbcStock stock;
+    private final Counter expired;
 
-    ReservationSweeper(JdbcStock stock) {
+    ReservationSweeper(JdbcStock stock, MeterRegistry meters) {
         this.stock = stock;
+        this.expired = Counter.builder("onshore.stock.reservations.expired")
+                .description("Orders whose held units went back to stock because their reservation expired")
+                .register(meters);
     }
 
     @Scheduled(fixedDelayString = "${onshore.inventory.sweep-every:PT30S}")
@@ -35,6 +41,7 @@ class ReservationSweeper {
             }
         }
         if (released > 0) {
+            expired.increment(released);
             log.info("Released the expired stock reservations of {} orders", released);
         }
         return released;
