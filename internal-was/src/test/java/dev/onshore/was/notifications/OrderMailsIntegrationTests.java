@@ -10,6 +10,7 @@ import dev.onshore.was.EdgeHop;
 import dev.onshore.was.ShopTestSupport;
 import dev.onshore.was.TestSmtp;
 import dev.onshore.was.orders.OrderPaid;
+import dev.onshore.was.orders.OrderShipped;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -31,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Order mails through a real SMTP server: a shopper in Indonesia, whose edge says they are in Makassar, gets their
- * mails in Bahasa Indonesia with rupiah amounts and Makassar times; an event delivered again sends nothing twice.
+ * mails in Bahasa Indonesia with rupiah amounts and Makassar times, from confirmation to refund; an event delivered
+ * again sends nothing twice.
  */
 class OrderMailsIntegrationTests extends ShopTestSupport {
 
@@ -51,7 +53,7 @@ class OrderMailsIntegrationTests extends ShopTestSupport {
     JsonMapper json;
 
     @Test
-    void anOrderPlacedPaidAndCancelledInIndonesianYieldsIndonesianMailsInTheShoppersZoneOnceEach() throws Exception {
+    void anOrderPlacedPaidShippedAndCancelledInIndonesianYieldsIndonesianMailsInTheShoppersZoneOnceEach() throws Exception {
         var email = "mail-" + UUID.randomUUID() + "@example.com";
         var token = cart("ID");
         assertStatus(add(token, "HS-VITC-1000", 2), 200);
@@ -99,14 +101,25 @@ class OrderMailsIntegrationTests extends ShopTestSupport {
                 .params(OrderPaid.class.getName(), "%" + number + "%").query(Integer.class).single() == 2);
         assertThat(TestSmtp.receivedBy(email)).hasSize(2);
 
+        // Shipped (as the orders area announces it once an operator enters the carrier): carrier and tracking number.
+        var shippedAt = Instant.parse("2026-12-01T03:30:00Z");
+        transactions.executeWithoutResult(status -> events.publishEvent(new OrderShipped(UUID.randomUUID(), number,
+                "JNE", "JNE0012345678", shippedAt)));
+        await("the shipment mail", () -> TestSmtp.receivedBy(email).size() == 3);
+        var shipment = TestSmtp.receivedBy(email).get(2);
+        assertThat(shipment.getSubject()).isEqualTo("Pesanan " + number + " Anda sedang dikirim");
+        assertThat(part(shipment, "text/plain")).contains("diserahkan ke JNE pada "
+                + ViewerTime.dateTime(shippedAt, MAKASSAR, INDONESIAN) + ". Nomor resi: JNE0012345678.");
+
         // Cancelled after payment: a cancellation mail that says the money goes back, then the refund's own mail.
         assertStatus(mvc.perform(post("/api/shop/v1/orders/" + number + "/cancel").header("Order-Token", accessToken))
                 .andReturn(), 200);
-        await("the cancellation and refund mails", () -> TestSmtp.receivedBy(email).size() == 4);
+        await("the cancellation and refund mails", () -> TestSmtp.receivedBy(email).size() == 5);
         var mails = TestSmtp.receivedBy(email);
         var subjects = mails.stream().map(OrderMailsIntegrationTests::subject).toList();
         assertThat(subjects).containsExactlyInAnyOrder("Pesanan " + number + " Anda telah kami terima",
-                "Pembayaran pesanan " + number + " telah diterima", "Pesanan " + number + " Anda dibatalkan",
+                "Pembayaran pesanan " + number + " telah diterima", "Pesanan " + number + " Anda sedang dikirim",
+                "Pesanan " + number + " Anda dibatalkan",
                 "Pengembalian dana pesanan " + number);
         var cancelled = mails.get(subjects.indexOf("Pesanan " + number + " Anda dibatalkan"));
         assertThat(part(cancelled, "text/plain")).contains("sesuai permintaan Anda")
@@ -114,7 +127,7 @@ class OrderMailsIntegrationTests extends ShopTestSupport {
         assertThat(part(mails.get(subjects.indexOf("Pengembalian dana pesanan " + number)), "text/plain"))
                 .contains("Kami telah mengembalikan " + total.format(INDONESIAN));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_sent WHERE order_number = ?").param(number)
-                .query(Integer.class).single()).isEqualTo(4);
+                .query(Integer.class).single()).isEqualTo(5);
     }
 
     private static String subject(MimeMessage message) {

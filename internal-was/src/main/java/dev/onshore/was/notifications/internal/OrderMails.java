@@ -60,7 +60,7 @@ class OrderMails {
     @ApplicationModuleListener
     void on(OrderShipped shipped) {
         mail(shipped.eventId().toString(), MailKind.SHIPPED, shipped.orderNumber(), Map.of("carrier",
-                shipped.carrier(), "tracking", shipped.trackingNumber(), "shippedAt", shipped.shippedAt()));
+                shipped.carrier(), "tracking", shipped.trackingNumber(), "shippedAt", shipped.occurredAt()));
     }
 
     @ApplicationModuleListener
