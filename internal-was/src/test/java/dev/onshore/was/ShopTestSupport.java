@@ -19,7 +19,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * What the buying integration tests share: one application on a real port (the sandbox's webhooks travel over
- * HTTP to it), real MariaDB, the demo catalog, rates and stock, and the schedules slowed down so that tests drive
+ * HTTP to it), real MariaDB, a real SMTP server (TestSmtp), the demo catalog, rates and stock, and the schedules slowed down so that tests drive
  * time themselves. Helpers speak the shop API as a headless client would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -38,6 +38,7 @@ public abstract class ShopTestSupport {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
         OperatorsRealm.register(registry);
+        TestSmtp.register(registry);
     }
 
     protected static String address(String country) {

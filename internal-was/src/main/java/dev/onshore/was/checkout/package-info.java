@@ -1,11 +1,11 @@
 /**
- * Checkout: turns a cart and an address into a priced quote (subtotal, shipping, tax as the market shows it,
- * total) and then into an order with its stock reserved and its payment started; and the shop API for carts,
- * checkout and orders.
+ * Checkout: turns a cart and an address into a priced quote (subtotal, coupon discount, shipping, tax as the
+ * market shows it, total) and then into an order with its stock reserved, its coupon redeemed and its payment
+ * started; operators' coupons; and the shop API for carts, checkout and orders.
  */
 @NullMarked
 @ApplicationModule(displayName = "Checkout", allowedDependencies = {"cart", "catalog", "inventory", "orders",
-        "payments"})
+        "payments", "adminapi"})
 package dev.onshore.was.checkout;
 
 import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package dev.onshore.was.orders;
 import dev.onshore.i18n.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -16,10 +17,22 @@ import org.jspecify.annotations.Nullable;
  *     is added on top (US sales tax)
  * @param rateToBase base-currency units per charge-currency unit, as the order was priced
  * @param payBy when the order is cancelled if still unpaid
+ * @param timeZone the shopper's time zone (mails show times in it); null: the market's
+ * @param discount what a coupon took off the subtotal (zero without one)
+ * @param couponCode the coupon redeemed with the order, null without one
  */
 public record NewOrder(String market, String language, @Nullable String memberSubject, String email, String shipTo,
         String shippingMethod, List<Line> lines, Money subtotal, Money shipping, Money tax, boolean taxIncluded,
-        Money total, Money baseTotal, BigDecimal rateToBase, Instant rateAsOf, Instant payBy) {
+        Money total, Money baseTotal, BigDecimal rateToBase, Instant rateAsOf, Instant payBy,
+        @Nullable ZoneId timeZone, Money discount, @Nullable String couponCode) {
+
+    /** An order without a coupon, its times shown in the market's zone. */
+    public NewOrder(String market, String language, @Nullable String memberSubject, String email, String shipTo,
+            String shippingMethod, List<Line> lines, Money subtotal, Money shipping, Money tax, boolean taxIncluded,
+            Money total, Money baseTotal, BigDecimal rateToBase, Instant rateAsOf, Instant payBy) {
+        this(market, language, memberSubject, email, shipTo, shippingMethod, lines, subtotal, shipping, tax,
+                taxIncluded, total, baseTotal, rateToBase, rateAsOf, payBy, null, Money.zero(total.currency()), null);
+    }
 
     public NewOrder {
         lines = List.copyOf(lines);
@@ -30,7 +43,7 @@ public record NewOrder(String market, String language, @Nullable String memberSu
         if (total.signum() <= 0) {
             throw new IllegalArgumentException("an order total must be positive: " + total);
         }
-        for (var amount : List.of(subtotal, shipping, tax)) {
+        for (var amount : List.of(subtotal, shipping, tax, discount)) {
             if (!amount.currency().equals(total.currency()) || amount.isNegative()) {
                 throw new IllegalArgumentException("amounts must be non-negative and in " + total.currency());
             }

@@ -18,6 +18,9 @@ public interface OrderManagement {
     /** The order, for operators and the areas that follow it. */
     Optional<OrderView> find(String number);
 
+    /** Where and how to tell the shopper about the order (mails); empty when the number is unknown. */
+    Optional<OrderRecipient> recipient(String number);
+
     /**
      * The order for a shopper: its member (same subject) or whoever holds its access token; empty otherwise (an
      * order of someone else looks like no order at all).

@@ -11,12 +11,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param returnStatus null when no return was requested
  * @param paymentReference the provider's id of the payment, null until a payment was started
+ * @param discount what a coupon took off the subtotal (zero without one)
+ * @param couponCode the coupon redeemed with the order, null without one
  */
 public record OrderView(String number, String market, OrderStatus status, @Nullable ReturnStatus returnStatus,
         @Nullable String memberSubject, List<NewOrder.Line> lines, Money subtotal, Money shipping, Money tax,
         boolean taxIncluded, Money total, Money baseTotal, BigDecimal rateToBase, Instant rateAsOf,
         String shippingMethod, String shipTo, @Nullable String paymentProvider, @Nullable String paymentReference,
-        Money refunded, Instant placedAt, Instant payBy, List<Step> history) {
+        Money refunded, Instant placedAt, Instant payBy, List<Step> history, Money discount,
+        @Nullable String couponCode) {
 
     /** One step of the order's life. */
     public record Step(String status, Instant at) {

@@ -14,6 +14,7 @@ import dev.onshore.was.cart.InvalidCartLineException;
 import dev.onshore.was.cart.UnknownCartException;
 import dev.onshore.was.checkout.Checkout;
 import dev.onshore.was.checkout.CheckoutRequest;
+import dev.onshore.was.checkout.CouponRefusedException;
 import dev.onshore.was.checkout.InvalidCheckoutException;
 import dev.onshore.was.checkout.PaymentUnavailableException;
 import dev.onshore.was.checkout.PlacedCheckout;
@@ -27,13 +28,23 @@ import dev.onshore.was.orders.PlacedOrder;
 import dev.onshore.was.payments.PaymentProviderException;
 import dev.onshore.was.payments.PaymentRequest;
 import dev.onshore.was.payments.Payments;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,9 +68,18 @@ class CheckoutService implements Checkout {
     private final ExchangeRates rates;
     private final CheckoutProperties properties;
     private final TransactionTemplate transactions;
+    private final IssuedCoupons coupons;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final MeterRegistry meters;
 
     CheckoutService(Markets markets, Carts carts, Stock stock, OrderManagement orders, Payments payments,
-            ExchangeRates rates, CheckoutProperties properties, TransactionTemplate transactions) {
+            ExchangeRates rates, CheckoutProperties properties, TransactionTemplate transactions,
+            IssuedCoupons coupons, MessageSource messages, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
+        this.coupons = coupons;
+        this.messages = messages;
+        this.clock = clock;
         this.markets = markets;
         this.carts = carts;
         this.stock = stock;
@@ -72,6 +92,14 @@ class CheckoutService implements Checkout {
 
     @Override
     public Quote quote(CartKey key, CheckoutRequest request, String language) {
+        return quote(key, request, language, customer(key, request));
+    }
+
+    /**
+     * @param customer who redeems a coupon (null: not known yet, a guest who gave no email: the per-customer limit
+     *     is checked when the order is placed)
+     */
+    private Quote quote(CartKey key, CheckoutRequest request, String language, @Nullable String customer) {
         var cart = carts.find(key, language).orElseThrow(UnknownCartException::new);
         if (cart.lines().isEmpty()) {
             throw new InvalidCheckoutException("empty-cart");
@@ -99,11 +127,21 @@ class CheckoutService implements Checkout {
         }
         var currency = market.currency();
         var subtotal = cart.subtotal();
+        var code = couponCode(request);
+        var discount = Money.zero(currency);
+        if (code != null) {
+            var coupon = coupons.find(code).orElseThrow(() -> new CouponRefusedException(code, "unknown"));
+            discount = coupon.discountOn(subtotal, cart.market(), clock.instant(), market.zone(),
+                    customer == null ? 0 : coupons.usedBy(code, customer));
+        }
+        var merchandise = subtotal.minus(discount);
         var freeOver = rate.freeOver() == null ? null : Money.of(rate.freeOver(), currency);
-        var shipping = freeOver != null && !subtotal.isLessThan(freeOver) ? Money.zero(currency)
-                : Money.of(rate.fee(), currency).rounded();
+        var grams = cart.lines().stream().mapToInt(line -> properties.weights().gramsOf(line.sku()) * line.quantity())
+                .sum();
+        var shipping = freeOver != null && !merchandise.isLessThan(freeOver) ? Money.zero(currency)
+                : Money.of(rate.feeFor(grams), currency).rounded();
         var taxRate = properties.taxRates().getOrDefault(cart.market(), BigDecimal.ZERO);
-        var taxed = subtotal.plus(shipping);
+        var taxed = merchandise.plus(shipping);
         Money tax;
         Money total;
         if (market.taxDisplay() == TaxDisplay.INCLUSIVE) {
@@ -116,18 +154,42 @@ class CheckoutService implements Checkout {
             total = taxed.plus(tax);
         }
         return new Quote(cart.market(), cart.lines(), subtotal, method, shipping, freeOver, tax,
-                market.taxDisplay() == TaxDisplay.INCLUSIVE, total);
+                market.taxDisplay() == TaxDisplay.INCLUSIVE, total, code, discount, dutiesNote(cart.market(), language));
     }
 
     @Override
     public PlacedCheckout placeOrder(CartKey key, CheckoutRequest request, String language) {
+        try {
+            return place(key, request, language);
+        } catch (RuntimeException e) {
+            Counter.builder("onshore.checkout.failures").description("Order placements refused or failed, by reason")
+                    .tag("reason", failureReason(e)).register(meters).increment();
+            throw e;
+        }
+    }
+
+    /** A bounded reason for the failures metric: the refusal's code, else the kind of failure. */
+    static String failureReason(RuntimeException e) {
+        return switch (e) {
+            case InvalidCheckoutException invalid -> invalid.code();
+            case CouponRefusedException coupon -> "coupon-" + coupon.reason();
+            case InsufficientStockException stock -> "insufficient-stock";
+            case PaymentUnavailableException payment -> "payment-unavailable";
+            case RatesUnavailableException rates -> "rates-unavailable";
+            case UnknownCartException cart -> "unknown-cart";
+            default -> "error";
+        };
+    }
+
+    private PlacedCheckout place(CartKey key, CheckoutRequest request, String language) {
         var email = request.email() == null ? "" : request.email().strip();
         if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
             throw new InvalidCheckoutException("invalid-email");
         }
-        var quote = quote(key, request, language);
+        var customer = customer(key, request);
+        var quote = quote(key, request, language, customer);
         var total = quote.total();
-        var now = Instant.now();
+        var now = clock.instant();
         var payBy = now.plus(properties.paymentWindow());
         var toBase = baseSnapshot(total);
         var lines = quote.lines().stream().map(line -> new NewOrder.Line(line.sku(), line.name(), line.unitPrice(),
@@ -136,9 +198,14 @@ class CheckoutService implements Checkout {
                 Integer::sum, LinkedHashMap::new));
         var order = new NewOrder(quote.market(), language, key.memberSubject(), email, shipTo(request),
                 quote.shippingMethod(), lines, quote.subtotal(), quote.shipping(), quote.tax(), quote.taxIncluded(),
-                total, toBase.baseTotal(), toBase.rate(), toBase.asOf(), payBy);
+                total, toBase.baseTotal(), toBase.rate(), toBase.asOf(), payBy,
+                request.timeZone() != null ? request.timeZone() : markets.find(quote.market()).orElseThrow().zone(),
+                quote.discount(), quote.coupon());
         PlacedOrder placed = transactions.execute(status -> {
             var created = orders.place(order);
+            if (quote.coupon() != null) {
+                redeem(quote.coupon(), Objects.requireNonNull(customer), created.number(), now);
+            }
             stock.reserve(created.number(), quantities, payBy.plus(properties.reservationGrace()));
             carts.clear(key);
             return created;
@@ -154,6 +221,56 @@ class CheckoutService implements Checkout {
             orders.cancel(placed.number(), "payment-unavailable");
             throw new PaymentUnavailableException("the payment could not be started", e);
         }
+    }
+
+    /**
+     * Takes the customer's next use of the coupon in the order's transaction: a parallel checkout of the same
+     * customer that took it first makes this one fail (and roll back) as over the limit.
+     */
+    private void redeem(String code, String customer, String orderNumber, Instant now) {
+        var used = coupons.usedBy(code, customer);
+        var coupon = coupons.find(code).orElseThrow(() -> new CouponRefusedException(code, "unknown"));
+        if (used >= coupon.perCustomerLimit() || !coupons.redeem(code, customer, used, orderNumber, now)) {
+            throw new CouponRefusedException(code, "limit-reached");
+        }
+    }
+
+    private static @Nullable String couponCode(CheckoutRequest request) {
+        var code = request.coupon();
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        var normalized = code.strip().toUpperCase(Locale.ROOT);
+        if (normalized.length() > 40) {
+            throw new CouponRefusedException(normalized.substring(0, 40), "unknown");
+        }
+        return normalized;
+    }
+
+    /** Whose coupon use it is: the member, else the guest's email (null when the guest gave none yet). */
+    private static @Nullable String customer(CartKey key, CheckoutRequest request) {
+        String who;
+        if (key.memberSubject() != null) {
+            who = "member:" + key.memberSubject();
+        } else if (request.email() != null && !request.email().isBlank()) {
+            who = "email:" + request.email().strip().toLowerCase(Locale.ROOT);
+        } else {
+            return null;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(who.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private @Nullable String dutiesNote(String market, String language) {
+        var note = properties.duties().get(market);
+        if (note == null || note.isBlank()) {
+            return null;
+        }
+        return messages.getMessage("checkout.duties." + note, null, note, Locale.forLanguageTag(language));
     }
 
     private BaseAmount baseSnapshot(Money total) {

@@ -1,6 +1,7 @@
 package dev.onshore.was.checkout.web;
 
 import dev.onshore.was.checkout.Checkout;
+import io.swagger.v3.oas.annotations.Parameter;
 import dev.onshore.was.orders.OrderManagement;
 import dev.onshore.was.orders.UnknownOrderException;
 import java.net.URI;
@@ -55,8 +56,9 @@ class CheckoutApi {
     ResponseEntity<ShopJson.QuoteJson> quote(@RequestBody ShopJson.CheckoutJson body,
             @RequestHeader(name = Shoppers.CART_TOKEN, required = false) @Nullable String token,
             @AuthenticationPrincipal @Nullable Jwt jwt, @RequestParam(required = false) @Nullable String lang,
+            @RequestHeader(name = Shoppers.TIME_ZONE, required = false) @Parameter(hidden = true) @Nullable String zone,
             Locale locale) {
-        var quote = checkout.quote(Shoppers.cart(jwt, token), body.toRequest(), Shoppers.language(lang, locale));
+        var quote = checkout.quote(Shoppers.cart(jwt, token), body.toRequest(Shoppers.zone(zone)), Shoppers.language(lang, locale));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ShopJson.QuoteJson.of(quote));
     }
 
@@ -70,6 +72,7 @@ class CheckoutApi {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String key,
             @RequestHeader(name = Shoppers.CART_TOKEN, required = false) @Nullable String token,
             @AuthenticationPrincipal @Nullable Jwt jwt, @RequestParam(required = false) @Nullable String lang,
+            @RequestHeader(name = Shoppers.TIME_ZONE, required = false) @Parameter(hidden = true) @Nullable String zone,
             Locale locale) {
         if (key == null || key.isBlank() || key.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
             throw new IdempotencyException("missing");
@@ -101,7 +104,7 @@ class CheckoutApi {
             if (request == null) {
                 throw new InvalidRequestException("body");
             }
-            var placed = checkout.placeOrder(cart, request.toRequest(), Shoppers.language(lang, locale));
+            var placed = checkout.placeOrder(cart, request.toRequest(Shoppers.zone(zone)), Shoppers.language(lang, locale));
             response = new IdempotencyKeys.Stored(HttpStatus.CREATED.value(), MediaType.APPLICATION_JSON_VALUE,
                     json.writeValueAsString(ShopJson.PlacedJson.of(placed)));
         } catch (RuntimeException e) {

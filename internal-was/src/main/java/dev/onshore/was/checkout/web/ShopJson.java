@@ -70,14 +70,16 @@ final class ShopJson {
         }
     }
 
-    record CheckoutJson(@Nullable AddressJson address, @Nullable String shippingMethod, @Nullable String email) {
+    /** {@code coupon}: a coupon code, optional. */
+    record CheckoutJson(@Nullable AddressJson address, @Nullable String shippingMethod, @Nullable String email,
+            @Nullable String coupon) {
 
-        CheckoutRequest toRequest() {
+        CheckoutRequest toRequest(java.time.@Nullable ZoneId timeZone) {
             if (address == null) {
                 throw new InvalidRequestException("address");
             }
             return new CheckoutRequest(address.toAddress(), shippingMethod == null ? "" : shippingMethod,
-                    email == null ? "" : email);
+                    email == null ? "" : email, coupon, timeZone);
         }
     }
 
@@ -107,14 +109,19 @@ final class ShopJson {
     record CreatedCartJson(String token, CartJson cart) {
     }
 
-    record QuoteJson(String market, String currency, List<LineJson> lines, Amount subtotal, String shippingMethod,
-            Amount shipping, @Nullable Amount freeShippingOver, Amount tax, boolean taxIncluded, Amount total) {
+    /**
+     * The breakdown: {@code subtotal − discount + shipping} (+ {@code tax} unless {@code taxIncluded}) =
+     * {@code total}; {@code coupon} and {@code dutiesNote} are null when there is none.
+     */
+    record QuoteJson(String market, String currency, List<LineJson> lines, Amount subtotal, @Nullable String coupon,
+            Amount discount, String shippingMethod, Amount shipping, @Nullable Amount freeShippingOver, Amount tax,
+            boolean taxIncluded, Amount total, @Nullable String dutiesNote) {
 
         static QuoteJson of(Quote quote) {
             return new QuoteJson(quote.market(), quote.total().currency().getCurrencyCode(), ShopJson.lines(quote.lines()),
-                    Amount.of(quote.subtotal()), quote.shippingMethod(), Amount.of(quote.shipping()),
-                    Amount.ofNullable(quote.freeShippingOver()), Amount.of(quote.tax()), quote.taxIncluded(),
-                    Amount.of(quote.total()));
+                    Amount.of(quote.subtotal()), quote.coupon(), Amount.of(quote.discount()), quote.shippingMethod(),
+                    Amount.of(quote.shipping()), Amount.ofNullable(quote.freeShippingOver()), Amount.of(quote.tax()),
+                    quote.taxIncluded(), Amount.of(quote.total()), quote.dutiesNote());
         }
     }
 
@@ -122,7 +129,7 @@ final class ShopJson {
     }
 
     record OrderJson(String number, String status, @Nullable String returnStatus, String market, String currency,
-            List<LineJson> lines, Amount subtotal, String shippingMethod, Amount shipping, Amount tax,
+            List<LineJson> lines, Amount subtotal, @Nullable String coupon, Amount discount, String shippingMethod, Amount shipping, Amount tax,
             boolean taxIncluded, Amount total, Amount baseTotal, String rateToBase, String rateAsOf, Amount refunded,
             @Nullable String paymentProvider, String placedAt, String payBy, List<StepJson> history) {
 
@@ -132,7 +139,8 @@ final class ShopJson {
                     order.total().currency().getCurrencyCode(), order.lines().stream().map(line -> new LineJson(
                             line.sku(), line.name(), Amount.of(line.unitPrice()), line.quantity(),
                             Amount.of(line.total().rounded()), null, null)).toList(),
-                    Amount.of(order.subtotal()), order.shippingMethod(), Amount.of(order.shipping()),
+                    Amount.of(order.subtotal()), order.couponCode(), Amount.of(order.discount()),
+                    order.shippingMethod(), Amount.of(order.shipping()),
                     Amount.of(order.tax()), order.taxIncluded(), Amount.of(order.total()),
                     Amount.of(order.baseTotal()), order.rateToBase().stripTrailingZeros().toPlainString(),
                     order.rateAsOf().toString(), Amount.of(order.refunded()), order.paymentProvider(),

@@ -2,6 +2,7 @@ package dev.onshore.was.checkout.web;
 
 import dev.onshore.was.cart.InvalidCartLineException;
 import dev.onshore.was.cart.UnknownCartException;
+import dev.onshore.was.checkout.CouponRefusedException;
 import dev.onshore.was.checkout.InvalidCheckoutException;
 import dev.onshore.was.checkout.PaymentUnavailableException;
 import dev.onshore.was.checkout.RatesUnavailableException;
@@ -37,7 +38,7 @@ class ShopProblems {
     @ExceptionHandler({UnknownCartException.class, InvalidCartLineException.class, InvalidCheckoutException.class,
             InsufficientStockException.class, UnknownOrderException.class, IllegalOrderTransitionException.class,
             PaymentUnavailableException.class, RatesUnavailableException.class, InvalidRequestException.class,
-            IdempotencyException.class})
+            IdempotencyException.class, CouponRefusedException.class})
     ProblemDetail handle(RuntimeException e, Locale locale) {
         var problem = problemFor(e, locale);
         if (problem == null) {
@@ -84,6 +85,18 @@ class ShopProblems {
                             "field", error.field().name(), "code", error.code(),
                             "message", messages.getMessage(error.messageKey(), null, error.code(), locale)))
                             .toList());
+                }
+                yield problem;
+            }
+            case CouponRefusedException coupon -> {
+                var status = "unknown".equals(coupon.reason()) ? HttpStatus.NOT_FOUND
+                        : HttpStatus.UNPROCESSABLE_CONTENT;
+                var problem = problem(status, "coupon." + coupon.reason(), locale, coupon.code(),
+                        coupon.minimum() == null ? "" : coupon.minimum().format(locale));
+                problem.setProperty("coupon", coupon.code());
+                problem.setProperty("reason", coupon.reason());
+                if (coupon.minimum() != null) {
+                    problem.setProperty("minimum", ShopJson.Amount.of(coupon.minimum()));
                 }
                 yield problem;
             }

@@ -1,5 +1,7 @@
 package dev.onshore.was.inventory.internal;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -18,10 +20,14 @@ class ReservationSweeper {
 
     private final JdbcStock stock;
     private final Clock clock;
+    private final Counter expired;
 
-    ReservationSweeper(JdbcStock stock, Clock clock) {
+    ReservationSweeper(JdbcStock stock, Clock clock, MeterRegistry meters) {
         this.clock = clock;
         this.stock = stock;
+        this.expired = Counter.builder("onshore.stock.reservations.expired")
+                .description("Orders whose held units went back to stock because their reservation expired")
+                .register(meters);
     }
 
     @Scheduled(fixedDelayString = "${onshore.inventory.sweep-every:PT30S}")
@@ -38,6 +44,7 @@ class ReservationSweeper {
             }
         }
         if (released > 0) {
+            expired.increment(released);
             log.info("Released the expired stock reservations of {} orders", released);
         }
         return released;

@@ -194,7 +194,8 @@ final class Order {
         return new OrderView(number, placed.market(), status, returnStatus, placed.memberSubject(), placed.lines(),
                 placed.subtotal(), placed.shipping(), placed.tax(), placed.taxIncluded(), placed.total(),
                 placed.baseTotal(), placed.rateToBase(), placed.rateAsOf(), placed.shippingMethod(), placed.shipTo(),
-                paymentProvider, paymentReference, refunded, placedAt, placed.payBy(), List.copyOf(history));
+                paymentProvider, paymentReference, refunded, placedAt, placed.payBy(), List.copyOf(history),
+                placed.discount(), placed.couponCode());
     }
 
     UUID id() {

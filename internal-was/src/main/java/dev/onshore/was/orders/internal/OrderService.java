@@ -2,6 +2,7 @@ package dev.onshore.was.orders.internal;
 
 import dev.onshore.was.orders.NewOrder;
 import dev.onshore.was.orders.OrderManagement;
+import dev.onshore.was.orders.OrderRecipient;
 import dev.onshore.was.orders.OrderView;
 import dev.onshore.was.orders.PlacedOrder;
 import dev.onshore.was.orders.UnknownOrderException;
@@ -53,6 +54,13 @@ class OrderService implements OrderManagement {
     @Transactional(readOnly = true)
     public Optional<OrderView> find(String number) {
         return orders.findByNumber(number).map(Order::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<OrderRecipient> recipient(String number) {
+        return orders.findByNumber(number).map(order -> new OrderRecipient(order.placed().email(),
+                order.placed().language(), order.placed().timeZone()));
     }
 
     @Override

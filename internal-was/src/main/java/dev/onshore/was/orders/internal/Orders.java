@@ -14,6 +14,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,10 +42,11 @@ class Orders {
                     INSERT INTO shop_order (id, number, version, market, language, member_subject, access_token_hash,
                       status, return_status, currency, subtotal, shipping, tax, tax_included, total, base_currency,
                       base_total, rate_to_base, rate_as_of, shipping_method, ship_to, email, payment_provider,
-                      payment_reference, refunded, placed_at, pay_by, updated_at)
+                      payment_reference, refunded, placed_at, pay_by, updated_at, time_zone, discount, coupon_code)
                     VALUES (:id, :number, 1, :market, :language, :member, :token, :status, :returnStatus, :currency,
                       :subtotal, :shipping, :tax, :taxIncluded, :total, :baseCurrency, :baseTotal, :rate, :rateAsOf,
-                      :shippingMethod, :shipTo, :email, :provider, :reference, :refunded, :placedAt, :payBy, :now)""")
+                      :shippingMethod, :shipTo, :email, :provider, :reference, :refunded, :placedAt, :payBy, :now,
+                      :timeZone, :discount, :couponCode)""")
                     .param("id", bytes(order.id())).param("number", order.number())
                     .param("market", placed.market()).param("language", placed.language())
                     .param("member", placed.memberSubject()).param("token", order.accessTokenHash())
@@ -63,7 +65,10 @@ class Orders {
                     .param("reference", order.paymentReference())
                     .param("refunded", order.refunded().toStorageAmount())
                     .param("placedAt", Timestamp.from(order.placedAt())).param("payBy", Timestamp.from(placed.payBy()))
-                    .param("now", Timestamp.from(Instant.now())).update();
+                    .param("now", Timestamp.from(Instant.now()))
+                    .param("timeZone", placed.timeZone() == null ? null : placed.timeZone().getId())
+                    .param("discount", placed.discount().toStorageAmount())
+                    .param("couponCode", placed.couponCode()).update();
             int position = 0;
             for (var line : placed.lines()) {
                 jdbc.sql("""
@@ -134,7 +139,8 @@ class Orders {
                     money(rs, "shipping", currency), money(rs, "tax", currency), rs.getBoolean("tax_included"),
                     money(rs, "total", currency), money(rs, "base_total", rs.getString("base_currency")),
                     rs.getBigDecimal("rate_to_base"), rs.getTimestamp("rate_as_of").toInstant(),
-                    rs.getTimestamp("pay_by").toInstant());
+                    rs.getTimestamp("pay_by").toInstant(), zone(rs.getString("time_zone")),
+                    money(rs, "discount", currency), rs.getString("coupon_code"));
             var returnStatus = rs.getString("return_status");
             return new Order(uuid(rs.getBytes("id")), rs.getString("number"), placed,
                     rs.getString("access_token_hash"), rs.getTimestamp("placed_at").toInstant(),
@@ -143,6 +149,10 @@ class Orders {
                     rs.getString("payment_provider"), rs.getString("payment_reference"),
                     money(rs, "refunded", currency), history);
         }).optional();
+    }
+
+    private static java.time.@Nullable ZoneId zone(@Nullable String id) {
+        return id == null ? null : java.time.ZoneId.of(id);
     }
 
     private static Money money(ResultSet rs, String column, String currency) throws SQLException {

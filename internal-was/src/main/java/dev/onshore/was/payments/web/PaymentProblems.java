@@ -5,6 +5,8 @@ import dev.onshore.was.payments.internal.PaymentMismatchException;
 import dev.onshore.was.payments.internal.UnknownProviderException;
 import java.net.URI;
 import java.util.Locale;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,24 +18,35 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class PaymentProblems {
 
     private final MessageSource messages;
+    private final MeterRegistry meters;
 
-    PaymentProblems(MessageSource messages) {
+    PaymentProblems(MessageSource messages, MeterRegistry meters) {
         this.messages = messages;
+        this.meters = meters;
     }
 
     @ExceptionHandler(InvalidWebhookException.class)
     ProblemDetail invalid(InvalidWebhookException e, Locale locale) {
+        rejected("invalid");
         return problem(HttpStatus.UNAUTHORIZED, "invalid-webhook", locale);
     }
 
     @ExceptionHandler(PaymentMismatchException.class)
     ProblemDetail mismatch(PaymentMismatchException e, Locale locale) {
+        rejected("mismatch");
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "payment-mismatch", locale);
     }
 
     @ExceptionHandler(UnknownProviderException.class)
     ProblemDetail unknownProvider(UnknownProviderException e, Locale locale) {
+        rejected("unknown-provider");
         return problem(HttpStatus.NOT_FOUND, "unknown-provider", locale);
+    }
+
+    /** {@code onshore_payment_webhooks_rejected_total{reason}}: a forged or replayed storm shows here first. */
+    private void rejected(String reason) {
+        Counter.builder("onshore.payment.webhooks.rejected").description("Payment webhooks refused, by reason")
+                .tag("reason", reason).register(meters).increment();
     }
 
     private ProblemDetail problem(HttpStatus status, String kind, Locale locale) {

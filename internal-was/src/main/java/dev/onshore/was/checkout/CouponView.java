@@ -1,0 +1,18 @@
+package dev.onshore.was.checkout;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A coupon as operators see it. Amounts are in the market's currency; the window is in the market's local time.
+ *
+ * @param validUntil exclusive
+ * @param disabledAt null while the coupon can be used
+ */
+public record CouponView(String code, String market, NewCoupon.Kind kind, BigDecimal value,
+        @Nullable BigDecimal minimumOrder, int perCustomerLimit, @Nullable LocalDateTime validFrom,
+        @Nullable LocalDateTime validUntil, @Nullable Instant disabledAt, String createdBy, Instant createdAt,
+        int redemptions) {
+}

@@ -1,0 +1,12 @@
+package dev.onshore.was.notifications.internal;
+
+import java.util.Locale;
+
+/** The mails an order can cause; each is keyed {@code mail.<key>.*} in the bundles. */
+enum MailKind {
+    PLACED, PAID, SHIPPED, CANCELLED, REFUNDED;
+
+    String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

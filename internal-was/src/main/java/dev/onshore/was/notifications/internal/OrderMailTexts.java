@@ -1,0 +1,167 @@
+package dev.onshore.was.notifications.internal;
+
+import dev.onshore.i18n.market.Market;
+import dev.onshore.i18n.market.Markets;
+import dev.onshore.i18n.messages.Messages;
+import dev.onshore.i18n.money.Money;
+import dev.onshore.i18n.time.ViewerTime;
+import dev.onshore.was.orders.OrderRecipient;
+import dev.onshore.was.orders.OrderView;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Writes an order mail: subject, plain text and HTML from the {@code notifications/mail_*.properties} bundles (ICU
+ * MessageFormat with named arguments and plurals), in the order's language; amounts formatted by ICU for that
+ * language, the market and the currency; times in the shopper's zone (the market's when the order kept none).
+ */
+@Component
+class OrderMailTexts {
+
+    /** The bundles shipped; a language without one reads English. */
+    static final List<String> SUFFIXES = List.of("en", "id", "ko", "ms", "zh_Hans");
+
+    private final Messages messages;
+    private final Markets markets;
+    private final ITemplateEngine templates;
+
+    OrderMailTexts(Markets markets, ITemplateEngine templates) {
+        this.messages = bundles();
+        this.markets = markets;
+        this.templates = templates;
+    }
+
+    /**
+     * @param facts what the event adds ({@code Money} and {@code Instant} values are formatted for the shopper)
+     */
+    Mail compose(MailKind kind, OrderView order, OrderRecipient recipient, Map<String, ?> facts) {
+        var locale = Locale.of(recipient.language(), order.market());
+        var zone = zone(order, recipient);
+        var arguments = new LinkedHashMap<String, Object>();
+        arguments.put("number", order.number());
+        arguments.put("lines", order.lines().size());
+        arguments.put("items", order.lines().stream().mapToInt(line -> line.quantity()).sum());
+        arguments.put("total", order.total().format(locale));
+        arguments.put("placedAt", ViewerTime.dateTime(order.placedAt(), zone, locale));
+        arguments.put("payBy", ViewerTime.dateTime(order.payBy(), zone, locale));
+        facts.forEach((name, value) -> arguments.put(name, switch (value) {
+            case Money money -> money.format(locale);
+            case Instant instant -> ViewerTime.dateTime(instant, zone, locale);
+            default -> value;
+        }));
+        if (kind == MailKind.CANCELLED) {
+            var reason = "mail.cancelled.reason." + facts.get("reason");
+            arguments.put("reason", text(messages.pattern(reason, locale).isPresent() ? reason
+                    : "mail.cancelled.reason.other", locale, arguments));
+        }
+
+        var paragraphs = new ArrayList<String>();
+        paragraphs.add(text("mail." + kind.key() + ".intro", locale, arguments));
+        if (kind == MailKind.PLACED) {
+            paragraphs.add(text("mail.placed.pay-by", locale, arguments));
+        }
+        if (kind == MailKind.CANCELLED && Boolean.TRUE.equals(facts.get("refundDue"))) {
+            paragraphs.add(text("mail.cancelled.refund", locale, arguments));
+        }
+        var lines = new ArrayList<Row>();
+        var totals = new ArrayList<Row>();
+        if (kind == MailKind.PLACED || kind == MailKind.PAID) {
+            for (var line : order.lines()) {
+                lines.add(new Row(text("mail.line", locale, Map.of("quantity", line.quantity(), "name", line.name())),
+                        line.total().rounded().format(locale)));
+            }
+            totals.add(new Row(text("mail.label.subtotal", locale, arguments), order.subtotal().format(locale)));
+            if (!order.discount().isZero()) {
+                totals.add(new Row(text("mail.label.discount", locale,
+                        Map.of("coupon", order.couponCode() == null ? "" : order.couponCode())),
+                        order.discount().negate().format(locale)));
+            }
+            totals.add(new Row(text("mail.label.shipping", locale, arguments), order.shipping().format(locale)));
+            totals.add(new Row(text(order.taxIncluded() ? "mail.label.tax-included" : "mail.label.tax", locale,
+                    arguments), order.tax().format(locale)));
+            totals.add(new Row(text("mail.label.total", locale, arguments), order.total().format(locale)));
+        }
+        var content = new Content(locale.toLanguageTag(), text("mail." + kind.key() + ".subject", locale, arguments),
+                text("mail.greeting", locale, arguments), List.copyOf(paragraphs), List.copyOf(lines),
+                List.copyOf(totals), text("mail.closing", locale, arguments),
+                text("mail.footer", locale, arguments));
+        return new Mail(content.subject(), plainText(content), html(content), locale);
+    }
+
+    private ZoneId zone(OrderView order, OrderRecipient recipient) {
+        if (recipient.timeZone() != null) {
+            return recipient.timeZone();
+        }
+        return markets.find(order.market()).map(Market::zone).orElse(ViewerTime.OPERATOR_ZONE);
+    }
+
+    private String text(String key, Locale locale, Map<String, ?> arguments) {
+        return messages.format(key, locale, arguments);
+    }
+
+    private String html(Content content) {
+        var context = new Context(Locale.forLanguageTag(content.language()));
+        context.setVariable("mail", content);
+        return templates.process("mail/order", context);
+    }
+
+    private static String plainText(Content content) {
+        var text = new StringBuilder(content.greeting()).append("\n\n");
+        content.paragraphs().forEach(paragraph -> text.append(paragraph).append("\n\n"));
+        content.lines().forEach(row -> text.append(row.label()).append("  ").append(row.value()).append('\n'));
+        if (!content.totals().isEmpty()) {
+            text.append("----\n");
+            content.totals().forEach(row -> text.append(row.label()).append(": ").append(row.value()).append('\n'));
+            text.append('\n');
+        }
+        return text.append(content.closing()).append("\n\n-- \n").append(content.footer()).append('\n').toString();
+    }
+
+    static Messages bundles() {
+        var bundles = new LinkedHashMap<String, Map<String, String>>();
+        for (var suffix : SUFFIXES) {
+            var resource = new ClassPathResource("notifications/mail_" + suffix + ".properties");
+            try (var in = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
+                var properties = new Properties();
+                properties.load(in);
+                var patterns = new LinkedHashMap<String, String>();
+                properties.stringPropertyNames().forEach(key -> patterns.put(key, properties.getProperty(key)));
+                bundles.put(suffix, patterns);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the mail bundle " + resource.getPath(), e);
+            }
+        }
+        return new Messages(bundles);
+    }
+
+    /** The bundles, for the check that every language has every key. */
+    Messages messages() {
+        return messages;
+    }
+
+    /** A mail ready to send. */
+    record Mail(String subject, String text, String html, Locale locale) {
+    }
+
+    /** What both the text and the HTML show, already in the shopper's language. */
+    record Content(String language, String subject, String greeting, List<String> paragraphs, List<Row> lines,
+            List<Row> totals, String closing, String footer) {
+    }
+
+    record Row(String label, String value) {
+    }
+}

@@ -1,0 +1,52 @@
+package dev.onshore.was.orders.internal;
+
+import dev.onshore.was.orders.OrderCancelled;
+import dev.onshore.was.orders.OrderPaid;
+import dev.onshore.was.orders.OrderPlaced;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Orders and revenue as business metrics, by market and currency ({@code onshore_orders_placed_total},
+ * {@code onshore_orders_paid_total}, {@code onshore_orders_revenue_total} in the currency's major units,
+ * {@code onshore_orders_cancelled_total} by reason). Counted on the node that committed the change, after it
+ * committed; a counter is for dashboards and alerts, never for accounting (the orders table is).
+ */
+@Component
+class OrderMetrics {
+
+    private final MeterRegistry meters;
+    private final Orders orders;
+
+    OrderMetrics(MeterRegistry meters, Orders orders) {
+        this.meters = meters;
+        this.orders = orders;
+    }
+
+    @TransactionalEventListener
+    void on(OrderPlaced placed) {
+        Counter.builder("onshore.orders.placed").description("Orders placed")
+                .tags("market", placed.market(), "currency", placed.currency()).register(meters).increment();
+    }
+
+    @TransactionalEventListener
+    void on(OrderPaid paid) {
+        orders.findByNumber(paid.orderNumber()).ifPresent(order -> {
+            var total = order.placed().total();
+            var tags = new String[] {"market", order.placed().market(), "currency", total.currency().getCurrencyCode()};
+            Counter.builder("onshore.orders.paid").description("Orders paid").tags(tags).register(meters).increment();
+            Counter.builder("onshore.orders.revenue").description("Paid order totals, in the currency's major units")
+                    .tags(tags).register(meters).increment(total.amount().doubleValue());
+        });
+    }
+
+    @TransactionalEventListener
+    void on(OrderCancelled cancelled) {
+        orders.findByNumber(cancelled.orderNumber()).ifPresent(order -> Counter.builder("onshore.orders.cancelled")
+                .description("Orders cancelled, by reason").tags("market", order.placed().market(), "reason",
+                        cancelled.reason())
+                .register(meters).increment());
+    }
+}
