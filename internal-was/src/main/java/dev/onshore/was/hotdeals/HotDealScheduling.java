@@ -13,11 +13,12 @@ public class HotDealScheduling {
 
     private final HotDeals deals;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    HotDealScheduling(HotDeals deals, ApplicationEventPublisher events) {
+    HotDealScheduling(HotDeals deals, ApplicationEventPublisher events, Clock clock) {
         this.deals = deals;
         this.events = events;
+        this.clock = clock;
     }
 
     /**

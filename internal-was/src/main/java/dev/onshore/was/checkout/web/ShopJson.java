@@ -81,6 +81,23 @@ final class ShopJson {
         }
     }
 
+    /** A hot-deal checkout: how many units and where to; the price is the deal's. */
+    record HotDealCheckoutJson(java.math.@Nullable BigDecimal quantity, @Nullable AddressJson address,
+            @Nullable String shippingMethod, @Nullable String email) {
+
+        int units() {
+            var units = ShopJson.quantity(quantity);
+            if (units < 1) {
+                throw new InvalidRequestException("quantity");
+            }
+            return units;
+        }
+
+        CheckoutRequest toRequest() {
+            return new CheckoutJson(address, shippingMethod, email).toRequest();
+        }
+    }
+
     record Amount(String amount, String currency) {
 
         static Amount of(Money money) {
