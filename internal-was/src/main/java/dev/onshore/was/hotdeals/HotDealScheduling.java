@@ -46,6 +46,14 @@ public class HotDealScheduling {
         return deals.notOverAt(now).stream().filter(d -> d.isAnnounced(now)).map(HotDeal::announcement).toList();
     }
 
+    /** The product's announced deal (the soonest not over yet), for its page; empty when it has none. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<AnnouncedHotDeal> announcedFor(String sku) {
+        var now = clock.instant();
+        return deals.notOverAtForSku(now, sku).stream().filter(d -> d.isAnnounced(now)).findFirst()
+                .map(HotDeal::announcement);
+    }
+
     /**
      * @throws UnknownHotDealException when there is no such deal
      */

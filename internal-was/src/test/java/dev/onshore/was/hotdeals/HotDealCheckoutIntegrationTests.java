@@ -1,13 +1,17 @@
 package dev.onshore.was.hotdeals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.onshore.i18n.time.ViewerTime;
+import dev.onshore.was.EdgeHop;
 import dev.onshore.was.ShopTestSupport;
 import dev.onshore.was.inventory.Stock;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -252,5 +256,39 @@ class HotDealCheckoutIntegrationTests extends ShopTestSupport {
         var paymentUrl = java.net.URI.create(JsonPath.read(placed.getResponse().getContentAsString(), "$.paymentUrl"));
         assertStatus(mvc.perform(post(paymentUrl.getPath() + "/fail")).andReturn(), 303);
         await("the units back", () -> unitsLeft(deal) == 3);
+    }
+
+    @Test
+    void theProductPageShowsTheDealsWindowInTheViewersZoneWithACountdownThatNeedsNoScriptToRead() throws Exception {
+        var sku = "HS-MAG-300";
+        var before = mvc.perform(get("/ko-kr/p/" + sku).header("X-Onshore-TimeZone", "America/New_York")
+                .with(EdgeHop.signed())).andReturn().getResponse().getContentAsString();
+        assertThat(before).doesNotContain("data-hot-deal");
+
+        var deal = scheduling.schedule(new ScheduleHotDeal(sku, 500, new BigDecimal("25000"), "KRW", 2,
+                LocalDateTime.parse("2031-03-01T10:00"), LocalDateTime.parse("2031-03-01T12:00"), null, 600),
+                "op-test");
+        var seoul = ZoneId.of("Asia/Seoul");
+        var newYork = ZoneId.of("America/New_York");
+        var korean = java.util.Locale.forLanguageTag("ko-KR");
+        var inSeoul = page("/ko-kr/p/" + sku, "Asia/Seoul");
+        assertThat(inSeoul).contains("data-hot-deal=\"" + deal.id() + "\"")
+                .contains(ViewerTime.format(deal.startsAt(), seoul, korean, ViewerTime.DATE_TIME_ZONE))
+                .contains(ViewerTime.format(deal.endsAt(), seoul, korean, ViewerTime.DATE_TIME_ZONE))
+                .contains("data-countdown-to=\"2031-03-01T01:00:00Z\"")
+                .contains("hot-deal-upcoming").contains("/js/hot-deal").contains("핫딜");
+        var inNewYork = page("/ko-kr/p/" + sku + "?tz", "America/New_York");
+        var startInNewYork = ViewerTime.format(deal.startsAt(), newYork, korean, ViewerTime.DATE_TIME_ZONE);
+        assertThat(startInNewYork).isNotEqualTo(ViewerTime.format(deal.startsAt(), seoul, korean,
+                ViewerTime.DATE_TIME_ZONE));
+        assertThat(inNewYork).contains(startInNewYork);
+        // Without a script the countdown stays hidden; the start and end above are the whole message.
+        assertThat(inSeoul).containsPattern("class=\"hot-deal-countdown\" hidden");
+    }
+
+    private String page(String path, String zone) throws Exception {
+        var result = mvc.perform(get(path).header("X-Onshore-TimeZone", zone).with(EdgeHop.signed())).andReturn();
+        assertStatus(result, 200);
+        return result.getResponse().getContentAsString();
     }
 }
