@@ -33,9 +33,9 @@ sql "INSERT INTO hot_deal (id, sku, units, units_left, price_amount, price_curre
        UTC_TIMESTAMP(6) + INTERVAL 1 HOUR, 'Asia/Seoul', ${ADMIT_PER_MIN:-1200}, 'SCHEDULED', 'bench', 0)" \
     "UPDATE stock SET available = GREATEST(available, $((UNITS * 2))) WHERE sku = '$SKU'"
 echo "deal $DEAL: $UNITS × $SKU, starts in ${START_IN} s; waiting for the edge to gate it" >&2
+# The edge knows the deal once its status poll answers "no ticket" rather than "unknown deal" (no ticket taken).
 for _ in $(seq 1 60); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Forwarded-For: 192.0.2.1' -H 'Accept: text/html' \
-        "$EDGE/id-id/p/$SKU")" != 200 ] && break
+    curl -s -H 'X-Forwarded-For: 192.0.2.1' "$EDGE/waiting-room/$DEAL/status" | grep -q 'no-ticket' && break
     sleep 1
 done
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
