@@ -153,7 +153,11 @@ def main():
             i += 1
             if a.checkout_every and i % a.checkout_every == 0:
                 box = [c]
-                purchase(box, n, i)
+                try:
+                    purchase(box, n, i)
+                except (ValueError, KeyError, IndexError) as e:  # an answer not shaped as the API says
+                    with lock:
+                        stats["failed"][type(e).__name__] = stats["failed"].get(type(e).__name__, 0) + 1
                 c = box[0]
                 continue
             t0 = time.time()
