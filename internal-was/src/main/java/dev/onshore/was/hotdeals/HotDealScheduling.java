@@ -14,13 +14,14 @@ public class HotDealScheduling {
 
     private final HotDeals deals;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final AuditTrail audit;
 
-    HotDealScheduling(HotDeals deals, ApplicationEventPublisher events, AuditTrail audit) {
+    HotDealScheduling(HotDeals deals, ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
         this.audit = audit;
         this.deals = deals;
         this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -47,6 +48,14 @@ public class HotDealScheduling {
     public List<AnnouncedHotDeal> announced() {
         var now = clock.instant();
         return deals.notOverAt(now).stream().filter(d -> d.isAnnounced(now)).map(HotDeal::announcement).toList();
+    }
+
+    /** The product's announced deal (the soonest not over yet), for its page; empty when it has none. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<AnnouncedHotDeal> announcedFor(String sku) {
+        var now = clock.instant();
+        return deals.notOverAtForSku(now, sku).stream().filter(d -> d.isAnnounced(now)).findFirst()
+                .map(HotDeal::announcement);
     }
 
     /**

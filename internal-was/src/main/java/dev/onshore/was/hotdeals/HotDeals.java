@@ -14,6 +14,9 @@ interface HotDeals extends JpaRepository<HotDeal, UUID> {
     @Query("select d from HotDeal d where d.endsAt > :now order by d.startsAt")
     List<HotDeal> notOverAt(@Param("now") Instant now);
 
+    @Query("select d from HotDeal d where d.endsAt > :now and d.sku = :sku order by d.startsAt")
+    List<HotDeal> notOverAtForSku(@Param("now") Instant now, @Param("sku") String sku);
+
     /**
      * Takes {@code quantity} units if that many are left; one row changed means they are taken. A conditional
      * update, because repeatable read lets two read-then-write transactions both sell the last unit.

@@ -8,7 +8,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
- * The storefront's style sheets are addressed by a hash of their content ({@code /css/storefront-<md5>.css}, written
+ * The storefront's style sheets and scripts are addressed by a hash of their content ({@code /css/storefront-<md5>.css}, written
  * by {@code @{/css/...}} in templates), so browsers and the WAF may keep them for a year: a new release changes the
  * name. Other static files (CMS images, named by operators) keep the default: revalidated on every use.
  */
@@ -18,6 +18,9 @@ class StaticAssets implements WebMvcConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                .resourceChain(true).addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+        registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
                 .resourceChain(true).addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
     }

@@ -9,9 +9,12 @@ import dev.onshore.i18n.rates.ExchangeRates;
 import dev.onshore.i18n.rates.MissingRateException;
 import dev.onshore.i18n.rates.StaleRateException;
 import dev.onshore.was.cart.CartKey;
+import dev.onshore.was.cart.CartView;
 import dev.onshore.was.cart.Carts;
 import dev.onshore.was.cart.InvalidCartLineException;
 import dev.onshore.was.cart.UnknownCartException;
+import dev.onshore.was.catalog.ProductCatalog;
+import dev.onshore.was.catalog.Sku;
 import dev.onshore.was.checkout.Checkout;
 import dev.onshore.was.checkout.CheckoutRequest;
 import dev.onshore.was.checkout.CouponRefusedException;
@@ -20,6 +23,7 @@ import dev.onshore.was.checkout.PaymentUnavailableException;
 import dev.onshore.was.checkout.PlacedCheckout;
 import dev.onshore.was.checkout.Quote;
 import dev.onshore.was.checkout.RatesUnavailableException;
+import dev.onshore.was.hotdeals.HotDealPurchases;
 import dev.onshore.was.inventory.InsufficientStockException;
 import dev.onshore.was.inventory.Stock;
 import dev.onshore.was.orders.NewOrder;
@@ -41,6 +45,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -70,13 +75,18 @@ class CheckoutService implements Checkout {
     private final TransactionTemplate transactions;
     private final IssuedCoupons coupons;
     private final MessageSource messages;
+    private final HotDealPurchases hotDeals;
+    private final ProductCatalog catalog;
     private final Clock clock;
     private final MeterRegistry meters;
 
     CheckoutService(Markets markets, Carts carts, Stock stock, OrderManagement orders, Payments payments,
             ExchangeRates rates, CheckoutProperties properties, TransactionTemplate transactions,
-            IssuedCoupons coupons, MessageSource messages, Clock clock, MeterRegistry meters) {
+            IssuedCoupons coupons, MessageSource messages, HotDealPurchases hotDeals, ProductCatalog catalog,
+            Clock clock, MeterRegistry meters) {
         this.meters = meters;
+        this.hotDeals = hotDeals;
+        this.catalog = catalog;
         this.coupons = coupons;
         this.messages = messages;
         this.clock = clock;
@@ -92,7 +102,7 @@ class CheckoutService implements Checkout {
 
     @Override
     public Quote quote(CartKey key, CheckoutRequest request, String language) {
-        return quote(key, request, language, customer(key, request));
+        return quote(key, request, language, customer(key.memberSubject(), request));
     }
 
     /**
@@ -112,35 +122,44 @@ class CheckoutService implements Checkout {
                     });
             throw new InvalidCheckoutException("cart-not-orderable");
         }
+        return price(cart.market(), cart.lines(), cart.subtotal(), request, language, customer);
+    }
+
+    /**
+     * Coupon, shipping and tax on top of lines already priced on the server, for an address in the market.
+     *
+     * @param customer who redeems a coupon (null: not known yet)
+     */
+    private Quote price(String marketCode, java.util.List<CartView.Line> lines, Money subtotal,
+            CheckoutRequest request, String language, @Nullable String customer) {
         var errors = ADDRESSES.validate(request.address());
         if (!errors.isEmpty()) {
             throw new InvalidCheckoutException("invalid-address", errors);
         }
-        if (!request.address().country().equals(cart.market())) {
+        if (!request.address().country().equals(marketCode)) {
             throw new InvalidCheckoutException("address-outside-market");
         }
-        var market = markets.find(cart.market()).orElseThrow();
+        var market = markets.find(marketCode).orElseThrow();
         var method = request.shippingMethod() == null ? "" : request.shippingMethod().strip().toLowerCase(Locale.ROOT);
-        var rate = properties.shipping().getOrDefault(cart.market(), java.util.Map.of()).get(method);
+        var rate = properties.shipping().getOrDefault(marketCode, java.util.Map.of()).get(method);
         if (rate == null) {
             throw new InvalidCheckoutException("unknown-shipping-method");
         }
         var currency = market.currency();
-        var subtotal = cart.subtotal();
-        var code = couponCode(request);
+                var code = couponCode(request);
         var discount = Money.zero(currency);
         if (code != null) {
             var coupon = coupons.find(code).orElseThrow(() -> new CouponRefusedException(code, "unknown"));
-            discount = coupon.discountOn(subtotal, cart.market(), clock.instant(), market.zone(),
+            discount = coupon.discountOn(subtotal, marketCode, clock.instant(), market.zone(),
                     customer == null ? 0 : coupons.usedBy(code, customer));
         }
         var merchandise = subtotal.minus(discount);
         var freeOver = rate.freeOver() == null ? null : Money.of(rate.freeOver(), currency);
-        var grams = cart.lines().stream().mapToInt(line -> properties.weights().gramsOf(line.sku()) * line.quantity())
+        var grams = lines.stream().mapToInt(line -> properties.weights().gramsOf(line.sku()) * line.quantity())
                 .sum();
         var shipping = freeOver != null && !merchandise.isLessThan(freeOver) ? Money.zero(currency)
                 : Money.of(rate.feeFor(grams), currency).rounded();
-        var taxRate = properties.taxRates().getOrDefault(cart.market(), BigDecimal.ZERO);
+        var taxRate = properties.taxRates().getOrDefault(marketCode, BigDecimal.ZERO);
         var taxed = merchandise.plus(shipping);
         Money tax;
         Money total;
@@ -153,8 +172,8 @@ class CheckoutService implements Checkout {
             tax = taxed.times(taxRate).rounded();
             total = taxed.plus(tax);
         }
-        return new Quote(cart.market(), cart.lines(), subtotal, method, shipping, freeOver, tax,
-                market.taxDisplay() == TaxDisplay.INCLUSIVE, total, code, discount, dutiesNote(cart.market(), language));
+        return new Quote(marketCode, lines, subtotal, method, shipping, freeOver, tax,
+                market.taxDisplay() == TaxDisplay.INCLUSIVE, total, code, discount, dutiesNote(marketCode, language));
     }
 
     @Override
@@ -182,12 +201,54 @@ class CheckoutService implements Checkout {
     }
 
     private PlacedCheckout place(CartKey key, CheckoutRequest request, String language) {
+        var email = email(request);
+        var customer = customer(key.memberSubject(), request);
+        var quote = quote(key, request, language, customer);
+        return place(quote, key.memberSubject(), customer, email, request, language, number -> carts.clear(key));
+    }
+
+    @Override
+    public PlacedCheckout placeHotDealOrder(UUID dealId, int quantity, @Nullable String memberSubject,
+            CheckoutRequest request, String language) {
+        if (quantity < 1) {
+            throw new IllegalArgumentException("quantity must be positive: " + quantity);
+        }
+        var email = email(request);
+        var offer = hotDeals.offer(dealId);
+        var marketCode = request.address().country();
+        var market = markets.find(marketCode).orElse(null);
+        var sku = Sku.parseOrNull(offer.sku());
+        var product = market == null || sku == null ? null
+                : catalog.findForShopper(sku, marketCode, language).orElse(null);
+        if (market == null || product == null || !market.currency().getCurrencyCode().equals(offer.currency())) {
+            // The deal is priced in one currency: it sells only where that currency is charged.
+            throw new InvalidCheckoutException("hot-deal-outside-market");
+        }
+        var unitPrice = Money.of(offer.price(), market.currency());
+        var line = new CartView.Line(offer.sku(), product.name(), unitPrice, quantity, unitPrice.times(quantity),
+                quantity, null);
+        var customer = customer(memberSubject, request);
+        var quote = price(marketCode, java.util.List.of(line), unitPrice.times(quantity), request, language,
+                customer);
+        var dealCustomer = HotDealPurchases.customer(memberSubject, email);
+        return place(quote, memberSubject, customer, email, request, language,
+                number -> hotDeals.claim(dealId, dealCustomer, number, quantity));
+    }
+
+    private static String email(CheckoutRequest request) {
         var email = request.email() == null ? "" : request.email().strip();
         if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
             throw new InvalidCheckoutException("invalid-email");
         }
-        var customer = customer(key, request);
-        var quote = quote(key, request, language, customer);
+        return email;
+    }
+
+    /**
+     * Places the quoted order, redeems its coupon, runs {@code alsoInTransaction} with its number and reserves its
+     * stock in one transaction (any refusal rolls all back), then starts the payment.
+     */
+    private PlacedCheckout place(Quote quote, @Nullable String memberSubject, @Nullable String customer, String email,
+            CheckoutRequest request, String language, java.util.function.Consumer<String> alsoInTransaction) {
         var total = quote.total();
         var now = clock.instant();
         var payBy = now.plus(properties.paymentWindow());
@@ -196,7 +257,7 @@ class CheckoutService implements Checkout {
                 line.quantity())).toList();
         var quantities = quote.lines().stream().collect(Collectors.toMap(line -> line.sku(), line -> line.quantity(),
                 Integer::sum, LinkedHashMap::new));
-        var order = new NewOrder(quote.market(), language, key.memberSubject(), email, shipTo(request),
+        var order = new NewOrder(quote.market(), language, memberSubject, email, shipTo(request),
                 quote.shippingMethod(), lines, quote.subtotal(), quote.shipping(), quote.tax(), quote.taxIncluded(),
                 total, toBase.baseTotal(), toBase.rate(), toBase.asOf(), payBy,
                 request.timeZone() != null ? request.timeZone() : markets.find(quote.market()).orElseThrow().zone(),
@@ -206,8 +267,8 @@ class CheckoutService implements Checkout {
             if (quote.coupon() != null) {
                 redeem(quote.coupon(), Objects.requireNonNull(customer), created.number(), now);
             }
+            alsoInTransaction.accept(created.number());
             stock.reserve(created.number(), quantities, payBy.plus(properties.reservationGrace()));
-            carts.clear(key);
             return created;
         });
         try {
@@ -248,10 +309,10 @@ class CheckoutService implements Checkout {
     }
 
     /** Whose coupon use it is: the member, else the guest's email (null when the guest gave none yet). */
-    private static @Nullable String customer(CartKey key, CheckoutRequest request) {
+    private static @Nullable String customer(@Nullable String memberSubject, CheckoutRequest request) {
         String who;
-        if (key.memberSubject() != null) {
-            who = "member:" + key.memberSubject();
+        if (memberSubject != null) {
+            who = "member:" + memberSubject;
         } else if (request.email() != null && !request.email().isBlank()) {
             who = "email:" + request.email().strip().toLowerCase(Locale.ROOT);
         } else {

@@ -1,15 +1,17 @@
 package dev.onshore.was.checkout.web;
 
 import dev.onshore.was.checkout.Checkout;
-import io.swagger.v3.oas.annotations.Parameter;
+import dev.onshore.was.checkout.PlacedCheckout;
 import dev.onshore.was.orders.OrderManagement;
 import dev.onshore.was.orders.UnknownOrderException;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -80,6 +82,57 @@ class CheckoutApi {
         var cart = Shoppers.cart(jwt, token);
         var scope = "orders:" + (cart.memberSubject() != null ? "member:" + cart.memberSubject()
                 : "cart:" + sha256((cart.token() == null ? "" : cart.token()).getBytes(StandardCharsets.UTF_8)));
+        return idempotently(scope, key, body, locale, bytes -> {
+            var request = read(bytes, ShopJson.CheckoutJson.class);
+            return checkout.placeOrder(cart, request.toRequest(Shoppers.zone(zone)), Shoppers.language(lang, locale));
+        });
+    }
+
+    /**
+     * Buys units of a hot deal at the deal's price; the edge's waiting room gates this path. Needs an
+     * {@code Idempotency-Key} like any order; a member's token makes the member the customer the limit counts,
+     * else the e-mail address does.
+     */
+    @PostMapping(path = "/api/shop/v1/hot-deals/{id}/checkout", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> placeHotDeal(@PathVariable UUID id, @RequestBody byte[] body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String key,
+            @RequestHeader(name = Shoppers.CART_TOKEN, required = false) @Nullable String token,
+            @AuthenticationPrincipal @Nullable Jwt jwt, @RequestParam(required = false) @Nullable String lang,
+            @RequestHeader(name = Shoppers.TIME_ZONE, required = false) @Parameter(hidden = true) @Nullable String zone,
+            Locale locale) {
+        if (key == null || key.isBlank() || key.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
+            throw new IdempotencyException("missing");
+        }
+        var member = Shoppers.member(jwt);
+        var scope = "hot-deal:" + id + ":" + (member != null ? "member:" + member
+                : "guest:" + sha256((token == null ? "" : token).getBytes(StandardCharsets.UTF_8)));
+        return idempotently(scope, key, body, locale, bytes -> {
+            var request = read(bytes, ShopJson.HotDealCheckoutJson.class);
+            return checkout.placeHotDealOrder(id, request.units(), member, request.toRequest(Shoppers.zone(zone)),
+                    Shoppers.language(lang, locale));
+        });
+    }
+
+    private <T> T read(byte[] body, Class<T> type) {
+        T request;
+        try {
+            request = json.readValue(body, type);
+        } catch (JacksonException e) {
+            throw new InvalidRequestException("body");
+        }
+        if (request == null) {
+            throw new InvalidRequestException("body");
+        }
+        return request;
+    }
+
+    /**
+     * Runs {@code placing} once per key in the scope: the same key with the same bytes replays the first answer
+     * (a placed order or a 4xx problem), byte for byte; a 5xx is not kept, so a retry runs again.
+     */
+    private ResponseEntity<String> idempotently(String scope, String key, byte[] body, Locale locale,
+            java.util.function.Function<byte[], PlacedCheckout> placing) {
         var claim = keys.claim(scope, key, sha256(body));
         switch (claim.kind()) {
             case MISMATCH -> throw new IdempotencyException("mismatch");
@@ -95,16 +148,7 @@ class CheckoutApi {
         }
         IdempotencyKeys.Stored response;
         try {
-            ShopJson.CheckoutJson request;
-            try {
-                request = json.readValue(body, ShopJson.CheckoutJson.class);
-            } catch (JacksonException e) {
-                throw new InvalidRequestException("body");
-            }
-            if (request == null) {
-                throw new InvalidRequestException("body");
-            }
-            var placed = checkout.placeOrder(cart, request.toRequest(Shoppers.zone(zone)), Shoppers.language(lang, locale));
+            var placed = placing.apply(body);
             response = new IdempotencyKeys.Stored(HttpStatus.CREATED.value(), MediaType.APPLICATION_JSON_VALUE,
                     json.writeValueAsString(ShopJson.PlacedJson.of(placed)));
         } catch (RuntimeException e) {

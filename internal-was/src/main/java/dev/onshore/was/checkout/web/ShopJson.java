@@ -83,6 +83,23 @@ final class ShopJson {
         }
     }
 
+    /** A hot-deal checkout: how many units and where to; the price is the deal's. */
+    record HotDealCheckoutJson(java.math.@Nullable BigDecimal quantity, @Nullable AddressJson address,
+            @Nullable String shippingMethod, @Nullable String email) {
+
+        int units() {
+            var units = ShopJson.quantity(quantity);
+            if (units < 1) {
+                throw new InvalidRequestException("quantity");
+            }
+            return units;
+        }
+
+        CheckoutRequest toRequest(java.time.@Nullable ZoneId timeZone) {
+            return new CheckoutJson(address, shippingMethod, email, null).toRequest(timeZone);
+        }
+    }
+
     record Amount(String amount, String currency) {
 
         static Amount of(Money money) {

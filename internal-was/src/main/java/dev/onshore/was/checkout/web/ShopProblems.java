@@ -6,6 +6,8 @@ import dev.onshore.was.checkout.CouponRefusedException;
 import dev.onshore.was.checkout.InvalidCheckoutException;
 import dev.onshore.was.checkout.PaymentUnavailableException;
 import dev.onshore.was.checkout.RatesUnavailableException;
+import dev.onshore.was.hotdeals.HotDealRefusedException;
+import dev.onshore.was.hotdeals.UnknownHotDealException;
 import dev.onshore.was.inventory.InsufficientStockException;
 import dev.onshore.was.orders.IllegalOrderTransitionException;
 import dev.onshore.was.orders.UnknownOrderException;
@@ -38,7 +40,8 @@ class ShopProblems {
     @ExceptionHandler({UnknownCartException.class, InvalidCartLineException.class, InvalidCheckoutException.class,
             InsufficientStockException.class, UnknownOrderException.class, IllegalOrderTransitionException.class,
             PaymentUnavailableException.class, RatesUnavailableException.class, InvalidRequestException.class,
-            IdempotencyException.class, CouponRefusedException.class})
+            IdempotencyException.class, CouponRefusedException.class, HotDealRefusedException.class,
+            UnknownHotDealException.class})
     ProblemDetail handle(RuntimeException e, Locale locale) {
         var problem = problemFor(e, locale);
         if (problem == null) {
@@ -106,6 +109,15 @@ class ShopProblems {
                 yield problem;
             }
             case UnknownOrderException unknown -> problem(HttpStatus.NOT_FOUND, "unknown-order", locale);
+            case UnknownHotDealException unknown -> problem(HttpStatus.NOT_FOUND, "unknown-hot-deal", locale);
+            case HotDealRefusedException refused -> {
+                var problem = problem(HttpStatus.CONFLICT, "hot-deal." + refused.reason(), locale, refused.limit());
+                problem.setProperty("code", refused.reason());
+                if (HotDealRefusedException.OVER_LIMIT.equals(refused.reason())) {
+                    problem.setProperty("limit", refused.limit());
+                }
+                yield problem;
+            }
             case IllegalOrderTransitionException illegal -> {
                 var problem = problem(HttpStatus.CONFLICT, "illegal-order-transition", locale, illegal.number(),
                         illegal.from());
