@@ -267,7 +267,10 @@ public final class Appliance {
                 "--onshore.identity.keycloak-url=" + keycloakUrl(),
                 "--onshore.identity.shopper-issuer=" + storefrontUrl() + "/realms/shoppers",
                 "--onshore.identity.operator-issuer=" + keycloakUrl() + "/realms/operators",
-                "--onshore.storefront.public-base-url=" + storefrontUrl()));
+                "--onshore.storefront.public-base-url=" + storefrontUrl(),
+                // The sandbox's payment page and its way back to the order's page, at the storefront's address.
+                "--onshore.payments.sandbox.public-url=" + storefrontUrl(),
+                "--onshore.checkout.return-url=" + storefrontUrl() + "/orders/{number}"));
         return name.equals(component.name()) ? component
                 : new Component(name, component.command(), component.environment(),
                         Probe.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), component.startTimeout());

@@ -24,6 +24,13 @@ public interface Carts {
 
     CartView remove(CartKey key, String sku, String language);
 
+    /**
+     * Moves a guest's cart into the member's cart of the same market when the guest logs in: quantities add up,
+     * capped at the per-order maximum and the stock; lines that can no longer be bought are left out. The guest
+     * cart is gone afterwards (its token opens nothing). Empty when the token opens no guest cart.
+     */
+    Optional<CartView> merge(String guestToken, String memberSubject, String language);
+
     /** Empties the cart (after its order was placed). */
     void clear(CartKey key);
 }

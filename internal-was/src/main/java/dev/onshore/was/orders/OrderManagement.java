@@ -27,6 +27,9 @@ public interface OrderManagement {
      */
     Optional<OrderView> findForShopper(String number, @Nullable String memberSubject, @Nullable String accessToken);
 
+    /** A member's latest orders (at most {@code limit}, 1 to 200), newest first; never null. */
+    java.util.List<OrderView> findForMember(String memberSubject, int limit);
+
     /**
      * Cancels an order before it is shipped; a paid order is refunded in full through the payments area.
      * {@code reason} is kept in its history.

@@ -2,7 +2,9 @@ package dev.onshore.was.security;
 
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
+import org.springframework.security.config.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
@@ -82,8 +84,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain publicPagesSecurity(HttpSecurity http, MetricsProperties metrics) {
+    SecurityFilterChain publicPagesSecurity(HttpSecurity http, MetricsProperties metrics,
+            ObjectProvider<Customizer<HttpSecurity>> pageCustomizers) {
         var scrapers = metrics.scrapers().stream().map(IpAddressMatcher::new).toList();
+        // The storefront's shopper login (storefront's ShopperLogin): no module of its own needed here.
+        pageCustomizers.orderedStream().forEach(customizer -> customizer.customize(http));
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()

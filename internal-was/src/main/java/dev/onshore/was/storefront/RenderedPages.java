@@ -117,7 +117,8 @@ final class RenderedPages extends OncePerRequestFilter {
         return !properties.enabled() || !"GET".equals(request.getMethod()) || path.length() < 4
                 || path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/css/")
                 || path.startsWith("/img/") || path.startsWith("/error")
-                || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+                || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || ShopCookies.hasShopperCookie(request); // their pages show their cart and name
     }
 
     @Override

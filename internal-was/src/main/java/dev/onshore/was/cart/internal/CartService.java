@@ -113,6 +113,54 @@ class CartService implements Carts {
     }
 
     @Override
+    public Optional<CartView> merge(String guestToken, String memberSubject, String language) {
+        var guest = jdbc.sql("SELECT id, market FROM cart WHERE token_hash = ? AND member_subject IS NULL FOR UPDATE")
+                .param(hash(guestToken)).query((rs, row) -> new StoredCart(rs.getBytes(1), rs.getString(2)))
+                .optional().orElse(null);
+        if (guest == null || guestToken.length() > 200) {
+            return Optional.empty();
+        }
+        var member = jdbc.sql("SELECT id FROM cart WHERE member_subject = ? AND market = ? LIMIT 1 FOR UPDATE")
+                .params(memberSubject, guest.market()).query((rs, row) -> rs.getBytes(1)).optional().orElse(null);
+        if (member == null) {
+            // The guest cart becomes the member's; its old token no longer opens it.
+            jdbc.sql("UPDATE cart SET member_subject = ?, token_hash = ? WHERE id = ?")
+                    .params(memberSubject, hash(token()), guest.id()).update();
+            touch(guest);
+            return Optional.of(view(guest.id(), guest.market(), language));
+        }
+        var target = new StoredCart(member, guest.market());
+        var lines = jdbc.sql("SELECT sku, quantity FROM cart_line WHERE cart_id = ? ORDER BY added_at, sku")
+                .param(guest.id()).query((rs, row) -> java.util.Map.entry(rs.getString(1), rs.getInt(2))).list();
+        for (var line : lines) {
+            var offer = prices.offer(line.getKey(), guest.market(), language);
+            if (offer.problem() != null) {
+                continue;
+            }
+            int inCart = jdbc.sql("SELECT quantity FROM cart_line WHERE cart_id = ? AND sku = ?")
+                    .params(member, offer.sku()).query(Integer.class).optional().orElse(0);
+            long wanted = Math.min((long) inCart + line.getValue(),
+                    Math.min(offer.maxPerOrder(), stock.available(offer.sku())));
+            if (wanted <= inCart) {
+                continue;
+            }
+            if (inCart == 0 && jdbc.sql("SELECT COUNT(*) FROM cart_line WHERE cart_id = ?").param(member)
+                    .query(Integer.class).single() >= MAX_LINES) {
+                continue;
+            }
+            jdbc.sql("""
+                    INSERT INTO cart_line (cart_id, sku, quantity, added_at) VALUES (:cart, :sku, :quantity, :now)
+                    ON DUPLICATE KEY UPDATE quantity = :quantity""")
+                    .param("cart", member).param("sku", offer.sku()).param("quantity", (int) wanted)
+                    .param("now", Timestamp.from(Instant.now())).update();
+        }
+        jdbc.sql("DELETE FROM cart_line WHERE cart_id = ?").param(guest.id()).update();
+        jdbc.sql("DELETE FROM cart WHERE id = ?").param(guest.id()).update();
+        touch(target);
+        return Optional.of(view(member, guest.market(), language));
+    }
+
+    @Override
     public void clear(CartKey key) {
         locate(key, true).ifPresent(cart -> {
             jdbc.sql("DELETE FROM cart_line WHERE cart_id = ?").param(cart.id()).update();

@@ -72,6 +72,13 @@ class OrderService implements OrderManagement {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public java.util.List<OrderView> findForMember(String memberSubject, int limit) {
+        return orders.numbersOf(memberSubject, Math.clamp(limit, 1, 200)).stream()
+                .flatMap(number -> orders.findByNumber(number).stream()).map(Order::view).toList();
+    }
+
+    @Override
     public OrderView cancel(String number, String reason) {
         return change(number, order -> order.cancel(reason, Instant.now()));
     }

@@ -116,6 +116,12 @@ class Orders {
                 .params(Timestamp.from(now), limit).query(String.class).list();
     }
 
+    /** A member's latest orders' numbers, newest first. */
+    List<String> numbersOf(String memberSubject, int limit) {
+        return jdbc.sql("SELECT number FROM shop_order WHERE member_subject = ? ORDER BY placed_at DESC LIMIT ?")
+                .params(memberSubject, limit).query(String.class).list();
+    }
+
     private Optional<Order> find(String where, Object value, boolean lock) {
         var rows = jdbc.sql("SELECT * FROM shop_order WHERE " + where + (lock ? " FOR UPDATE" : ""))
                 .param(value).query((rs, row) -> rs.getBytes("id")).list();

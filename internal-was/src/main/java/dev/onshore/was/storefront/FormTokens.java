@@ -1,0 +1,133 @@
+package dev.onshore.was.storefront;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * One-time tokens for the place-order form, checked on every node: a token is signed with its issue time (so an
+ * old or forged one is refused without a lookup) and claimed once in MariaDB (a unique key: a concurrent double
+ * submit sees it claimed and waits for the first one's order).
+ */
+@Component
+class FormTokens {
+
+    /** How long a checkout form may be left open before it must be reviewed again. */
+    static final Duration VALID = Duration.ofHours(1);
+
+    /** What claiming a token found. */
+    sealed interface Claim {
+    }
+
+    /** The token is this request's: go on and place the order. */
+    record Claimed() implements Claim {
+    }
+
+    /** An earlier submit of the same form placed this order. */
+    record Placed(String number, String paymentUrl, @Nullable String accessToken) implements Claim {
+    }
+
+    /** An earlier submit of the same form is still placing its order. */
+    record Running() implements Claim {
+    }
+
+    /** The token is forged, malformed or too old. */
+    record Expired() implements Claim {
+    }
+
+    private final JdbcClient jdbc;
+    private final ShopCookies cookies;
+    private final Clock clock;
+
+    FormTokens(JdbcClient jdbc, ShopCookies cookies, Clock clock) {
+        this.jdbc = jdbc;
+        this.cookies = cookies;
+        this.clock = clock;
+    }
+
+    String issue() {
+        var body = ShopCookies.random() + "." + clock.instant().getEpochSecond();
+        return body + "." + cookies.sign("form:" + body);
+    }
+
+    Claim claim(String token) {
+        if (!valid(token)) {
+            return new Expired();
+        }
+        try {
+            jdbc.sql("INSERT INTO storefront_form_token (token_hash, state, created_at) VALUES (?, 'RUNNING', ?)")
+                    .params(hash(token), Timestamp.from(clock.instant())).update();
+            return new Claimed();
+        } catch (DuplicateKeyException e) {
+            return jdbc.sql("""
+                    SELECT state, order_number, payment_url, sealed_access FROM storefront_form_token
+                    WHERE token_hash = ?""").param(hash(token)).query((rs, row) -> "DONE".equals(rs.getString(1))
+                            ? (Claim) new Placed(rs.getString(2), rs.getString(3), open(token, rs.getString(4)))
+                            : new Running()).optional().orElseGet(() -> claim(token));
+        }
+    }
+
+    void complete(String token, String number, String paymentUrl, String accessToken) {
+        jdbc.sql("""
+                UPDATE storefront_form_token SET state = 'DONE', order_number = ?, payment_url = ?, sealed_access = ?
+                WHERE token_hash = ?""").params(number, paymentUrl,
+                cookies.seal("form:" + token, accessToken.getBytes(StandardCharsets.UTF_8)), hash(token)).update();
+    }
+
+    /** Frees a token whose submit placed nothing (a refused address, a sold-out line): the form may be sent again. */
+    void release(String token) {
+        jdbc.sql("DELETE FROM storefront_form_token WHERE token_hash = ? AND state = 'RUNNING'").param(hash(token))
+                .update();
+    }
+
+    @Scheduled(fixedDelayString = "PT1H")
+    void purge() {
+        jdbc.sql("DELETE FROM storefront_form_token WHERE created_at < ?")
+                .param(Timestamp.from(clock.instant().minus(VALID.multipliedBy(2)))).update();
+    }
+
+    private boolean valid(String token) {
+        var parts = token.split("\\.");
+        if (token.length() > 200 || parts.length != 3 || !parts[1].matches("[0-9]{1,12}")) {
+            return false;
+        }
+        var body = parts[0] + "." + parts[1];
+        if (!MessageDigest.isEqual(cookies.sign("form:" + body).getBytes(StandardCharsets.US_ASCII),
+                parts[2].getBytes(StandardCharsets.US_ASCII))) {
+            return false;
+        }
+        var age = clock.instant().getEpochSecond() - Long.parseLong(parts[1]);
+        return age >= -60 && age <= VALID.toSeconds();
+    }
+
+    private @Nullable String open(String token, @Nullable String sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        var plain = cookies.open("form:" + token, sealed);
+        return plain == null ? null : new String(plain, StandardCharsets.UTF_8);
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Optional<String> nonBlank(@Nullable String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.onshore.was.storefront;
+
+import dev.onshore.was.cart.CartKey;
+import dev.onshore.was.cart.CartView;
+import dev.onshore.was.cart.Carts;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * What a page shows about the shopper in its header (who is logged in, how many items are in the cart), and the
+ * cart of a request. Pages for a shopper with a cart or a login are theirs alone: never shared from the page cache,
+ * never stored by a browser or proxy.
+ */
+@Component
+class ShopperFrame implements HandlerInterceptor {
+
+    private final Carts carts;
+    private final ShopCookies cookies;
+
+    ShopperFrame(Carts carts, ShopCookies cookies) {
+        this.carts = carts;
+        this.cookies = cookies;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Registration implements WebMvcConfigurer {
+
+        private final ShopperFrame frame;
+
+        Registration(ShopperFrame frame) {
+            this.frame = frame;
+        }
+
+        @Override
+        public void addInterceptors(InterceptorRegistry registry) {
+            registry.addInterceptor(frame).excludePathPatterns("/api/**", "/actuator/**", "/css/**", "/img/**");
+        }
+    }
+
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+            @Nullable ModelAndView model) {
+        if (model == null || !(model.getModel().get("page") instanceof StorefrontLocale page)) {
+            return;
+        }
+        var shopper = Shopper.current().orElse(null);
+        if (shopper == null && !ShopCookies.hasShopperCookie(request)) {
+            return; // an anonymous page: shareable
+        }
+        markPrivate(request, response);
+        model.addObject("shopper", shopper);
+        if (!model.getModel().containsKey("cartCount")) {
+            model.addObject("cartCount", cart(request, page).map(ShopperFrame::count).orElse(0));
+        }
+    }
+
+    static void markPrivate(HttpServletRequest request, HttpServletResponse response) {
+        request.setAttribute(RenderedPages.PRIVATE, Boolean.TRUE);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+    }
+
+    /** Who asks for a cart in this market: the member, else the guest's signed cookie; empty for neither. */
+    Optional<CartKey> key(HttpServletRequest request, StorefrontLocale page) {
+        var shopper = Shopper.current();
+        if (shopper.isPresent()) {
+            return Optional.of(CartKey.member(shopper.get().subject()));
+        }
+        return cookies.cartToken(request, page.market()).map(CartKey::guest);
+    }
+
+    /** The cart of this request in the page's market; empty when there is none (or it is another market's). */
+    Optional<CartView> cart(HttpServletRequest request, StorefrontLocale page) {
+        return key(request, page).flatMap(key -> carts.find(key, page.language()))
+                .filter(cart -> cart.market().equals(page.market()));
+    }
+
+    static int count(CartView cart) {
+        return cart.lines().stream().mapToInt(CartView.Line::quantity).sum();
+    }
+}
