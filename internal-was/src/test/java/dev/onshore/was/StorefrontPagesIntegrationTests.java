@@ -120,4 +120,23 @@ class StorefrontPagesIntegrationTests extends CatalogTestSupport {
         assertThat(body(page("/id-id/c/health"))).contains(
                 "<link rel=\"canonical\" href=\"https://id.onshore.test/id-id/c/health\">").doesNotContain("localhost");
     }
+
+    @Test
+    void productAndCategoryPagesCarrySchemaOrgDataWithTheMarketsPriceAndCurrency() throws Exception {
+        var product = body(page("/id-id/p/HS-VITC-1000"));
+        assertThat(product).contains("<script type=\"application/ld+json\">")
+                .contains("\"@type\":\"Product\"").contains("\"sku\":\"HS-VITC-1000\"")
+                .contains("\"price\":\"189000\"").contains("\"priceCurrency\":\"IDR\"")
+                .contains("\"availability\":\"https://schema.org/InStock\"")
+                .contains("\"@type\":\"BreadcrumbList\"")
+                .contains("\"item\":\"https://id.onshore.test/id-id/c/health\"");
+        assertThat(body(page("/en-us/p/HS-VITC-1000"))).contains("\"priceCurrency\":\"USD\"");
+        assertThat(body(page("/ko-kr/c/health.vitamins"))).contains("\"@type\":\"BreadcrumbList\"")
+                .contains("\"position\":2");
+    }
+
+    @Test
+    void aSingaporeDollarIsNeverABareDollarSign() throws Exception {
+        assertThat(body(page("/en-sg/c/health"))).contains("SGD").doesNotContainPattern("<strong>\\$");
+    }
 }

@@ -126,7 +126,7 @@ class PageFrame {
     }
 
     static String format(BigDecimal amount, Currency currency, Locale locale) {
-        return Money.of(amount, currency).format(locale);
+        return Money.of(amount, currency).formatUnambiguous(locale);
     }
 
     static String label(StorefrontLocale locale) {
