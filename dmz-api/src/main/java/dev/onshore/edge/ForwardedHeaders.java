@@ -28,7 +28,8 @@ class ForwardedHeaders implements RequestHttpHeadersFilter, Ordered {
                 "if-unmodified-since", "origin", "referer", "sec-fetch-dest", "sec-fetch-mode", "sec-fetch-site",
                 "sec-fetch-user", "transfer-encoding", "user-agent", "x-csrf-token", "x-xsrf-token",
                 "x-requested-with", "x-onshore-client-ip", "x-onshore-context-source", "x-onshore-country",
-                "x-onshore-currency", "x-onshore-locale", "x-onshore-timezone"),
+                "x-onshore-currency", "x-onshore-locale", "x-onshore-timezone", "x-onshore-suggested-country",
+                "x-onshore-suggested-locale"),
         /** Keycloak's shoppers realm: its login pages, token and logout endpoints, account console. */
         IDENTITY("accept", "accept-encoding", "accept-language", "authorization", "cache-control", "content-length",
                 "content-type", "cookie", "dpop", "if-modified-since", "if-none-match", "origin", "referer",

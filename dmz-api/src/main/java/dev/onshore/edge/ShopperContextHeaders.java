@@ -1,5 +1,6 @@
 package dev.onshore.edge;
 
+import dev.onshore.i18n.context.Resolution;
 import dev.onshore.i18n.context.ShopperChoiceCodec;
 import dev.onshore.i18n.context.ShopperContext;
 import dev.onshore.i18n.context.ShopperContextResolver;
@@ -38,6 +39,8 @@ class ShopperContextHeaders extends OncePerRequestFilter {
     static final String CURRENCY = "X-Onshore-Currency";
     static final String TIME_ZONE = "X-Onshore-TimeZone";
     static final String RESOLVED_BY = "X-Onshore-Context-Source";
+    static final String SUGGESTED_COUNTRY = "X-Onshore-Suggested-Country";
+    static final String SUGGESTED_LOCALE = "X-Onshore-Suggested-Locale";
 
     private final ShopperContextResolver resolver;
 
@@ -48,14 +51,21 @@ class ShopperContextHeaders extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var context = resolver.resolve(new ShopperRequest(choiceCookie(request), request.getRequestURI(),
+        var shopper = new ShopperRequest(choiceCookie(request), request.getRequestURI(),
                 request.getHeader("Accept-Language"), request.getHeader(EdgePolicy.CLIENT_IP),
-                request.getHeader("User-Agent")));
+                request.getHeader("User-Agent"));
+        var headers = headers(resolver.resolve(shopper));
+        // What the bare root would pick for this shopper: a localized page suggests it (no header: the site default).
+        var suggested = resolver.suggest(shopper);
+        if (suggested.resolvedBy() != Resolution.SITE_DEFAULT) {
+            headers.put(SUGGESTED_COUNTRY, suggested.country());
+            headers.put(SUGGESTED_LOCALE, suggested.locale().toLanguageTag());
+        }
         response.addHeader("Vary", "Accept-Language, Cookie");
-        chain.doFilter(new WithContext(request, headers(context)), response);
+        chain.doFilter(new WithContext(request, headers), response);
     }
 
-    static Map<String, String> headers(ShopperContext context) {
+    static TreeMap<String, String> headers(ShopperContext context) {
         var headers = new TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
         headers.put(COUNTRY, context.country());
         headers.put(LOCALE, context.locale().toLanguageTag());

@@ -138,6 +138,18 @@ class GatewayIntegrationTests {
     }
 
     @Test
+    void aLocalizedPageLearnsWhatTheRootWouldHavePickedForTheShopper() throws Exception {
+        get("/ko-kr/suggested", "Accept-Language", "id-ID", "Cookie", "onshore_choice=1|ID|en-US|IDR|");
+
+        var headers = received.get("/ko-kr/suggested");
+        assertThat(headers.get("x-onshore-suggested-country")).isEqualTo("ID");
+        assertThat(headers.get("x-onshore-suggested-locale")).isEqualTo("en-US");
+
+        get("/ko-kr/nothing-known", "Accept-Language", "fr-FR");
+        assertThat(received.get("/ko-kr/nothing-known")).doesNotContainKey("x-onshore-suggested-locale");
+    }
+
+    @Test
     void garbageHeadersStillGetTheSiteDefaultNotAnError() throws Exception {
         var response = get("/context/garbage", "Accept-Language", "\u00ff;q=abc,,,*;q=-1" + "x".repeat(4000),
                 "Cookie", "onshore_choice=%%%|||");

@@ -30,7 +30,8 @@ public final class HopSignature {
 
     /** The shopper-context headers the signature covers, in the order they are signed (lower case). */
     public static final List<String> SIGNED_HEADERS = List.of("x-onshore-client-ip", "x-onshore-context-source",
-            "x-onshore-country", "x-onshore-currency", "x-onshore-locale", "x-onshore-timezone");
+            "x-onshore-country", "x-onshore-currency", "x-onshore-locale", "x-onshore-timezone",
+            "x-onshore-suggested-country", "x-onshore-suggested-locale");
 
     private static final int MAX_HEADER_LENGTH = 200;
 

@@ -86,6 +86,17 @@ public final class ShopperContextResolver {
         return context(site, site.defaultLocale(), Resolution.SITE_DEFAULT);
     }
 
+    /**
+     * What the shopper would get where no URL names a locale (the bare root, locale-less links): the saved choice,
+     * then Accept-Language, then GeoIP, then the site default. A localized page is always the one asked for; when
+     * this differs from it, the page suggests it instead of redirecting. Never null, never throws.
+     */
+    public ShopperContext suggest(ShopperRequest request) {
+        Objects.requireNonNull(request, "request");
+        return resolve(new ShopperRequest(request.choiceCookie(), null, request.acceptLanguage(), request.clientIp(),
+                request.userAgent()));
+    }
+
     /** The market and locale a URL prefix such as {@code id-id} stands for; empty when it names none. */
     public Optional<ShopperContext> forUrlPrefix(String prefix) {
         List<Choice> choices = byTag.get(prefix.toLowerCase(Locale.ROOT));

@@ -236,6 +236,20 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
                 .format(amount).toString();
     }
 
+    /**
+     * As {@link #format(Locale)}, but a dollar that is not the US dollar (Singapore's "$" in en-SG) is written with
+     * its ISO code ("SGD 12.90"): a shop that also shows US prices must never let "$" mean two currencies.
+     */
+    public String formatUnambiguous(Locale locale) {
+        var icu = ULocale.forLocale(locale);
+        var symbol = com.ibm.icu.util.Currency.getInstance(currency.getCurrencyCode()).getSymbol(icu);
+        if (!symbol.equals("$") || currency.getCurrencyCode().equals("USD")) {
+            return format(icu);
+        }
+        return NumberFormatter.withLocale(icu).unit(com.ibm.icu.util.Currency.getInstance(currency.getCurrencyCode()))
+                .unitWidth(NumberFormatter.UnitWidth.ISO_CODE).format(amount).toString();
+    }
+
     /** As {@link #format(ULocale)}; the locale may carry a script (zh-Hans-CN). */
     public String format(Locale locale) {
         return format(ULocale.forLocale(locale));

@@ -104,6 +104,21 @@ class ShopperContextResolverTests {
         assertThat(context.resolvedBy()).isEqualTo(Resolution.URL_PREFIX);
     }
 
+    @Test
+    void suggestsWhatTheShopperWouldGetWithoutTheUrlsLocale() {
+        var korean = resolver.suggest(new ShopperRequest(null, "/id-id/p/HS-VITC-1000", "ko-KR", SEOUL_IP, CHROME));
+        assertThat(korean.country()).isEqualTo("KR");
+        assertThat(korean.resolvedBy()).isEqualTo(Resolution.ACCEPT_LANGUAGE);
+
+        var chosen = resolver.suggest(new ShopperRequest("1|ID|en-US|IDR|", "/ko-kr/", "ko-KR", SEOUL_IP, CHROME));
+        assertThat(chosen.country()).isEqualTo("ID");
+        assertThat(chosen.locale()).isEqualTo(Locale.forLanguageTag("en-US"));
+        assertThat(chosen.resolvedBy()).isEqualTo(Resolution.EXPLICIT_CHOICE);
+
+        assertThat(resolver.suggest(new ShopperRequest(null, "/id-id/", "fr-FR", null, CHROME)).resolvedBy())
+                .isEqualTo(Resolution.SITE_DEFAULT);
+    }
+
     @ParameterizedTest(name = "\"{0}\" is no locale prefix")
     @CsvSource({"/products/1", "/", "/fr-fr/", "/id-id-id/", "//id-id/", "id-id/x", "/i/"})
     void ignoresPathsWithoutASupportedLocalePrefix(String path) {

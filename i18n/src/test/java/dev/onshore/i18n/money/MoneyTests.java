@@ -162,4 +162,14 @@ class MoneyTests {
         assertThat(Money.of("19.9", "USD")).hasToString("19.90 USD");
         assertThat(Money.zero(KRW)).hasToString("0 KRW");
     }
+
+    @Test
+    void aDollarThatIsNotTheUsDollarIsWrittenWithItsCode() {
+        assertThat(Money.of(new java.math.BigDecimal("12.90"), java.util.Currency.getInstance("SGD"))
+                .formatUnambiguous(Locale.forLanguageTag("en-SG"))).contains("SGD").doesNotContain("$");
+        assertThat(Money.of(new java.math.BigDecimal("12.99"), java.util.Currency.getInstance("USD"))
+                .formatUnambiguous(Locale.forLanguageTag("en-US"))).isEqualTo("$12.99");
+        assertThat(Money.of(new java.math.BigDecimal("189000"), java.util.Currency.getInstance("IDR"))
+                .formatUnambiguous(Locale.forLanguageTag("id-ID"))).startsWith("Rp");
+    }
 }

@@ -5,10 +5,11 @@ import dev.onshore.was.catalog.ProductCatalog;
 import dev.onshore.was.catalog.ProductSearch;
 import dev.onshore.was.catalog.Sku;
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -26,15 +27,26 @@ class CatalogPages {
     /** Control and format characters (bidi marks and overrides, zero-width joiners): never part of a search. */
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}]+");
     private static final int MAX_PAGE = 100;
+    private static final Pattern PRICE = Pattern.compile("[0-9]{1,12}-[0-9]{0,12}");
+    /** The index keeps prices at four decimals: an exclusive upper bound is this much below it, inclusive. */
+    private static final BigDecimal SMALLEST_INDEXED = new BigDecimal("0.0001");
+
+    /** A price-range filter: its parameter value ({@code 0-200000}), its bounds in the market's format, its count. */
+    public record PriceFacet(String value, String label, long count) {
+    }
 
     private final ProductCatalog catalog;
     private final ProductSearch search;
     private final PageFrame pages;
     private final PublicUrls urls;
     private final StorefrontLocales locales;
+    private final MessageSource messages;
+    private final StructuredData structuredData;
 
     CatalogPages(ProductCatalog catalog, ProductSearch search, PageFrame pages, PublicUrls urls,
-            StorefrontLocales locales) {
+            StorefrontLocales locales, MessageSource messages, StructuredData structuredData) {
+        this.messages = messages;
+        this.structuredData = structuredData;
         this.catalog = catalog;
         this.search = search;
         this.pages = pages;
@@ -57,8 +69,15 @@ class CatalogPages {
         if (detail == null) {
             return pages.notFound(page);
         }
-        var view = pages.page("storefront/product", page, "p/" + detail.sku());
+        var here = "p/" + detail.sku();
+        var category = detail.categoryPath().isEmpty() ? null : detail.categoryPath().getLast().code();
+        var sold = new java.util.HashMap<StorefrontLocale, String>();
+        // Where the product is not sold, the switcher opens its category there (or the home page), never a 404.
+        var view = pages.page("storefront/product", page, here, other -> sold.computeIfAbsent(other,
+                l -> l.equals(page) || catalog.findForShopper(parsed, l.market(), l.language(), null).isPresent() ? here
+                        : category != null ? "c/" + category : ""));
         view.addObject("product", detail);
+        view.addObject("structuredData", structuredData.product(page, detail));
         view.addObject("price", PageFrame.format(detail.price(), detail.currency(), page.locale()));
         view.addObject("listPrice", PageFrame.format(detail.listPrice(), detail.currency(), page.locale()));
         view.addObject("brandSlug", PageFrame.brandSlug(detail.brand()));
@@ -66,7 +85,7 @@ class CatalogPages {
                 .collect(java.util.stream.Collectors.toMap(v -> v.suffix(),
                         v -> PageFrame.format(v.price(), detail.currency(), page.locale()))));
         view.addObject("saleEnds", detail.saleEndsAt() == null ? null
-                : ViewerTime.dateTime(detail.saleEndsAt(), zone(timeZone, page), page.locale()));
+                : ViewerTime.dateTime(detail.saleEndsAt(), PageFrame.zone(timeZone, page), page.locale()));
         return view;
     }
 
@@ -84,7 +103,9 @@ class CatalogPages {
         var view = listing(pageLocale, "c/" + category.code(), "", category.code(), null, null, null, sort, page);
         view.addObject("heading", category.name());
         view.addObject("category", category);
-        view.addObject("path", catalog.categoryPath(category.code(), pageLocale.language()));
+        var trail = catalog.categoryPath(category.code(), pageLocale.language());
+        view.addObject("path", trail);
+        view.addObject("structuredData", structuredData.category(pageLocale, trail));
         return view;
     }
 
@@ -116,21 +137,31 @@ class CatalogPages {
             return pages.notFound(locales.siteDefault());
         }
         var text = INVISIBLE.matcher(q).replaceAll(" ").strip();
-        if (text.length() > ProductSearch.MAX_QUERY_LENGTH || (category != null && category.length() > 120)
-                || (brand != null && brand.length() > 80) || (price != null && !price.matches("[0-9]{1,12}-[0-9]{0,12}"))) {
-            return pages.badRequest(pageLocale);
-        }
+        // The filter form submits its empty fields (category=&price=): an empty filter is no filter.
+        category = blankToNull(category);
+        brand = blankToNull(brand);
+        price = blankToNull(price);
         BigDecimal min = null;
         BigDecimal max = null;
-        if (price != null) {
+        if (price != null && PRICE.matcher(price).matches()) {
             var bounds = price.split("-", -1);
             min = new BigDecimal(bounds[0]);
-            max = bounds[1].isEmpty() ? null : new BigDecimal(bounds[1]);
+            // Facet ranges include their lower bound and exclude their upper one; the search's bounds are inclusive.
+            max = bounds[1].isEmpty() ? null : new BigDecimal(bounds[1]).subtract(SMALLEST_INDEXED);
+        }
+        var refused = text.length() > ProductSearch.MAX_QUERY_LENGTH ? "badrequest.query"
+                : category != null && category.length() > 120 ? "badrequest.category"
+                : brand != null && brand.length() > 80 ? "badrequest.brand"
+                : price != null && (min == null || (max != null && max.compareTo(min) < 0)) ? "badrequest.price"
+                : null;
+        if (refused != null) {
+            return pages.badRequest(pageLocale, refused);
         }
         var view = listing(pageLocale, "search", text, category, brand, min, max, sort, page);
         view.addObject("query", text);
         view.addObject("price", price);
         view.addObject("heading", null);
+        view.addObject("priceFacets", priceFacets(view, pageLocale));
         // Result pages of arbitrary queries are not content: keep them out of search engines.
         view.addObject("noindex", true);
         return view;
@@ -153,6 +184,23 @@ class CatalogPages {
         view.addObject("brandSlugs", catalog.brands().stream()
                 .collect(java.util.stream.Collectors.toMap(name -> name, PageFrame::brandSlug)));
         return view;
+    }
+
+    private List<PriceFacet> priceFacets(ModelAndView view, StorefrontLocale page) {
+        var result = (ProductSearch.Page) view.getModel().get("result");
+        var currency = page.settings().currency();
+        return result.priceRanges().stream().map(range -> {
+            var bounds = range.value().split("-", -1);
+            var low = PageFrame.format(new BigDecimal(bounds[0]), currency, page.locale());
+            var label = bounds[1].isEmpty()
+                    ? messages.getMessage("facets.price.over", new Object[] {low}, page.locale())
+                    : low + " – " + PageFrame.format(new BigDecimal(bounds[1]), currency, page.locale());
+            return new PriceFacet(range.value(), label, range.count());
+        }).toList();
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The sitemap index: one sitemap per locale. */
@@ -203,16 +251,5 @@ class CatalogPages {
                     .append(HtmlUtils.htmlEscape(urls.page(other, rest))).append("\"/>");
         }
         xml.append("</url>\n");
-    }
-
-    private static ZoneId zone(@Nullable String header, StorefrontLocale page) {
-        if (header != null && header.length() <= 64) {
-            try {
-                return ZoneId.of(header);
-            } catch (RuntimeException invalid) {
-                // The gateway's header is advice: an unknown zone falls back to the market's.
-            }
-        }
-        return page.settings().zone();
     }
 }

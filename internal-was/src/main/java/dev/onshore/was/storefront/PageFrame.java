@@ -7,8 +7,11 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -22,18 +25,42 @@ class PageFrame {
     public record Card(ProductView product, String formattedPrice) {
     }
 
-    /** A link in the language/currency switcher and an hreflang alternate. */
-    public record Alternate(String path, String label, String hreflang) {
+    /**
+     * A link in the language/currency switcher and, when the page exists there, an hreflang alternate.
+     *
+     * @param path the absolute public URL of the page's equivalent in the locale (or, when it has none there, of the
+     *     nearest page that exists: a category or the home page)
+     * @param switchTo the switcher's link: saves the choice, then opens {@code path}
+     * @param equivalent whether {@code path} is the same page (only those are hreflang alternates)
+     */
+    public record Alternate(String path, String label, String hreflang, String switchTo, boolean equivalent) {
     }
 
     private final ProductCatalog catalog;
     private final PublicUrls urls;
     private final StorefrontLocales locales;
+    private final Suggestions suggestions;
+    private final List<String> zones;
 
-    PageFrame(ProductCatalog catalog, PublicUrls urls, StorefrontLocales locales) {
+    PageFrame(ProductCatalog catalog, PublicUrls urls, StorefrontLocales locales, Suggestions suggestions) {
         this.catalog = catalog;
         this.urls = urls;
         this.locales = locales;
+        this.suggestions = suggestions;
+        this.zones = java.util.stream.Stream.concat(locales.all().stream().map(l -> l.settings().zone().getId()),
+                java.util.stream.Stream.of("UTC")).distinct().toList();
+    }
+
+    /** The zone times are shown in: the shopper's (the edge's header, from their choice), else the market's. */
+    static java.time.ZoneId zone(@org.jspecify.annotations.Nullable String header, StorefrontLocale page) {
+        if (header != null && header.length() <= 64) {
+            try {
+                return java.time.ZoneId.of(header);
+            } catch (RuntimeException invalid) {
+                // The gateway's header is advice: an unknown zone falls back to the market's.
+            }
+        }
+        return page.settings().zone();
     }
 
     /**
@@ -41,30 +68,55 @@ class PageFrame {
      *     every locale, which is what makes the alternates right
      */
     ModelAndView page(String view, StorefrontLocale page, String rest) {
+        return page(view, page, rest, locale -> rest);
+    }
+
+    /**
+     * @param restFor the path after the prefix of this page's equivalent in each locale: {@code rest} where the page
+     *     exists there, the nearest page that does elsewhere (a product not sold in a market: its category)
+     */
+    ModelAndView page(String view, StorefrontLocale page, String rest, Function<StorefrontLocale, String> restFor) {
         var model = new ModelAndView(view);
         model.addObject("page", page);
         model.addObject("pageLocale", page.locale());
         // Absolute, on each market's public address: search engines take canonical and hreflang links as given.
         model.addObject("canonical", urls.page(page, rest));
-        model.addObject("alternates", locales.all().stream()
-                .map(l -> new Alternate(urls.page(l, rest), label(l), l.language() + "-" + l.market()))
-                .toList());
-        model.addObject("xDefault", urls.page(locales.siteDefault(), rest));
+        model.addObject("alternates", locales.all().stream().map(l -> {
+            var there = restFor.apply(l);
+            return new Alternate(urls.page(l, there), label(l), l.language() + "-" + l.market(),
+                    ShopperChoices.link(l, "/" + l.path() + "/" + there), there.equals(rest));
+        }).toList());
+        model.addObject("xDefault", rest.equals(restFor.apply(locales.siteDefault()))
+                ? urls.page(locales.siteDefault(), rest) : null);
         model.addObject("navCategories", catalog.categories(page.language()));
+        var request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest() : null;
+        model.addObject("suggestion", request == null ? null : suggestions.forPage(request, page, restFor));
+        model.addObject("hreflang", true);
+        model.addObject("here", "/" + page.path() + "/" + rest);
+        model.addObject("zones", zones);
+        model.addObject("zone", zone(request == null ? null : request.getHeader("X-Onshore-TimeZone"), page).getId());
         return model;
     }
 
     ModelAndView notFound(StorefrontLocale page) {
-        var model = page("storefront/not-found", page, "");
+        var model = page("storefront/not-found", page, "", locale -> "");
         model.setStatus(HttpStatus.NOT_FOUND);
-        model.addObject("alternates", null);
+        // The switcher stays (each locale's home), but a missing page has no hreflang alternates.
+        model.addObject("hreflang", false);
         return model;
     }
 
     ModelAndView badRequest(StorefrontLocale page) {
+        return badRequest(page, "badrequest.body");
+    }
+
+    /** @param reason the message key that names what was refused, in the page's language */
+    ModelAndView badRequest(StorefrontLocale page, String reason) {
         var model = page("storefront/bad-request", page, "");
+        model.addObject("reason", reason);
         model.setStatus(HttpStatus.BAD_REQUEST);
-        model.addObject("alternates", null);
+        model.addObject("hreflang", false);
         return model;
     }
 
@@ -74,7 +126,7 @@ class PageFrame {
     }
 
     static String format(BigDecimal amount, Currency currency, Locale locale) {
-        return Money.of(amount, currency).format(locale);
+        return Money.of(amount, currency).formatUnambiguous(locale);
     }
 
     static String label(StorefrontLocale locale) {

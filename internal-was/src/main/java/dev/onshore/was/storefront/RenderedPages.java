@@ -33,8 +33,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Serves storefront pages from this node's heap once rendered: a page costs a few database reads, a search and a
  * template; a hit costs a map lookup. What may be cached: anonymous GETs of storefront paths answered 200 without a
  * cookie being set, and not marked {@link #PRIVATE} by their handler (pages that know who the shopper is must set
- * it). The key is what the page is rendered from: host, path, query and the shopper's time zone (the only request
- * header a page reads; the gateway sets it).
+ * it). The key is what the page is rendered from: host, path, query, the shopper's time zone and the edge's
+ * suggested locale (the only request headers a page reads; the gateway sets them).
  *
  * <p>A page is never served past the earliest of: its max age; the next scheduled change of the catalog (a sale
  * starting or ending) or of the CMS (an item's window); a change of the catalog or a site on any node, which bumps
@@ -46,7 +46,8 @@ final class RenderedPages extends OncePerRequestFilter {
     /** Request attribute a handler sets (to anything) when its page is about one shopper and must not be shared. */
     static final String PRIVATE = RenderedPages.class.getName() + ".PRIVATE";
 
-    private record Key(String host, String path, @Nullable String query, @Nullable String timeZone) {
+    private record Key(String host, String path, @Nullable String query, @Nullable String timeZone,
+            String suggested) {
     }
 
     private record Page(String contentType, @Nullable String contentLanguage, byte[] body, long generation,
@@ -125,7 +126,8 @@ final class RenderedPages extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var key = new Key(String.valueOf(request.getHeader(HttpHeaders.HOST)), request.getRequestURI(),
-                query(request), request.getHeader("X-Onshore-TimeZone"));
+                query(request), request.getHeader("X-Onshore-TimeZone"),
+                request.getHeader(Suggestions.COUNTRY) + " " + request.getHeader(Suggestions.LOCALE));
         var current = generation.get();
         var cached = pages.getIfPresent(key);
         if (cached != null && cached.generation() == current) {

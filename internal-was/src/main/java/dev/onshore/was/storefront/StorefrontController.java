@@ -5,6 +5,7 @@ import dev.onshore.was.cms.ResolvedPage;
 import dev.onshore.was.cms.SiteContent;
 import java.time.Clock;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
-/** Home page per locale; the bare root sends the shopper to the locale the gateway chose for them. */
+/** Home page per locale; the bare root sends the shopper to the locale the gateway suggests for them. */
 @Controller
 class StorefrontController {
 
@@ -50,10 +51,24 @@ class StorefrontController {
         this.clock = clock;
     }
 
+    /**
+     * The only page that picks a market: the edge's suggestion (the saved choice, then Accept-Language, then GeoIP);
+     * without one, the site default, the page the {@code x-default} hreflang names. A request that did not come
+     * through the edge has only its Accept-Language.
+     */
     @GetMapping("/")
-    RedirectView root(@RequestHeader(name = "X-Onshore-Locale", required = false) String chosen,
-            @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
-        var locale = chosen != null ? locales.forTag(chosen) : locales.forAcceptLanguage(acceptLanguage);
+    RedirectView root(@RequestHeader(name = Suggestions.COUNTRY, required = false) @Nullable String country,
+            @RequestHeader(name = Suggestions.LOCALE, required = false) @Nullable String suggested,
+            @RequestHeader(name = Suggestions.SOURCE, required = false) @Nullable String source,
+            @RequestHeader(name = "Accept-Language", required = false) @Nullable String acceptLanguage) {
+        StorefrontLocale locale;
+        if (suggested != null) {
+            locale = locales.forShopper(country, suggested);
+        } else if (source != null) {
+            locale = locales.siteDefault();
+        } else {
+            locale = locales.forAcceptLanguage(acceptLanguage);
+        }
         var redirect = new RedirectView("/" + locale.path() + "/");
         redirect.setStatusCode(HttpStatus.FOUND);
         return redirect;

@@ -58,6 +58,19 @@ class StorefrontLocales {
         return siteDefault();
     }
 
+    /**
+     * The page locale for a shopper's market and language as the gateway resolved them ({@code ID} + {@code en-US}
+     * gives {@code en-id}): the market's page in that language, else the market's first page, else the best page for
+     * the language alone; the site default when nothing fits. Never null.
+     */
+    StorefrontLocale forShopper(@Nullable String country, @Nullable String tag) {
+        var language = tag == null || tag.length() > 35 ? "" : Locale.forLanguageTag(tag.strip()).getLanguage();
+        var market = all.stream().filter(l -> l.market().equalsIgnoreCase(String.valueOf(country))).toList();
+        return market.stream().filter(l -> l.language().equals(language)).findFirst()
+                .or(() -> market.stream().findFirst())
+                .orElseGet(() -> forTag(tag));
+    }
+
     private Optional<StorefrontLocale> matching(@Nullable String tag) {
         if (tag == null || tag.isBlank() || tag.length() > 35) {
             return Optional.empty();

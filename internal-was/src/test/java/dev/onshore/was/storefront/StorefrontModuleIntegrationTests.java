@@ -1,8 +1,10 @@
 package dev.onshore.was.storefront;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
@@ -42,17 +44,94 @@ class StorefrontModuleIntegrationTests {
                 .andExpect(redirectedUrl("/ms-my/"));
         mvc.perform(get("/").header("Accept-Language", "id;q=0, ko;q=0.8")).andExpect(redirectedUrl("/ko-kr/"));
         mvc.perform(get("/").header("Accept-Language", ";;;, *")).andExpect(redirectedUrl("/en-us/"));
-        mvc.perform(get("/").header("X-Onshore-Locale", "zh-Hans-CN").header("Accept-Language", "id")
+        mvc.perform(get("/").header("X-Onshore-Suggested-Country", "CN").header("X-Onshore-Suggested-Locale",
+                "zh-Hans-CN").header("X-Onshore-Context-Source", "ACCEPT_LANGUAGE").header("Accept-Language", "id")
                 .with(EdgeHop.signed())).andExpect(redirectedUrl("/zh-cn/"));
         // The same header from anyone but the edge is not believed.
-        mvc.perform(get("/").header("X-Onshore-Locale", "zh-Hans-CN").header("Accept-Language", "id"))
-                .andExpect(redirectedUrl("/id-id/"));
+        mvc.perform(get("/").header("X-Onshore-Suggested-Country", "CN").header("X-Onshore-Suggested-Locale",
+                "zh-Hans-CN").header("Accept-Language", "id")).andExpect(redirectedUrl("/id-id/"));
+    }
+
+    @Test
+    void theRootSendsAShopperTheEdgeKnowsNothingAboutToTheXDefaultPage() throws Exception {
+        // No Accept-Language match (fr), no GeoIP hit: the edge suggests nothing, and the site default is x-default.
+        mvc.perform(get("/").header("X-Onshore-Country", "KR").header("X-Onshore-Locale", "ko-KR")
+                .header("X-Onshore-Context-Source", "SITE_DEFAULT").header("Accept-Language", "fr-FR")
+                .with(EdgeHop.signed())).andExpect(redirectedUrl("/en-us/"));
+        mvc.perform(get("/").header("Accept-Language", "fr-FR")).andExpect(redirectedUrl("/en-us/"));
+        mvc.perform(get("/en-us/")).andExpect(content().string(containsString(
+                "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://shop.onshore.test/en-us/\">")));
+    }
+
+    @Test
+    void aSavedChoiceInIndonesiaInEnglishOpensTheEnglishRupiahPages() throws Exception {
+        mvc.perform(get("/").header("X-Onshore-Suggested-Country", "ID").header("X-Onshore-Suggested-Locale", "en-US")
+                .header("X-Onshore-Context-Source", "EXPLICIT_CHOICE").with(EdgeHop.signed()))
+                .andExpect(redirectedUrl("/en-id/"));
+        mvc.perform(get("/").header("X-Onshore-Suggested-Country", "SG").header("X-Onshore-Suggested-Locale",
+                "zh-Hans-SG").header("X-Onshore-Context-Source", "EXPLICIT_CHOICE").with(EdgeHop.signed()))
+                .andExpect(redirectedUrl("/zh-sg/"));
+    }
+
+    @Test
+    void aLocalizedUrlGetsItsPageAndSuggestsTheDetectedMarketInItsLanguage() throws Exception {
+        mvc.perform(get("/en-us/").header("X-Onshore-Suggested-Country", "ID").header("X-Onshore-Suggested-Locale",
+                        "id-ID").header("X-Onshore-Context-Source", "URL_PREFIX").with(EdgeHop.signed()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html lang=\"en-US\">")))
+                .andExpect(content().string(containsString("<aside class=\"suggestion\" lang=\"id\"")))
+                .andExpect(content().string(containsString("<p>Berbelanja dari Indonesia? Halaman ini juga tersedia")))
+                .andExpect(content().string(containsString("dengan harga dalam IDR.</p>")))
+                .andExpect(content().string(containsString(
+                        "<a class=\"suggestion-go\" href=\"/choice?locale=id-id&amp;next=%2Fid-id%2F\">")))
+                .andExpect(content().string(containsString(
+                        "<a class=\"suggestion-stay\" href=\"/choice?locale=en-us&amp;next=%2Fen-us%2F\">")));
+        // The page the shopper is on is what the edge suggests: nothing to offer.
+        mvc.perform(get("/id-id/").header("X-Onshore-Suggested-Country", "ID").header("X-Onshore-Suggested-Locale",
+                        "id-ID").header("X-Onshore-Context-Source", "URL_PREFIX").with(EdgeHop.signed()))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("class=\"suggestion\""))));
+        // The cached page of one shopper is not served with another's banner.
+        mvc.perform(get("/en-us/").with(EdgeHop.signed())).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("class=\"suggestion\""))));
+    }
+
+    @Test
+    void choosingALocaleSavesTheChoiceCookieAndOpensThePageAskedFor() throws Exception {
+        mvc.perform(get("/choice").param("locale", "en-id").param("next", "/en-id/c/health"))
+                .andExpect(status().isSeeOther()).andExpect(redirectedUrl("/en-id/c/health"))
+                .andExpect(cookie().value("onshore_choice", "1|ID|en-US||"))
+                .andExpect(cookie().maxAge("onshore_choice", 365 * 24 * 3600))
+                .andExpect(cookie().httpOnly("onshore_choice", true));
+        // A time zone for displayed times, kept when the language changes later.
+        mvc.perform(get("/choice").param("locale", "id-id").param("zone", "Asia/Seoul").param("next", "/id-id/"))
+                .andExpect(cookie().value("onshore_choice", "1|ID|id-ID||Asia/Seoul"));
+        mvc.perform(get("/choice").param("locale", "en-id").param("next", "/en-id/")
+                        .cookie(new jakarta.servlet.http.Cookie("onshore_choice", "1|ID|id-ID||Asia/Seoul")))
+                .andExpect(cookie().value("onshore_choice", "1|ID|en-US||Asia/Seoul"));
+        // Never an open redirect; an unknown locale saves nothing.
+        mvc.perform(get("/choice").param("locale", "en-id").param("next", "//evil.example/"))
+                .andExpect(redirectedUrl("/en-id/"));
+        mvc.perform(get("/choice").param("locale", "en-id").param("next", "https://evil.example/"))
+                .andExpect(redirectedUrl("/en-id/"));
+        mvc.perform(get("/choice").param("locale", "fr-fr").param("next", "/fr-fr/"))
+                .andExpect(redirectedUrl("/en-us/")).andExpect(cookie().doesNotExist("onshore_choice"));
+    }
+
+    @Test
+    void theSwitcherChangesTheLanguageWithoutTheCurrencyWhereTheMarketAllows() throws Exception {
+        mvc.perform(get("/id-id/")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<a href=\"/choice?locale=en-id&amp;next=%2Fen-id%2F\""
+                        + " hreflang=\"en-ID\">English · ID · IDR</a>")));
+        mvc.perform(get("/en-id/")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html lang=\"en-ID\">")));
+        mvc.perform(get("/zh-sg/")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html lang=\"zh-SG\">")));
     }
 
     @Test
     void everyPageLocaleHasASitemapAndShowsItsMarketsCurrencyInTheSwitcher() throws Exception {
         mvc.perform(get("/sitemap.xml")).andExpect(status().isOk())
-                .andExpect(xpath("count(/*[local-name()='sitemapindex']/*[local-name()='sitemap'])").number(6.0));
+                .andExpect(xpath("count(/*[local-name()='sitemapindex']/*[local-name()='sitemap'])").number(8.0));
         mvc.perform(get("/id-id/")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("· ID · IDR")))
                 .andExpect(content().string(containsString("· SG · SGD")));

@@ -58,9 +58,17 @@ class CatalogSearch implements ProductSearch {
                 .where((f, root) -> {
                     root.add(f.match().field("market").matching(market));
                     if (!request.text().isBlank()) {
-                        root.add(f.simpleQueryString().field("name_" + language).boost(3f)
-                                .field("text_" + language).matching(request.text())
-                                .defaultOperator(BooleanOperator.AND).flags(EnumSet.noneOf(SimpleQueryFlag.class)));
+                        // Every language the shop has translations in, each through its own analyzer: a Korean
+                        // shopper on the Indonesian store finds "비타민". All words must match within one language;
+                        // the page's language ranks first.
+                        var anyLanguage = f.or();
+                        for (var other : ProductDocumentBinder.LANGUAGES) {
+                            anyLanguage.add(f.simpleQueryString().field("name_" + other).boost(3f)
+                                    .field("text_" + other).matching(request.text())
+                                    .defaultOperator(BooleanOperator.AND).flags(EnumSet.noneOf(SimpleQueryFlag.class))
+                                    .boost(other.equals(language) ? 2f : 1f));
+                        }
+                        root.add(anyLanguage);
                     }
                     if (request.category() != null) {
                         root.add(f.match().field("category").matching(request.category()));

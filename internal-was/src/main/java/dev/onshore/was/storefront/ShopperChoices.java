@@ -1,0 +1,85 @@
+package dev.onshore.was.storefront;
+
+import dev.onshore.i18n.context.ShopperChoice;
+import dev.onshore.i18n.context.ShopperChoiceCodec;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Saves what a shopper picks in the switcher, the suggestion banner or the time-zone form: the choice cookie the edge
+ * reads first ({@link ShopperChoiceCodec}), then the page asked for. A choice names a page locale, so the language
+ * and the currency are separable exactly where the storefront has a page locale for them ({@code en-id}: English with
+ * rupiah).
+ */
+@Controller
+class ShopperChoices {
+
+    static final Duration KEPT = Duration.ofDays(365);
+    /** A path on this site: no scheme, no host ({@code //evil}), no backslash tricks, nothing unprintable. */
+    private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[\\x21-\\x7e&&[^\\\\]]{0,500}");
+
+    private final StorefrontLocales locales;
+
+    ShopperChoices(StorefrontLocales locales) {
+        this.locales = locales;
+    }
+
+    /** The link that saves the choice of {@code locale} and opens {@code next}. */
+    static String link(StorefrontLocale locale, String next) {
+        return "/choice?locale=" + locale.path() + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param locale a page locale ({@code en-id}); an unknown one saves nothing and opens the site default's home
+     * @param zone an IANA time zone for displayed times; blank or unknown keeps the market's
+     * @param next where to go afterwards; anything but a local path opens the chosen locale's home
+     */
+    @GetMapping("/choice")
+    ResponseEntity<Void> choose(@RequestParam(defaultValue = "") String locale,
+            @RequestParam(defaultValue = "") String zone, @RequestParam(defaultValue = "") String next,
+            @CookieValue(name = ShopperChoiceCodec.COOKIE_NAME, required = false) @Nullable String saved) {
+        var chosen = locales.fromPath(locale).orElse(null);
+        if (chosen == null) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .header(HttpHeaders.LOCATION, "/" + locales.siteDefault().path() + "/").build();
+        }
+        var target = LOCAL_PATH.matcher(next).matches() ? next : "/" + chosen.path() + "/";
+        var cookie = ResponseCookie.from(ShopperChoiceCodec.COOKIE_NAME,
+                        ShopperChoiceCodec.format(new ShopperChoice(chosen.market(), marketLocale(chosen), null,
+                                zone(zone, saved))))
+                .path("/").maxAge(KEPT).httpOnly(true).sameSite("Lax").build();
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.SET_COOKIE, cookie.toString())
+                .header(HttpHeaders.LOCATION, target).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /** The market's own locale of the page's language (the edge accepts only those): {@code en-id} → {@code en-US}. */
+    private static Locale marketLocale(StorefrontLocale page) {
+        return page.settings().supportedLocales().stream()
+                .filter(l -> l.getLanguage().equals(page.language())).findFirst().orElse(page.locale());
+    }
+
+    /** The zone picked now, else the one saved before (switching language keeps it), else none. */
+    private static @Nullable ZoneId zone(String id, @Nullable String saved) {
+        if (id.isBlank() || id.length() > 40) {
+            return ShopperChoiceCodec.parse(saved).map(ShopperChoice::zone).orElse(null);
+        }
+        try {
+            return ZoneId.of(id);
+        } catch (RuntimeException unknown) {
+            return null;
+        }
+    }
+}
