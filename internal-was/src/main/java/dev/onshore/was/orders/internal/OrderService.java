@@ -4,6 +4,7 @@ import dev.onshore.was.orders.NewOrder;
 import dev.onshore.was.orders.OrderManagement;
 import dev.onshore.was.orders.OrderView;
 import dev.onshore.was.orders.PlacedOrder;
+import dev.onshore.was.orders.Shipment;
 import dev.onshore.was.orders.UnknownOrderException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -74,8 +75,8 @@ class OrderService implements OrderManagement {
     }
 
     @Override
-    public OrderView ship(String number) {
-        return change(number, order -> order.ship(Instant.now()));
+    public OrderView ship(String number, Shipment shipment) {
+        return change(number, order -> order.ship(shipment, Instant.now()));
     }
 
     @Override
