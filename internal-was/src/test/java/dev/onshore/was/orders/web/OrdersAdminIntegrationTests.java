@@ -9,6 +9,7 @@ import dev.onshore.was.OperatorsRealm;
 import dev.onshore.was.ShopTestSupport;
 import dev.onshore.was.orders.OrderDesk;
 import dev.onshore.was.orders.OrderManagement;
+import dev.onshore.was.orders.OrderShipped;
 import dev.onshore.was.orders.OrderStatus;
 import dev.onshore.was.orders.Shipment;
 import java.math.BigDecimal;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * an operator makes with their timeline, audit rows and events, refusals (409 for a move the state does not allow,
  * 400 for bad input, 403 for a role that may not), and refunds through the sandbox gateway.
  */
+@RecordApplicationEvents
 class OrdersAdminIntegrationTests extends ShopTestSupport {
 
     private static final String SKU = "HS-VITC-1000";
@@ -44,6 +48,9 @@ class OrdersAdminIntegrationTests extends ShopTestSupport {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    ApplicationEvents events;
 
     private MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String operator, String roles) {
         return request.header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator", operator)
@@ -104,11 +111,12 @@ class OrdersAdminIntegrationTests extends ShopTestSupport {
         assertThat(audit.get(1).get(2)).contains("PREPARING");
         assertThat(audit.get(1).get(3)).contains("SHIPPED").contains("6012-3456-7890");
 
-        // The shopper's email follows this event (notification area); it is in the publication registry.
-        var published = jdbc.sql("SELECT serialized_event FROM EVENT_PUBLICATION WHERE event_type LIKE ?")
-                .param("%OrderShipped").query(String.class).list();
-        assertThat(published).anySatisfy(event -> assertThat(event).contains(number).contains("6012-3456-7890")
-                .contains("CJ"));
+        // The shopper's email follows this event (notification area; externalized to Kafka in production).
+        assertThat(events.stream(OrderShipped.class).filter(event -> event.orderNumber().equals(number)))
+                .singleElement().satisfies(event -> {
+                    assertThat(event.carrier()).isEqualTo("CJ대한통운");
+                    assertThat(event.trackingNumber()).isEqualTo("6012-3456-7890");
+                });
     }
 
     @Test
