@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import dev.onshore.admin.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -41,18 +41,17 @@ class HotDealsController {
 
     private final RestClient http;
 
-    HotDealsController(@Qualifier("ordersAdminApi") RestClient http) {
+    HotDealsController(RestClient http) {
         this.http = http;
     }
 
     @GetMapping("/marketing/hot-deals")
-    @PreAuthorize("hasAnyRole('ADMIN', 'CONTENT_MANAGER', 'VIEWER')")
+    @PreAuthorize(Access.CONTENT_READ)
     String list(Authentication operator, Model model) {
         var deals = http.get().uri("/api/admin/hot-deals").header(HttpHeaders.ACCEPT_LANGUAGE, OrdersApi.language())
                 .retrieve().body(HotDeal[].class);
         model.addAttribute("deals", deals == null ? List.of() : List.of(deals));
         model.addAttribute("mayChange", Roles.any(operator, "ADMIN", "CONTENT_MANAGER"));
-        model.addAttribute("zone", OrdersController.KST);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of("currency", "KRW", "units", "100", "perCustomerLimit", "1",
                     "admissionsPerMinute", "200"));
@@ -61,7 +60,7 @@ class HotDealsController {
     }
 
     @PostMapping("/marketing/hot-deals")
-    @PreAuthorize("hasAnyRole('ADMIN', 'CONTENT_MANAGER')")
+    @PreAuthorize(Access.CONTENT_WRITE)
     String schedule(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
         var body = new LinkedHashMap<String, Object>();
         body.put("sku", form.getOrDefault("sku", "").strip());
@@ -71,7 +70,7 @@ class HotDealsController {
         body.put("perCustomerLimit", whole(form.get("perCustomerLimit")));
         body.put("startsAt", blankToNull(form.get("startsAt")));
         body.put("endsAt", blankToNull(form.get("endsAt")));
-        body.put("zone", OrdersController.KST.getId());
+        body.put("zone", OrdersController.zone().getId());
         body.put("admissionsPerMinute", whole(form.get("admissionsPerMinute")));
         try {
             http.post().uri("/api/admin/hot-deals").header(HttpHeaders.ACCEPT_LANGUAGE, OrdersApi.language())
@@ -92,7 +91,7 @@ class HotDealsController {
     }
 
     @PostMapping("/marketing/hot-deals/{id}/cancel")
-    @PreAuthorize("hasAnyRole('ADMIN', 'CONTENT_MANAGER')")
+    @PreAuthorize(Access.CONTENT_WRITE)
     String cancel(@PathVariable UUID id, RedirectAttributes redirect) {
         try {
             http.delete().uri("/api/admin/hot-deals/{id}", id).header(HttpHeaders.ACCEPT_LANGUAGE, OrdersApi.language())

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -50,7 +49,7 @@ class OrdersApi {
 
     private final RestClient http;
 
-    OrdersApi(@Qualifier("ordersAdminApi") RestClient http) {
+    OrdersApi(RestClient http) {
         this.http = http;
     }
 

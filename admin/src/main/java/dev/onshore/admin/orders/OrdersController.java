@@ -10,8 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import dev.onshore.admin.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -33,6 +36,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OrdersController {
 
     static final ZoneId KST = ZoneId.of("Asia/Seoul");
+
+    /** The operator's zone (their choice, else KST): days are searched and times shown in it. */
+    static ZoneId zone() {
+        var chosen = LocaleContextHolder.getLocaleContext() instanceof TimeZoneAwareLocaleContext context
+                ? context.getTimeZone() : null;
+        return chosen == null ? KST : chosen.toZoneId();
+    }
     static final List<String> STATUSES = List.of("PLACED", "PAID", "PREPARING", "SHIPPED", "DELIVERED", "CONFIRMED",
             "CANCELLED");
     static final List<String> PAYMENTS = List.of("UNPAID", "PAID", "REFUNDED", "VOID");
@@ -48,7 +58,7 @@ class OrdersController {
     }
 
     @GetMapping("/orders")
-    @PreAuthorize("hasAnyRole('ADMIN', 'ORDER_MANAGER', 'FINANCE', 'VIEWER')")
+    @PreAuthorize(Access.ORDERS_READ)
     String list(@RequestParam Map<String, String> params, Model model) {
         var criteria = new LinkedHashMap<String, String>();
         params.forEach((name, value) -> {
@@ -56,7 +66,7 @@ class OrdersController {
                 criteria.put(name, value.strip());
             }
         });
-        criteria.put("zone", KST.getId());
+        criteria.put("zone", zone().getId());
         criteria.put("size", "50");
         model.addAttribute("filters", criteria);
         common(model);
@@ -74,7 +84,7 @@ class OrdersController {
 
     /** Orders ready to ship (PREPARING), one group per recipient and address, so that they leave in one parcel. */
     @GetMapping("/orders/bundles")
-    @PreAuthorize("hasAnyRole('ADMIN', 'ORDER_MANAGER', 'VIEWER')")
+    @PreAuthorize(Access.ORDERS_READ)
     String bundles(Model model) {
         var ready = api.search(Map.of("status", "PREPARING", "size", "200")).orders();
         var groups = ready.stream().collect(Collectors.groupingBy(order -> order.market() + "|" + normalized(
@@ -99,7 +109,7 @@ class OrdersController {
     }
 
     @GetMapping("/orders/{number}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'ORDER_MANAGER', 'FINANCE', 'VIEWER')")
+    @PreAuthorize(Access.ORDERS_READ)
     String order(@PathVariable String number, Authentication operator, Model model) {
         OrdersApi.Order order;
         try {
@@ -123,21 +133,21 @@ class OrdersController {
     }
 
     @PostMapping("/orders/{number}/{move}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'ORDER_MANAGER')")
+    @PreAuthorize(Access.ORDERS_WRITE)
     String move(@PathVariable String number, @PathVariable String move, @RequestParam Map<String, String> form,
             RedirectAttributes redirect) {
         return act(number, move, form, redirect);
     }
 
     @PostMapping("/orders/{number}/return/{step}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'ORDER_MANAGER')")
+    @PreAuthorize(Access.ORDERS_WRITE)
     String returnStep(@PathVariable String number, @PathVariable String step, RedirectAttributes redirect) {
         return act(number, "return/" + step, Map.of(), redirect);
     }
 
     /** Refunds are for order managers and finance. */
     @PostMapping("/orders/{number}/refund")
-    @PreAuthorize("hasAnyRole('ADMIN', 'ORDER_MANAGER', 'FINANCE')")
+    @PreAuthorize(Access.REFUNDS)
     String refund(@PathVariable String number, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         return act(number, "refunds", form, redirect);
     }
@@ -226,7 +236,6 @@ class OrdersController {
     }
 
     private static void common(Model model) {
-        model.addAttribute("zone", KST);
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("payments", PAYMENTS);
         model.addAttribute("markets", MARKETS);

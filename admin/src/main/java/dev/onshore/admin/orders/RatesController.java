@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import dev.onshore.admin.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -56,24 +56,23 @@ class RatesController {
 
     private final RestClient http;
 
-    RatesController(@Qualifier("ordersAdminApi") RestClient http) {
+    RatesController(RestClient http) {
         this.http = http;
     }
 
     @GetMapping("/rates")
-    @PreAuthorize("hasAnyRole('ADMIN', 'FINANCE', 'VIEWER')")
+    @PreAuthorize(Access.FINANCE_READ)
     String rates(Authentication operator, Model model) {
         var rates = List.of(http.get().uri("/api/admin/exchange-rates")
                 .header(HttpHeaders.ACCEPT_LANGUAGE, OrdersApi.language()).retrieve().body(Rate[].class));
         model.addAttribute("rates", rates);
         model.addAttribute("anyStale", rates.stream().anyMatch(Rate::stale));
         model.addAttribute("mayChange", Roles.any(operator, "ADMIN", "FINANCE"));
-        model.addAttribute("zone", OrdersController.KST);
         return "rates/list";
     }
 
     @GetMapping("/rates/{quote}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'FINANCE', 'VIEWER')")
+    @PreAuthorize(Access.FINANCE_READ)
     String history(@PathVariable String quote, Model model) {
         if (!quote.matches("[A-Z]{3}")) {
             throw new org.springframework.web.server.ResponseStatusException(
@@ -85,16 +84,15 @@ class RatesController {
         model.addAttribute("history", history);
         // Oldest first for the chart: [effective from (KST, ISO), rate].
         var points = history.stream().sorted((a, b) -> a.effectiveFrom().compareTo(b.effectiveFrom()))
-                .map(rate -> List.of(rate.effectiveFrom().atZone(OrdersController.KST).toLocalDateTime().toString(),
+                .map(rate -> List.of(rate.effectiveFrom().atZone(OrdersController.zone()).toLocalDateTime().toString(),
                         rate.rate().toPlainString()))
                 .toList();
         model.addAttribute("points", points);
-        model.addAttribute("zone", OrdersController.KST);
         return "rates/history";
     }
 
     @PostMapping("/rates/{quote}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'FINANCE')")
+    @PreAuthorize(Access.FINANCE_WRITE)
     String override(@PathVariable String quote, @RequestParam(defaultValue = "") String rate,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         var body = new LinkedHashMap<String, Object>();
@@ -118,7 +116,7 @@ class RatesController {
     }
 
     @PostMapping("/rates/import")
-    @PreAuthorize("hasAnyRole('ADMIN', 'FINANCE')")
+    @PreAuthorize(Access.FINANCE_WRITE)
     String importFile(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
         if (file.isEmpty()) {
             redirect.addFlashAttribute("errors", Map.of("file", "rates.file.required"));
