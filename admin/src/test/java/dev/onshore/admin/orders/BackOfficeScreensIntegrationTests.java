@@ -20,6 +20,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultHandler;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -168,6 +171,22 @@ class BackOfficeScreensIntegrationTests {
         ANSWERS.put("POST /api/admin/hot-deals", Map.entry(201, DEALS.substring(1, DEALS.length() - 1)));
     }
 
+    /**
+     * Keeps the rendered page under target/screens (stylesheet and scripts pointing at the sources) so that
+     * Chromium can take the screenshots in docs/screens from it.
+     */
+    private static ResultHandler snapshot(String name) {
+        return result -> {
+            var html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            var resources = Path.of("src/main/resources/static").toAbsolutePath().toUri().toString();
+            html = html.replace("href=\"/css/", "href=\"" + resources + "css/")
+                    .replace("src=\"/js/", "src=\"" + resources + "js/")
+                    .replace("src=\"/webjars/", "src=\"" + Path.of("target/screens/webjars").toAbsolutePath().toUri());
+            var directory = Files.createDirectories(Path.of("target/screens"));
+            Files.writeString(directory.resolve(name + ".html"), html, StandardCharsets.UTF_8);
+        };
+    }
+
     private static RequestPostProcessor as(String name, String... roles) {
         return oidcLogin().idToken(token -> token.claim("preferred_username", name))
                 .authorities(Arrays.stream(roles).map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList());
@@ -177,7 +196,7 @@ class BackOfficeScreensIntegrationTests {
     void theOrderListSendsItsFiltersWithKoreanDaysAndShowsTimesInKst() throws Exception {
         mvc.perform(get("/orders").param("market", "KR").param("status", "PREPARING").param("from", "2026-06-18")
                 .param("to", "2026-06-18").param("ignored", "x").with(as("kim", "ORDER_MANAGER")))
-                .andExpect(status().isOk()).andExpect(content().string(allOf(
+                .andDo(snapshot("admin-orders")).andExpect(status().isOk()).andExpect(content().string(allOf(
                         containsString("href=\"/orders/ON260617-AAAA1111\""),
                         containsString("2026-06-18 00:30"), // 15:30 UTC is past midnight in Seoul
                         containsString("김민지"))));
@@ -203,7 +222,8 @@ class BackOfficeScreensIntegrationTests {
     @Test
     void anOrderOffersOnlyTheMovesItsStateAndTheOperatorsRolesAllow() throws Exception {
         var page = "/orders/ON260617-AAAA1111";
-        mvc.perform(get(page).with(as("kim", "ORDER_MANAGER"))).andExpect(status().isOk())
+        mvc.perform(get(page).with(as("kim", "ORDER_MANAGER"))).andDo(snapshot("admin-order-detail"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("data-move=\"shipment\""),
                         containsString("data-move=\"cancellation\""), containsString("data-move=\"refunds\""),
                         not(containsString("data-move=\"preparation\"")),
@@ -265,7 +285,8 @@ class BackOfficeScreensIntegrationTests {
 
     @Test
     void bundlesGroupOrdersReadyToShipByRecipientAndAddressWithTheKoreanRegion() throws Exception {
-        mvc.perform(get("/orders/bundles").with(as("kim", "ORDER_MANAGER"))).andExpect(status().isOk())
+        mvc.perform(get("/orders/bundles").with(as("kim", "ORDER_MANAGER"))).andDo(snapshot("admin-order-bundles"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("data-orders=\"2\""),
                         containsString("data-orders=\"1\""), containsString("data-region=\"jeju\""))));
         assertThat(CALLS).singleElement().satisfies(call -> assertThat(call.uri()).contains("status=PREPARING"));
@@ -273,7 +294,7 @@ class BackOfficeScreensIntegrationTests {
 
     @Test
     void ratesShowSourceAgeAndAStaleWarningAndAnOverrideNeedsAReason() throws Exception {
-        mvc.perform(get("/rates").with(as("fin", "FINANCE"))).andExpect(status().isOk())
+        mvc.perform(get("/rates").with(as("fin", "FINANCE"))).andDo(snapshot("admin-rates")).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("stale-warning"), containsString("3 h 20 min"),
                         containsString("data-override=\"IDR\""), containsString("data-import"))));
         mvc.perform(get("/rates").with(as("vera", "VIEWER"))).andExpect(status().isOk())
@@ -296,7 +317,8 @@ class BackOfficeScreensIntegrationTests {
 
     @Test
     void aRatesHistoryDrawsItsChartFromTheWebJarAndAFileIsImported() throws Exception {
-        mvc.perform(get("/rates/IDR").with(as("vera", "VIEWER"))).andExpect(status().isOk())
+        mvc.perform(get("/rates/IDR").with(as("vera", "VIEWER"))).andDo(snapshot("admin-rate-history"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("/webjars/echarts/5.3.1/dist/echarts.min.js"),
                         containsString("2026-06-17T00:00, 11.4"), containsString("bank quote"))));
         mvc.perform(get("/webjars/echarts/5.3.1/dist/echarts.min.js").with(as("vera", "VIEWER")))
@@ -309,7 +331,8 @@ class BackOfficeScreensIntegrationTests {
 
     @Test
     void aHotDealIsScheduledWithItsWindowInKstAndARefusalNamesTheField() throws Exception {
-        mvc.perform(get("/marketing/hot-deals").with(as("mia", "CONTENT_MANAGER"))).andExpect(status().isOk())
+        mvc.perform(get("/marketing/hot-deals").with(as("mia", "CONTENT_MANAGER"))).andDo(snapshot("admin-hot-deals"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("HS-MAG-300"), containsString("480 / 500"),
                         containsString("2026-06-20 10:00"), containsString("data-schedule"))));
         mvc.perform(get("/marketing/hot-deals").with(as("vera", "VIEWER"))).andExpect(status().isOk())

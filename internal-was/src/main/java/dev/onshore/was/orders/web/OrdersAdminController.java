@@ -53,7 +53,9 @@ class OrdersAdminController {
         this.orders = orders;
     }
 
+    /** Finance reads orders too: it refunds them. */
     @GetMapping
+    @AdminAccess({OperatorRole.ORDER_MANAGER, OperatorRole.FINANCE})
     OrderSummary.Page search(@RequestParam(required = false) @Nullable String market,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String payment,
@@ -85,6 +87,7 @@ class OrdersAdminController {
     }
 
     @GetMapping("/{number}")
+    @AdminAccess({OperatorRole.ORDER_MANAGER, OperatorRole.FINANCE})
     OrderView order(@PathVariable String number) {
         return orders.find(number).orElseThrow(() -> new UnknownOrderException(number));
     }

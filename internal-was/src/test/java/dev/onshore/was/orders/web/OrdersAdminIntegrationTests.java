@@ -169,6 +169,7 @@ class OrdersAdminIntegrationTests extends ShopTestSupport {
         assertStatus(mvc.perform(as(post("/api/admin/orders/" + number + "/preparation"), "vera", "VIEWER"))
                 .andReturn(), 403);
         assertStatus(mvc.perform(as(get("/api/admin/orders"), "carl", "CATALOG_MANAGER")).andReturn(), 403);
+        assertStatus(mvc.perform(as(get("/api/admin/orders/" + number), "fin", "FINANCE")).andReturn(), 200);
         assertStatus(mvc.perform(as(post("/api/admin/orders/" + number + "/preparation"), "fin", "FINANCE"))
                 .andReturn(), 403);
         assertThat(orders.find(number).orElseThrow().status()).isEqualTo(OrderStatus.PAID);
