@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(RunningAppliance.class)
 class BackOfficeOrdersBrowserIntegrationTests {
 
-    private static final Pattern RUPIAH = Pattern.compile("Rp\\s?([0-9.]+)");
+    private static final Pattern RUPIAH = Pattern.compile("Rp[\\s\\u00A0\\u202F]*([0-9.]+)");
 
     private static Appliance appliance;
     private Chromium chromium;
@@ -136,8 +136,8 @@ class BackOfficeOrdersBrowserIntegrationTests {
     private static String paidOrder() throws Exception {
         var api = appliance.storefrontUrl() + "/api/shop/v1";
         var cart = Http.json(post(api + "/cart", "{\"market\":\"ID\"}")).get("token").asString();
-        assertThat(post(api + "/cart/lines", "{\"sku\":\"HS-VITC-1000\",\"quantity\":1}", "Cart-Token", cart)
-                .statusCode()).isEqualTo(200);
+        var line = post(api + "/cart/lines", "{\"sku\":\"HS-VITC-1000\",\"quantity\":1}", "Cart-Token", cart);
+        assertThat(line.statusCode()).as(line.body()).isEqualTo(200);
         var placed = post(api + "/orders", """
                 {"address":{"country":"ID","recipient":"Ani Wijaya","addressLine1":"Jl. Merdeka No. 1",
                  "city":"Bandung","region":"Jawa Barat","postalCode":"40115","phone":"+62 812 0000 0000"},
