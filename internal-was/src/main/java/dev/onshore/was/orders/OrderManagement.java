@@ -38,7 +38,8 @@ public interface OrderManagement {
 
     OrderView startPreparing(String number);
 
-    OrderView ship(String number);
+    /** PREPARING → SHIPPED with its carrier and tracking number; publishes {@link OrderShipped}. */
+    OrderView ship(String number, Shipment shipment);
 
     OrderView markDelivered(String number);
 

@@ -13,15 +13,24 @@ import org.jspecify.annotations.Nullable;
  * @param paymentReference the provider's id of the payment, null until a payment was started
  * @param discount what a coupon took off the subtotal (zero without one)
  * @param couponCode the coupon redeemed with the order, null without one
+ * @param shipment the carrier and tracking number, null until shipped
  */
 public record OrderView(String number, String market, OrderStatus status, @Nullable ReturnStatus returnStatus,
         @Nullable String memberSubject, List<NewOrder.Line> lines, Money subtotal, Money shipping, Money tax,
         boolean taxIncluded, Money total, Money baseTotal, BigDecimal rateToBase, Instant rateAsOf,
         String shippingMethod, String shipTo, @Nullable String paymentProvider, @Nullable String paymentReference,
         Money refunded, Instant placedAt, Instant payBy, List<Step> history, Money discount,
-        @Nullable String couponCode) {
+        @Nullable String couponCode, @Nullable Shipment shipment) {
 
-    /** One step of the order's life. */
-    public record Step(String status, Instant at) {
+    /**
+     * One step of the order's life.
+     *
+     * @param by the operator who made it; null for the shopper, the payment provider or the system
+     */
+    public record Step(String status, Instant at, @Nullable String by) {
+
+        public Step(String status, Instant at) {
+            this(status, at, null);
+        }
     }
 }

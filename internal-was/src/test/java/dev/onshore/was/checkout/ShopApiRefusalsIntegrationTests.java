@@ -184,7 +184,7 @@ class ShopApiRefusalsIntegrationTests extends ShopTestSupport {
     void shippingAnUnpaidOrderIsAnIllegalTransition() throws Exception {
         var placed = order(SKU, 1);
         String number = JsonPath.read(placed, "$.order.number");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> orders.ship(number))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> orders.ship(number, new dev.onshore.was.orders.Shipment("CJ", "1234-5678")))
                 .isInstanceOf(dev.onshore.was.orders.IllegalOrderTransitionException.class);
         assertThat(orders.find(number).orElseThrow().status()).isEqualTo(dev.onshore.was.orders.OrderStatus.PLACED);
     }

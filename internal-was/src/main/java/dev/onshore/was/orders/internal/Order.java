@@ -4,11 +4,14 @@ import dev.onshore.i18n.money.Money;
 import dev.onshore.was.orders.IllegalOrderTransitionException;
 import dev.onshore.was.orders.NewOrder;
 import dev.onshore.was.orders.OrderCancelled;
+import dev.onshore.was.orders.OrderDelivered;
 import dev.onshore.was.orders.OrderPaid;
 import dev.onshore.was.orders.OrderPlaced;
+import dev.onshore.was.orders.OrderShipped;
 import dev.onshore.was.orders.OrderStatus;
 import dev.onshore.was.orders.OrderView;
 import dev.onshore.was.orders.ReturnStatus;
+import dev.onshore.was.orders.Shipment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +36,15 @@ final class Order {
     private @Nullable String paymentProvider;
     private @Nullable String paymentReference;
     private Money refunded;
+    private @Nullable Shipment shipment;
+    private @Nullable String actor;
     private final List<OrderView.Step> history;
     private final List<Object> events = new ArrayList<>();
 
     Order(UUID id, String number, NewOrder placed, String accessTokenHash, Instant placedAt, long version,
             OrderStatus status, @Nullable ReturnStatus returnStatus, @Nullable String paymentProvider,
-            @Nullable String paymentReference, Money refunded, List<OrderView.Step> history) {
+            @Nullable String paymentReference, Money refunded, List<OrderView.Step> history,
+            @Nullable Shipment shipment) {
         this.id = id;
         this.number = number;
         this.placed = placed;
@@ -50,15 +56,25 @@ final class Order {
         this.paymentProvider = paymentProvider;
         this.paymentReference = paymentReference;
         this.refunded = refunded;
+        this.shipment = shipment;
         this.history = new ArrayList<>(history);
     }
 
     static Order place(String number, NewOrder order, String accessTokenHash, Instant now) {
         var placed = new Order(UUID.randomUUID(), number, order, accessTokenHash, now, 0, OrderStatus.PLACED, null,
-                null, null, Money.zero(order.total().currency()), List.of(new OrderView.Step("PLACED", now)));
+                null, null, Money.zero(order.total().currency()), List.of(new OrderView.Step("PLACED", now)), null);
         placed.events.add(new OrderPlaced(UUID.randomUUID(), number, order.market(), order.total().amount(),
                 order.total().currency().getCurrencyCode(), order.lines().size(), now));
         return placed;
+    }
+
+    /**
+     * Names the operator whose changes follow, for the steps they add to the history; null (the default) for the
+     * shopper, the payment provider or the system.
+     */
+    Order actingAs(@Nullable String operator) {
+        actor = operator;
+        return this;
     }
 
     void paymentStarted(String provider, String reference) {
@@ -91,7 +107,7 @@ final class Order {
             default -> throw refused("be cancelled");
         };
         status = OrderStatus.CANCELLED;
-        history.add(new OrderView.Step("CANCELLED:" + reason, now));
+        history.add(new OrderView.Step("CANCELLED:" + reason, now, actor));
         events.add(new OrderCancelled(UUID.randomUUID(), number, reason, paid, now));
     }
 
@@ -100,14 +116,35 @@ final class Order {
         move(OrderStatus.PREPARING, now);
     }
 
-    void ship(Instant now) {
+    void ship(Shipment with, Instant now) {
         require(OrderStatus.PREPARING, "be shipped");
+        shipment = with;
         move(OrderStatus.SHIPPED, now);
+        events.add(new OrderShipped(UUID.randomUUID(), number, with.carrier(), with.trackingNumber(), now));
     }
 
     void markDelivered(Instant now) {
         require(OrderStatus.SHIPPED, "be delivered");
         move(OrderStatus.DELIVERED, now);
+        events.add(new OrderDelivered(UUID.randomUUID(), number, now));
+    }
+
+    /**
+     * An operator asked the payment provider to give back {@code amount}; the money is recorded when the provider
+     * confirms ({@link #recordRefund}).
+     */
+    void requestRefund(Money amount, String reason, Instant now) {
+        if (paymentReference == null || history.stream().noneMatch(step -> step.status().equals("PAID"))) {
+            throw refused("be refunded");
+        }
+        if (!amount.currency().equals(refunded.currency()) || amount.signum() <= 0
+                || amount.plus(refunded).compareTo(placed.total()) > 0) {
+            throw new IllegalArgumentException("a refund must be positive and at most what is left: "
+                    + placed.total().minus(refunded));
+        }
+        history.add(new OrderView.Step("REFUND_REQUESTED:" + amount.amount().stripTrailingZeros().toPlainString()
+                + ":" + reason, now, actor));
+        events.add(new RefundRequested(number, amount, reason, "admin-" + number + "-" + UUID.randomUUID()));
     }
 
     void confirm(Instant now) {
@@ -176,12 +213,12 @@ final class Order {
 
     private void move(OrderStatus next, Instant now) {
         status = next;
-        history.add(new OrderView.Step(next.name(), now));
+        history.add(new OrderView.Step(next.name(), now, actor));
     }
 
     private void returnTo(ReturnStatus next, Instant now) {
         returnStatus = next;
-        history.add(new OrderView.Step("RETURN_" + next.name(), now));
+        history.add(new OrderView.Step("RETURN_" + next.name(), now, actor));
     }
 
     List<Object> takeEvents() {
@@ -195,7 +232,7 @@ final class Order {
                 placed.subtotal(), placed.shipping(), placed.tax(), placed.taxIncluded(), placed.total(),
                 placed.baseTotal(), placed.rateToBase(), placed.rateAsOf(), placed.shippingMethod(), placed.shipTo(),
                 paymentProvider, paymentReference, refunded, placedAt, placed.payBy(), List.copyOf(history),
-                placed.discount(), placed.couponCode());
+                placed.discount(), placed.couponCode(), shipment);
     }
 
     UUID id() {
@@ -246,12 +283,23 @@ final class Order {
         return refunded;
     }
 
+    @Nullable Shipment shipment() {
+        return shipment;
+    }
+
     List<OrderView.Step> history() {
         return List.copyOf(history);
     }
 
     boolean belongsTo(@Nullable String memberSubject) {
         return memberSubject != null && Objects.equals(placed.memberSubject(), memberSubject);
+    }
+
+    /**
+     * Internal: an operator's refund is to be asked of the payment provider, after the request is committed (the
+     * orders area's own listener does it, outside the order's transaction); the key makes a redelivery refund once.
+     */
+    record RefundRequested(String orderNumber, Money amount, String reason, String idempotencyKey) {
     }
 
     /** Internal: a received return is to be refunded (the orders area's own listener does it). */

@@ -5,6 +5,7 @@ import dev.onshore.was.orders.OrderManagement;
 import dev.onshore.was.orders.OrderRecipient;
 import dev.onshore.was.orders.OrderView;
 import dev.onshore.was.orders.PlacedOrder;
+import dev.onshore.was.orders.Shipment;
 import dev.onshore.was.orders.UnknownOrderException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -89,8 +90,8 @@ class OrderService implements OrderManagement {
     }
 
     @Override
-    public OrderView ship(String number) {
-        return change(number, order -> order.ship(Instant.now()));
+    public OrderView ship(String number, Shipment shipment) {
+        return change(number, order -> order.ship(shipment, Instant.now()));
     }
 
     @Override

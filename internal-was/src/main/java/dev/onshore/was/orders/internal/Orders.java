@@ -2,15 +2,20 @@ package dev.onshore.was.orders.internal;
 
 import dev.onshore.i18n.money.Money;
 import dev.onshore.was.orders.NewOrder;
+import dev.onshore.was.orders.OrderQuery;
 import dev.onshore.was.orders.OrderStatus;
+import dev.onshore.was.orders.OrderSummary;
+import dev.onshore.was.orders.PaymentState;
 import dev.onshore.was.orders.OrderView;
 import dev.onshore.was.orders.ReturnStatus;
+import dev.onshore.was.orders.Shipment;
 import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -81,12 +86,14 @@ class Orders {
             int updated = jdbc.sql("""
                     UPDATE shop_order SET version = version + 1, status = :status, return_status = :returnStatus,
                       payment_provider = :provider, payment_reference = :reference, refunded = :refunded,
-                      updated_at = :now
+                      carrier = :carrier, tracking_number = :tracking, updated_at = :now
                     WHERE id = :id AND version = :version""")
                     .param("status", order.status().name())
                     .param("returnStatus", order.returnStatus() == null ? null : order.returnStatus().name())
                     .param("provider", order.paymentProvider()).param("reference", order.paymentReference())
                     .param("refunded", order.refunded().toStorageAmount()).param("now", Timestamp.from(Instant.now()))
+                    .param("carrier", order.shipment() == null ? null : order.shipment().carrier())
+                    .param("tracking", order.shipment() == null ? null : order.shipment().trackingNumber())
                     .param("id", bytes(order.id())).param("version", order.version()).update();
             if (updated != 1) {
                 throw new OptimisticLockingFailureException("order " + order.number() + " changed meanwhile");
@@ -95,8 +102,9 @@ class Orders {
         }
         int position = 0;
         for (var step : order.history()) {
-            jdbc.sql("INSERT INTO shop_order_history (order_id, position, status, at) VALUES (?, ?, ?, ?)")
-                    .params(bytes(order.id()), position++, step.status(), Timestamp.from(step.at())).update();
+            jdbc.sql("INSERT INTO shop_order_history (order_id, position, status, at, actor) VALUES (?, ?, ?, ?, ?)")
+                    .params(bytes(order.id()), position++, step.status(), Timestamp.from(step.at()), step.by())
+                    .update();
         }
         order.saved();
         order.takeEvents().forEach(events::publishEvent);
@@ -110,6 +118,56 @@ class Orders {
     Optional<Order> lockByNumber(String number) {
         return find("number = ?", number, true);
     }
+
+    /** Operators' search, newest first; the payment state is derived from the status, the history and refunds. */
+    OrderSummary.Page search(OrderQuery query) {
+        var where = new StringBuilder(" WHERE 1 = 1");
+        var params = new LinkedHashMap<String, Object>();
+        if (query.market() != null) {
+            where.append(" AND o.market = :market");
+            params.put("market", query.market());
+        }
+        if (query.status() != null) {
+            where.append(" AND o.status = :status");
+            params.put("status", query.status().name());
+        }
+        if (query.placedFrom() != null) {
+            where.append(" AND o.placed_at >= :from");
+            params.put("from", Timestamp.from(query.placedFrom()));
+        }
+        if (query.placedUntil() != null) {
+            where.append(" AND o.placed_at < :until");
+            params.put("until", Timestamp.from(query.placedUntil()));
+        }
+        if (query.payment() != null) {
+            where.append(" AND (").append(PAYMENT_STATE).append(") = :payment");
+            params.put("payment", query.payment().name());
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM shop_order o" + where).params(params).query(Long.class).single();
+        var rows = jdbc.sql("SELECT o.number, o.market, o.status, o.return_status, o.currency, o.total, o.placed_at,"
+                + " o.ship_to, o.carrier, o.tracking_number, (" + PAYMENT_STATE + ") AS payment_state,"
+                + " (SELECT COALESCE(SUM(l.quantity), 0) FROM shop_order_line l WHERE l.order_id = o.id) AS units"
+                + " FROM shop_order o" + where + " ORDER BY o.placed_at DESC, o.number LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", query.size()).param("offset", (long) query.page() * query.size())
+                .query((rs, row) -> {
+                    var returnStatus = rs.getString("return_status");
+                    var carrier = rs.getString("carrier");
+                    return new OrderSummary(rs.getString("number"), rs.getString("market"),
+                            OrderStatus.valueOf(rs.getString("status")),
+                            returnStatus == null ? null : ReturnStatus.valueOf(returnStatus),
+                            PaymentState.valueOf(rs.getString("payment_state")),
+                            money(rs, "total", rs.getString("currency")), rs.getTimestamp("placed_at").toInstant(),
+                            rs.getString("ship_to"), rs.getInt("units"),
+                            carrier == null ? null : new Shipment(carrier, rs.getString("tracking_number")));
+                }).list();
+        return new OrderSummary.Page(rows, query.page(), query.size(), total);
+    }
+
+    /** Refunded money first, then unpaid, then paid at some point (a PAID step), else void. */
+    private static final String PAYMENT_STATE = "CASE WHEN o.refunded > 0 THEN 'REFUNDED'"
+            + " WHEN o.status = 'PLACED' THEN 'UNPAID'"
+            + " WHEN EXISTS (SELECT 1 FROM shop_order_history h WHERE h.order_id = o.id AND h.status = 'PAID')"
+            + " THEN 'PAID' ELSE 'VOID' END";
 
     List<String> unpaidPast(Instant now, int limit) {
         return jdbc.sql("SELECT number FROM shop_order WHERE status = 'PLACED' AND pay_by < ? LIMIT ?")
@@ -134,9 +192,9 @@ class Orders {
                 ORDER BY position""").param(id).query((rs, row) -> new NewOrder.Line(rs.getString("sku"),
                 rs.getString("name"), money(rs, "unit_price", rs.getString("currency")), rs.getInt("quantity")))
                 .list();
-        var history = jdbc.sql("SELECT status, at FROM shop_order_history WHERE order_id = ? ORDER BY position")
+        var history = jdbc.sql("SELECT status, at, actor FROM shop_order_history WHERE order_id = ? ORDER BY position")
                 .param(id).query((rs, row) -> new OrderView.Step(rs.getString("status"),
-                        rs.getTimestamp("at").toInstant())).list();
+                        rs.getTimestamp("at").toInstant(), rs.getString("actor"))).list();
         return jdbc.sql("SELECT * FROM shop_order WHERE id = ?").param(id).query((rs, row) -> {
             var currency = rs.getString("currency");
             var placed = new NewOrder(rs.getString("market"), rs.getString("language"),
@@ -148,12 +206,14 @@ class Orders {
                     rs.getTimestamp("pay_by").toInstant(), zone(rs.getString("time_zone")),
                     money(rs, "discount", currency), rs.getString("coupon_code"));
             var returnStatus = rs.getString("return_status");
+            var carrier = rs.getString("carrier");
             return new Order(uuid(rs.getBytes("id")), rs.getString("number"), placed,
                     rs.getString("access_token_hash"), rs.getTimestamp("placed_at").toInstant(),
                     rs.getLong("version"), OrderStatus.valueOf(rs.getString("status")),
                     returnStatus == null ? null : ReturnStatus.valueOf(returnStatus),
                     rs.getString("payment_provider"), rs.getString("payment_reference"),
-                    money(rs, "refunded", currency), history);
+                    money(rs, "refunded", currency), history,
+                    carrier == null ? null : new Shipment(carrier, rs.getString("tracking_number")));
         }).optional();
     }
 

@@ -73,6 +73,18 @@ class OrdersFollowPayments {
     }
 
     @ApplicationModuleListener
+    void on(Order.RefundRequested requested) {
+        var order = orders.findByNumber(requested.orderNumber()).orElseThrow();
+        var reference = order.paymentReference();
+        if (reference == null) {
+            log.error("Order {} is due a refund but has no payment reference", requested.orderNumber());
+            return;
+        }
+        payments.refund(new RefundRequest(requested.orderNumber(), reference, requested.amount(), requested.reason(),
+                requested.idempotencyKey()));
+    }
+
+    @ApplicationModuleListener
     void on(RefundIssued refund) {
         var order = orders.lockByNumber(refund.orderReference()).orElse(null);
         if (order != null && order.recordRefund(refund.providerRefundId(), refund.amount(), Instant.now())) {

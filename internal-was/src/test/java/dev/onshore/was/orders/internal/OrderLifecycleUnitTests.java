@@ -9,7 +9,10 @@ import dev.onshore.was.orders.NewOrder;
 import dev.onshore.was.orders.OrderCancelled;
 import dev.onshore.was.orders.OrderPaid;
 import dev.onshore.was.orders.OrderPlaced;
+import dev.onshore.was.orders.OrderShipped;
 import dev.onshore.was.orders.OrderStatus;
+import dev.onshore.was.orders.OrderView;
+import dev.onshore.was.orders.Shipment;
 import dev.onshore.was.orders.ReturnStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -40,7 +43,7 @@ class OrderLifecycleUnitTests {
         assertThat(order.markPaid("sandbox", "sbx-1", NOW)).isTrue();
         assertThat(order.takeEvents()).singleElement().isInstanceOf(OrderPaid.class);
         order.startPreparing(NOW);
-        order.ship(NOW);
+        order.ship(new Shipment("CJ", "6012-3456-7890"), NOW);
         order.markDelivered(NOW);
         order.confirm(NOW);
         assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
@@ -60,7 +63,7 @@ class OrderLifecycleUnitTests {
     @Test
     void shippingAnUnpaidOrderIsRefused() {
         var order = placed();
-        assertThatThrownBy(() -> order.ship(NOW)).isInstanceOf(IllegalOrderTransitionException.class)
+        assertThatThrownBy(() -> order.ship(new Shipment("CJ", "6012-3456-7890"), NOW)).isInstanceOf(IllegalOrderTransitionException.class)
                 .hasMessageContaining("PLACED");
         assertThatThrownBy(() -> order.startPreparing(NOW)).isInstanceOf(IllegalOrderTransitionException.class);
         assertThat(order.status()).isEqualTo(OrderStatus.PLACED);
@@ -87,7 +90,7 @@ class OrderLifecycleUnitTests {
         var shipped = placed();
         shipped.markPaid("sandbox", "sbx-1", NOW);
         shipped.startPreparing(NOW);
-        shipped.ship(NOW);
+        shipped.ship(new Shipment("CJ", "6012-3456-7890"), NOW);
         assertThatThrownBy(() -> shipped.cancel("shopper", NOW)).isInstanceOf(IllegalOrderTransitionException.class);
         var cancelled = placed();
         cancelled.cancel("shopper", NOW);
@@ -103,7 +106,7 @@ class OrderLifecycleUnitTests {
         order.markPaid("sandbox", "sbx-1", NOW);
         assertThatThrownBy(() -> order.requestReturn(NOW)).isInstanceOf(IllegalOrderTransitionException.class);
         order.startPreparing(NOW);
-        order.ship(NOW);
+        order.ship(new Shipment("CJ", "6012-3456-7890"), NOW);
         order.markDelivered(NOW);
         assertThatThrownBy(() -> order.receiveReturn(NOW)).isInstanceOf(IllegalOrderTransitionException.class);
         order.requestReturn(NOW);
@@ -145,5 +148,41 @@ class OrderLifecycleUnitTests {
         assertThat(OrderService.mayAccess(order, null, token)).isTrue();
         assertThat(OrderService.mayAccess(order, null, token + "x")).isFalse();
         assertThat(OrderService.mayAccess(order, "someone", null)).isFalse();
+    }
+
+    @Test
+    void shippingRecordsTheCarrierAndTrackingNumberAndSaysSoInOrderShipped() {
+        var order = placed();
+        order.markPaid("sandbox", "sbx-1", NOW);
+        order.startPreparing(NOW);
+        order.takeEvents();
+        order.actingAs("kim").ship(new Shipment("CJ대한통운", "6012-3456-7890"), NOW);
+        assertThat(order.takeEvents()).singleElement().isInstanceOfSatisfying(OrderShipped.class, shipped -> {
+            assertThat(shipped.carrier()).isEqualTo("CJ대한통운");
+            assertThat(shipped.trackingNumber()).isEqualTo("6012-3456-7890");
+            assertThat(shipped.orderNumber()).isEqualTo(order.number());
+        });
+        assertThat(order.view().shipment()).isEqualTo(new Shipment("CJ대한통운", "6012-3456-7890"));
+        assertThat(order.view().history().getLast()).isEqualTo(new OrderView.Step("SHIPPED", NOW, "kim"));
+        assertThat(order.view().history().getFirst().by()).isNull();
+    }
+
+    @Test
+    void anOperatorRefundsAtMostWhatIsLeftOfAPaidOrderAndNothingOfAnUnpaidOne() {
+        var unpaid = placed();
+        assertThatThrownBy(() -> unpaid.requestRefund(Money.of("1000", "IDR"), "goodwill", NOW))
+                .isInstanceOf(IllegalOrderTransitionException.class);
+        var order = placed();
+        order.markPaid("sandbox", "sbx-1", NOW);
+        order.takeEvents();
+        var total = order.view().total();
+        assertThatThrownBy(() -> order.requestRefund(total.plus(Money.of("1", "IDR")), "too much", NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> order.requestRefund(Money.of("1", "KRW"), "wrong currency", NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        order.requestRefund(Money.of("1000", "IDR"), "goodwill", NOW);
+        assertThat(order.takeEvents()).singleElement().isInstanceOfSatisfying(Order.RefundRequested.class,
+                requested -> assertThat(requested.amount()).isEqualTo(Money.of("1000", "IDR")));
+        assertThat(order.view().history().getLast().status()).isEqualTo("REFUND_REQUESTED:1000:goodwill");
     }
 }

@@ -1,0 +1,358 @@
+package dev.onshore.admin.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultHandler;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The orders, exchange-rate and hot-deal screens against an in-process stand-in of the internal WAS's admin API
+ * (and of the realm's token endpoint): what each role is offered and may do, what the screens send (operator,
+ * roles, KST days), and how the WAS's refusals show next to their fields instead of an error page.
+ */
+@SpringBootTest(properties = {"onshore.admin.login-client-secret=test-only",
+        "onshore.admin.service-client-secret=test-only"})
+class BackOfficeScreensIntegrationTests {
+
+    record Call(String method, String uri, String operator, String roles, String body) {
+    }
+
+    private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
+    /** Canned answers by "METHOD path": status and JSON body. */
+    private static final Map<String, Map.Entry<Integer, String>> ANSWERS = new ConcurrentHashMap<>();
+    private static final HttpServer SERVER = start();
+
+    static final String PAGE = """
+            {"orders":[
+              {"number":"ON260617-AAAA1111","market":"KR","status":"PREPARING","returnStatus":null,"payment":"PAID",
+               "total":{"amount":39000.0000,"currency":"KRW"},"placedAt":"2026-06-17T15:30:00Z",
+               "shipTo":"김민지\\n제주특별자치도 제주시 첨단로 242\\n63309","units":2,"shipment":null},
+              {"number":"ON260617-BBBB2222","market":"KR","status":"PREPARING","returnStatus":null,"payment":"PAID",
+               "total":{"amount":12000.0000,"currency":"KRW"},"placedAt":"2026-06-17T16:00:00Z",
+               "shipTo":"김민지\\n제주특별자치도  제주시 첨단로 242\\n63309","units":1,"shipment":null},
+              {"number":"ON260617-CCCC3333","market":"ID","status":"PREPARING","returnStatus":null,"payment":"PAID",
+               "total":{"amount":325000.0000,"currency":"IDR"},"placedAt":"2026-06-17T01:00:00Z",
+               "shipTo":"Ani Wijaya\\nJl. Merdeka No. 1\\nBandung 40115","units":1,"shipment":null}],
+             "page":0,"size":50,"total":3}""";
+
+    static final String ORDER = """
+            {"number":"ON260617-AAAA1111","market":"KR","status":"PREPARING","returnStatus":null,
+             "lines":[{"sku":"HS-MAG-300","name":"Magnesium 300","unitPrice":{"amount":19500,"currency":"KRW"},
+             "quantity":2}],"subtotal":{"amount":39000,"currency":"KRW"},"shipping":{"amount":0,"currency":"KRW"},
+             "tax":{"amount":3545,"currency":"KRW"},"total":{"amount":39000,"currency":"KRW"},
+             "refunded":{"amount":0,"currency":"KRW"},"shippingMethod":"standard",
+             "shipTo":"김민지\\n제주특별자치도 제주시 첨단로 242\\n63309","paymentProvider":"sandbox",
+             "paymentReference":"sbx-1","placedAt":"2026-06-17T15:30:00Z",
+             "history":[{"status":"PLACED","at":"2026-06-17T15:30:00Z","by":null},
+                        {"status":"PAID","at":"2026-06-17T15:31:00Z","by":null},
+                        {"status":"PREPARING","at":"2026-06-18T00:00:00Z","by":"kim"}],"shipment":null}""";
+
+    static final String RATES = """
+            [{"base":"KRW","quote":"IDR","rate":11.6,"effectiveFrom":"2026-06-17T15:00:00Z","source":"ECB",
+              "reason":null,"recordedBy":null,"age":"PT3H20M","stale":false},
+             {"base":"KRW","quote":"USD","rate":0.00072,"effectiveFrom":"2026-06-10T15:00:00Z","source":"MANUAL",
+              "reason":"bank quote","recordedBy":"fin","age":"PT170H","stale":true}]""";
+
+    static final String HISTORY = """
+            [{"id":"7b0b7e0e-5d43-4a44-9d7a-0d6c8e9a0001","base":"KRW","quote":"IDR","rate":11.6,
+              "effectiveFrom":"2026-06-17T15:00:00Z","source":"ECB","reason":null,"recordedAt":"2026-06-17T15:01:00Z"},
+             {"id":"7b0b7e0e-5d43-4a44-9d7a-0d6c8e9a0002","base":"KRW","quote":"IDR","rate":11.4,
+              "effectiveFrom":"2026-06-16T15:00:00Z","source":"MANUAL","reason":"bank quote",
+              "recordedAt":"2026-06-16T15:01:00Z"}]""";
+
+    static final String DEALS = """
+            [{"id":"0b0b7e0e-5d43-4a44-9d7a-0d6c8e9a0009","sku":"HS-MAG-300","units":500,"unitsLeft":480,
+              "price":9900,"currency":"KRW","perCustomerLimit":2,"startsAt":"2026-06-20T01:00:00Z",
+              "endsAt":"2026-06-20T03:00:00Z","zone":"Asia/Seoul","localStartsAt":"2026-06-20T10:00:00",
+              "localEndsAt":"2026-06-20T12:00:00","admissionsPerMinute":300,"status":"SCHEDULED",
+              "scheduledBy":"mia"}]""";
+
+    private static HttpServer start() {
+        try {
+            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/realms/operators/protocol/openid-connect/token", exchange -> respond(exchange, 200,
+                    "{\"access_token\":\"stand-in-token\",\"token_type\":\"Bearer\",\"expires_in\":300}"));
+            server.createContext("/api/admin/", exchange -> {
+                var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                var headers = exchange.getRequestHeaders();
+                CALLS.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                        headers.getFirst("X-Onshore-Operator"), headers.getFirst("X-Onshore-Operator-Roles"), body));
+                var answer = ANSWERS.get(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+                if (answer == null) {
+                    respond(exchange, 404, "{\"type\":\"https://onshore.dev/problems/order-not-found\","
+                            + "\"status\":404,\"title\":\"Unknown order\",\"detail\":\"No order has this number.\"}");
+                } else {
+                    respond(exchange, answer.getKey(), answer.getValue());
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        var bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json"
+                : "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @DynamicPropertySource
+    static void standIns(DynamicPropertyRegistry registry) {
+        var url = "http://127.0.0.1:" + SERVER.getAddress().getPort();
+        registry.add("onshore.admin.internal-was-url", () -> url);
+        registry.add("onshore.admin.keycloak-url", () -> url);
+    }
+
+    @AfterAll
+    static void stop() {
+        SERVER.stop(0);
+    }
+
+    @Autowired
+    WebApplicationContext context;
+
+    private MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        CALLS.clear();
+        ANSWERS.clear();
+        ANSWERS.put("GET /api/admin/orders", Map.entry(200, PAGE));
+        ANSWERS.put("GET /api/admin/orders/ON260617-AAAA1111", Map.entry(200, ORDER));
+        ANSWERS.put("POST /api/admin/orders/ON260617-AAAA1111/shipment", Map.entry(200, ORDER));
+        ANSWERS.put("POST /api/admin/orders/ON260617-AAAA1111/refunds", Map.entry(200, ORDER));
+        ANSWERS.put("GET /api/admin/exchange-rates", Map.entry(200, RATES));
+        ANSWERS.put("GET /api/admin/exchange-rates/IDR/history", Map.entry(200, HISTORY));
+        ANSWERS.put("POST /api/admin/exchange-rates/ecb", Map.entry(200, HISTORY));
+        ANSWERS.put("GET /api/admin/hot-deals", Map.entry(200, DEALS));
+        ANSWERS.put("POST /api/admin/hot-deals", Map.entry(201, DEALS.substring(1, DEALS.length() - 1)));
+    }
+
+    /**
+     * Keeps the rendered page under target/screens (stylesheet and scripts pointing at the sources) so that
+     * Chromium can take the screenshots in docs/screens from it.
+     */
+    private static ResultHandler snapshot(String name) {
+        return result -> {
+            var html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            var resources = Path.of("src/main/resources/static").toAbsolutePath().toUri().toString();
+            html = html.replace("href=\"/css/", "href=\"" + resources + "css/")
+                    .replace("src=\"/js/", "src=\"" + resources + "js/")
+                    .replace("src=\"/webjars/", "src=\"" + Path.of("target/screens/webjars").toAbsolutePath().toUri());
+            var directory = Files.createDirectories(Path.of("target/screens"));
+            Files.writeString(directory.resolve(name + ".html"), html, StandardCharsets.UTF_8);
+        };
+    }
+
+    private static RequestPostProcessor as(String name, String... roles) {
+        return oidcLogin().idToken(token -> token.claim("preferred_username", name))
+                .authorities(Arrays.stream(roles).map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList());
+    }
+
+    @Test
+    void theOrderListSendsItsFiltersWithKoreanDaysAndShowsTimesInKst() throws Exception {
+        mvc.perform(get("/orders").param("market", "KR").param("status", "PREPARING").param("from", "2026-06-18")
+                .param("to", "2026-06-18").param("ignored", "x").with(as("kim", "ORDER_MANAGER")))
+                .andDo(snapshot("admin-orders")).andExpect(status().isOk()).andExpect(content().string(allOf(
+                        containsString("href=\"/orders/ON260617-AAAA1111\""),
+                        containsString("2026-06-18 00:30"), // 15:30 UTC is past midnight in Seoul
+                        containsString("김민지"))));
+        assertThat(CALLS).singleElement().satisfies(call -> {
+            assertThat(call.uri()).startsWith("/api/admin/orders?").contains("market=KR").contains("status=PREPARING")
+                    .contains("from=2026-06-18").contains("to=2026-06-18").contains("zone=Asia/Seoul")
+                    .doesNotContain("ignored");
+            assertThat(call.operator()).isEqualTo("kim");
+            assertThat(call.roles()).isEqualTo("ORDER_MANAGER");
+        });
+    }
+
+    @Test
+    void badFiltersShowTheWasMessagesInsteadOfAnErrorPage() throws Exception {
+        ANSWERS.put("GET /api/admin/orders", Map.entry(400, """
+                {"type":"https://onshore.dev/problems/invalid-input","status":400,"title":"Invalid input",
+                 "errors":[{"field":"from","code":"pattern","message":"from does not have the required format."}]}"""));
+        mvc.perform(get("/orders").param("from", "yesterday").with(as("kim", "ORDER_MANAGER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("from does not have the required format.")));
+    }
+
+    @Test
+    void anOrderOffersOnlyTheMovesItsStateAndTheOperatorsRolesAllow() throws Exception {
+        var page = "/orders/ON260617-AAAA1111";
+        mvc.perform(get(page).with(as("kim", "ORDER_MANAGER"))).andDo(snapshot("admin-order-detail"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-move=\"shipment\""),
+                        containsString("data-move=\"cancellation\""), containsString("data-move=\"refunds\""),
+                        not(containsString("data-move=\"preparation\"")),
+                        not(containsString("data-move=\"delivery\"")),
+                        containsString("data-region=\"jeju\""), containsString("2026-06-18 09:00:00"),
+                        containsString("kim"))));
+        mvc.perform(get(page).with(as("fin", "FINANCE"))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-move=\"refunds\""),
+                        not(containsString("data-move=\"shipment\"")))));
+        mvc.perform(get(page).with(as("vera", "VIEWER"))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("data-move="))));
+        mvc.perform(get(page).with(as("carl", "CATALOG_MANAGER"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void shippingSendsCarrierAndTrackingAndARefusalComesBackNextToItsField() throws Exception {
+        mvc.perform(post("/orders/ON260617-AAAA1111/shipment").param("carrier", "CJ대한통운")
+                .param("trackingNumber", "6012-3456-7890").with(as("kim", "ORDER_MANAGER")).with(csrf()))
+                .andExpect(redirectedUrl("/orders/ON260617-AAAA1111"))
+                .andExpect(flash().attribute("notice", "order.done.shipment"));
+        assertThat(CALLS.getLast().method()).isEqualTo("POST");
+        assertThat(CALLS.getLast().body()).contains("\"carrier\":\"CJ대한통운\"")
+                .contains("\"trackingNumber\":\"6012-3456-7890\"");
+
+        ANSWERS.put("POST /api/admin/orders/ON260617-AAAA1111/shipment", Map.entry(400, """
+                {"type":"https://onshore.dev/problems/invalid-input","status":400,"title":"Invalid input",
+                 "detail":"Some fields are not valid.","errors":[{"field":"trackingNumber","code":"pattern",
+                 "message":"trackingNumber does not have the required format."}]}"""));
+        mvc.perform(post("/orders/ON260617-AAAA1111/shipment").param("carrier", "CJ")
+                .param("trackingNumber", "<x>").with(as("kim", "ORDER_MANAGER")).with(csrf()))
+                .andExpect(flash().attribute("errors",
+                        Map.of("trackingNumber", "trackingNumber does not have the required format.")))
+                .andExpect(flash().attribute("problem", "Some fields are not valid."));
+
+        ANSWERS.put("POST /api/admin/orders/ON260617-AAAA1111/shipment", Map.entry(409, """
+                {"type":"https://onshore.dev/problems/illegal-order-transition","status":409,
+                 "title":"Not possible for this order","detail":"Order ON260617-AAAA1111 cannot do this while it is SHIPPED."}"""));
+        mvc.perform(post("/orders/ON260617-AAAA1111/shipment").param("carrier", "CJ")
+                .param("trackingNumber", "1234-5678").with(as("kim", "ORDER_MANAGER")).with(csrf()))
+                .andExpect(flash().attribute("problem", "Order ON260617-AAAA1111 cannot do this while it is SHIPPED."));
+    }
+
+    @Test
+    void viewersAndOtherRolesCannotMoveOrdersAndNothingReachesTheWas() throws Exception {
+        mvc.perform(post("/orders/ON260617-AAAA1111/shipment").param("carrier", "CJ")
+                .param("trackingNumber", "1234-5678").with(as("vera", "VIEWER")).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/orders/ON260617-AAAA1111/refund").param("amount", "1000").param("reason", "x")
+                .with(as("carl", "CATALOG_MANAGER")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/orders/ON260617-AAAA1111/shipment").param("carrier", "CJ")
+                .param("trackingNumber", "1234-5678").with(as("kim", "ORDER_MANAGER")))
+                .andExpect(status().isForbidden()); // no CSRF token
+        assertThat(CALLS).isEmpty();
+        mvc.perform(post("/orders/ON260617-AAAA1111/refund").param("amount", "1,000").param("reason", "goodwill")
+                .with(as("fin", "FINANCE")).with(csrf())).andExpect(redirectedUrl("/orders/ON260617-AAAA1111"));
+        assertThat(CALLS).singleElement().satisfies(call -> assertThat(call.body()).contains("\"amount\":1000")
+                .contains("goodwill"));
+    }
+
+    @Test
+    void bundlesGroupOrdersReadyToShipByRecipientAndAddressWithTheKoreanRegion() throws Exception {
+        mvc.perform(get("/orders/bundles").with(as("kim", "ORDER_MANAGER"))).andDo(snapshot("admin-order-bundles"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-orders=\"2\""),
+                        containsString("data-orders=\"1\""), containsString("data-region=\"jeju\""))));
+        assertThat(CALLS).singleElement().satisfies(call -> assertThat(call.uri()).contains("status=PREPARING"));
+    }
+
+    @Test
+    void ratesShowSourceAgeAndAStaleWarningAndAnOverrideNeedsAReason() throws Exception {
+        mvc.perform(get("/rates").with(as("fin", "FINANCE"))).andDo(snapshot("admin-rates")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("stale-warning"), containsString("3 h 20 min"),
+                        containsString("data-override=\"IDR\""), containsString("data-import"))));
+        mvc.perform(get("/rates").with(as("vera", "VIEWER"))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("stale-warning"),
+                        not(containsString("data-override")), not(containsString("data-import")))));
+        mvc.perform(get("/rates").with(as("kim", "ORDER_MANAGER"))).andExpect(status().isForbidden());
+
+        ANSWERS.put("PUT /api/admin/exchange-rates/IDR", Map.entry(400, """
+                {"type":"https://onshore.dev/problems/invalid-input","status":400,"title":"Invalid input",
+                 "detail":"Some fields are not valid.","errors":[{"field":"reason","code":"required",
+                 "message":"reason is required."}]}"""));
+        mvc.perform(post("/rates/IDR").param("rate", "11.8").param("reason", " ").with(as("fin", "FINANCE"))
+                .with(csrf())).andExpect(redirectedUrl("/rates"))
+                .andExpect(flash().attribute("fieldErrors", Map.of("reason", "reason is required.")))
+                .andExpect(flash().attribute("failedQuote", "IDR"));
+        assertThat(CALLS.getLast().body()).contains("\"rate\":11.8");
+        mvc.perform(post("/rates/IDR").param("rate", "11.8").param("reason", "bank").with(as("vera", "VIEWER"))
+                .with(csrf())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aRatesHistoryDrawsItsChartFromTheWebJarAndAFileIsImported() throws Exception {
+        mvc.perform(get("/rates/IDR").with(as("vera", "VIEWER"))).andDo(snapshot("admin-rate-history"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("/webjars/echarts/5.3.1/dist/echarts.min.js"),
+                        containsString("2026-06-17T00:00, 11.4"), containsString("bank quote"))));
+        mvc.perform(get("/webjars/echarts/5.3.1/dist/echarts.min.js").with(as("vera", "VIEWER")))
+                .andExpect(status().isOk());
+        mvc.perform(multipart("/rates/import").file("file", "<gesmes:Envelope/>".getBytes(StandardCharsets.UTF_8))
+                .with(as("fin", "FINANCE")).with(csrf())).andExpect(redirectedUrl("/rates"))
+                .andExpect(flash().attribute("imported", 2));
+        assertThat(CALLS.getLast().uri()).isEqualTo("/api/admin/exchange-rates/ecb");
+    }
+
+    @Test
+    void aHotDealIsScheduledWithItsWindowInKstAndARefusalNamesTheField() throws Exception {
+        mvc.perform(get("/marketing/hot-deals").with(as("mia", "CONTENT_MANAGER"))).andDo(snapshot("admin-hot-deals"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("HS-MAG-300"), containsString("480 / 500"),
+                        containsString("2026-06-20 10:00"), containsString("data-schedule"))));
+        mvc.perform(get("/marketing/hot-deals").with(as("vera", "VIEWER"))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("data-schedule"))));
+        mvc.perform(post("/marketing/hot-deals").param("sku", "HS-MAG-300").param("units", "500")
+                .param("price", "9,900").param("currency", "KRW").param("perCustomerLimit", "2")
+                .param("startsAt", "2026-06-20T10:00").param("endsAt", "2026-06-20T12:00")
+                .param("admissionsPerMinute", "300").with(as("mia", "CONTENT_MANAGER")).with(csrf()))
+                .andExpect(flash().attribute("notice", "hotdeals.done.schedule"));
+        assertThat(CALLS.getLast().body()).contains("\"startsAt\":\"2026-06-20T10:00\"")
+                .contains("\"zone\":\"Asia/Seoul\"").contains("\"price\":9900").contains("\"units\":500");
+
+        ANSWERS.put("POST /api/admin/hot-deals", Map.entry(400, """
+                {"type":"https://onshore.dev/problems/invalid-hot-deal","status":400,"title":"Invalid hot deal",
+                 "detail":"The hot deal cannot be scheduled: the field \\"endsAt\\" is missing or out of range.",
+                 "field":"endsAt"}"""));
+        mvc.perform(post("/marketing/hot-deals").param("sku", "HS-MAG-300").param("endsAt", "")
+                .with(as("mia", "CONTENT_MANAGER")).with(csrf()))
+                .andExpect(flash().attribute("errorField", "endsAt"));
+        mvc.perform(post("/marketing/hot-deals/0b0b7e0e-5d43-4a44-9d7a-0d6c8e9a0009/cancel")
+                .with(as("kim", "ORDER_MANAGER")).with(csrf())).andExpect(status().isForbidden());
+    }
+}
