@@ -220,7 +220,15 @@ public class CatalogService implements ProductCatalog {
 
     @Override
     public OperatorProductView publish(Sku sku, Operator operator) {
-        return operatorView(products.save(find(sku).publish(operator)), "en");
+        var product = find(sku);
+        // A market whose regulator requires data the product lacks would never show it: refuse, name what is
+        // missing, change nothing.
+        var gaps = product.regulatoryGaps();
+        if (!gaps.isEmpty()) {
+            var first = gaps.entrySet().iterator().next();
+            throw new dev.onshore.was.catalog.InvalidRegulatoryDataException(first.getKey(), first.getValue());
+        }
+        return operatorView(products.save(product.publish(operator)), "en");
     }
 
     @Override
