@@ -2,6 +2,7 @@ package dev.onshore.admin;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
@@ -28,6 +29,7 @@ class DashboardController {
     }
 
     @GetMapping("/")
+    @PreAuthorize(Access.ANY_OPERATOR)
     String dashboard(@AuthenticationPrincipal OidcUser operator, Model model) {
         model.addAttribute("operator", operator.getPreferredUsername());
         model.addAttribute("products", internalWas.products(operator.getPreferredUsername()));
@@ -35,6 +37,7 @@ class DashboardController {
     }
 
     @PostMapping("/products/{sku}/{action}")
+    @PreAuthorize(Access.CATALOG_WRITE)
     String act(@PathVariable String sku, @PathVariable String action,
             @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal OidcUser operator,
             RedirectAttributes redirect) {

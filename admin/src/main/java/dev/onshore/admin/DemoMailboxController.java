@@ -3,6 +3,7 @@ package dev.onshore.admin;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,7 @@ class DemoMailboxController {
     }
 
     @GetMapping("/mailbox")
+    @PreAuthorize(Access.MAILBOX)
     String mailbox(Model model) {
         if (url.isBlank()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);

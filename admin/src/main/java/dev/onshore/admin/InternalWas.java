@@ -9,8 +9,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -56,10 +54,8 @@ class InternalWas {
 
     private final RestClient http;
 
-    InternalWas(RestClient.Builder builder, AdminProperties properties, OAuth2AuthorizedClientManager serviceTokens) {
-        this.http = builder.baseUrl(properties.internalWasUrl())
-                .requestInterceptor(new OAuth2ClientHttpRequestInterceptor(serviceTokens))
-                .build();
+    InternalWas(RestClient internalWasRestClient) {
+        this.http = internalWasRestClient;
     }
 
     List<Product> products(String operator) {

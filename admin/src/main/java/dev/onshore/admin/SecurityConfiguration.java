@@ -1,12 +1,19 @@
 package dev.onshore.admin;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.http.MediaType;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,6 +41,7 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
  * Health is open to the load balancer and the readiness probe; metrics only to the configured scrapers.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     static final String LOGIN = "keycloak";
@@ -65,21 +73,49 @@ class SecurityConfiguration {
                 + "\"status\":403,\"detail\":\"Only the configured metrics scrapers may read this.\"}");
     }
 
+    /**
+     * Operators' pages: an OIDC session whose realm roles become {@code ROLE_*} authorities ({@link OperatorRoles});
+     * which role may use what is stated on each controller method ({@code @PreAuthorize}, {@link Access}). CSRF
+     * tokens on every form; logout is a POST that also ends the Keycloak session. Refusals render the localized error
+     * page ({@code /error} is open so that it can).
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain admin(HttpSecurity http, ClientRegistrationRepository registrations) {
+    SecurityFilterChain admin(HttpSecurity http, ClientRegistrationRepository registrations, LoginHistory logins) {
         // PKCE for the confidential client too (the operators realm requires S256).
         var authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(registrations,
                 OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        var loggedOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        loggedOut.setPostLogoutRedirectUri("{baseUrl}/");
+        var succeeded = new SavedRequestAwareAuthenticationSuccessHandler();
+        var failed = new SimpleUrlAuthenticationFailureHandler();
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/css/**").permitAll()
+                        .requestMatchers("/actuator/health/**", "/css/**", "/error").permitAll()
                         .anyRequest().authenticated())
-                .oauth2Login(login -> login.authorizationEndpoint(endpoint ->
-                        endpoint.authorizationRequestResolver(authorizationRequests)))
-                .logout(logout -> logout.logoutSuccessUrl("/"))
+                .oauth2Login(login -> login
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
+                        .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(new OperatorRoles()))
+                        .successHandler((request, response, authentication) -> {
+                            logins.succeeded(request, authentication);
+                            succeeded.onAuthenticationSuccess(request, response, authentication);
+                        })
+                        .failureHandler((request, response, failure) -> {
+                            logins.failed(request, failure);
+                            failed.onAuthenticationFailure(request, response, failure);
+                        }))
+                .logout(logout -> logout.logoutSuccessHandler(loggedOut))
                 .build();
+    }
+
+    /** The operator IP allow-list, in front of everything (and of Spring Security's own filters). */
+    @Bean
+    FilterRegistrationBean<OperatorNetworks> operatorNetworks(OperatorNetworkProperties networks) {
+        var registration = new FilterRegistrationBean<>(new OperatorNetworks(networks));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
     }
 
     @Bean

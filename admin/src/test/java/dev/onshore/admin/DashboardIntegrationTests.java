@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -43,7 +44,7 @@ import org.springframework.web.context.WebApplicationContext;
 class DashboardIntegrationTests {
 
     /** One request the stand-in received. */
-    record Call(String method, String path, String authorization, String operator, String body) {
+    record Call(String method, String path, String authorization, String operator, String roles, String body) {
     }
 
     private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
@@ -70,7 +71,8 @@ class DashboardIntegrationTests {
                 var path = exchange.getRequestURI().getPath();
                 CALLS.add(new Call(exchange.getRequestMethod(), path,
                         exchange.getRequestHeaders().getFirst("Authorization"),
-                        exchange.getRequestHeaders().getFirst("X-Onshore-Operator"), body));
+                        exchange.getRequestHeaders().getFirst("X-Onshore-Operator"),
+                        exchange.getRequestHeaders().getFirst("X-Onshore-Operator-Roles"), body));
                 if (path.equals("/api/admin/products")) {
                     respond(exchange, 200, "application/json", PRODUCTS);
                 } else if (path.equals("/api/admin/products/HS-MINE/approval")) {
@@ -120,7 +122,8 @@ class DashboardIntegrationTests {
     }
 
     private static RequestPostProcessor editor() {
-        return oidcLogin().idToken(token -> token.claim("preferred_username", "editor"));
+        return oidcLogin().idToken(token -> token.claim("preferred_username", "editor"))
+                .authorities(new SimpleGrantedAuthority("ROLE_CATALOG_MANAGER"));
     }
 
     @Test
@@ -157,6 +160,7 @@ class DashboardIntegrationTests {
         assertThat(CALLS).allSatisfy(call -> {
             assertThat(call.authorization()).isEqualTo("Bearer stand-in-token");
             assertThat(call.operator()).isEqualTo("editor");
+            assertThat(call.roles()).as("the WAS checks the operator's roles again").isEqualTo("CATALOG_MANAGER");
         });
         assertThat(CALLS.get(1).body()).contains("\"reason\":\"Label photo is blurred\"");
     }

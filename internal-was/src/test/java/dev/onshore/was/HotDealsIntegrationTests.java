@@ -45,7 +45,7 @@ class HotDealsIntegrationTests extends CatalogTestSupport {
 
     @Test
     void anOperatorSchedulesADealInKstAndTheShopSeesItsWindowInUtcWithoutAToken() throws Exception {
-        mvc.perform(post("/api/admin/hot-deals").header("Authorization", OperatorsRealm.serviceToken())
+        mvc.perform(post("/api/admin/hot-deals").header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "ADMIN")
                         .header("X-Onshore-Operator", "op-kim").contentType(MediaType.APPLICATION_JSON)
                         .content(body("GINSENG-KST", 500, 2, "2031-03-01T10:00", "2031-03-01T12:00", null)))
                 .andExpect(status().isCreated())
@@ -64,7 +64,7 @@ class HotDealsIntegrationTests extends CatalogTestSupport {
 
     @Test
     void aWindowInAnotherZoneIsStoredAsThatZonesInstant() throws Exception {
-        mvc.perform(post("/api/admin/hot-deals").header("Authorization", OperatorsRealm.serviceToken())
+        mvc.perform(post("/api/admin/hot-deals").header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "ADMIN")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body("GINSENG-JKT", 10, 1, "2031-03-01T10:00", "2031-03-01T12:00", "Asia/Jakarta")))
                 .andExpect(status().isCreated())
@@ -73,14 +73,14 @@ class HotDealsIntegrationTests extends CatalogTestSupport {
 
     @Test
     void anImpossibleDealIsRefusedWithALocalizedProblemNamingTheField() throws Exception {
-        mvc.perform(post("/api/admin/hot-deals").header("Authorization", OperatorsRealm.serviceToken())
+        mvc.perform(post("/api/admin/hot-deals").header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "ADMIN")
                         .header("Accept-Language", "ko").contentType(MediaType.APPLICATION_JSON)
                         .content(body("GINSENG-BAD", 5, 6, "2031-03-01T10:00", "2031-03-01T12:00", null)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://onshore.dev/problems/invalid-hot-deal"))
                 .andExpect(jsonPath("$.field").value("perCustomerLimit"))
                 .andExpect(jsonPath("$.title").value("잘못된 핫딜"));
-        mvc.perform(post("/api/admin/hot-deals").header("Authorization", OperatorsRealm.serviceToken())
+        mvc.perform(post("/api/admin/hot-deals").header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "ADMIN")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body("GINSENG-BAD", 5, 1, "2031-03-01T12:00", "2031-03-01T10:00", null)))
                 .andExpect(status().isBadRequest())
@@ -104,12 +104,12 @@ class HotDealsIntegrationTests extends CatalogTestSupport {
     void aCancelledDealIsNoLongerAnnouncedAndAnUnknownOneIsNotFound() throws Exception {
         var deal = schedule("GINSENG-CXL", 5);
 
-        mvc.perform(delete("/api/admin/hot-deals/" + deal).header("Authorization", OperatorsRealm.serviceToken()))
+        mvc.perform(delete("/api/admin/hot-deals/" + deal).header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "ADMIN"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
 
         mvc.perform(get("/api/shop/v1/hot-deals")).andExpect(jsonPath("$[*].id").value(not(hasItem(deal.toString()))));
         mvc.perform(delete("/api/admin/hot-deals/" + UUID.randomUUID())
-                        .header("Authorization", OperatorsRealm.serviceToken()))
+                        .header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "ADMIN"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("https://onshore.dev/problems/unknown-hot-deal"));
         assertThat(hotDeals.claimUnits(deal, 1)).isFalse();

@@ -109,7 +109,7 @@ class ApplianceIntegrationTests {
     @Test
     void serviceTokenFromKeycloakIsAcceptedByInternalWas() {
         var response = Http.get(appliance.internalWasUrl() + "/api/admin/products",
-                "Authorization", "Bearer " + Tokens.service(appliance));
+                "Authorization", "Bearer " + Tokens.service(appliance), "X-Onshore-Operator-Roles", "VIEWER");
 
         assertThat(response.statusCode()).isEqualTo(200);
         var skus = new ArrayList<String>();
@@ -187,12 +187,12 @@ class ApplianceIntegrationTests {
         // Repeatable on a kept target/var: take the product off sale first if an earlier run published it; a fresh
         // draft goes through submission and approval by two operators (four eyes) first.
         var suspended = Http.send(HttpRequest.newBuilder(publication).header("Authorization", "Bearer " + token)
-                .header("X-Onshore-Operator", "system-test-reviewer").DELETE().build());
+                .header("X-Onshore-Operator", "system-test-reviewer").header("X-Onshore-Operator-Roles", "CATALOG_MANAGER").DELETE().build());
         assertThat(suspended.statusCode()).isIn(200, 409);
         for (var step : List.of("submission:system-test-editor", "approval:system-test-reviewer")) {
             var parts = step.split(":");
             var response = Http.send(HttpRequest.newBuilder(URI.create(product + "/" + parts[0]))
-                    .header("Authorization", "Bearer " + token).header("X-Onshore-Operator", parts[1])
+                    .header("Authorization", "Bearer " + token).header("X-Onshore-Operator", parts[1]).header("X-Onshore-Operator-Roles", "CATALOG_MANAGER")
                     .PUT(HttpRequest.BodyPublishers.noBody()).build());
             assertThat(response.statusCode()).as(parts[0]).isIn(200, 409);
         }
@@ -200,7 +200,7 @@ class ApplianceIntegrationTests {
             consumer.subscribe(List.of("onshore.catalog.product-published"));
             var published = Http.send(HttpRequest.newBuilder(URI.create(appliance.internalWasUrl()
                             + "/api/admin/products/HS-PROPOLIS-SPRAY/publication"))
-                    .header("Authorization", "Bearer " + token).header("X-Onshore-Operator", "system-test-reviewer")
+                    .header("Authorization", "Bearer " + token).header("X-Onshore-Operator", "system-test-reviewer").header("X-Onshore-Operator-Roles", "CATALOG_MANAGER")
                     .PUT(HttpRequest.BodyPublishers.noBody()).build());
             assertThat(published.statusCode()).isEqualTo(200);
 
@@ -221,7 +221,7 @@ class ApplianceIntegrationTests {
         // Publishing again is refused: the event is not sent twice for one state change.
         var again = Http.send(HttpRequest.newBuilder(URI.create(appliance.internalWasUrl()
                         + "/api/admin/products/HS-PROPOLIS-SPRAY/publication"))
-                .header("Authorization", "Bearer " + token).header("X-Onshore-Operator", "system-test-reviewer")
+                .header("Authorization", "Bearer " + token).header("X-Onshore-Operator", "system-test-reviewer").header("X-Onshore-Operator-Roles", "CATALOG_MANAGER")
                 .PUT(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(again.statusCode()).isEqualTo(409);
     }

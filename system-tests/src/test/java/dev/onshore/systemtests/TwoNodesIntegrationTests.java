@@ -76,7 +76,7 @@ class TwoNodesIntegrationTests {
     private static void publication(String method) {
         var request = HttpRequest.newBuilder(URI.create(first + "/api/admin/products/" + SKU + "/publication"))
                 .header("Authorization", "Bearer " + Tokens.service(appliance))
-                .header("X-Onshore-Operator", "system-test-operator")
+                .header("X-Onshore-Operator", "system-test-operator").header("X-Onshore-Operator-Roles", "CATALOG_MANAGER")
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         assertThat(Http.send(request).statusCode()).as(method + " publication").isEqualTo(200);
     }

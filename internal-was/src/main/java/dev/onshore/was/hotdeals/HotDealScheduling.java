@@ -1,5 +1,6 @@
 package dev.onshore.was.hotdeals;
 
+import dev.onshore.was.audit.AuditTrail;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -14,8 +15,10 @@ public class HotDealScheduling {
     private final HotDeals deals;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
+    private final AuditTrail audit;
 
-    HotDealScheduling(HotDeals deals, ApplicationEventPublisher events) {
+    HotDealScheduling(HotDeals deals, ApplicationEventPublisher events, AuditTrail audit) {
+        this.audit = audit;
         this.deals = deals;
         this.events = events;
     }
@@ -27,6 +30,7 @@ public class HotDealScheduling {
     public HotDealView schedule(ScheduleHotDeal request, String operator) {
         var deal = deals.save(HotDeal.schedule(request, operator));
         var view = deal.view();
+        audit.record("hotdeal.schedule", "hotdeal:" + view.id(), null, view);
         events.publishEvent(new HotDealScheduled(view.id(), view.sku(), view.units(), view.startsAt(), view.endsAt(),
                 operator));
         return view;
@@ -51,7 +55,9 @@ public class HotDealScheduling {
     @Transactional
     public HotDealView cancel(UUID id) {
         var deal = deals.findById(id).orElseThrow(() -> new UnknownHotDealException(id));
+        var before = deal.view();
         deal.cancel(clock.instant());
+        audit.record("hotdeal.cancel", "hotdeal:" + id, before, deal.view());
         return deal.view();
     }
 

@@ -1,5 +1,7 @@
 package dev.onshore.was.hotdeals;
 
+import dev.onshore.was.adminapi.AdminAccess;
+import dev.onshore.was.adminapi.OperatorRole;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,7 @@ class HotDealsController {
         this.scheduling = scheduling;
     }
 
+    @AdminAccess(OperatorRole.CONTENT_MANAGER)
     @PostMapping("/api/admin/hot-deals")
     @ResponseStatus(HttpStatus.CREATED)
     HotDealView schedule(@RequestBody ScheduleHotDeal request,
@@ -44,11 +47,13 @@ class HotDealsController {
         return scheduling.schedule(request, operator == null || operator.isBlank() ? "admin-service" : operator);
     }
 
+    @AdminAccess(OperatorRole.CONTENT_MANAGER)
     @GetMapping("/api/admin/hot-deals")
     List<HotDealView> upcoming() {
         return scheduling.upcoming();
     }
 
+    @AdminAccess(OperatorRole.CONTENT_MANAGER)
     @DeleteMapping("/api/admin/hot-deals/{id}")
     HotDealView cancel(@PathVariable UUID id) {
         return scheduling.cancel(id);

@@ -5,7 +5,7 @@
  * {@link dev.onshore.was.rates.ExchangeRatesChanged}, which the catalog follows to re-price its products.
  */
 @NullMarked
-@ApplicationModule(displayName = "Exchange rates", allowedDependencies = "adminapi")
+@ApplicationModule(displayName = "Exchange rates", allowedDependencies = {"adminapi", "audit"})
 package dev.onshore.was.rates;
 
 import org.jspecify.annotations.NullMarked;

@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The rates module on its own, on MariaDB: what its desk records, announces and reports as stale. */
-@ApplicationModuleTest
+@ApplicationModuleTest(extraIncludes = "audit")
 @ActiveProfiles("it")
 @Import(TestClock.Configuration.class)
 class RatesModuleIntegrationTests {

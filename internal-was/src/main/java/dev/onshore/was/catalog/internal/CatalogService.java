@@ -1,5 +1,6 @@
 package dev.onshore.was.catalog.internal;
 
+import dev.onshore.was.audit.AuditTrail;
 import dev.onshore.was.catalog.media.*;
 import dev.onshore.was.catalog.Availability;
 import dev.onshore.was.catalog.CategoryView;
@@ -32,6 +33,7 @@ public class CatalogService implements ProductCatalog {
     private final Categories categories;
     private final ShelfPrices prices;
     private final Clock clock;
+    private final AuditTrail audit;
 
     /**
      * The category tree, read on every page (navigation, breadcrumbs): kept for at most {@link #TREE_TTL_NANOS} so a
@@ -44,7 +46,8 @@ public class CatalogService implements ProductCatalog {
     private static final long TREE_TTL_NANOS = 1_000_000_000L;
     private volatile @org.jspecify.annotations.Nullable Tree tree;
 
-    CatalogService(Products products, Categories categories, ShelfPrices prices, Clock clock) {
+    CatalogService(Products products, Categories categories, ShelfPrices prices, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.products = products;
         this.categories = categories;
         this.prices = prices;
@@ -178,7 +181,10 @@ public class CatalogService implements ProductCatalog {
 
     @Override
     public void recordRegulatory(Sku sku, String market, Map<String, String> attributes) {
-        products.save(find(sku).recordRegulatory(market, attributes));
+        var product = find(sku);
+        var before = Map.copyOf(product.regulatoryIn(market));
+        var after = products.save(product.recordRegulatory(market, attributes)).regulatoryIn(market);
+        audit.record("product.regulatory", "product:" + sku.value() + "/" + market, before, after);
     }
 
     @Override
@@ -205,35 +211,34 @@ public class CatalogService implements ProductCatalog {
 
     @Override
     public OperatorProductView submit(Sku sku, Operator operator) {
-        return operatorView(products.save(find(sku).submit(operator)), "en");
+        return audited("product.submit", sku, product -> product.submit(operator));
     }
 
     @Override
     public OperatorProductView approve(Sku sku, Operator operator) {
-        return operatorView(products.save(find(sku).approve(operator)), "en");
+        return audited("product.approve", sku, product -> product.approve(operator));
     }
 
     @Override
     public OperatorProductView reject(Sku sku, Operator operator, String reason) {
-        return operatorView(products.save(find(sku).reject(operator, reason)), "en");
+        return audited("product.reject", sku, product -> product.reject(operator, reason));
     }
 
     @Override
     public OperatorProductView publish(Sku sku, Operator operator) {
-        var product = find(sku);
         // A market whose regulator requires data the product lacks would never show it: refuse, name what is
         // missing, change nothing.
-        var gaps = product.regulatoryGaps();
+        var gaps = find(sku).regulatoryGaps();
         if (!gaps.isEmpty()) {
             var first = gaps.entrySet().iterator().next();
             throw new dev.onshore.was.catalog.InvalidRegulatoryDataException(first.getKey(), first.getValue());
         }
-        return operatorView(products.save(product.publish(operator)), "en");
+        return audited("product.publish", sku, product -> product.publish(operator));
     }
 
     @Override
     public OperatorProductView suspend(Sku sku, Operator operator) {
-        return operatorView(products.save(find(sku).suspend(operator)), "en");
+        return audited("product.suspend", sku, product -> product.suspend(operator));
     }
 
     @Override
@@ -250,6 +255,15 @@ public class CatalogService implements ProductCatalog {
             tree = cached;
         }
         return cached.all();
+    }
+
+    /** Applies a workflow step and records it with the product's view before and after, in this transaction. */
+    private OperatorProductView audited(String action, Sku sku, java.util.function.UnaryOperator<Product> step) {
+        var product = find(sku);
+        var before = operatorView(product, "en");
+        var after = operatorView(products.save(step.apply(product)), "en");
+        audit.record(action, "product:" + sku.value(), before, after);
+        return after;
     }
 
     private Product find(Sku sku) {

@@ -44,10 +44,12 @@ class ProductAdministrationService implements ProductAdministration {
     private final Markets markets;
     private final Clock clock;
     private final jakarta.persistence.EntityManager entities;
+    private final dev.onshore.was.audit.AuditTrail audit;
 
     ProductAdministrationService(Products products, Categories categories, ShelfPrices prices, Markets markets,
-            Clock clock, jakarta.persistence.EntityManager entities) {
+            Clock clock, jakarta.persistence.EntityManager entities, dev.onshore.was.audit.AuditTrail audit) {
         this.entities = entities;
+        this.audit = audit;
         this.products = products;
         this.categories = categories;
         this.prices = prices;
@@ -104,7 +106,10 @@ class ProductAdministrationService implements ProductAdministration {
         var product = new Product(sku, input.brand().strip(), input.basePrice(),
                 currency(input.baseCurrency())).translate("en", new ProductTranslation(name, ""))
                 .categorize(blankToNull(input.category()));
-        return sheet(products.save(product), "en");
+        var created = sheet(saved(product), "en");
+        audit.record("product.create", target(sku), null, new Basics(created.brand(), created.category(),
+                created.basePrice(), created.baseCurrency()));
+        return created;
     }
 
     @Override
@@ -115,9 +120,13 @@ class ProductAdministrationService implements ProductAdministration {
         if (!violations.isEmpty()) {
             throw new InvalidProductException(violations);
         }
+        var before = new Basics(product.brand(), product.categoryCode(), product.basePrice(), product.baseCurrency());
         product.changeBasics(basics.brand(), basics.basePrice(), currency(basics.baseCurrency()))
                 .categorize(blankToNull(basics.category()));
-        return sheet(saved(product), "en");
+        var after = sheet(saved(product), "en");
+        audit.record("product.basics", target(sku), before, new Basics(after.brand(), after.category(),
+                after.basePrice(), after.baseCurrency()));
+        return after;
     }
 
     @Override
@@ -140,17 +149,24 @@ class ProductAdministrationService implements ProductAdministration {
         if (!violations.isEmpty()) {
             throw new InvalidProductException(violations);
         }
+        var before = product.translations().get(language);
         product.translate(language, new ProductTranslation(name, texts.summary() == null ? "" : texts.summary(),
                 blankToNull(texts.description()), blankToNull(texts.ingredients()), blankToNull(texts.usage()),
                 blankToNull(texts.warnings())));
-        return sheet(saved(product), language);
+        var after = sheet(saved(product), language);
+        audit.record("product.translate", target(sku) + "/" + language, before, after.translations().get(language));
+        return after;
     }
 
     @Override
     public ProductSheet offer(Sku sku, long version, String market, OfferInput input, Operator operator) {
         var product = find(sku, version);
-        product.offer(market, offerOf(market, input, ""));
-        return sheet(saved(product), "en");
+        var before = product.offers().get(market);
+        var offer = offerOf(market, input, "");
+        product.offer(market, offer);
+        var after = sheet(saved(product), "en");
+        audit.record("product.offer", target(sku) + "/" + market, before, offer);
+        return after;
     }
 
     @Override
@@ -160,15 +176,21 @@ class ProductAdministrationService implements ProductAdministration {
         if (!MARKET.matcher(market).matches()) {
             throw new InvalidProductException("market", "unknown");
         }
+        var before = Map.copyOf(product.regulatoryIn(market));
         product.recordRegulatory(market, attributes);
-        return sheet(saved(product), "en");
+        var after = sheet(saved(product), "en");
+        audit.record("product.regulatory", target(sku) + "/" + market, before, product.regulatoryIn(market));
+        return after;
     }
 
     @Override
     public ProductSheet withdrawOffer(Sku sku, long version, String market, Operator operator) {
         var product = find(sku, version);
+        var before = product.offers().get(market);
         product.withdrawOffer(market);
-        return sheet(saved(product), "en");
+        var after = sheet(saved(product), "en");
+        audit.record("product.withdrawOffer", target(sku) + "/" + market, before, null);
+        return after;
     }
 
     /**
@@ -317,6 +339,10 @@ class ProductAdministrationService implements ProductAdministration {
                 product.submittedAt(), product.approvedBy(), product.approvedAt(), translations, completeness, offers,
                 regulatory, product.images().stream().map(image -> MediaService.view(image, language)).toList(),
                 lifecycle, product.updatedAt());
+    }
+
+    private static String target(Sku sku) {
+        return "product:" + sku.value();
     }
 
     /** Saved and flushed, so that the answer carries the version the next edit must name. */

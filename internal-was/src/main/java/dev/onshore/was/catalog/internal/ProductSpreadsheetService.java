@@ -74,11 +74,13 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
     private final TransactionTemplate oneTransaction;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    private final dev.onshore.was.audit.AuditTrail audit;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("product-import").daemon().factory());
 
     ProductSpreadsheetService(Products products, ProductAdministrationService administration, JdbcTemplate jdbc,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock, dev.onshore.was.audit.AuditTrail audit) {
+        this.audit = audit;
         this.products = products;
         this.administration = administration;
         this.jdbc = jdbc;
@@ -113,7 +115,18 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
         jdbc.update("insert into product_import (id, file_name, format, state, total_rows, created_by, created_at)"
                 + " values (?, ?, ?, 'QUEUED', ?, ?, ?)", id.toString(), shorten(fileName), format.name(),
                 sheet.rows().size(), operator.name(), Timestamp.from(now));
-        worker.execute(() -> run(id, sheet, operator));
+        var caller = dev.onshore.was.adminapi.AdminCaller.current().orElse(null);
+        worker.execute(() -> {
+            if (caller != null) {
+                org.springframework.web.context.request.RequestContextHolder
+                        .setRequestAttributes(new CallerAttributes(caller));
+            }
+            try {
+                run(id, sheet, operator, fileName);
+            } finally {
+                org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+            }
+        });
         return importStatus(id).orElseThrow();
     }
 
@@ -133,7 +146,7 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
         });
     }
 
-    void run(UUID id, Sheet sheet, Operator operator) {
+    void run(UUID id, Sheet sheet, Operator operator, String fileName) {
         try {
             progress(id, ImportState.VALIDATING, 0, 0, null);
             var errors = new ArrayList<RowError>();
@@ -158,6 +171,9 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
                         progress(id, ImportState.SAVING, sheet.rows().size(), count, null);
                     }
                 }
+                // One audit row for the file, in the import's transaction: which products it created or changed.
+                audit.record("product.import", "product-import:" + id, null, Map.of("fileName", fileName,
+                        "rows", count, "skus", sheet.rows().stream().map(row -> row.get("sku")).toList()));
                 return count;
             });
             finish(id, ImportState.SUCCEEDED, sheet.rows().size(), saved, List.of());

@@ -1,5 +1,6 @@
 package dev.onshore.was.catalog.internal;
 
+import dev.onshore.was.audit.AuditTrail;
 import dev.onshore.was.catalog.Availability;
 import dev.onshore.was.catalog.InputViolation;
 import dev.onshore.was.catalog.InvalidVariantsException;
@@ -26,9 +27,11 @@ class VariantService implements ProductVariants {
     static final int MAX_VARIANTS = 30;
 
     private final Products products;
+    private final AuditTrail audit;
 
-    VariantService(Products products) {
+    VariantService(Products products, AuditTrail audit) {
         this.products = products;
+        this.audit = audit;
     }
 
     @Override
@@ -44,6 +47,7 @@ class VariantService implements ProductVariants {
 
     @Override
     public Definition defineVariants(Sku sku, Definition definition, Operator operator) {
+        var previous = variants(sku);
         var product = find(sku);
         var violations = new ArrayList<InputViolation>();
         ProductOption option = null;
@@ -106,7 +110,9 @@ class VariantService implements ProductVariants {
         }
         products.save(product.defineVariants(option, variants));
         log.info("{} defined {} variants of {}", operator, variants.size(), sku);
-        return variants(sku);
+        var after = variants(sku);
+        audit.record("product.variants", "product:" + sku.value(), previous, after);
+        return after;
     }
 
     private static Labels labels(String field, Map<String, String> texts, List<InputViolation> violations) {

@@ -1,5 +1,6 @@
 package dev.onshore.was.catalog.media;
 
+import dev.onshore.was.audit.AuditTrail;
 import dev.onshore.was.catalog.internal.*;
 import dev.onshore.was.catalog.InputViolation;
 import dev.onshore.was.catalog.InvalidImageException;
@@ -28,8 +29,10 @@ public class MediaService implements ProductMedia {
     private final Products products;
     private final MediaStore store;
     private final MediaProperties properties;
+    private final AuditTrail audit;
 
-    MediaService(Products products, MediaStore store, MediaProperties properties) {
+    MediaService(Products products, MediaStore store, MediaProperties properties, AuditTrail audit) {
+        this.audit = audit;
         this.products = products;
         this.store = store;
         this.properties = properties;
@@ -79,6 +82,7 @@ public class MediaService implements ProductMedia {
         store.store(bytes, sniffed.format());
         var image = new ProductImage(name, sniffed.width(), sniffed.height(), bytes.length, texts);
         products.save(product.addImage(image));
+        audit.record("product.image.add", "product:" + sku.value() + "/image:" + name, null, view(image, "en"));
         log.info("{} added image {} ({}x{}) to {}", operator, name, sniffed.width(), sniffed.height(), sku);
         return view(image, "en");
     }
@@ -86,10 +90,12 @@ public class MediaService implements ProductMedia {
     @Override
     public boolean removeImage(Sku sku, String fileName, Operator operator) {
         var product = find(sku);
+        var before = images(product);
         if (!product.removeImage(fileName)) {
             return false;
         }
         products.save(product);
+        audit.record("product.image.remove", "product:" + sku.value() + "/image:" + fileName, before, images(product));
         log.info("{} removed image {} from {}", operator, fileName, sku);
         return true;
     }
@@ -97,10 +103,12 @@ public class MediaService implements ProductMedia {
     @Override
     public boolean makeMainImage(Sku sku, String fileName, Operator operator) {
         var product = find(sku);
+        var before = images(product);
         if (!product.makeMainImage(fileName)) {
             return false;
         }
         products.save(product);
+        audit.record("product.image.main", "product:" + sku.value() + "/image:" + fileName, before, images(product));
         log.info("{} made image {} the main one of {}", operator, fileName, sku);
         return true;
     }
@@ -127,6 +135,10 @@ public class MediaService implements ProductMedia {
     public static ProductImageView view(ProductImage image, String language) {
         return new ProductImageView("/media/" + image.fileName(), image.altIn(language), image.width(),
                 image.height(), image.alt().values());
+    }
+
+    private static List<ProductImageView> images(Product product) {
+        return product.images().stream().map(image -> view(image, "en")).toList();
     }
 
     private Product find(Sku sku) {

@@ -1,5 +1,7 @@
 package dev.onshore.was.catalog.web;
 
+import dev.onshore.was.adminapi.AdminAccess;
+import dev.onshore.was.adminapi.OperatorRole;
 import dev.onshore.was.adminapi.InvalidInputException;
 import dev.onshore.was.adminapi.OperatorHeader;
 import dev.onshore.was.catalog.LifecycleEntry;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The catalog's admin API: for the admin app (service token) only, never routed by the gateway. */
 @RestController
+@AdminAccess(OperatorRole.CATALOG_MANAGER)
 @RequestMapping("/api/admin/products")
 class CatalogAdminController {
 

@@ -1,5 +1,7 @@
 package dev.onshore.was.catalog.web;
 
+import dev.onshore.was.adminapi.AdminAccess;
+import dev.onshore.was.adminapi.OperatorRole;
 import dev.onshore.was.adminapi.InvalidInputException;
 import dev.onshore.was.catalog.ProductAdministration;
 import dev.onshore.was.catalog.ProductAdministration.Basics;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * since answers 409 ({@code stale-product}) and nothing is saved; invalid input answers 400 with one error per field.
  */
 @RestController
+@AdminAccess(OperatorRole.CATALOG_MANAGER)
 @RequestMapping("/api/admin/products")
 class ProductAdministrationController {
 

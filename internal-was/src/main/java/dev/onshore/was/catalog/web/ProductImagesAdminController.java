@@ -1,5 +1,7 @@
 package dev.onshore.was.catalog.web;
 
+import dev.onshore.was.adminapi.AdminAccess;
+import dev.onshore.was.adminapi.OperatorRole;
 import dev.onshore.was.catalog.ProductImageView;
 import dev.onshore.was.catalog.ProductMedia;
 import dev.onshore.was.catalog.Sku;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the type is read from the bytes), with its alternative texts as parameters {@code alt.en}, {@code alt.id}, ...
  */
 @RestController
+@AdminAccess(OperatorRole.CATALOG_MANAGER)
 @RequestMapping("/api/admin/products/{sku}/images")
 class ProductImagesAdminController {
 

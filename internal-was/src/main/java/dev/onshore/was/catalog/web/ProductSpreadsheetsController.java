@@ -1,5 +1,7 @@
 package dev.onshore.was.catalog.web;
 
+import dev.onshore.was.adminapi.AdminAccess;
+import dev.onshore.was.adminapi.OperatorRole;
 import dev.onshore.was.adminapi.InvalidInputException;
 import dev.onshore.was.catalog.ProductSpreadsheets;
 import dev.onshore.was.catalog.ProductSpreadsheets.Format;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * in {@code fileName}; it answers 202 at once with where to poll its status.
  */
 @RestController
+@AdminAccess(OperatorRole.CATALOG_MANAGER)
 class ProductSpreadsheetsController {
 
     /** 20 MB: a 10,000-row workbook is about 1 MB. */

@@ -1,5 +1,7 @@
 package dev.onshore.was.catalog.web;
 
+import dev.onshore.was.adminapi.AdminAccess;
+import dev.onshore.was.adminapi.OperatorRole;
 import dev.onshore.was.catalog.ProductVariants;
 import dev.onshore.was.catalog.Sku;
 import dev.onshore.was.catalog.UnknownProductException;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * "priceDelta": 28000, "ownPrices": {"ID": 579000}, "availability": "IN_STOCK"}]}}.
  */
 @RestController
+@AdminAccess(OperatorRole.CATALOG_MANAGER)
 @RequestMapping("/api/admin/products/{sku}/variants")
 class ProductVariantsAdminController {
 

@@ -1,5 +1,6 @@
 package dev.onshore.was.cms.internal;
 
+import dev.onshore.was.audit.AuditTrail;
 import dev.onshore.i18n.market.Markets;
 import dev.onshore.was.catalog.ProductCatalog;
 import dev.onshore.was.catalog.ProductSearch;
@@ -40,9 +41,11 @@ class CmsService implements SiteContent {
     private final CmsProperties properties;
     private final ApplicationEventPublisher events;
     private final Markets markets;
+    private final AuditTrail audit;
 
     CmsService(Sites sites, Pages pages, ProductCatalog catalog, ProductSearch search, CmsProperties properties,
-            ApplicationEventPublisher events, Markets markets) {
+            ApplicationEventPublisher events, Markets markets, AuditTrail audit) {
+        this.audit = audit;
         this.markets = markets;
         this.sites = sites;
         this.pages = pages;
@@ -90,6 +93,8 @@ class CmsService implements SiteContent {
         var item = page.add(new PageItem(corner, language, priority, site.instant(startsAt), site.instant(endsAt),
                 stored));
         pages.save(page);
+        audit.record("cms.item.schedule", "cms:" + market + "/" + pageKey + "/" + item.id(), null,
+                audited(page, item));
         events.publishEvent(SiteContentChanged.of(market));
         return item.id();
     }
@@ -97,11 +102,28 @@ class CmsService implements SiteContent {
     @Override
     public boolean withdraw(UUID itemId) {
         return pages.findByItem(itemId).map(page -> {
+            var before = page.items().stream().filter(item -> item.id().equals(itemId)).findFirst()
+                    .map(item -> audited(page, item)).orElse(null);
             page.remove(itemId);
             pages.save(page);
+            audit.record("cms.item.withdraw", "cms:" + page.market() + "/" + page.pageKey() + "/" + itemId, before,
+                    null);
             events.publishEvent(SiteContentChanged.of(page.market()));
             return true;
         }).orElse(false);
+    }
+
+    /** An item as the audit trail keeps it. */
+    private static java.util.Map<String, Object> audited(Page page, PageItem item) {
+        var view = new java.util.LinkedHashMap<String, Object>();
+        view.put("market", page.market());
+        view.put("page", page.pageKey());
+        view.put("corner", item.corner());
+        view.put("language", item.language());
+        view.put("priority", item.priority());
+        view.put("startsAt", item.startsAt());
+        view.put("content", item.content());
+        return view;
     }
 
     @Override

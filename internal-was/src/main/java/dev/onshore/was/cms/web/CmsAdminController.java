@@ -1,5 +1,7 @@
 package dev.onshore.was.cms.web;
 
+import dev.onshore.was.adminapi.AdminAccess;
+import dev.onshore.was.adminapi.OperatorRole;
 import dev.onshore.was.cms.ItemContent;
 import dev.onshore.was.cms.PageTemplate;
 import dev.onshore.was.cms.ResolvedPage;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The CMS admin API: for the admin app (operators realm, service token) only, never routed by the gateway. */
 @RestController
+@AdminAccess(OperatorRole.CONTENT_MANAGER)
 @RequestMapping("/api/admin/cms/sites/{market}/pages/{page}")
 class CmsAdminController {
 

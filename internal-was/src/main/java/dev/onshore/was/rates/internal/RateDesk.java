@@ -1,5 +1,6 @@
 package dev.onshore.was.rates.internal;
 
+import dev.onshore.was.audit.AuditTrail;
 import dev.onshore.i18n.rates.ExchangeRate;
 import dev.onshore.i18n.rates.ExchangeRates;
 import dev.onshore.was.rates.ExchangeRateDesk;
@@ -25,8 +26,11 @@ class RateDesk implements ExchangeRateDesk {
     private final ExchangeRates exchangeRates;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    RateDesk(JdbcRates rates, ExchangeRates exchangeRates, ApplicationEventPublisher events, Clock clock) {
+    RateDesk(JdbcRates rates, ExchangeRates exchangeRates, ApplicationEventPublisher events, Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.rates = rates;
         this.exchangeRates = exchangeRates;
         this.events = events;
@@ -61,12 +65,18 @@ class RateDesk implements ExchangeRateDesk {
 
     @Override
     public List<ExchangeRate> importEcb(InputStream xml, String operator) throws IOException {
-        return changed(as(operator).importEcb(xml));
+        var recorded = as(operator).importEcb(xml);
+        audit.record("rate.import", "rates:ECB", null, recorded);
+        return changed(recorded);
     }
 
     @Override
     public ExchangeRate override(Currency quote, BigDecimal quotePerBase, String reason, String operator) {
-        return changed(List.of(as(operator).override(quote, quotePerBase, reason.strip()))).getFirst();
+        var base = exchangeRates.settings().base();
+        var before = rates.effectiveAt(base, quote, clock.instant()).orElse(null);
+        var after = as(operator).override(quote, quotePerBase, reason.strip());
+        audit.record("rate.override", "rate:" + base.getCurrencyCode() + "/" + quote.getCurrencyCode(), before, after);
+        return changed(List.of(after)).getFirst();
     }
 
     private ExchangeRates as(String operator) {

@@ -1,5 +1,7 @@
 package dev.onshore.was.rates.web;
 
+import dev.onshore.was.adminapi.AdminAccess;
+import dev.onshore.was.adminapi.OperatorRole;
 import dev.onshore.i18n.rates.ExchangeRate;
 import dev.onshore.was.adminapi.InvalidInputException;
 import dev.onshore.was.adminapi.OperatorHeader;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Exchange rates for operators (admin API): what is in force, history, ECB import and overrides with a reason. */
 @RestController
+@AdminAccess(OperatorRole.FINANCE)
 @RequestMapping("/api/admin/exchange-rates")
 class ExchangeRatesAdminController {
 

@@ -45,7 +45,7 @@ class CatalogAdminIntegrationTests extends CatalogTestSupport {
     }
 
     private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String operator) {
-        return request.header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator", operator);
+        return request.header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "ADMIN").header("X-Onshore-Operator", operator);
     }
 
     private int pageStatusWithin(String path, int expected, Duration within) throws Exception {
@@ -147,7 +147,7 @@ class CatalogAdminIntegrationTests extends CatalogTestSupport {
     void theOperatorMustBeNamedAndOnlyServiceAccountsMayCall() throws Exception {
         var sku = draft();
         mvc.perform(put("/api/admin/products/{sku}/submission", sku)
-                        .header("Authorization", OperatorsRealm.serviceToken()))
+                        .header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "ADMIN"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("X-Onshore-Operator"))
                 .andExpect(jsonPath("$.errors[0].code").value("required"));

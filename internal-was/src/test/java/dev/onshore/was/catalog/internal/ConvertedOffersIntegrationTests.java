@@ -55,7 +55,7 @@ class ConvertedOffersIntegrationTests extends CatalogTestSupport {
     JdbcClient jdbc;
 
     private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String operator) {
-        return request.header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator", operator);
+        return request.header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "ADMIN").header("X-Onshore-Operator", operator);
     }
 
     private List<ProductView> hits(String market, String language, String text, String min, String max) {
@@ -142,7 +142,7 @@ class ConvertedOffersIntegrationTests extends CatalogTestSupport {
                         "tooLong")));
         mvc.perform(as(put("/api/admin/exchange-rates/idr"), "treasurer").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"rate\": 12, \"reason\": \"why\"}")).andExpect(status().isBadRequest());
-        mvc.perform(put("/api/admin/exchange-rates/IDR").header("Authorization", OperatorsRealm.serviceToken())
+        mvc.perform(put("/api/admin/exchange-rates/IDR").header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "ADMIN")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"rate\": 12, \"reason\": \"why\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("X-Onshore-Operator"));

@@ -29,9 +29,17 @@ class ProductAdministrationIntegrationTests extends CatalogTestSupport {
     @Autowired
     Products products;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String operator) {
+        return as(request, operator, "CATALOG_MANAGER");
+    }
+
+    private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String operator,
+            String roles) {
         return request.header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator", operator)
-                .contentType(MediaType.APPLICATION_JSON);
+                .header("X-Onshore-Operator-Roles", roles).contentType(MediaType.APPLICATION_JSON);
     }
 
     /** Creates a draft through the API and answers its SKU. */
@@ -66,6 +74,34 @@ class ProductAdministrationIntegrationTests extends CatalogTestSupport {
                 .andExpect(jsonPath("$.currentVersion").value(seen + 1));
 
         assertThat(products.findBySku(sku).orElseThrow().translations().get("en").name()).isEqualTo("First edit");
+        var audited = jdbc.queryForList("select actor, before_json, after_json from audit_entry where action ="
+                + " 'product.translate' and target = ?", "product:" + sku + "/en");
+        assertThat(audited).singleElement().satisfies(row -> {
+            assertThat(row.get("actor")).isEqualTo("editor");
+            assertThat(String.valueOf(row.get("before_json"))).contains("Created " + sku);
+            assertThat(String.valueOf(row.get("after_json"))).contains("First edit");
+        });
+    }
+
+    @Test
+    void onlyCatalogManagersAndAdminsChangeProductsAndViewersRead() throws Exception {
+        var sku = created();
+        var version = version(sku);
+        for (var roles : java.util.List.of("VIEWER", "ORDER_MANAGER", "CONTENT_MANAGER,FINANCE", "")) {
+            mvc.perform(as(put("/api/admin/products/{sku}/basics", sku).param("version", "" + version), "intruder",
+                    roles).content("{\"brand\": \"Taken\", \"basePrice\": 1, \"baseCurrency\": \"KRW\"}"))
+                    .andExpect(status().isForbidden());
+            mvc.perform(as(post("/api/admin/product-imports").param("fileName", "x.csv"), "intruder", roles)
+                    .contentType(MediaType.TEXT_PLAIN).content("sku\r\nHS-TAKEN\r\n")).andExpect(status().isForbidden());
+        }
+        mvc.perform(as(get("/api/admin/products/{sku}", sku), "auditor", "VIEWER")).andExpect(status().isOk());
+        mvc.perform(as(get("/api/admin/products/{sku}", sku), "clerk", "ORDER_MANAGER"))
+                .andExpect(status().isForbidden());
+        mvc.perform(as(put("/api/admin/products/{sku}/basics", sku).param("version", "" + version), "boss", "ADMIN")
+                .content("{\"brand\": \"Boss Brand\", \"basePrice\": 1, \"baseCurrency\": \"KRW\"}"))
+                .andExpect(status().isOk());
+        assertThat(products.findBySku(sku).orElseThrow().brand()).isEqualTo("Boss Brand");
+        assertThat(products.existsBySku("HS-TAKEN")).isFalse();
     }
 
     @Test
@@ -124,7 +160,7 @@ class ProductAdministrationIntegrationTests extends CatalogTestSupport {
     void theListIsFilteredAndPagedOnTheServer() throws Exception {
         var sku = created();
         mvc.perform(as(get("/api/admin/products").param("page", "0").param("size", "5").param("q", sku)
-                        .param("status", "DRAFT").param("brand", "Admin Brand"), "viewer"))
+                        .param("status", "DRAFT").param("brand", "Admin Brand"), "viewer", "VIEWER"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].sku").value(sku));
         mvc.perform(as(get("/api/admin/products").param("page", "0").param("q", sku).param("market", "SG"),

@@ -55,7 +55,7 @@ class ProductImagesIntegrationTests extends CatalogTestSupport {
     }
 
     private static MockHttpServletRequestBuilder upload(String sku, byte[] bytes) {
-        return post("/api/admin/products/{sku}/images", sku).header("Authorization", OperatorsRealm.serviceToken())
+        return post("/api/admin/products/{sku}/images", sku).header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "ADMIN")
                 .header("X-Onshore-Operator", "photographer").contentType("application/octet-stream").content(bytes);
     }
 
@@ -101,12 +101,12 @@ class ProductImagesIntegrationTests extends CatalogTestSupport {
         var secondName = MediaStore.nameOf(second, ImageFormat.PNG);
         mvc.perform(upload(sku, second).param("alt.en", "Label")).andExpect(status().isCreated());
         mvc.perform(put("/api/admin/products/{sku}/images/{file}/main", sku, secondName)
-                .header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator", "photographer"))
+                .header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "ADMIN").header("X-Onshore-Operator", "photographer"))
                 .andExpect(status().isNoContent());
         mvc.perform(delete("/api/admin/products/{sku}/images/{file}", sku, name)
-                .header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator", "photographer"))
+                .header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "ADMIN").header("X-Onshore-Operator", "photographer"))
                 .andExpect(status().isNoContent());
-        mvc.perform(get("/api/admin/products/{sku}/images", sku).header("Authorization", OperatorsRealm.serviceToken()))
+        mvc.perform(get("/api/admin/products/{sku}/images", sku).header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "ADMIN"))
                 .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].url").value("/media/" + secondName));
     }
 

@@ -43,8 +43,12 @@ class ProductSpreadsheetsIntegrationTests extends CatalogTestSupport {
     @Autowired
     Products products;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request) {
-        return request.header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator", "importer");
+        return request.header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator", "importer")
+                .header("X-Onshore-Operator-Roles", "CATALOG_MANAGER");
     }
 
     private static List<String> row(String sku, String basePrice, String sgPrice) {
@@ -109,6 +113,8 @@ class ProductSpreadsheetsIntegrationTests extends CatalogTestSupport {
                 .containsExactly("11:base_price:positive", "501:price.SG:number", "901:price.SG:currencyDigits");
         assertThat(products.existsBySku(prefix + "1")).isFalse();
         assertThat(products.existsBySku(prefix + "1000")).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'product.import' and target = ?",
+                Integer.class, "product-import:" + status.get("id"))).isZero();
     }
 
     @Test
@@ -128,6 +134,9 @@ class ProductSpreadsheetsIntegrationTests extends CatalogTestSupport {
         assertThat(product.translations().get("ko").name()).isEqualTo("가져온 상품");
         assertThat(product.offers().get("SG").listPrice()).isEqualByComparingTo("12.90");
         assertThat(product.basePrice()).isEqualByComparingTo("12000");
+        assertThat(jdbc.queryForObject("select actor from audit_entry where action = 'product.import' and target = ?",
+                String.class, "product-import:" + status.get("id"))).as("audited as the operator who imported")
+                .isEqualTo("importer");
         mvc.perform(as(get("/api/admin/products").param("page", "0").param("size", "10").param("q", prefix)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1000))
                 .andExpect(jsonPath("$.items.length()").value(10));

@@ -81,7 +81,7 @@ class ProductVariantsIntegrationTests extends CatalogTestSupport {
                   {"suffix": "30", "labels": {"en": "30 capsules"}},
                   {"suffix": "30", "labels": {"en": "also 30"}, "ownPrices": {"ID": 100000}},
                   {"suffix": "big one", "labels": {"xx": "?"}, "priceDelta": -50000, "ownPrices": {"SG": -1}}]}""";
-        mvc.perform(put("/api/admin/products/{sku}/variants", sku).header("Authorization", OperatorsRealm.serviceToken())
+        mvc.perform(put("/api/admin/products/{sku}/variants", sku).header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "ADMIN")
                         .header("X-Onshore-Operator", "editor").contentType(MediaType.APPLICATION_JSON).content(bad))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://onshore.dev/problems/invalid-input"))
@@ -96,7 +96,7 @@ class ProductVariantsIntegrationTests extends CatalogTestSupport {
                   {"suffix": "30", "labels": {"en": "30 capsules"}},
                   {"suffix": "60", "labels": {"en": "60 capsules"}, "priceDelta": 15000.50,
                    "ownPrices": {"SG": 34.90}, "availability": "IN_STOCK"}]}""";
-        mvc.perform(put("/api/admin/products/{sku}/variants", sku).header("Authorization", OperatorsRealm.serviceToken())
+        mvc.perform(put("/api/admin/products/{sku}/variants", sku).header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "ADMIN")
                         .header("X-Onshore-Operator", "editor").contentType(MediaType.APPLICATION_JSON).content(good))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.variants.length()").value(2))
                 .andExpect(jsonPath("$.variants[1].ownPrices.SG").value(34.90));

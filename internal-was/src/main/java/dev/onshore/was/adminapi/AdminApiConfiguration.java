@@ -1,0 +1,42 @@
+package dev.onshore.was.adminapi;
+
+import java.net.URI;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Puts {@link AdminAccessCheck} in front of every {@code /api/admin/**} handler. */
+@Configuration(proxyBeanMethods = false)
+class AdminApiConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AdminAccessCheck()).addPathPatterns("/api/admin/**");
+    }
+
+    /** A missing operator role: 403 typed {@code operator-role}, in the caller's language. */
+    @RestControllerAdvice
+    static class RoleProblems {
+
+        private final MessageSource messages;
+
+        RoleProblems(MessageSource messages) {
+            this.messages = messages;
+        }
+
+        @ExceptionHandler(OperatorRoleDeniedException.class)
+        ProblemDetail denied(OperatorRoleDeniedException e, Locale locale) {
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    messages.getMessage("problem.operator-role.detail", null, locale));
+            problem.setType(URI.create("https://onshore.dev/problems/operator-role"));
+            problem.setTitle(messages.getMessage("problem.operator-role.title", null, locale));
+            return problem;
+        }
+    }
+}
