@@ -28,7 +28,16 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class ProductImportController {
 
-    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private static final java.util.regex.Pattern UUID =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** The job, or 404 for anything that cannot be a job's id. */
+    private CatalogApi.ImportStatus job(String id) {
+        if (!UUID.matcher(id).matches()) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        return api.importStatus(id);
+    }
 
     private final CatalogApi api;
     private final MessageSource messages;
@@ -66,26 +75,26 @@ class ProductImportController {
         }
     }
 
-    @GetMapping("/products/import/{id:" + UUID + "}")
+    @GetMapping("/products/import/{id}")
     @PreAuthorize(Access.CATALOG_WRITE)
     String status(@PathVariable String id, Model model) {
-        model.addAttribute("job", api.importStatus(id));
+        model.addAttribute("job", job(id));
         return "catalog/import-status";
     }
 
     /** For the status page's polling. */
-    @GetMapping(path = "/products/import/{id:" + UUID + "}/status", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = "/products/import/{id}/status", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(Access.CATALOG_WRITE)
     @ResponseBody
     CatalogApi.ImportStatus statusJson(@PathVariable String id) {
-        return api.importStatus(id);
+        return job(id);
     }
 
     /** The report as a CSV file: row, column, message; cells neutralised like every export. */
-    @GetMapping("/products/import/{id:" + UUID + "}/report.csv")
+    @GetMapping("/products/import/{id}/report.csv")
     @PreAuthorize(Access.CATALOG_WRITE)
     ResponseEntity<byte[]> report(@PathVariable String id) throws IOException {
-        var job = api.importStatus(id);
+        var job = job(id);
         var out = new StringWriter();
         var locale = LocaleContextHolder.getLocale();
         out.append('\uFEFF').append(csv(messages.getMessage("catalog.import.row", null, locale))).append(',')
@@ -108,7 +117,7 @@ class ProductImportController {
         return download("/api/admin/product-exports", format);
     }
 
-    @GetMapping("/products/import/template")
+    @GetMapping("/products/import-template")
     @PreAuthorize(Access.CATALOG_READ)
     ResponseEntity<byte[]> template(@RequestParam(defaultValue = "xlsx") String format) {
         return download("/api/admin/product-import-template", format);

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -44,6 +46,9 @@ class ProductsController {
     static final List<String> TEXT_FIELDS = List.of("name", "summary", "description", "ingredients", "usage",
             "warnings");
     static final List<String> MARKETS = List.of("KR", "SG", "MY", "ID", "US", "CN", "JP");
+
+    /** The media store's names: a SHA-256 and the image type. */
+    static final java.util.regex.Pattern MEDIA_NAME = java.util.regex.Pattern.compile("[0-9a-f]{64}\\.(?:png|jpg|webp)");
 
     private final CatalogApi api;
     private final org.springframework.context.MessageSource messages;
@@ -266,26 +271,35 @@ class ProductsController {
         });
     }
 
-    @PostMapping("/products/{sku}/images/{file}/{action:main|removal}")
+    @PostMapping("/products/{sku}/images/{file}/main")
     @PreAuthorize(Access.CATALOG_WRITE)
-    String imageAction(@PathVariable String sku, @PathVariable String file, @PathVariable String action,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String makeMainImage(@PathVariable String sku, @PathVariable String file, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         return change(sku, "images", new LinkedHashMap<>(), new LinkedHashMap<>(), model, response, redirect, () -> {
-            if (action.equals("main")) {
-                api.imageAction(HttpMethod.PUT, "/api/admin/products/{sku}/images/{file}/main", sku, file);
-            } else {
-                api.imageAction(HttpMethod.DELETE, "/api/admin/products/{sku}/images/{file}", sku, file);
-            }
+            api.imageAction(HttpMethod.PUT, "/api/admin/products/{sku}/images/{file}/main", sku, file);
+            return null;
+        });
+    }
+
+    @PostMapping("/products/{sku}/images/{file}/removal")
+    @PreAuthorize(Access.CATALOG_WRITE)
+    String removeImage(@PathVariable String sku, @PathVariable String file, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        return change(sku, "images", new LinkedHashMap<>(), new LinkedHashMap<>(), model, response, redirect, () -> {
+            api.imageAction(HttpMethod.DELETE, "/api/admin/products/{sku}/images/{file}", sku, file);
             return null;
         });
     }
 
     /** Submit, approve, reject (with a reason), publish, suspend: the WAS enforces four eyes and the transitions. */
-    @PostMapping("/products/{sku}/workflow/{action:submit|approve|reject|publish|suspend}")
+    @PostMapping("/products/{sku}/workflow/{action}")
     @PreAuthorize(Access.CATALOG_WRITE)
     String workflow(@PathVariable String sku, @PathVariable String action,
             @RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
+        if (!List.of("submit", "approve", "reject", "publish", "suspend").contains(action)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         var form = new LinkedHashMap<String, String>(Map.of("reason", reason));
         return change(sku, "workflow", form, new LinkedHashMap<>(), model, response, redirect, () -> {
             api.workflow(sku, action, reason);
@@ -294,9 +308,12 @@ class ProductsController {
     }
 
     /** Images of the media store through this app: the operator's browser reaches only the admin. */
-    @GetMapping("/products/media/{file:[0-9a-f]{64}\\.(?:png|jpg|webp)}")
+    @GetMapping("/products/media/{file}")
     @PreAuthorize(Access.CATALOG_READ)
     ResponseEntity<byte[]> media(@PathVariable String file) {
+        if (!MEDIA_NAME.matcher(file).matches()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         var answer = api.media(file);
         return ResponseEntity.ok().contentType(answer.getHeaders().getContentType())
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePrivate())

@@ -151,9 +151,10 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
             progress(id, ImportState.VALIDATING, 0, 0, null);
             var errors = new ArrayList<RowError>();
             var seen = new HashSet<String>();
+            var existing = existing(sheet);
             int checked = 0;
             for (var row : sheet.rows()) {
-                validate(row, sheet.header(), seen, errors);
+                validate(row, sheet.header(), seen, existing, errors);
                 if (++checked % PROGRESS_EVERY == 0) {
                     progress(id, ImportState.VALIDATING, checked, 0, null);
                 }
@@ -166,7 +167,7 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
             int saved = oneTransaction.execute(status -> {
                 int count = 0;
                 for (var row : sheet.rows()) {
-                    save(row, sheet.header());
+                    save(row, sheet.header(), existing);
                     if (++count % PROGRESS_EVERY == 0) {
                         progress(id, ImportState.SAVING, sheet.rows().size(), count, null);
                     }
@@ -200,7 +201,19 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
     }
 
     /** Adds every problem of the row to {@code errors}. */
-    void validate(Row row, List<String> header, HashSet<String> seen, List<RowError> errors) {
+    /** The file's SKUs that name existing products, asked in chunks rather than row by row. */
+    private java.util.Set<String> existing(Sheet sheet) {
+        var skus = sheet.rows().stream().map(row -> Sku.parseOrNull(row.get("sku"))).filter(java.util.Objects::nonNull)
+                .map(Sku::value).distinct().toList();
+        var found = new HashSet<String>();
+        for (int from = 0; from < skus.size(); from += 1000) {
+            found.addAll(products.findExistingSkus(skus.subList(from, Math.min(skus.size(), from + 1000))));
+        }
+        return found;
+    }
+
+    void validate(Row row, List<String> header, HashSet<String> seen, java.util.Set<String> existing,
+            List<RowError> errors) {
         var n = row.number();
         var skuText = row.get("sku");
         var sku = Sku.parseOrNull(skuText);
@@ -215,7 +228,7 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
         if (!seen.add(sku.value())) {
             errors.add(new RowError(n, "sku", "duplicate"));
         }
-        var exists = products.existsBySku(sku.value());
+        var exists = existing.contains(sku.value());
         var violations = new ArrayList<InvalidProductException.Violation>();
         administration.checkBasics(basics(row, violations), violations);
         violations.forEach(v -> errors.add(new RowError(n, column(v.field()), v.code())));
@@ -279,12 +292,12 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
     }
 
     /** Creates or updates the row's product; the row has been validated. */
-    private void save(Row row, List<String> header) {
+    private void save(Row row, List<String> header, java.util.Set<String> existing) {
         var sku = new Sku(row.get("sku").strip().toUpperCase(Locale.ROOT));
         var basePrice = new BigDecimal(row.get("base_price"));
         var currency = row.get("base_currency").toUpperCase(Locale.ROOT);
-        var product = products.findBySku(sku.value())
-                .orElseGet(() -> new Product(sku, row.get("brand"), basePrice, currency));
+        var product = existing.contains(sku.value()) ? products.findBySku(sku.value()).orElseThrow()
+                : new Product(sku, row.get("brand"), basePrice, currency);
         product.changeBasics(row.get("brand"), basePrice, currency)
                 .categorize(row.get("category").isEmpty() ? null : row.get("category"));
         for (var column : header) {

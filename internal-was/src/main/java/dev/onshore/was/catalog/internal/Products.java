@@ -56,4 +56,8 @@ public interface Products extends ListCrudRepository<Product, UUID> {
             @org.jspecify.annotations.Nullable String categoryPrefix,
             @org.jspecify.annotations.Nullable String brand, @org.jspecify.annotations.Nullable String market,
             org.springframework.data.domain.Pageable pageable);
+
+    /** Which of {@code skus} exist, without loading products (an import checks thousands at once). */
+    @org.springframework.data.jpa.repository.Query("select p.sku from Product p where p.sku in ?1")
+    List<String> findExistingSkus(java.util.Collection<String> skus);
 }
