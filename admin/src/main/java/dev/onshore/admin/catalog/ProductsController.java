@@ -139,7 +139,7 @@ class ProductsController {
 
     @PostMapping("/products/{sku}/basics")
     @PreAuthorize(Access.CATALOG_WRITE)
-    String basics(@PathVariable String sku, @RequestParam long version, @RequestParam Map<String, String> form,
+    String basics(@PathVariable String sku, @RequestParam(defaultValue = "-1") long version, @RequestParam Map<String, String> form,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         var errors = new LinkedHashMap<String, String>();
         var body = new LinkedHashMap<String, Object>();
@@ -153,7 +153,7 @@ class ProductsController {
 
     @PostMapping("/products/{sku}/texts/{language}")
     @PreAuthorize(Access.CATALOG_WRITE)
-    String texts(@PathVariable String sku, @PathVariable String language, @RequestParam long version,
+    String texts(@PathVariable String sku, @PathVariable String language, @RequestParam(defaultValue = "-1") long version,
             @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         var body = new LinkedHashMap<String, Object>();
@@ -165,7 +165,7 @@ class ProductsController {
 
     @PostMapping("/products/{sku}/offers/{market}")
     @PreAuthorize(Access.CATALOG_WRITE)
-    String offer(@PathVariable String sku, @PathVariable String market, @RequestParam long version,
+    String offer(@PathVariable String sku, @PathVariable String market, @RequestParam(defaultValue = "-1") long version,
             @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         var errors = new LinkedHashMap<String, String>();
@@ -188,7 +188,7 @@ class ProductsController {
 
     @PostMapping("/products/{sku}/offers/{market}/withdrawal")
     @PreAuthorize(Access.CATALOG_WRITE)
-    String withdrawOffer(@PathVariable String sku, @PathVariable String market, @RequestParam long version,
+    String withdrawOffer(@PathVariable String sku, @PathVariable String market, @RequestParam(defaultValue = "-1") long version,
             @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         form.put("market", market);
@@ -198,7 +198,7 @@ class ProductsController {
 
     @PostMapping("/products/{sku}/regulatory/{market}")
     @PreAuthorize(Access.CATALOG_WRITE)
-    String regulatory(@PathVariable String sku, @PathVariable String market, @RequestParam long version,
+    String regulatory(@PathVariable String sku, @PathVariable String market, @RequestParam(defaultValue = "-1") long version,
             @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         var attributes = new TreeMap<String, String>();
@@ -254,7 +254,8 @@ class ProductsController {
 
     @PostMapping("/products/{sku}/images")
     @PreAuthorize(Access.CATALOG_WRITE)
-    String uploadImage(@PathVariable String sku, @RequestParam("image") MultipartFile image,
+    String uploadImage(@PathVariable String sku,
+            @RequestParam(name = "image", required = false) @Nullable MultipartFile image,
             @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
             RedirectAttributes redirect) throws IOException {
         var alt = new TreeMap<String, String>();
@@ -264,7 +265,8 @@ class ProductsController {
                 alt.put(language, text);
             }
         }
-        var bytes = image.getBytes();
+        // Optional so that the role check, not the multipart parser, answers a caller who may not upload.
+        var bytes = image == null ? new byte[0] : image.getBytes();
         return change(sku, "images", form, new LinkedHashMap<>(), model, response, redirect, () -> {
             api.uploadImage(sku, bytes, alt);
             return null;
