@@ -56,6 +56,9 @@ class AuthorizationMatrixTests {
     static final List<Rule> RULES = List.of(
             new Rule("/", EVERYONE, Set.of()),
             new Rule("/products", Set.of("CATALOG_MANAGER", "VIEWER"), Set.of("CATALOG_MANAGER")),
+            // Creating and importing are changes: their forms and an import's progress are for those who may make them.
+            new Rule("/products/new", Set.of("CATALOG_MANAGER"), Set.of("CATALOG_MANAGER")),
+            new Rule("/products/import", Set.of("CATALOG_MANAGER"), Set.of("CATALOG_MANAGER")),
             new Rule("/categories", Set.of("CATALOG_MANAGER", "VIEWER"), Set.of("CATALOG_MANAGER")),
             new Rule("/brands", Set.of("CATALOG_MANAGER", "VIEWER"), Set.of("CATALOG_MANAGER")),
             new Rule("/orders", Set.of("ORDER_MANAGER", "FINANCE", "VIEWER"), Set.of("ORDER_MANAGER")),

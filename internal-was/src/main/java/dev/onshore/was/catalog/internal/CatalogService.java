@@ -226,6 +226,13 @@ public class CatalogService implements ProductCatalog {
 
     @Override
     public OperatorProductView publish(Sku sku, Operator operator) {
+        // A market whose regulator requires data the product lacks would never show it: refuse, name what is
+        // missing, change nothing.
+        var gaps = find(sku).regulatoryGaps();
+        if (!gaps.isEmpty()) {
+            var first = gaps.entrySet().iterator().next();
+            throw new dev.onshore.was.catalog.InvalidRegulatoryDataException(first.getKey(), first.getValue());
+        }
         return audited("product.publish", sku, product -> product.publish(operator));
     }
 

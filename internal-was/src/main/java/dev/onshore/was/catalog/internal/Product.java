@@ -171,6 +171,52 @@ public class Product extends AbstractAggregateRoot<Product> {
         return changed();
     }
 
+    /** Changes the brand and the base price (in its currency); the category is {@link #categorize}'s. */
+    Product changeBasics(String newBrand, BigDecimal newBasePrice, String newBaseCurrency) {
+        if (newBrand.isBlank() || newBasePrice.signum() <= 0) {
+            throw new IllegalArgumentException("A product needs a brand and a positive base price");
+        }
+        this.brand = newBrand.strip();
+        this.basePrice = newBasePrice;
+        this.baseCurrency = newBaseCurrency;
+        return changed();
+    }
+
+    /** Stops offering the product in {@code market}; false when it was not offered there (nothing changes). */
+    boolean withdrawOffer(String market) {
+        var removed = offers.remove(market) != null;
+        if (removed) {
+            changed();
+        }
+        return removed;
+    }
+
+    /** Per market offered, the attributes its regulator requires that are missing or invalid (empty: none). */
+    Map<String, List<dev.onshore.was.catalog.RegulatoryViolation>> regulatoryGaps() {
+        var gaps = new java.util.TreeMap<String, List<dev.onshore.was.catalog.RegulatoryViolation>>();
+        offers.forEach((market, offer) -> {
+            if (offer.availability() != Availability.DISCONTINUED) {
+                var violations = RegulatorySchemas.of(market).violations(regulatoryIn(market));
+                if (!violations.isEmpty()) {
+                    gaps.put(market, violations);
+                }
+            }
+        });
+        return gaps;
+    }
+
+    long version() {
+        return version;
+    }
+
+    @Nullable Instant submittedAt() {
+        return submittedAt;
+    }
+
+    @Nullable Instant approvedAt() {
+        return approvedAt;
+    }
+
     Product categorize(@Nullable String category) {
         this.categoryCode = category;
         return changed();

@@ -32,4 +32,32 @@ public interface Products extends ListCrudRepository<Product, UUID> {
     @org.springframework.data.jpa.repository.Query("select distinct p.sku from Product p join p.offers o where"
             + " (o.saleStartsAt > ?1 and o.saleStartsAt <= ?2) or (o.saleEndsAt > ?1 and o.saleEndsAt <= ?2)")
     List<String> findSkusWithSaleBoundaryIn(java.time.Instant from, java.time.Instant to);
+
+    /**
+     * Operators' search, one page at a time; each filter null for "any". {@code text} is an upper-case
+     * {@code LIKE} pattern matched against the SKU and every translated name; {@code categoryPrefix} is
+     * {@code "<code>.%"} for the category's descendants.
+     */
+    @org.springframework.data.jpa.repository.Query(value = "select p from Product p where"
+            + " (:status is null or p.status = :status) and (:brand is null or p.brand = :brand)"
+            + " and (:category is null or p.categoryCode = :category or p.categoryCode like :categoryPrefix)"
+            + " and (:market is null or exists (select 1 from Product m join m.offers o where m = p and key(o) = :market))"
+            + " and (:text is null or upper(p.sku) like :text or exists (select 1 from Product n join n.translations t"
+            + " where n = p and upper(t.name) like :text))",
+            countQuery = "select count(p) from Product p where"
+            + " (:status is null or p.status = :status) and (:brand is null or p.brand = :brand)"
+            + " and (:category is null or p.categoryCode = :category or p.categoryCode like :categoryPrefix)"
+            + " and (:market is null or exists (select 1 from Product m join m.offers o where m = p and key(o) = :market))"
+            + " and (:text is null or upper(p.sku) like :text or exists (select 1 from Product n join n.translations t"
+            + " where n = p and upper(t.name) like :text))")
+    org.springframework.data.domain.Page<Product> search(@org.jspecify.annotations.Nullable String text,
+            @org.jspecify.annotations.Nullable ProductStatus status,
+            @org.jspecify.annotations.Nullable String category,
+            @org.jspecify.annotations.Nullable String categoryPrefix,
+            @org.jspecify.annotations.Nullable String brand, @org.jspecify.annotations.Nullable String market,
+            org.springframework.data.domain.Pageable pageable);
+
+    /** Which of {@code skus} exist, without loading products (an import checks thousands at once). */
+    @org.springframework.data.jpa.repository.Query("select p.sku from Product p where p.sku in ?1")
+    List<String> findExistingSkus(java.util.Collection<String> skus);
 }

@@ -82,4 +82,41 @@ class CatalogAdminProblems {
         return invalidInput.problem(new InvalidInputException(e.violations().stream()
                 .map(v -> new InvalidInputException.Problem(v.field(), v.code())).toList()), locale);
     }
+
+    @ExceptionHandler(dev.onshore.was.catalog.InvalidProductException.class)
+    ProblemDetail invalidProduct(dev.onshore.was.catalog.InvalidProductException e, Locale locale) {
+        return invalidInput.problem(new InvalidInputException(e.violations().stream()
+                .map(v -> new InvalidInputException.Problem(v.field(), v.code())).toList()), locale);
+    }
+
+    /** 409 with both versions: the admin app reloads the product and shows what changed against what was typed. */
+    @ExceptionHandler(dev.onshore.was.catalog.StaleProductException.class)
+    ProblemDetail staleProduct(dev.onshore.was.catalog.StaleProductException e, Locale locale) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                messages.getMessage("problem.stale-product.detail", new Object[] {e.sku()}, locale));
+        problem.setType(URI.create("https://onshore.dev/problems/stale-product"));
+        problem.setTitle(messages.getMessage("problem.stale-product.title", null, locale));
+        problem.setProperty("editedVersion", e.edited());
+        problem.setProperty("currentVersion", e.current());
+        return problem;
+    }
+
+    /** Two edits of the same version raced: the second one to commit loses, as if it had been stale. */
+    @ExceptionHandler(org.springframework.orm.ObjectOptimisticLockingFailureException.class)
+    ProblemDetail lostRace(org.springframework.orm.ObjectOptimisticLockingFailureException e, Locale locale) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                messages.getMessage("problem.stale-product.detail", new Object[] {""}, locale));
+        problem.setType(URI.create("https://onshore.dev/problems/stale-product"));
+        problem.setTitle(messages.getMessage("problem.stale-product.title", null, locale));
+        return problem;
+    }
+
+    @ExceptionHandler(dev.onshore.was.catalog.NotASpreadsheetException.class)
+    ProblemDetail notASpreadsheet(dev.onshore.was.catalog.NotASpreadsheetException e, Locale locale) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                messages.getMessage("problem.not-a-spreadsheet.detail", new Object[] {e.fileName()}, locale));
+        problem.setType(URI.create("https://onshore.dev/problems/not-a-spreadsheet"));
+        problem.setTitle(messages.getMessage("problem.not-a-spreadsheet.title", null, locale));
+        return problem;
+    }
 }

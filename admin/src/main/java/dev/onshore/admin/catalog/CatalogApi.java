@@ -1,0 +1,219 @@
+package dev.onshore.admin.catalog;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
+
+/**
+ * The internal WAS's catalogue admin API as the screens use it. Every call goes through the admin's
+ * {@link RestClient}, which adds the service token and the operator's name, roles and address; a refusal is a
+ * {@link org.springframework.web.client.RestClientResponseException} carrying the WAS's problem detail
+ * (see {@link Problems}).
+ */
+@Component
+class CatalogApi {
+
+    record ProductRow(String sku, String brand, String name, String status, @Nullable String category,
+            List<String> markets, @Nullable String thumbnail, BigDecimal basePrice, String baseCurrency,
+            Instant updatedAt) {
+    }
+
+    record ProductPage(List<ProductRow> items, int page, int size, long total) {
+
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    record Texts(String name, @Nullable String summary, @Nullable String description, @Nullable String ingredients,
+            @Nullable String usage, @Nullable String warnings) {
+    }
+
+    record OfferView(String currency, String pricing, @Nullable BigDecimal listPrice, @Nullable BigDecimal salePrice,
+            @Nullable Instant saleStartsAt, @Nullable Instant saleEndsAt, int maxPerOrder, String availability,
+            @Nullable BigDecimal localPrice, boolean sellable) {
+    }
+
+    record RegulatoryView(Map<String, String> attributes, List<String> required, Map<String, String> problems) {
+    }
+
+    record ImageView(String url, String alt, int width, int height, Map<String, String> alts) {
+
+        /** The media store's file name, the last part of the URL. */
+        public String file() {
+            return url.substring(url.lastIndexOf('/') + 1);
+        }
+    }
+
+    record LifecycleEntry(String from, String to, @Nullable String operator, @Nullable String note,
+            Instant occurredAt) {
+    }
+
+    record ProductSheet(String sku, String brand, @Nullable String category, BigDecimal basePrice,
+            String baseCurrency, String status, long version, @Nullable String submittedBy,
+            @Nullable Instant submittedAt, @Nullable String approvedBy, @Nullable Instant approvedAt,
+            Map<String, Texts> translations, Map<String, Integer> completeness, Map<String, OfferView> offers,
+            Map<String, RegulatoryView> regulatory, List<ImageView> images, List<LifecycleEntry> lifecycle,
+            Instant updatedAt) {
+    }
+
+    record Variant(String suffix, Map<String, String> labels, @Nullable BigDecimal priceDelta,
+            Map<String, BigDecimal> ownPrices, String availability) {
+    }
+
+    record Variants(@Nullable String optionCode, Map<String, String> optionLabels, List<Variant> variants) {
+    }
+
+    record RowError(int row, String column, String code) {
+    }
+
+    record ImportStatus(String id, String fileName, String format, String state, int totalRows, int processedRows,
+            int savedRows, List<RowError> errors, String createdBy, Instant createdAt, @Nullable Instant finishedAt) {
+
+        public boolean finished() {
+            return "SUCCEEDED".equals(state) || "FAILED".equals(state);
+        }
+
+        /** 0-100: validating is the first half, saving the second. */
+        public int percent() {
+            if (finished() || totalRows == 0) {
+                return finished() ? 100 : 0;
+            }
+            return "SAVING".equals(state) ? 50 + savedRows * 50 / totalRows : processedRows * 50 / totalRows;
+        }
+    }
+
+    /** A file to hand to the browser. */
+    record Download(byte[] bytes, String contentType, String disposition) {
+    }
+
+    private final RestClient http;
+
+    CatalogApi(RestClient internalWasRestClient) {
+        // The WAS answers refusals in the operator's language.
+        this.http = internalWasRestClient.mutate().requestInterceptor((request, body, execution) -> {
+            if (!request.getHeaders().containsHeader("Accept-Language")) {
+                request.getHeaders().set("Accept-Language",
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale().toLanguageTag());
+            }
+            return execution.execute(request, body);
+        }).build();
+    }
+
+    ProductPage search(@Nullable String q, @Nullable String status, @Nullable String category,
+            @Nullable String brand, @Nullable String market, int page, int size, String language) {
+        return Objects.requireNonNull(http.get().uri(uri -> {
+            UriBuilder builder = uri.path("/api/admin/products").queryParam("page", page).queryParam("size", size)
+                    .queryParam("language", language);
+            param(builder, "q", q);
+            param(builder, "status", status);
+            param(builder, "category", category);
+            param(builder, "brand", brand);
+            param(builder, "market", market);
+            return builder.build();
+        }).retrieve().body(ProductPage.class));
+    }
+
+    private static void param(UriBuilder builder, String name, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            builder.queryParam(name, value.strip());
+        }
+    }
+
+    ProductSheet sheet(String sku, String language) {
+        return Objects.requireNonNull(http.get().uri("/api/admin/products/{sku}?language={language}", sku, language)
+                .retrieve().body(ProductSheet.class));
+    }
+
+    List<String> brands() {
+        var all = http.get().uri("/api/admin/products").retrieve().body(Map[].class);
+        return all == null ? List.of() : java.util.Arrays.stream(all).map(p -> String.valueOf(p.get("brand")))
+                .distinct().sorted().toList();
+    }
+
+    ProductSheet create(Map<String, Object> product) {
+        return Objects.requireNonNull(http.post().uri("/api/admin/products").contentType(MediaType.APPLICATION_JSON)
+                .body(product).retrieve().body(ProductSheet.class));
+    }
+
+    ProductSheet put(String path, long version, Map<String, ?> body, Object... variables) {
+        return Objects.requireNonNull(http.put().uri(uri -> uri.path(path).queryParam("version", version)
+                .build(variables)).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .body(ProductSheet.class));
+    }
+
+    ProductSheet withdrawOffer(String sku, String market, long version) {
+        return Objects.requireNonNull(http.delete().uri(uri -> uri.path("/api/admin/products/{sku}/offers/{market}")
+                .queryParam("version", version).build(sku, market)).retrieve().body(ProductSheet.class));
+    }
+
+    Variants variants(String sku) {
+        return Objects.requireNonNull(http.get().uri("/api/admin/products/{sku}/variants", sku).retrieve()
+                .body(Variants.class));
+    }
+
+    void defineVariants(String sku, Variants variants) {
+        http.put().uri("/api/admin/products/{sku}/variants", sku).contentType(MediaType.APPLICATION_JSON)
+                .body(variants).retrieve().toBodilessEntity();
+    }
+
+    void uploadImage(String sku, byte[] bytes, Map<String, String> alt) {
+        http.post().uri(uri -> {
+            var builder = uri.path("/api/admin/products/{sku}/images");
+            alt.forEach((language, text) -> builder.queryParam("alt." + language, text));
+            return builder.build(sku);
+        }).contentType(MediaType.APPLICATION_OCTET_STREAM).body(bytes).retrieve().toBodilessEntity();
+    }
+
+    void imageAction(HttpMethod method, String path, String sku, String file) {
+        http.method(method).uri(path, sku, file).retrieve().toBodilessEntity();
+    }
+
+    /** A workflow step: submission, approval, rejection (with a reason), publication or suspension. */
+    void workflow(String sku, String action, String reason) {
+        var request = switch (action) {
+            case "submit" -> http.put().uri("/api/admin/products/{sku}/submission", sku);
+            case "approve" -> http.put().uri("/api/admin/products/{sku}/approval", sku);
+            case "reject" -> http.post().uri("/api/admin/products/{sku}/rejection", sku)
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", reason));
+            case "publish" -> http.put().uri("/api/admin/products/{sku}/publication", sku);
+            case "suspend" -> http.delete().uri("/api/admin/products/{sku}/publication", sku);
+            default -> throw new IllegalArgumentException(action);
+        };
+        request.retrieve().toBodilessEntity();
+    }
+
+    ImportStatus startImport(String fileName, byte[] bytes) {
+        return Objects.requireNonNull(http.post().uri(uri -> uri.path("/api/admin/product-imports")
+                        .queryParam("fileName", fileName).build())
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(bytes).retrieve().body(ImportStatus.class));
+    }
+
+    ImportStatus importStatus(String id) {
+        return Objects.requireNonNull(http.get().uri("/api/admin/product-imports/{id}", id).retrieve()
+                .body(ImportStatus.class));
+    }
+
+    Download download(String path, String format) {
+        ResponseEntity<byte[]> answer = http.get().uri(uri -> uri.path(path).queryParam("format", format).build())
+                .retrieve().toEntity(byte[].class);
+        var type = answer.getHeaders().getContentType();
+        return new Download(answer.getBody() == null ? new byte[0] : answer.getBody(),
+                type == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : type.toString(),
+                Objects.requireNonNullElse(answer.getHeaders().getFirst("Content-Disposition"), "attachment"));
+    }
+
+    /** An image from the media store, for the list's thumbnails and the images tab. */
+    ResponseEntity<byte[]> media(String file) {
+        return http.get().uri("/media/{file}", file).retrieve().toEntity(byte[].class);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.onshore.admin.catalog;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * The internal WAS's refusal as a screen shows it: its localized detail, and per field its localized message (the WAS
+ * speaks the operator's language: the admin's RestClient passes Accept-Language on).
+ *
+ * @param fields field name as the WAS named it ({@code listPrice}, {@code bpomNumber}) to message
+ */
+record Problems(int status, String type, String detail, Map<String, String> fields) {
+
+    static Problems of(RestClientResponseException refused) {
+        ProblemDetail problem = null;
+        try {
+            problem = refused.getResponseBodyAs(ProblemDetail.class);
+        } catch (RuntimeException unreadable) {
+            // not a problem detail (a proxy's page): the status text is all there is
+        }
+        var fields = new LinkedHashMap<String, String>();
+        if (problem != null && problem.getProperties() != null
+                && problem.getProperties().get("errors") instanceof List<?> errors) {
+            for (var error : errors) {
+                if (error instanceof Map<?, ?> entry && entry.get("field") != null) {
+                    fields.putIfAbsent(String.valueOf(entry.get("field")), String.valueOf(entry.get("message")));
+                }
+            }
+        }
+        return new Problems(refused.getStatusCode().value(),
+                problem == null || problem.getType() == null ? "" : problem.getType().toString(), detail(problem, refused),
+                fields);
+    }
+
+    private static String detail(@Nullable ProblemDetail problem, RestClientResponseException refused) {
+        if (problem != null && problem.getDetail() != null) {
+            return problem.getDetail();
+        }
+        return refused.getStatusCode().value() + " " + refused.getStatusText();
+    }
+
+    boolean stale() {
+        return type.endsWith("/stale-product");
+    }
+}

@@ -1,0 +1,535 @@
+package dev.onshore.was.catalog.internal;
+
+import dev.onshore.was.catalog.InvalidProductException;
+import dev.onshore.was.catalog.NotASpreadsheetException;
+import dev.onshore.was.catalog.OfferPricing;
+import dev.onshore.was.catalog.Operator;
+import dev.onshore.was.catalog.ProductAdministration.Basics;
+import dev.onshore.was.catalog.ProductAdministration.OfferInput;
+import dev.onshore.was.catalog.ProductSpreadsheets;
+import dev.onshore.was.catalog.Sku;
+import jakarta.annotation.PreDestroy;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports run one at a time per node on a thread of their own, never on a request thread: first every row is
+ * validated (nothing saved when any row is wrong, and the report names each bad cell), then all rows are saved in
+ * one transaction. Progress is written to {@code product_import} in small transactions of its own, so any node can
+ * answer the browser's polling.
+ */
+@Service
+class ProductSpreadsheetService implements ProductSpreadsheets {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductSpreadsheetService.class);
+
+    static final List<String> BASIC_COLUMNS = List.of("sku", "brand", "category", "base_price", "base_currency");
+    private static final Pattern TEXT_COLUMN = Pattern.compile("(name|summary)\\.([a-z]{2}(?:-[A-Z]{2})?)");
+    private static final Pattern PRICE_COLUMN = Pattern.compile("price\\.([A-Z]{2})");
+    private static final int MAX_ROWS = 20_000;
+    private static final int MAX_ERRORS = 1_000;
+    private static final int PROGRESS_EVERY = 250;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Products products;
+    private final ProductAdministrationService administration;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate oneTransaction;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+    private final dev.onshore.was.audit.AuditTrail audit;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("product-import").daemon().factory());
+
+    ProductSpreadsheetService(Products products, ProductAdministrationService administration, JdbcTemplate jdbc,
+            PlatformTransactionManager transactions, Clock clock, dev.onshore.was.audit.AuditTrail audit) {
+        this.audit = audit;
+        this.products = products;
+        this.administration = administration;
+        this.jdbc = jdbc;
+        this.oneTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** A parsed file: the header and the rows (cells as text, trimmed), numbered as the spreadsheet shows them. */
+    record Sheet(List<String> header, List<Row> rows) {
+    }
+
+    record Row(int number, Map<String, String> cells) {
+
+        String get(String column) {
+            return cells.getOrDefault(column, "");
+        }
+    }
+
+    @Override
+    public ImportStatus startImport(String fileName, byte[] bytes, Operator operator) {
+        var format = formatOf(fileName, bytes);
+        var sheet = parse(fileName, format, bytes);
+        var id = UUID.randomUUID();
+        var now = clock.instant();
+        jdbc.update("insert into product_import (id, file_name, format, state, total_rows, created_by, created_at)"
+                + " values (?, ?, ?, 'QUEUED', ?, ?, ?)", id.toString(), shorten(fileName), format.name(),
+                sheet.rows().size(), operator.name(), Timestamp.from(now));
+        var caller = dev.onshore.was.adminapi.AdminCaller.current().orElse(null);
+        worker.execute(() -> {
+            if (caller != null) {
+                org.springframework.web.context.request.RequestContextHolder
+                        .setRequestAttributes(new CallerAttributes(caller));
+            }
+            try {
+                run(id, sheet, operator, fileName);
+            } finally {
+                org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+            }
+        });
+        return importStatus(id).orElseThrow();
+    }
+
+    @Override
+    public Optional<ImportStatus> importStatus(UUID id) {
+        return jdbc.query("select * from product_import where id = ?", (rs, n) -> new ImportStatus(
+                UUID.fromString(rs.getString("id")), rs.getString("file_name"), Format.valueOf(rs.getString("format")),
+                ImportState.valueOf(rs.getString("state")), rs.getInt("total_rows"), rs.getInt("processed_rows"),
+                rs.getInt("saved_rows"), errors(rs.getString("errors")), rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant()),
+                id.toString()).stream().findFirst();
+    }
+
+    private static List<RowError> errors(@Nullable String json) {
+        return json == null ? List.of() : JSON.readValue(json, new TypeReference<List<RowError>>() {
+        });
+    }
+
+    void run(UUID id, Sheet sheet, Operator operator, String fileName) {
+        try {
+            progress(id, ImportState.VALIDATING, 0, 0, null);
+            var errors = new ArrayList<RowError>();
+            var seen = new HashSet<String>();
+            var existing = existing(sheet);
+            int checked = 0;
+            for (var row : sheet.rows()) {
+                validate(row, sheet.header(), seen, existing, errors);
+                if (++checked % PROGRESS_EVERY == 0) {
+                    progress(id, ImportState.VALIDATING, checked, 0, null);
+                }
+            }
+            if (!errors.isEmpty()) {
+                finish(id, ImportState.FAILED, checked, 0, errors);
+                return;
+            }
+            progress(id, ImportState.SAVING, checked, 0, null);
+            int saved = oneTransaction.execute(status -> {
+                int count = 0;
+                for (var row : sheet.rows()) {
+                    save(row, sheet.header(), existing);
+                    if (++count % PROGRESS_EVERY == 0) {
+                        progress(id, ImportState.SAVING, sheet.rows().size(), count, null);
+                    }
+                }
+                // One audit row for the file, in the import's transaction: which products it created or changed.
+                audit.record("product.import", "product-import:" + id, null, Map.of("fileName", fileName,
+                        "rows", count, "skus", sheet.rows().stream().map(row -> row.get("sku")).toList()));
+                return count;
+            });
+            finish(id, ImportState.SUCCEEDED, sheet.rows().size(), saved, List.of());
+            log.info("Import {} by {}: {} products saved", id, operator.name(), saved);
+        } catch (RuntimeException e) {
+            // Nothing was saved (the transaction rolled back); the report says the file failed as a whole.
+            log.warn("Import {} failed", id, e);
+            finish(id, ImportState.FAILED, 0, 0, List.of(new RowError(0, "", "failed")));
+        }
+    }
+
+    private void progress(UUID id, ImportState state, int processed, int saved, @Nullable List<RowError> errors) {
+        ownTransaction.executeWithoutResult(status -> jdbc.update(
+                "update product_import set state = ?, processed_rows = ?, saved_rows = ? where id = ?", state.name(),
+                processed, saved, id.toString()));
+    }
+
+    private void finish(UUID id, ImportState state, int processed, int saved, List<RowError> errors) {
+        var kept = errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors;
+        ownTransaction.executeWithoutResult(status -> jdbc.update("update product_import set state = ?,"
+                + " processed_rows = ?, saved_rows = ?, errors = ?, finished_at = ? where id = ?", state.name(),
+                processed, saved, kept.isEmpty() ? null : JSON.writeValueAsString(kept),
+                Timestamp.from(clock.instant()), id.toString()));
+    }
+
+    /** Adds every problem of the row to {@code errors}. */
+    /** The file's SKUs that name existing products, asked in chunks rather than row by row. */
+    private java.util.Set<String> existing(Sheet sheet) {
+        var skus = sheet.rows().stream().map(row -> Sku.parseOrNull(row.get("sku"))).filter(java.util.Objects::nonNull)
+                .map(Sku::value).distinct().toList();
+        var found = new HashSet<String>();
+        for (int from = 0; from < skus.size(); from += 1000) {
+            found.addAll(products.findExistingSkus(skus.subList(from, Math.min(skus.size(), from + 1000))));
+        }
+        return found;
+    }
+
+    void validate(Row row, List<String> header, HashSet<String> seen, java.util.Set<String> existing,
+            List<RowError> errors) {
+        var n = row.number();
+        var skuText = row.get("sku");
+        var sku = Sku.parseOrNull(skuText);
+        if (skuText.isEmpty()) {
+            errors.add(new RowError(n, "sku", "required"));
+            return;
+        }
+        if (sku == null) {
+            errors.add(new RowError(n, "sku", "pattern"));
+            return;
+        }
+        if (!seen.add(sku.value())) {
+            errors.add(new RowError(n, "sku", "duplicate"));
+        }
+        var exists = existing.contains(sku.value());
+        var violations = new ArrayList<InvalidProductException.Violation>();
+        administration.checkBasics(basics(row, violations), violations);
+        violations.forEach(v -> errors.add(new RowError(n, column(v.field()), v.code())));
+        for (var column : header) {
+            var text = TEXT_COLUMN.matcher(column);
+            if (text.matches() && text.group(1).equals("name")) {
+                var name = row.get(column);
+                var summary = row.get("summary." + text.group(2));
+                if (name.isEmpty() && !summary.isEmpty()) {
+                    errors.add(new RowError(n, column, "required"));
+                } else if (name.length() > 200) {
+                    errors.add(new RowError(n, column, "tooLong"));
+                }
+                if (summary.length() > 1000) {
+                    errors.add(new RowError(n, "summary." + text.group(2), "tooLong"));
+                }
+            }
+            var price = PRICE_COLUMN.matcher(column);
+            if (price.matches() && !row.get(column).isEmpty()) {
+                try {
+                    administration.offerOf(price.group(1), offer(row.get(column)), "");
+                } catch (InvalidProductException e) {
+                    e.violations().forEach(v -> errors.add(new RowError(n, column, v.code())));
+                } catch (NumberFormatException e) {
+                    errors.add(new RowError(n, column, "number"));
+                }
+            }
+        }
+        if (!exists && row.get("name.en").isEmpty()) {
+            errors.add(new RowError(n, "name.en", "required"));
+        }
+    }
+
+    private static String column(String field) {
+        return switch (field) {
+            case "basePrice" -> "base_price";
+            case "baseCurrency" -> "base_currency";
+            default -> field;
+        };
+    }
+
+    private static Basics basics(Row row, List<InvalidProductException.Violation> violations) {
+        BigDecimal price = null;
+        if (!row.get("base_price").isEmpty()) {
+            try {
+                price = new BigDecimal(row.get("base_price"));
+            } catch (NumberFormatException e) {
+                violations.add(new InvalidProductException.Violation("basePrice", "number"));
+                price = BigDecimal.ONE;
+            }
+        }
+        return new Basics(row.get("brand"), row.get("category"), price,
+                row.get("base_currency").isEmpty() ? null : row.get("base_currency"));
+    }
+
+    private static OfferInput offer(String cell) {
+        if (cell.equalsIgnoreCase("CONVERTED")) {
+            return new OfferInput(null, OfferPricing.CONVERTED, null, null, null, null, null, null);
+        }
+        return new OfferInput(null, OfferPricing.LIST, new BigDecimal(cell), null, null, null, null, null);
+    }
+
+    /** Creates or updates the row's product; the row has been validated. */
+    private void save(Row row, List<String> header, java.util.Set<String> existing) {
+        var sku = new Sku(row.get("sku").strip().toUpperCase(Locale.ROOT));
+        var basePrice = new BigDecimal(row.get("base_price"));
+        var currency = row.get("base_currency").toUpperCase(Locale.ROOT);
+        var product = existing.contains(sku.value()) ? products.findBySku(sku.value()).orElseThrow()
+                : new Product(sku, row.get("brand"), basePrice, currency);
+        product.changeBasics(row.get("brand"), basePrice, currency)
+                .categorize(row.get("category").isEmpty() ? null : row.get("category"));
+        for (var column : header) {
+            var text = TEXT_COLUMN.matcher(column);
+            if (text.matches() && text.group(1).equals("name") && !row.get(column).isEmpty()) {
+                var language = text.group(2);
+                var old = product.translations().get(language);
+                product.translate(language, old == null
+                        ? new ProductTranslation(row.get(column), row.get("summary." + language))
+                        : new ProductTranslation(row.get(column), row.get("summary." + language), old.description(),
+                                old.ingredients(), old.usage(), old.warnings()));
+            }
+            var price = PRICE_COLUMN.matcher(column);
+            if (price.matches() && !row.get(column).isEmpty()) {
+                var market = price.group(1);
+                var entered = administration.offerOf(market, offer(row.get(column)), "");
+                var old = product.offers().get(market);
+                // An existing offer keeps its limit, availability and a sale that still fits under the new price.
+                var keepSale = old != null && old.salePrice() != null && entered.listPrice() != null
+                        && old.salePrice().compareTo(entered.listPrice()) < 0;
+                product.offer(market, old == null ? entered : new MarketOffer(entered.currency(), entered.listPrice(),
+                        keepSale ? old.salePrice() : null, keepSale ? old.saleStartsAt() : null,
+                        keepSale ? old.saleEndsAt() : null, old.maxPerOrder(), old.availability(), entered.pricing()));
+            }
+        }
+        products.save(product);
+    }
+
+    // --- reading files ---
+
+    static Format formatOf(String fileName, byte[] bytes) {
+        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+            return Format.XLSX;
+        }
+        if (bytes.length >= 4 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF) {
+            throw new NotASpreadsheetException(fileName, "an old .xls workbook: save it as .xlsx");
+        }
+        return Format.CSV;
+    }
+
+    Sheet parse(String fileName, Format format, byte[] bytes) {
+        var table = format == Format.XLSX ? readXlsx(fileName, bytes) : readCsv(fileName, bytes);
+        if (table.isEmpty()) {
+            throw new NotASpreadsheetException(fileName, "empty");
+        }
+        var header = table.getFirst().stream().map(String::strip).toList();
+        if (!header.contains("sku")) {
+            throw new NotASpreadsheetException(fileName, "no sku column in the first row");
+        }
+        for (var column : header) {
+            if (!BASIC_COLUMNS.contains(column) && !TEXT_COLUMN.matcher(column).matches()
+                    && !PRICE_COLUMN.matcher(column).matches()) {
+                throw new NotASpreadsheetException(fileName, "unknown column " + column);
+            }
+        }
+        if (table.size() - 1 > MAX_ROWS) {
+            throw new NotASpreadsheetException(fileName, "more than " + MAX_ROWS + " rows");
+        }
+        var rows = new ArrayList<Row>();
+        for (int i = 1; i < table.size(); i++) {
+            var cells = new LinkedHashMap<String, String>();
+            var values = table.get(i);
+            boolean blank = true;
+            for (int c = 0; c < header.size(); c++) {
+                var value = c < values.size() ? values.get(c).strip() : "";
+                blank &= value.isEmpty();
+                cells.put(header.get(c), value);
+            }
+            if (!blank) {
+                rows.add(new Row(i + 1, cells));
+            }
+        }
+        return new Sheet(header, rows);
+    }
+
+    private static List<List<String>> readCsv(String fileName, byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new NotASpreadsheetException(fileName, "not UTF-8 text");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\r' && c != '\n')) {
+            throw new NotASpreadsheetException(fileName, "binary content");
+        }
+        try (var parser = CSVFormat.RFC4180.parse(new StringReader(text))) {
+            var table = new ArrayList<List<String>>();
+            parser.forEach(record -> table.add(record.toList()));
+            return table;
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw new NotASpreadsheetException(fileName, "malformed CSV");
+        }
+    }
+
+    private static List<List<String>> readXlsx(String fileName, byte[] bytes) {
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            var sheet = workbook.getSheetAt(0);
+            var formatter = new DataFormatter(Locale.ROOT);
+            var table = new ArrayList<List<String>>();
+            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                var row = sheet.getRow(r);
+                var values = new ArrayList<String>();
+                if (row != null) {
+                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                        values.add(text(row.getCell(c), formatter));
+                    }
+                }
+                table.add(values);
+            }
+            return table;
+        } catch (IOException | RuntimeException e) {
+            throw new NotASpreadsheetException(fileName, "not a readable .xlsx workbook");
+        }
+    }
+
+    private static String text(@Nullable Cell cell, DataFormatter formatter) {
+        if (cell == null) {
+            return "";
+        }
+        if (cell.getCellType() == CellType.NUMERIC) {
+            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+        }
+        if (cell.getCellType() == CellType.FORMULA) {
+            // Never evaluated: an import takes values, not formulas.
+            return "=" + cell.getCellFormula();
+        }
+        return formatter.formatCellValue(cell);
+    }
+
+    // --- writing files ---
+
+    @Override
+    public byte[] template(Format format) {
+        var header = header(List.of("en", "ko"), List.of("KR", "SG", "US"));
+        var example = List.of("HS-EXAMPLE-1", "Example Brand", "", "25000", "KRW", "Example product",
+                "One line about it", "예시 상품", "한 줄 소개", "25000", "CONVERTED", "19.90");
+        return write(format, header, List.of(example));
+    }
+
+    @Override
+    public byte[] export(Format format) {
+        return oneTransaction.execute(status -> {
+            var all = products.findAllByOrderBySku();
+            var languages = all.stream().flatMap(p -> p.translations().keySet().stream()).distinct().sorted().toList();
+            var markets = all.stream().flatMap(p -> p.offers().keySet().stream()).distinct().sorted().toList();
+            var rows = new ArrayList<List<String>>();
+            for (var product : all) {
+                var row = new ArrayList<String>(List.of(product.sku().value(), product.brand(),
+                        product.categoryCode() == null ? "" : product.categoryCode(),
+                        product.basePrice().stripTrailingZeros().toPlainString(), product.baseCurrency()));
+                for (var language : languages) {
+                    var text = product.translations().get(language);
+                    row.add(text == null ? "" : text.name());
+                    row.add(text == null ? "" : text.summary());
+                }
+                for (var market : markets) {
+                    var offer = product.offers().get(market);
+                    row.add(offer == null ? "" : offer.converted() ? "CONVERTED"
+                            : offer.listPrice().stripTrailingZeros().toPlainString());
+                }
+                rows.add(row);
+            }
+            return write(format, header(languages, markets), rows);
+        });
+    }
+
+    private static List<String> header(List<String> languages, List<String> markets) {
+        var header = new ArrayList<>(BASIC_COLUMNS);
+        languages.forEach(language -> {
+            header.add("name." + language);
+            header.add("summary." + language);
+        });
+        markets.forEach(market -> header.add("price." + market));
+        return header;
+    }
+
+    /**
+     * A cell a spreadsheet program would take for a formula (= + - @, or a tab or carriage return before one) is
+     * prefixed with a quote, so that opening an export never runs what someone typed into a product's name.
+     */
+    static String neutralise(String cell) {
+        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 && !isNumber(cell)) {
+            return "'" + cell;
+        }
+        return cell;
+    }
+
+    private static boolean isNumber(String cell) {
+        return cell.matches("-?[0-9]+(\\.[0-9]+)?");
+    }
+
+    private static byte[] write(Format format, List<String> header, List<List<String>> rows) {
+        var out = new ByteArrayOutputStream();
+        try {
+            if (format == Format.CSV) {
+                out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // Excel reads UTF-8 with a BOM only
+                try (var printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                        CSVFormat.RFC4180)) {
+                    printer.printRecord(header);
+                    for (var row : rows) {
+                        printer.printRecord(row.stream().map(ProductSpreadsheetService::neutralise).toList());
+                    }
+                }
+            } else {
+                try (var workbook = new XSSFWorkbook()) {
+                    var sheet = workbook.createSheet("products");
+                    var first = sheet.createRow(0);
+                    for (int c = 0; c < header.size(); c++) {
+                        first.createCell(c).setCellValue(header.get(c));
+                    }
+                    for (int r = 0; r < rows.size(); r++) {
+                        var row = sheet.createRow(r + 1);
+                        var values = rows.get(r);
+                        for (int c = 0; c < values.size(); c++) {
+                            row.createCell(c, CellType.STRING).setCellValue(neutralise(values.get(c)));
+                        }
+                    }
+                    workbook.write(out);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String shorten(String fileName) {
+        var name = fileName.isBlank() ? "upload" : fileName.strip();
+        return name.length() > 200 ? name.substring(0, 200) : name;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.onshore.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onshore.devstack.Appliance;
+import dev.onshore.devstack.Secrets;
+import dev.onshore.devstack.Totp;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The catalogue screens in a real Chromium against the real appliance (Keycloak with TOTP, admin, internal WAS,
+ * storefront): an operator creates a product with a translation, a Singapore price and an image, submits it; a second
+ * operator approves it (four eyes: through the admin API, the demo realm has one operator); the first publishes it, and
+ * the Singapore storefront shows it in English and Singapore dollars.
+ */
+@ExtendWith(RunningAppliance.class)
+class AdminCatalogBrowserIntegrationTests {
+
+    private static Appliance appliance;
+    private Chromium chromium;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void appliance() {
+        appliance = RunningAppliance.appliance();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        chromium = Chromium.indonesianShopper();
+        browser = chromium.driver();
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    private void signIn() {
+        browser.get(appliance.adminUrl() + "/products?lang=en");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("operator");
+        browser.findElement(By.id("password")).sendKeys(appliance.secrets().get(Secrets.Name.DEMO_OPERATOR_PASSWORD));
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")))
+                .sendKeys(Totp.code(appliance.secrets().get(Secrets.Name.DEMO_OPERATOR_TOTP_KEY), Instant.now()));
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.products")));
+    }
+
+    private void field(String name, String value) {
+        var input = browser.findElement(By.name(name));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    @Test
+    void aProductCreatedTranslatedPricedAndIllustratedGoesThroughApprovalAndShowsOnTheStorefront() throws Exception {
+        var sku = "HS-SYS-" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase();
+        var name = "Jeju green tea " + sku;
+        signIn();
+        screenshot("admin-products.png");
+
+        browser.get(appliance.adminUrl() + "/products/new");
+        field("sku", sku);
+        field("name", name);
+        field("brand", "Jeju Leaf");
+        field("basePrice", "18000");
+        field("baseCurrency", "KRW");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/products/" + sku));
+
+        browser.get(appliance.adminUrl() + "/products/" + sku + "?tab=texts");
+        var english = browser.findElement(By.cssSelector("form[action$='/texts/en']"));
+        english.findElement(By.name("summary")).sendKeys("First-flush leaves from Jeju");
+        english.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice")));
+        screenshot("admin-products-texts.png");
+
+        browser.get(appliance.adminUrl() + "/products/" + sku + "?tab=offers");
+        var singapore = browser.findElement(By.cssSelector("form[action$='/offers/SG']"));
+        browser.findElement(By.xpath("//details[.//form[contains(@action,'/offers/SG')]]/summary")).click();
+        singapore.findElement(By.name("listPrice")).sendKeys("-5");
+        singapore.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.field-error"))).getText())
+                .as("an invalid price is refused at its field").contains("positive");
+        singapore = browser.findElement(By.cssSelector("form[action$='/offers/SG']"));
+        singapore.findElement(By.name("listPrice")).clear();
+        singapore.findElement(By.name("listPrice")).sendKeys("24.90");
+        singapore.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-market='SG'] .local-price")));
+        assertThat(browser.findElement(By.cssSelector("tr[data-market='SG'] .local-price")).getText())
+                .isEqualTo("24.9 SGD");
+        screenshot("admin-products-offers.png");
+
+        var png = Files.createTempFile("product", ".png");
+        var image = new BufferedImage(320, 320, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 320; x++) {
+            for (int y = 0; y < 320; y++) {
+                image.setRGB(x, y, (x * 255 / 320) << 8 | (y * 255 / 320));
+            }
+        }
+        ImageIO.write(image, "png", png.toFile());
+        browser.get(appliance.adminUrl() + "/products/" + sku + "?tab=images");
+        browser.findElement(By.name("image")).sendKeys(png.toAbsolutePath().toString());
+        field("alt.en", "A tin of Jeju green tea");
+        browser.findElement(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.images img")));
+        screenshot("admin-products-images.png");
+
+        browser.get(appliance.adminUrl() + "/products/" + sku + "?tab=workflow");
+        browser.findElement(By.cssSelector("button[data-action=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.waiting")));
+
+        var approval = Http.send(HttpRequest.newBuilder(URI.create(appliance.internalWasUrl() + "/api/admin/products/"
+                        + sku + "/approval")).PUT(HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + Tokens.service(appliance))
+                .header("X-Onshore-Operator", "reviewer").header("X-Onshore-Operator-Roles", "CATALOG_MANAGER")
+                .build());
+        assertThat(approval.statusCode()).as(approval.body()).isEqualTo(200);
+
+        browser.get(appliance.adminUrl() + "/products/" + sku + "?tab=workflow");
+        browser.findElement(By.cssSelector("button[data-action=publish]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1 .badge"), "Published"));
+        assertThat(browser.findElement(By.cssSelector("table.lifecycle")).getText())
+                .contains("operator", "reviewer");
+        screenshot("admin-products-workflow.png");
+
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        browser.get(appliance.storefrontUrl() + "/en-sg/p/" + sku);
+        while (!browser.getPageSource().contains(name) && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            browser.navigate().refresh();
+        }
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(name);
+        assertThat(browser.getPageSource()).contains("24.90");
+        screenshot("admin-products-storefront-sg.png");
+
+        browser.get(appliance.adminUrl() + "/products/import");
+        screenshot("admin-products-import.png");
+    }
+
+    private void screenshot(String name) throws IOException {
+        chromium.screenshot(Path.of(System.getProperty("onshore.root", "..")).resolve("system-tests/target/screenshots")
+                .resolve(name));
+    }
+}
