@@ -1,0 +1,91 @@
+package dev.onshore.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onshore.devstack.Appliance;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Every kind of storefront page (home, each category of the navigation, a product of each, a search, a search
+ * without results, the 404) in three locales, as Chromium renders it, checked with axe-core: no serious or critical
+ * accessibility violation (issue 14). Minor and moderate ones are printed, not failed.
+ */
+@ExtendWith(RunningAppliance.class)
+class AccessibilityIntegrationTests {
+
+    private static Appliance appliance;
+    private static Chromium chromium;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        appliance = RunningAppliance.appliance();
+        chromium = Chromium.indonesianShopper();
+        browser = chromium.driver();
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id-id", "ko-kr", "en-us"})
+    void noStorefrontPageHasASeriousOrCriticalAccessibilityViolation(String locale) {
+        var base = appliance.storefrontUrl() + "/" + locale;
+        var pages = new LinkedHashSet<String>();
+        pages.add(base + "/");
+        browser.get(base + "/");
+        var categories = links("nav.categories a[href^='/" + locale + "/c/']");
+        assertThat(categories).as("categories in the navigation of " + locale).isNotEmpty();
+        pages.addAll(categories);
+        for (var category : categories) {
+            browser.get(category);
+            links("li.product h2 a").stream().findFirst().ifPresent(pages::add);
+        }
+        pages.add(base + "/search?q=vitamin");
+        pages.add(base + "/search?q=zzzznothing");
+        pages.add(base + "/no-such-page");
+        assertThat(pages.stream().filter(page -> page.contains("/p/"))).as("product pages of " + locale)
+                .isNotEmpty();
+
+        var serious = new ArrayList<String>();
+        for (var page : pages) {
+            browser.get(page);
+            var violations = Axe.violations(browser);
+            violations.stream().filter(v -> !v.seriousOrWorse())
+                    .forEach(v -> System.out.println("axe (not failing) " + page + ": " + v));
+            violations.stream().filter(Axe.Violation::seriousOrWorse).forEach(v -> serious.add(page + ": " + v));
+        }
+        System.out.printf("axe-core on %d pages of %s: %d serious or critical violations%n", pages.size(), locale,
+                serious.size());
+        assertThat(serious).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    private static List<String> links(String css) {
+        Set<String> hrefs = new LinkedHashSet<>();
+        for (WebElement link : browser.findElements(By.cssSelector(css))) {
+            var href = link.getAttribute("href");
+            if (href != null && URI.create(href).getHost() != null) {
+                hrefs.add(href);
+            }
+        }
+        return List.copyOf(hrefs);
+    }
+}
