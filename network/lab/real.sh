@@ -106,7 +106,8 @@ EOF
         --user=root --bind-address="$ip" --port=3306 --skip-name-resolve --init-file="$home/init.sql" \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci --default-time-zone=+00:00 \
         --max-connections=300 --innodb-buffer-pool-size=64M --log-bin="$home/data/binlog" --server-id="$4" \
-        --log-slave-updates=ON --gtid-strict-mode=ON --sync-binlog=1 --innodb-flush-log-at-trx-commit=1 "${role[@]}"
+        --log-slave-updates=ON --gtid-strict-mode=ON --sync-binlog=1 --innodb-flush-log-at-trx-commit=1 \
+        --binlog-format=ROW --log-bin-trust-function-creators=ON "${role[@]}"
 }
 db_query() { # SQL [HOST] -> runs as the app user from was1 (an allowed source); HOST defaults to the primary
     ip netns exec osl-was1 env LD_LIBRARY_PATH="$REAL_DATA/mariadb-base/libs" "$REAL_DATA/mariadb-base/bin/mariadb" \
