@@ -37,9 +37,14 @@ class AdminApiAuthorizationIntegrationTests extends CatalogTestSupport {
 
     static final List<Rule> RULES = List.of(
             new Rule("/api/admin/products", Set.of("CATALOG_MANAGER"), true),
+            new Rule("/api/admin/product-imports", Set.of("CATALOG_MANAGER"), true),
+            new Rule("/api/admin/product-exports", Set.of("CATALOG_MANAGER"), true),
+            new Rule("/api/admin/product-import-template", Set.of("CATALOG_MANAGER"), true),
             new Rule("/api/admin/exchange-rates", Set.of("FINANCE"), true),
             new Rule("/api/admin/cms", Set.of("CONTENT_MANAGER"), true),
             new Rule("/api/admin/hot-deals", Set.of("CONTENT_MANAGER"), true),
+            new Rule("/api/admin/coupons", Set.of("CONTENT_MANAGER"), true),
+            new Rule("/api/admin/orders", Set.of("ORDER_MANAGER"), true),
             new Rule("/api/admin/audit", Set.of(), false),
             new Rule("/api/admin/dashboard", Set.of("CATALOG_MANAGER", "ORDER_MANAGER", "CONTENT_MANAGER", "FINANCE"),
                     true));
@@ -54,6 +59,11 @@ class AdminApiAuthorizationIntegrationTests extends CatalogTestSupport {
                         + pattern + ": add one to AdminApiAuthorizationIntegrationTests.RULES"));
         var roles = new TreeSet<>(rule.roles());
         roles.add("ADMIN");
+        // Finance reads orders and refunds them; the other moves of an order are the order desk's.
+        if (rule.prefix().equals("/api/admin/orders") && (method.equals("GET")
+                || method.equals("POST") && pattern.endsWith("/refunds"))) {
+            roles.add("FINANCE");
+        }
         if (rule.viewerReads() && method.equals("GET")) {
             roles.add("VIEWER");
         }

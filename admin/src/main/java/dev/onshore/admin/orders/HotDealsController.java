@@ -92,9 +92,16 @@ class HotDealsController {
 
     @PostMapping("/marketing/hot-deals/{id}/cancel")
     @PreAuthorize(Access.CONTENT_WRITE)
-    String cancel(@PathVariable UUID id, RedirectAttributes redirect) {
+    String cancel(@PathVariable String id, RedirectAttributes redirect) {
+        // Read as text and checked here, so that the role check, not the conversion, answers a forged id first.
+        UUID deal;
         try {
-            http.delete().uri("/api/admin/hot-deals/{id}", id).header(HttpHeaders.ACCEPT_LANGUAGE, OrdersApi.language())
+            deal = UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            return "redirect:/marketing/hot-deals";
+        }
+        try {
+            http.delete().uri("/api/admin/hot-deals/{id}", deal).header(HttpHeaders.ACCEPT_LANGUAGE, OrdersApi.language())
                     .retrieve().toBodilessEntity();
             redirect.addFlashAttribute("notice", "hotdeals.done.cancel");
         } catch (RestClientResponseException refused) {

@@ -117,8 +117,10 @@ class RatesController {
 
     @PostMapping("/rates/import")
     @PreAuthorize(Access.FINANCE_WRITE)
-    String importFile(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
-        if (file.isEmpty()) {
+    String importFile(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            RedirectAttributes redirect) throws IOException {
+        // Optional here so that the role check, not the missing part, answers first.
+        if (file == null || file.isEmpty()) {
             redirect.addFlashAttribute("errors", Map.of("file", "rates.file.required"));
             return "redirect:/rates";
         }

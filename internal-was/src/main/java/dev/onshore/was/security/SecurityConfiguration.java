@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
@@ -24,6 +25,9 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -99,6 +103,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Metrics and unknown APIs are refused outright, never sent to the shopper login.
+                .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.FORBIDDEN),
+                        new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/**"))))
                 // The sandbox's payment page stands in for a provider's site; its signed reference is the capability.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/sandbox-pay/**"))
                 .build();

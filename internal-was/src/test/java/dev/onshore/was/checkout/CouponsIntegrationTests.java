@@ -46,7 +46,7 @@ class CouponsIntegrationTests extends ShopTestSupport {
     ProductCatalog catalog;
 
     private MvcResult issue(String json) throws Exception {
-        return mvc.perform(post("/api/admin/coupons").header("Authorization", OperatorsRealm.serviceToken())
+        return mvc.perform(post("/api/admin/coupons").header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "CONTENT_MANAGER")
                 .header("X-Onshore-Operator", "mina").contentType(MediaType.APPLICATION_JSON).content(json))
                 .andReturn();
     }
@@ -111,7 +111,7 @@ class CouponsIntegrationTests extends ShopTestSupport {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM shop_order WHERE LOWER(email) = ?").param(email)
                 .query(Integer.class).single()).isEqualTo(1);
 
-        var list = mvc.perform(get("/api/admin/coupons").header("Authorization", OperatorsRealm.serviceToken()))
+        var list = mvc.perform(get("/api/admin/coupons").header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "CONTENT_MANAGER"))
                 .andReturn();
         assertStatus(list, 200);
         assertThat(JsonPath.<List<Integer>>read(list.getResponse().getContentAsString(),
@@ -199,7 +199,7 @@ class CouponsIntegrationTests extends ShopTestSupport {
                 {"code":"%s","market":"ID","kind":"percent","value":5}""".formatted(withdrawn)), 201);
         assertStatus(quote(token, withCoupon(withdrawn, email)), 200);
         assertStatus(mvc.perform(post("/api/admin/coupons/" + withdrawn + "/disable")
-                .header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator", "mina"))
+                .header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "CONTENT_MANAGER").header("X-Onshore-Operator", "mina"))
                 .andReturn(), 200);
         assertProblem(quote(token, withCoupon(withdrawn, email)), 422, "disabled", "Kupon tidak tersedia lagi");
     }
@@ -221,7 +221,7 @@ class CouponsIntegrationTests extends ShopTestSupport {
         assertStatus(duplicate, 400);
         assertThat(duplicate.getResponse().getContentAsString()).contains("duplicate");
         assertStatus(mvc.perform(post("/api/admin/coupons/NO-SUCH/disable")
-                .header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator", "mina"))
+                .header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "CONTENT_MANAGER").header("X-Onshore-Operator", "mina"))
                 .andReturn(), 404);
         assertStatus(mvc.perform(post("/api/admin/coupons").contentType(MediaType.APPLICATION_JSON).content("""
                 {"code":"SNEAKY1","market":"ID","kind":"amount","value":5000}""")).andReturn(), 401);

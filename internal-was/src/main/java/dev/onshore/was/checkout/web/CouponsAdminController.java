@@ -1,7 +1,9 @@
 package dev.onshore.was.checkout.web;
 
+import dev.onshore.was.adminapi.AdminAccess;
 import dev.onshore.was.adminapi.InvalidInputException;
 import dev.onshore.was.adminapi.OperatorHeader;
+import dev.onshore.was.adminapi.OperatorRole;
 import dev.onshore.was.checkout.CouponView;
 import dev.onshore.was.checkout.Coupons;
 import dev.onshore.was.checkout.NewCoupon;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * invalid-input problem.
  */
 @RestController
+@AdminAccess(OperatorRole.CONTENT_MANAGER)
 class CouponsAdminController {
 
     private final Coupons coupons;
