@@ -22,14 +22,17 @@ class ForwardedHeaders implements RequestHttpHeadersFilter, Ordered {
 
     /** Allow-lists, lower case. The edge's own {@code X-Onshore-*} values are set by {@link ShopperContextHeaders}. */
     enum Profile {
-        /** internal-was: pages, the shop API (bearer tokens, idempotency keys, CSRF tokens) and the shopper context. */
-        STOREFRONT("accept", "accept-encoding", "accept-language", "authorization", "cache-control", "content-length",
-                "content-type", "cookie", "idempotency-key", "if-match", "if-modified-since", "if-none-match",
+        /**
+         * internal-was: pages, the shop API (bearer tokens, guest cart tokens, idempotency keys, the explicit
+         * {@code X-Shop-*} choice, CSRF tokens) and the shopper context.
+         */
+        STOREFRONT("accept", "accept-encoding", "accept-language", "authorization", "cache-control", "cart-token",
+                "content-length", "content-type", "cookie", "idempotency-key", "if-match", "if-modified-since", "if-none-match",
                 "if-unmodified-since", "origin", "referer", "sec-fetch-dest", "sec-fetch-mode", "sec-fetch-site",
                 "sec-fetch-user", "transfer-encoding", "user-agent", "x-csrf-token", "x-xsrf-token",
                 "x-requested-with", "x-onshore-client-ip", "x-onshore-context-source", "x-onshore-country",
                 "x-onshore-currency", "x-onshore-locale", "x-onshore-timezone", "x-onshore-suggested-country",
-                "x-onshore-suggested-locale"),
+                "x-onshore-suggested-locale", "x-shop-currency", "x-shop-locale", "x-shop-market"),
         /** Keycloak's shoppers realm: its login pages, token and logout endpoints, account console. */
         IDENTITY("accept", "accept-encoding", "accept-language", "authorization", "cache-control", "content-length",
                 "content-type", "cookie", "dpop", "if-modified-since", "if-none-match", "origin", "referer",

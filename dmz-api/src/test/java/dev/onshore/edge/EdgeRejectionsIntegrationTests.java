@@ -214,6 +214,21 @@ class EdgeRejectionsIntegrationTests {
     }
 
     @Test
+    void theStoreApisOwnHeadersReachTheUpstream() throws Exception {
+        raw("GET /api/shop/v1/cart HTTP/1.1\r\nHost: shop\r\nCart-Token: guest-cart-token\r\n"
+                + "Idempotency-Key: k-1\r\nX-Shop-Market: SG\r\nX-Shop-Locale: zh-SG\r\nX-Shop-Currency: SGD\r\n"
+                + "Connection: close\r\n\r\n");
+
+        assertThat(received).singleElement().satisfies(r -> {
+            assertThat(r.headers().get("cart-token")).isEqualTo("guest-cart-token");
+            assertThat(r.headers().get("idempotency-key")).isEqualTo("k-1");
+            assertThat(r.headers().get("x-shop-market")).isEqualTo("SG");
+            assertThat(r.headers().get("x-shop-locale")).isEqualTo("zh-SG");
+            assertThat(r.headers().get("x-shop-currency")).isEqualTo("SGD");
+        });
+    }
+
+    @Test
     void theStorefrontRouteSignsTheHopSoTheWasCanTellTheEdgeFromAnyCaller() throws Exception {
         raw("GET /id-id/signed HTTP/1.1\r\nHost: shop\r\nAccept-Language: id-ID\r\nConnection: close\r\n\r\n");
 
