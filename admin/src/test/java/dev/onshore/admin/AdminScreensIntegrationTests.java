@@ -12,9 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,57 +49,42 @@ class AdminScreensIntegrationTests {
             "hotDeals":[{"sku":"HS-GINSENG-GOLD","units":500,"unitsLeft":132,"price":39000,"currency":"KRW",
             "startsAt":"2020-01-01T00:00:00Z","endsAt":"2999-01-01T00:00:00Z","admissionsPerMinute":120,
             "status":"SCHEDULED"}],"batchJobs":[]}""";
-    private static final HttpServer WAS = standIn();
+    private static final StandIn WAS = standIn();
 
-    private static HttpServer standIn() {
-        try {
-            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                var path = exchange.getRequestURI().getPath();
-                String body;
-                if (path.endsWith("/token")) {
-                    body = "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":300}";
-                } else if (path.equals("/api/admin/audit")) {
-                    QUERIES.add(exchange.getRequestURI().getRawQuery());
-                    body = """
-                            {"items":[{"id":7,"occurredAt":"2026-03-01T00:30:00Z","actor":"kim.fin",
-                            "actorRoles":["FINANCE"],"address":"10.20.0.7","action":"rate.override",
-                            "target":"rate:KRW/IDR","before":"{\\"rate\\":11.5}","after":"{\\"rate\\":11.6}"}],
-                            "page":0,"size":50,"total":51}""";
-                } else if (path.equals("/api/admin/audit/logins")) {
-                    body = """
-                            {"items":[{"id":3,"occurredAt":"2026-03-01T23:59:00Z","username":"lee.ops",
-                            "succeeded":false,"address":"10.20.0.9","reason":"invalid_grant"}],
-                            "page":0,"size":50,"total":1}""";
-                } else if (path.equals("/api/admin/dashboard")) {
-                    QUERIES.add(exchange.getRequestURI().getRawQuery());
-                    body = DASHBOARD;
-                } else {
-                    body = "[]";
-                }
-                var bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, bytes.length);
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static StandIn standIn() {
+        return StandIn.start("/api/admin/", exchange -> {
+            var path = exchange.getRequestURI().getPath();
+            String body;
+            if (path.equals("/api/admin/audit")) {
+                QUERIES.add(exchange.getRequestURI().getRawQuery());
+                body = """
+                        {"items":[{"id":7,"occurredAt":"2026-03-01T00:30:00Z","actor":"kim.fin",
+                        "actorRoles":["FINANCE"],"address":"10.20.0.7","action":"rate.override",
+                        "target":"rate:KRW/IDR","before":"{\\"rate\\":11.5}","after":"{\\"rate\\":11.6}"}],
+                        "page":0,"size":50,"total":51}""";
+            } else if (path.equals("/api/admin/audit/logins")) {
+                body = """
+                        {"items":[{"id":3,"occurredAt":"2026-03-01T23:59:00Z","username":"lee.ops",
+                        "succeeded":false,"address":"10.20.0.9","reason":"invalid_grant"}],
+                        "page":0,"size":50,"total":1}""";
+            } else if (path.equals("/api/admin/dashboard")) {
+                QUERIES.add(exchange.getRequestURI().getRawQuery());
+                body = DASHBOARD;
+            } else {
+                body = "[]";
+            }
+            StandIn.respond(exchange, 200, "application/json", body);
+        });
     }
 
     @DynamicPropertySource
     static void standIns(DynamicPropertyRegistry registry) {
-        var url = "http://127.0.0.1:" + WAS.getAddress().getPort();
-        registry.add("onshore.admin.internal-was-url", () -> url);
-        registry.add("onshore.admin.keycloak-url", () -> url);
+        WAS.register(registry);
     }
 
     @AfterAll
     static void stop() {
-        WAS.stop(0);
+        WAS.stop();
     }
 
     @Autowired

@@ -14,10 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,7 +44,7 @@ class DashboardIntegrationTests {
     }
 
     private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
-    private static final HttpServer SERVER = start();
+    private static final StandIn SERVER = start();
 
     private static final String PRODUCTS = """
             [{"sku":"HS-DRAFT","brand":"B","name":"Draft one","status":"DRAFT","price":1000.0000,"currency":"KRW"},
@@ -61,53 +57,34 @@ class DashboardIntegrationTests {
              {"sku":"HS-LIVE","brand":"B","name":"Live","status":"PUBLISHED","price":1000,"currency":"KRW"}]
             """;
 
-    private static HttpServer start() {
-        try {
-            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/realms/operators/protocol/openid-connect/token", exchange -> respond(exchange, 200,
-                    "application/json", "{\"access_token\":\"stand-in-token\",\"token_type\":\"Bearer\",\"expires_in\":300}"));
-            server.createContext("/api/admin/products", exchange -> {
-                var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                var path = exchange.getRequestURI().getPath();
-                CALLS.add(new Call(exchange.getRequestMethod(), path,
-                        exchange.getRequestHeaders().getFirst("Authorization"),
-                        exchange.getRequestHeaders().getFirst("X-Onshore-Operator"),
-                        exchange.getRequestHeaders().getFirst("X-Onshore-Operator-Roles"), body));
-                if (path.equals("/api/admin/products")) {
-                    respond(exchange, 200, "application/json", PRODUCTS);
-                } else if (path.equals("/api/admin/products/HS-MINE/approval")) {
-                    respond(exchange, 403, "application/problem+json", "{\"type\":\"https://onshore.dev/problems/"
-                            + "self-approval\",\"status\":403,\"title\":\"Four eyes required\",\"detail\":\"editor "
-                            + "submitted HS-MINE and cannot approve it; another operator must.\"}");
-                } else {
-                    respond(exchange, 200, "application/json", "{}");
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
-        var bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+    private static StandIn start() {
+        return StandIn.start("/api/admin/products", exchange -> {
+            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var path = exchange.getRequestURI().getPath();
+            CALLS.add(new Call(exchange.getRequestMethod(), path,
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("X-Onshore-Operator"),
+                    exchange.getRequestHeaders().getFirst("X-Onshore-Operator-Roles"), body));
+            if (path.equals("/api/admin/products")) {
+                StandIn.respond(exchange, 200, "application/json", PRODUCTS);
+            } else if (path.equals("/api/admin/products/HS-MINE/approval")) {
+                StandIn.respond(exchange, 403, "application/problem+json", "{\"type\":\"https://onshore.dev/problems/"
+                        + "self-approval\",\"status\":403,\"title\":\"Four eyes required\",\"detail\":\"editor "
+                        + "submitted HS-MINE and cannot approve it; another operator must.\"}");
+            } else {
+                StandIn.respond(exchange, 200, "application/json", "{}");
+            }
+        });
     }
 
     @DynamicPropertySource
     static void standIns(DynamicPropertyRegistry registry) {
-        var url = "http://127.0.0.1:" + SERVER.getAddress().getPort();
-        registry.add("onshore.admin.internal-was-url", () -> url);
-        registry.add("onshore.admin.keycloak-url", () -> url);
+        SERVER.register(registry);
     }
 
     @AfterAll
     static void stop() {
-        SERVER.stop(0);
+        SERVER.stop();
     }
 
     @Autowired

@@ -14,10 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
+import dev.onshore.admin.StandIn;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,7 +45,7 @@ class CatalogScreensIntegrationTests {
     }
 
     private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
-    private static final HttpServer SERVER = start();
+    private static final StandIn SERVER = start();
 
     static final String PAGE = """
             {"items":[{"sku":"HS-ONE","brand":"Hanil","name":"Red ginseng","status":"DRAFT","category":"health",
@@ -73,75 +70,56 @@ class CatalogScreensIntegrationTests {
                "occurredAt":"2026-12-02T01:00:00Z"}],
              "updatedAt":"2026-12-02T01:00:00Z"}""";
 
-    private static HttpServer start() {
-        try {
-            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/realms/operators/protocol/openid-connect/token", exchange -> respond(exchange, 200,
-                    "application/json", "{\"access_token\":\"stand-in-token\",\"token_type\":\"Bearer\",\"expires_in\":300}"));
-            server.createContext("/api/admin/", exchange -> {
-                var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1);
-                var uri = exchange.getRequestURI().toString();
-                var method = exchange.getRequestMethod();
-                CALLS.add(new Call(method, uri, exchange.getRequestHeaders().getFirst("X-Onshore-Operator"),
-                        exchange.getRequestHeaders().getFirst("X-Onshore-Operator-Roles"), body));
-                if (uri.startsWith("/api/admin/products?page=")) {
-                    respond(exchange, 200, "application/json", PAGE);
-                } else if (uri.equals("/api/admin/products")) {
-                    respond(exchange, 200, "application/json", "[{\"brand\":\"Hanil\"},{\"brand\":\"Beauty\"}]");
-                } else if (uri.startsWith("/api/admin/products/HS-ONE/offers/SG") && method.equals("PUT")) {
-                    respond(exchange, 400, "application/problem+json", """
-                            {"type":"https://onshore.dev/problems/invalid-input","status":400,"title":"Invalid input",
-                             "detail":"Some fields are invalid; nothing was saved.",
-                             "errors":[{"field":"listPrice","code":"positive","message":"listPrice must be a positive number."}]}""");
-                } else if (uri.startsWith("/api/admin/products/HS-ONE/basics") && method.equals("PUT")) {
-                    respond(exchange, 409, "application/problem+json", """
-                            {"type":"https://onshore.dev/problems/stale-product","status":409,"title":"Changed",
-                             "detail":"Product HS-ONE was changed after you opened it; nothing was saved.",
-                             "editedVersion":6,"currentVersion":7}""");
-                } else if (uri.startsWith("/api/admin/products/HS-ONE/variants")) {
-                    respond(exchange, 200, "application/json", "{\"optionCode\":null,\"optionLabels\":{},\"variants\":[]}");
-                } else if (uri.startsWith("/api/admin/products/HS-ONE")) {
-                    respond(exchange, 200, "application/json", SHEET);
-                } else if (uri.startsWith("/api/admin/product-imports?") && body.startsWith("%PDF")) {
-                    respond(exchange, 415, "application/problem+json", """
-                            {"type":"https://onshore.dev/problems/not-a-spreadsheet","status":415,
-                             "title":"Not a spreadsheet","detail":"scan.pdf is not an .xlsx workbook or a UTF-8 .csv file."}""");
-                } else if (uri.startsWith("/api/admin/product-imports")) {
-                    respond(exchange, method.equals("POST") ? 202 : 200, "application/json", """
-                            {"id":"0b0e7c1a-1111-4222-8333-944455556666","fileName":"bad.xlsx","format":"XLSX",
-                             "state":"FAILED","totalRows":1000,"processedRows":1000,"savedRows":0,
-                             "errors":[{"row":11,"column":"base_price","code":"positive"},
-                                       {"row":501,"column":"=HYPERLINK(\\"x\\")","code":"number"}],
-                             "createdBy":"editor","createdAt":"2026-12-02T01:00:00Z","finishedAt":"2026-12-02T01:00:05Z"}""");
-                } else {
-                    respond(exchange, 404, "application/problem+json", "{\"status\":404,\"detail\":\"unknown\"}");
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
-        var bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+    private static StandIn start() {
+        return StandIn.start("/api/admin/", exchange -> {
+            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1);
+            var uri = exchange.getRequestURI().toString();
+            var method = exchange.getRequestMethod();
+            CALLS.add(new Call(method, uri, exchange.getRequestHeaders().getFirst("X-Onshore-Operator"),
+                    exchange.getRequestHeaders().getFirst("X-Onshore-Operator-Roles"), body));
+            if (uri.startsWith("/api/admin/products?page=")) {
+                StandIn.respond(exchange, 200, "application/json", PAGE);
+            } else if (uri.equals("/api/admin/products")) {
+                StandIn.respond(exchange, 200, "application/json", "[{\"brand\":\"Hanil\"},{\"brand\":\"Beauty\"}]");
+            } else if (uri.startsWith("/api/admin/products/HS-ONE/offers/SG") && method.equals("PUT")) {
+                StandIn.respond(exchange, 400, "application/problem+json", """
+                        {"type":"https://onshore.dev/problems/invalid-input","status":400,"title":"Invalid input",
+                         "detail":"Some fields are invalid; nothing was saved.",
+                         "errors":[{"field":"listPrice","code":"positive","message":"listPrice must be a positive number."}]}""");
+            } else if (uri.startsWith("/api/admin/products/HS-ONE/basics") && method.equals("PUT")) {
+                StandIn.respond(exchange, 409, "application/problem+json", """
+                        {"type":"https://onshore.dev/problems/stale-product","status":409,"title":"Changed",
+                         "detail":"Product HS-ONE was changed after you opened it; nothing was saved.",
+                         "editedVersion":6,"currentVersion":7}""");
+            } else if (uri.startsWith("/api/admin/products/HS-ONE/variants")) {
+                StandIn.respond(exchange, 200, "application/json", "{\"optionCode\":null,\"optionLabels\":{},\"variants\":[]}");
+            } else if (uri.startsWith("/api/admin/products/HS-ONE")) {
+                StandIn.respond(exchange, 200, "application/json", SHEET);
+            } else if (uri.startsWith("/api/admin/product-imports?") && body.startsWith("%PDF")) {
+                StandIn.respond(exchange, 415, "application/problem+json", """
+                        {"type":"https://onshore.dev/problems/not-a-spreadsheet","status":415,
+                         "title":"Not a spreadsheet","detail":"scan.pdf is not an .xlsx workbook or a UTF-8 .csv file."}""");
+            } else if (uri.startsWith("/api/admin/product-imports")) {
+                StandIn.respond(exchange, method.equals("POST") ? 202 : 200, "application/json", """
+                        {"id":"0b0e7c1a-1111-4222-8333-944455556666","fileName":"bad.xlsx","format":"XLSX",
+                         "state":"FAILED","totalRows":1000,"processedRows":1000,"savedRows":0,
+                         "errors":[{"row":11,"column":"base_price","code":"positive"},
+                                   {"row":501,"column":"=HYPERLINK(\\"x\\")","code":"number"}],
+                         "createdBy":"editor","createdAt":"2026-12-02T01:00:00Z","finishedAt":"2026-12-02T01:00:05Z"}""");
+            } else {
+                StandIn.respond(exchange, 404, "application/problem+json", "{\"status\":404,\"detail\":\"unknown\"}");
+            }
+        });
     }
 
     @DynamicPropertySource
     static void standIns(DynamicPropertyRegistry registry) {
-        var url = "http://127.0.0.1:" + SERVER.getAddress().getPort();
-        registry.add("onshore.admin.internal-was-url", () -> url);
-        registry.add("onshore.admin.keycloak-url", () -> url);
+        SERVER.register(registry);
     }
 
     @AfterAll
     static void stop() {
-        SERVER.stop(0);
+        SERVER.stop();
     }
 
     @Autowired

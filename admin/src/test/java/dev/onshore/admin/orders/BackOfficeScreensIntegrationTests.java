@@ -15,10 +15,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.onshore.admin.StandIn;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +56,7 @@ class BackOfficeScreensIntegrationTests {
     private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
     /** Canned answers by "METHOD path": status and JSON body. */
     private static final Map<String, Map.Entry<Integer, String>> ANSWERS = new ConcurrentHashMap<>();
-    private static final HttpServer SERVER = start();
+    private static final StandIn SERVER = start();
 
     static final String PAGE = """
             {"orders":[
@@ -104,50 +103,34 @@ class BackOfficeScreensIntegrationTests {
               "localEndsAt":"2026-06-20T12:00:00","admissionsPerMinute":300,"status":"SCHEDULED",
               "scheduledBy":"mia"}]""";
 
-    private static HttpServer start() {
-        try {
-            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/realms/operators/protocol/openid-connect/token", exchange -> respond(exchange, 200,
-                    "{\"access_token\":\"stand-in-token\",\"token_type\":\"Bearer\",\"expires_in\":300}"));
-            server.createContext("/api/admin/", exchange -> {
-                var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                var headers = exchange.getRequestHeaders();
-                CALLS.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                        headers.getFirst("X-Onshore-Operator"), headers.getFirst("X-Onshore-Operator-Roles"), body));
-                var answer = ANSWERS.get(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
-                if (answer == null) {
-                    respond(exchange, 404, "{\"type\":\"https://onshore.dev/problems/order-not-found\","
-                            + "\"status\":404,\"title\":\"Unknown order\",\"detail\":\"No order has this number.\"}");
-                } else {
-                    respond(exchange, answer.getKey(), answer.getValue());
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static StandIn start() {
+        return StandIn.start("/api/admin/", exchange -> {
+            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var headers = exchange.getRequestHeaders();
+            CALLS.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                    headers.getFirst("X-Onshore-Operator"), headers.getFirst("X-Onshore-Operator-Roles"), body));
+            var answer = ANSWERS.get(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            if (answer == null) {
+                respond(exchange, 404, "{\"type\":\"https://onshore.dev/problems/order-not-found\","
+                        + "\"status\":404,\"title\":\"Unknown order\",\"detail\":\"No order has this number.\"}");
+            } else {
+                respond(exchange, answer.getKey(), answer.getValue());
+            }
+        });
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        var bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json"
-                : "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        StandIn.respond(exchange, status, status >= 400 ? "application/problem+json" : "application/json", body);
     }
 
     @DynamicPropertySource
     static void standIns(DynamicPropertyRegistry registry) {
-        var url = "http://127.0.0.1:" + SERVER.getAddress().getPort();
-        registry.add("onshore.admin.internal-was-url", () -> url);
-        registry.add("onshore.admin.keycloak-url", () -> url);
+        SERVER.register(registry);
     }
 
     @AfterAll
     static void stop() {
-        SERVER.stop(0);
+        SERVER.stop();
     }
 
     @Autowired
