@@ -34,6 +34,17 @@ class StorefrontPagesIntegrationTests extends CatalogTestSupport {
     }
 
     @Test
+    void anUnknownPageUnderALocaleIsThatLocalesOwn404WithTitleHeaderAndSwitcher() throws Exception {
+        var missing = page("/id-id/no-such-page");
+        assertThat(missing.getResponse().getStatus()).isEqualTo(404);
+        assertThat(body(missing)).contains("<html lang=\"id-ID\"").containsPattern("<title>[^<]+</title>")
+                .contains("class=\"locales\"").contains("id=\"q\"");
+        var deeper = page("/ko-kr/a/b/c");
+        assertThat(deeper.getResponse().getStatus()).isEqualTo(404);
+        assertThat(body(deeper)).contains("<html lang=\"ko-KR\"");
+    }
+
+    @Test
     void theFilterFormsEmptyFieldsAreNoFilters() throws Exception {
         var filtered = page("/id-id/search?q=vitamin&category=&brand=&price=&sort=RELEVANCE");
         var plain = page("/id-id/search?q=vitamin");

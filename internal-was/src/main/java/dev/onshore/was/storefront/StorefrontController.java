@@ -95,4 +95,13 @@ class StorefrontController {
                 })).toList())).filter(corner -> !corner.blocks().isEmpty()).toList());
         return view;
     }
+
+    /**
+     * Any other page under a locale: the localized 404 with the header, search and switcher, never the framework's
+     * bare error page (more specific mappings win; only locale-shaped first segments, so static files are untouched).
+     */
+    @GetMapping("/{locale:[a-z]{2,3}-[a-z]{2}}/**")
+    ModelAndView unknown(@PathVariable String locale) {
+        return pages.notFound(locales.fromPath(locale).orElse(locales.siteDefault()));
+    }
 }
