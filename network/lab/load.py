@@ -117,13 +117,15 @@ def main():
         with lock:
             stats["checkouts"] += 1
         json_h = {"Content-Type": "application/json"}
-        st, data = send(box, "POST", "/api/shop/v1/cart", json.dumps({"market": "ID"}), json_h)
+        # A cart POST cut off by a node's death is sent again: at worst a second cart or a line of 2, which the
+        # count of acknowledged orders does not mind (only the order POST needs its Idempotency-Key).
+        st, data = send(box, "POST", "/api/shop/v1/cart", json.dumps({"market": "ID"}), json_h, retry_5xx=True)
         if st != 201:
             return
         token = json.loads(data)["token"]
         cart_h = dict(json_h, **{"Cart-Token": token})
         st, data = send(box, "POST", "/api/shop/v1/cart/lines",
-                        json.dumps({"sku": skus[(n + i) % len(skus)], "quantity": 1}), cart_h)
+                        json.dumps({"sku": skus[(n + i) % len(skus)], "quantity": 1}), cart_h, retry_5xx=True)
         if st != 200:
             return
         email = f"lab-{run_id}-{n}-{i}@example.com"

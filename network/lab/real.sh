@@ -232,7 +232,8 @@ start_admin() {
         "$JAVA_HOME/bin/java" "${JVM_SMALL[@]}" -Xmx256m -jar "$REPO/admin/target/admin.jar" \
         --spring.profiles.active=demo --server.address=10.30.0.30 --server.port=8082 \
         --onshore.admin.internal-was-url=http://10.30.0.10:8081 \
-        --onshore.admin.keycloak-url=http://10.30.0.40:8180
+        --onshore.admin.keycloak-url=http://10.30.0.40:8180 \
+        --onshore.admin.operator-networks=10.40.0.0/24,127.0.0.0/8
 }
 
 # start_real_internal: data services first, then Keycloak, WAS (one node migrates first) and admin.
