@@ -116,6 +116,10 @@ assert m.judge_detection(c[0], 200, None, [('942100', 'SQLi')])[0] and not m.jud
 check "shell scripts parse (lab/up.sh, down.sh, test.sh, real.sh, lib.sh)" bash -c 'for f in "$@"; do bash -n "$f" || exit 1; done' _ \
     "$NET/lab/up.sh" "$NET/lab/down.sh" "$NET/lab/test.sh" "$NET/lab/real.sh" "$NET/lab/lib.sh"
 
+# The blocking WAF passes the application's 5xx through as a status: CRS 950100 would block it in phase 4,
+# after the headers are sent, and so cut the connection (lab: every 504 of a VIP gap became "no answer").
+check "WAF (blocking, production PL): an upstream 500/502/503/504 reaches the client as that status, not a cut connection" \
+    python3 "$NET/waf/crs-replay.py" upstream-errors
 # ---------------------------------------------------------------- WAF: CRS regression + benign corpus
 if [ -d "$CRS_TESTS" ]; then
     check "CRS 3.3.4 regression replay, DetectionOnly PL4: >= 97% pass, every failure listed in waf/crs-replay-overrides.yaml" \

@@ -219,7 +219,7 @@ lb() { # TIER IDX NODE_IP VIP CFG UP1 UP2 VRID PEER
         haproxy -W -db -f "$NET/haproxy/$cfg"
     KA_ROUTER_ID="${tier}lb$i" KA_IFACE=eth0 KA_VRID="$vrid" KA_PRIORITY=$((110 - i * 10)) KA_VIP="$vip/24" \
         KA_PEER="$peer" KA_SELF="$nip" KA_AUTH=osllab01 \
-        KA_CHECK="/usr/bin/curl -fsS -o /dev/null --max-time 1 http://$nip:8405/healthz" \
+        KA_CHECK="/usr/bin/curl -fsS -o /dev/null --max-time 2 http://$nip:8405/healthz" \
         envsubst < "$NET/keepalived/keepalived.conf.tmpl" > "$run/keepalived.conf"
     start "${tier}lb$i-keepalived" "$n" keepalived -n -l -D -f "$run/keepalived.conf" \
         -p "$run/keepalived.pid" -r "$run/vrrp.pid" -c "$run/checkers.pid"

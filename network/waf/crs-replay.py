@@ -231,6 +231,10 @@ http {{
         modsecurity off;
         access_log {tmp}/backend.log marker;
         location / {{ default_type text/plain; return 200 "ok\\n"; }}
+        location = /__upstream-status/500 {{ default_type text/html; return 500 "<p>busy</p>\\n"; }}
+        location = /__upstream-status/502 {{ default_type text/html; return 502 "<p>busy</p>\\n"; }}
+        location = /__upstream-status/503 {{ default_type text/html; return 503 "<p>busy</p>\\n"; }}
+        location = /__upstream-status/504 {{ default_type text/html; return 504 "<p>busy</p>\\n"; }}
     }}
 }}
 """
@@ -539,6 +543,25 @@ def _benign_request(r: dict) -> bytes:
     return head.encode("utf-8") + b"\r\n" + body
 
 
+def cmd_upstream_errors(a):
+    """The application's 5xx answers reach the client as their status through the blocking WAF: a phase-4
+    block after the headers were sent would only cut the connection (no status at all)."""
+    bad = []
+    with LocalWaf("blocking"):
+        for code in (500, 502, 503, 504):
+            req = (f"GET /__upstream-status/{code} HTTP/1.1\r\nHost: shop.onshore.test\r\n"
+                   "User-Agent: Mozilla/5.0 onshore-test\r\nAccept: text/html\r\nConnection: close\r\n\r\n").encode()
+            r = subprocess.run(["ip", "netns", "exec", NETNS, sys.executable, __file__, "_send", "--host",
+                                "127.0.0.1", "--port", "80", "--jobs", "1"],
+                               input=json.dumps([[str(code), "m", base64.b64encode(req).decode()]]),
+                               capture_output=True, text=True, check=True)
+            _, status, err = json.loads(r.stdout)[str(code)]
+            print(f"     upstream {code} -> client status {status} ({err or 'ok'})")
+            if status != code:
+                bad.append(code)
+    return 1 if bad else 0
+
+
 def cmd_send(a):
     payloads = json.loads(sys.stdin.read())
     out = _send_all(payloads, a.host, a.port, a.tls, a.jobs)
@@ -574,13 +597,14 @@ def main():
     b.add_argument("--jobs", type=int, default=8)
     b.add_argument("--show", type=int, default=15)
     b.add_argument("--audit-log", help="remote: the WAF's JSON audit log, to tell its 403s from the application's")
+    sub.add_parser("upstream-errors")
     s = sub.add_parser("_send")
     s.add_argument("--host")
     s.add_argument("--port", type=int)
     s.add_argument("--tls", action="store_true")
     s.add_argument("--jobs", type=int, default=8)
     a = p.parse_args()
-    return {"replay": cmd_replay, "benign": cmd_benign, "_send": cmd_send}[a.cmd](a)
+    return {"replay": cmd_replay, "benign": cmd_benign, "upstream-errors": cmd_upstream_errors, "_send": cmd_send}[a.cmd](a)
 
 
 if __name__ == "__main__":
