@@ -283,6 +283,15 @@ check "baseline load: 0 failed requests" test "$(failed_of "$baseline")" = 0
 # it (SIGTERM: graceful), start it, gate on readiness, put it back, wait until both balancers see it UP.
 drained() { local lb; for lb in osl-ilb1 osl-ilb2; do [ "$(lb_stat_field "$lb" was_nodes "$1" scur)" = 0 ] || return 1; done; }
 serving() { local lb; for lb in osl-ilb1 osl-ilb2; do [ "$(lb_stat_field "$lb" was_nodes "$1" status)" = UP ] || return 1; done; }
+# not_ready NODE: why a restarted node is not ready, on stderr (the suite's log): its log's last lines and where
+# its main thread is (a start that hangs shows there).
+not_ready() {
+    local pid jpid
+    pid="$(cat "$STATE/pids/$1")"; jpid="$(pgrep -P "$pid" | head -1)"; jpid="${jpid:-$pid}"
+    { echo "     $1 not ready: last log lines"; tail -n 15 "$STATE/logs/$1.log" | cut -c1-300 | sed 's/^/       /'
+      echo "     $1 main thread:"; "$JAVA_HOME/bin/jcmd" "$jpid" Thread.print 2>&1 \
+        | awk '/^"main"/{p=1} p&&/^$/{exit} p' | head -n 40 | sed 's/^/       /'; } >&2
+}
 roll_was() { # NODE SERVER IP -> prints the seconds the node was out of rotation; 1 on a failed step
     local node="$1" server="$2" ip="$3" t0=$SECONDS lb pid jpid
     for lb in osl-ilb1 osl-ilb2; do lb_cmd "$lb" "set server was_nodes/$server state drain" >/dev/null; done
@@ -291,7 +300,7 @@ roll_was() { # NODE SERVER IP -> prints the seconds the node was out of rotation
     kill -TERM "$jpid"
     poll 60 not kill -0 "$jpid" || { echo "$node did not stop on SIGTERM"; return 1; }
     start_was "$node" "osl-$node" "$ip"
-    poll 300 http_ok osl-ilb1 "http://$ip:8081/actuator/health/readiness" || { echo "$node not ready"; return 1; }
+    poll 300 http_ok osl-ilb1 "http://$ip:8081/actuator/health/readiness" || { echo "$node not ready"; not_ready "$node"; return 1; }
     for lb in osl-ilb1 osl-ilb2; do lb_cmd "$lb" "set server was_nodes/$server state ready" >/dev/null; done
     poll 30 serving "$server" || { echo "$server not UP on both balancers"; return 1; }
     echo $((SECONDS - t0))
