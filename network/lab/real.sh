@@ -211,7 +211,7 @@ start_was() { # NAME NS IP
     # onshore.hop.keys.current: the key dmz-api signs X-Onshore-Hop with (start_dmz), so that this node believes
     # the shopper context its edge sends and nobody else's.
     configtree "$dir" spring.datasource.password=db-app-password spring.data.redis.password=redis-password \
-        onshore.hop.keys.current=hop-key
+        onshore.hop.keys.current=hop-key onshore.storefront.cookies.secret=storefront-cookie-secret
     echo real > "$STATE/run/$1.kind"
     start "$1" "$2" env SPRING_CONFIG_IMPORT="optional:configtree:$dir/" \
         "$JAVA_HOME/bin/java" "${JVM_SMALL[@]}" -Xmx384m -jar "$REPO/internal-was/target/internal-was.jar" \

@@ -256,7 +256,8 @@ public final class Appliance {
         var secretsDir = secrets.project(layout, "internal-was", Map.of(
                 "spring.datasource.password", Secrets.Name.DB_APP_PASSWORD,
                 "spring.data.redis.password", Secrets.Name.REDIS_PASSWORD,
-                "onshore.hop.keys.current", Secrets.Name.HOP_KEY));
+                "onshore.hop.keys.current", Secrets.Name.HOP_KEY,
+                "onshore.storefront.cookies.secret", Secrets.Name.STOREFRONT_COOKIE_SECRET));
         var component = app("internal-was", port, secretsDir, List.of(
                 "--spring.datasource.url=jdbc:mariadb://127.0.0.1:" + ports.mariadb() + "/onshore",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka(),

@@ -29,6 +29,8 @@ public final class Secrets {
         STOREFRONT_PASS_KEY(32),
         /** dmz-api signs its hops to internal-was with it ({@code X-Onshore-Hop}); internal-was accepts it. */
         HOP_KEY(43),
+        /** internal-was signs guest cart cookies and seals shopper login cookies with it (every node the same). */
+        STOREFRONT_COOKIE_SECRET(43),
         /** What the admin app shows the demo mailbox to prove it asks for a signed-in operator. */
         DEMO_MAILBOX_TOKEN(32),
         DEMO_OPERATOR_PASSWORD(12),

@@ -317,6 +317,36 @@ class ShopPagesIntegrationTests extends ShopTestSupport {
                 302);
     }
 
+    /**
+     * Over real HTTP, as the edge forwards it: the redirect after adding to the cart is relative, so the browser
+     * stays on the public host (an absolute one named this node, http://127.0.0.1:8081, which the page's CSP
+     * form-action then blocked), and a browser's own Sec-Fetch-Site vouches for the form whichever host name the
+     * shopper typed (127.0.0.1 here is not the configured public URL).
+     */
+    @Test
+    void addingToTheCartRedirectsRelativeToThePublicHostTheBrowserIsOn() throws Exception {
+        var port = environment.getRequiredProperty("local.server.port");
+        try (var http = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .build()) {
+            var added = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/id-id/cart/add")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Sec-Fetch-Site", "same-origin").header("Origin", "http://127.0.0.1:" + port)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("sku=" + SKU + "&quantity=1")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(added.statusCode()).isEqualTo(302);
+            assertThat(added.headers().firstValue("Location")).hasValue("/id-id/cart");
+            var foreign = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/id-id/cart/add")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Sec-Fetch-Site", "cross-site").header("Origin", "https://evil.example")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("sku=" + SKU + "&quantity=1")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(foreign.statusCode()).isEqualTo(403);
+        }
+    }
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
     private StorefrontLocales locales;
 
     @Autowired
