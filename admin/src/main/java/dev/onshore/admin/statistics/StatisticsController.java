@@ -73,7 +73,10 @@ class StatisticsController {
         return "statistics/sales";
     }
 
-    /** The table shown for the same filters, as {@code csv} or {@code xlsx}. */
+    /**
+     * The table shown for the same filters, as {@code csv} or {@code xlsx}; filters the WAS refuses lead back to the
+     * screen, which says why.
+     */
     @GetMapping("/statistics/export.{format}")
     @PreAuthorize(Access.FINANCE_READ)
     ResponseEntity<byte[]> export(@PathVariable String format, @RequestParam(required = false) @Nullable String from,
@@ -82,7 +85,19 @@ class StatisticsController {
         if (!format.equals("csv") && !format.equals("xlsx")) {
             throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
         }
-        var report = report(from, to, locale);
+        SalesReport report;
+        try {
+            report = report(from, to, locale);
+        } catch (RestClientResponseException refused) {
+            if (refused.getStatusCode().value() != 400) {
+                throw refused;
+            }
+            // Dates the WAS refuses: back to the screen, which shows why next to the form.
+            var back = UriComponentsBuilder.fromPath("/statistics").queryParamIfPresent("from",
+                    java.util.Optional.ofNullable(from)).queryParamIfPresent("to", java.util.Optional.ofNullable(to))
+                    .queryParamIfPresent("view", java.util.Optional.ofNullable(view)).build().encode().toUri();
+            return ResponseEntity.status(org.springframework.http.HttpStatus.SEE_OTHER).location(back).build();
+        }
         var table = SalesTable.of(report, SalesTable.view(view), locale, messages);
         var name = "sales-by-" + table.view() + "-" + report.from() + "-" + report.to() + "." + format;
         var csv = format.equals("csv");

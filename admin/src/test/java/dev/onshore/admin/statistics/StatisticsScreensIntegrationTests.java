@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -262,6 +263,10 @@ class StatisticsScreensIntegrationTests {
                 .andExpect(status().isOk()).andExpect(content().string(allOf(
                         containsString("data-field=\"to\""), containsString("to is out of range."),
                         containsString("value=\"2024-03-11\""), not(containsString("id=\"sales-table\"")))));
+        mvc.perform(get("/statistics/export.xlsx").param("from", "2024-03-11").param("to", "2024-03-10")
+                        .param("view", "market").with(as("fin", "FINANCE")))
+                .andExpect(status().isSeeOther())
+                .andExpect(redirectedUrl("/statistics?from=2024-03-11&to=2024-03-10&view=market"));
     }
 
     @Test
