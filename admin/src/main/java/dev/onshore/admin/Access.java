@@ -35,6 +35,12 @@ public final class Access {
     public static final String FINANCE_READ = "hasAnyRole('ADMIN','FINANCE','VIEWER')";
     public static final String FINANCE_WRITE = "hasAnyRole('ADMIN','FINANCE')";
 
+    /**
+     * The scheduled jobs' runs: ADMIN, VIEWER and FINANCE (a run holds a job's name, times and error, nothing
+     * personal; a scheduled exchange-rate import would be finance's to watch).
+     */
+    public static final String JOBS_READ = "hasAnyRole('ADMIN','FINANCE','VIEWER')";
+
     /** The audit log and the sign-in history. */
     public static final String AUDIT = "hasRole('ADMIN')";
 

@@ -51,7 +51,12 @@ class InternalWas {
 
     /** Today's figures for the start page, as the WAS's dashboard API answers. */
     record Dashboard(List<Sales> sales, int lowStockThreshold, List<LowStock> lowStock, List<HotDeal> hotDeals,
-            List<Map<String, Object>> batchJobs) {
+            List<FailedRun> batchJobs) {
+    }
+
+    /** A failed run of a batch job (the WAS's {@code job_runs}). */
+    record FailedRun(String job, String node, java.time.Instant startedAt, java.time.Duration duration,
+            @Nullable String error) {
     }
 
     /** Orders and revenue of one market in one currency. */

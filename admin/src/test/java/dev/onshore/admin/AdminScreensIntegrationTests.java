@@ -48,7 +48,9 @@ class AdminScreensIntegrationTests {
             {"sku":"HS-VITC-1000","available":7}],
             "hotDeals":[{"sku":"HS-GINSENG-GOLD","units":500,"unitsLeft":132,"price":39000,"currency":"KRW",
             "startsAt":"2020-01-01T00:00:00Z","endsAt":"2999-01-01T00:00:00Z","admissionsPerMinute":120,
-            "status":"SCHEDULED"}],"batchJobs":[]}""";
+            "status":"SCHEDULED"}],"batchJobs":[{"job":"UnpaidOrders.cancelUnpaid","node":"was-1",
+            "startedAt":"2026-06-17T15:00:01Z","duration":"PT0.2S",
+            "error":"org.springframework.dao.DataAccessResourceFailureException: connection refused"}]}""";
     private static final StandIn WAS = standIn();
 
     private static StandIn standIn() {
@@ -199,10 +201,15 @@ class AdminScreensIntegrationTests {
         assertThat(page).contains("data-market=\"ID\"").contains("2,925,000").contains("₩252,000")
                 .contains("163.60").contains("HS-PROPOLIS-SPRAY: 0 left")
                 .contains("Live: waiting room admits 120 per minute").contains("132 of 500 left at ₩39,000")
-                .contains("No failed run recorded.");
+                .contains("data-job=\"UnpaidOrders.cancelUnpaid\"").contains("Unpaid orders cleanup")
+                .contains("2026-06-18 00:00").contains("DataAccessResourceFailureException: connection refused")
+                .contains("href=\"/jobs\"").doesNotContain("No failed run recorded.");
         assertThat(QUERIES).singleElement().satisfies(query -> assertThat(
                 java.net.URLDecoder.decode(query, StandardCharsets.UTF_8)).matches(
                 "from=\\d{4}-\\d{2}-\\d{2}T15:00:00Z&to=\\d{4}-\\d{2}-\\d{2}T15:00:00Z"));
+        assertThat(mvc.perform(get("/").with(as("CATALOG_MANAGER")).header("Accept-Language", "en")).andReturn()
+                .getResponse().getContentAsString()).as("no link to a screen the role may not read")
+                .contains("Unpaid orders cleanup").doesNotContain("href=\"/jobs\"");
         writeScreen("dashboard", page);
         writeScreen("audit", mvc.perform(get("/audit").with(as("ADMIN")).header("Accept-Language", "ko"))
                 .andReturn().getResponse().getContentAsString());

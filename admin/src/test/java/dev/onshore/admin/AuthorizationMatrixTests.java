@@ -69,6 +69,8 @@ class AuthorizationMatrixTests {
             new Rule("/marketing", Set.of("CONTENT_MANAGER", "VIEWER"), Set.of("CONTENT_MANAGER")),
             new Rule("/rates", Set.of("FINANCE", "VIEWER"), Set.of("FINANCE")),
             new Rule("/statistics", Set.of("FINANCE", "VIEWER"), Set.of("FINANCE")),
+            // Batch jobs are read only; FINANCE reads them too (nothing personal in a run).
+            new Rule("/jobs", Set.of("FINANCE", "VIEWER"), Set.of()),
             new Rule("/audit", Set.of(), Set.of()),
             new Rule("/logins", Set.of(), Set.of()),
             new Rule("/mailbox", Set.of("ORDER_MANAGER"), Set.of("ORDER_MANAGER")));
@@ -200,7 +202,7 @@ class AuthorizationMatrixTests {
             }
         }
         assertThat(Navigation.LINKS).extracting(Navigation.Link::href).containsExactly("/", "/products", "/orders",
-                "/marketing/hot-deals", "/rates", "/audit", "/logins", "/mailbox");
+                "/marketing/hot-deals", "/rates", "/statistics", "/jobs", "/audit", "/logins", "/mailbox");
     }
 
     @Test

@@ -46,6 +46,8 @@ class AdminApiAuthorizationIntegrationTests extends CatalogTestSupport {
             new Rule("/api/admin/coupons", Set.of("CONTENT_MANAGER"), true),
             new Rule("/api/admin/orders", Set.of("ORDER_MANAGER"), true),
             new Rule("/api/admin/audit", Set.of(), false),
+            new Rule("/api/admin/statistics", Set.of("FINANCE"), true),
+            new Rule("/api/admin/jobs", Set.of("FINANCE"), true),
             new Rule("/api/admin/dashboard", Set.of("CATALOG_MANAGER", "ORDER_MANAGER", "CONTENT_MANAGER", "FINANCE"),
                     true));
 
@@ -107,7 +109,7 @@ class AdminApiAuthorizationIntegrationTests extends CatalogTestSupport {
         var endpoints = adminEndpoints();
         assertThat(endpoints).extracting(Endpoint::pattern).contains("/api/admin/products/{sku}/approval",
                 "/api/admin/exchange-rates/{quote}", "/api/admin/cms/sites/{market}/pages/{page}/items",
-                "/api/admin/hot-deals", "/api/admin/audit");
+                "/api/admin/hot-deals", "/api/admin/audit", "/api/admin/statistics/sales", "/api/admin/jobs");
         var roles = new ArrayList<String>(Arrays.stream(OperatorRole.values()).map(Enum::name).toList());
         roles.add("");
         var wrong = new ArrayList<String>();

@@ -6,6 +6,7 @@ import dev.onshore.was.adminapi.OperatorRole;
 import dev.onshore.was.hotdeals.HotDealScheduling;
 import dev.onshore.was.hotdeals.HotDealView;
 import dev.onshore.was.inventory.StockAlerts;
+import dev.onshore.was.jobs.JobRuns;
 import dev.onshore.was.orders.SalesFigures;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,19 +26,24 @@ class DashboardAdminController {
     /**
      * The dashboard.
      *
-     * @param batchJobs the last failed runs of batch jobs; empty while no job records its runs
+     * @param batchJobs the failed runs of batch jobs in the week up to {@code to}, newest first, at most
+     *     five
      */
     record Dashboard(Instant from, Instant to, List<SalesFigures.Sales> sales, int lowStockThreshold,
-            List<StockAlerts.LowStock> lowStock, List<HotDealView> hotDeals, List<Object> batchJobs) {
+            List<StockAlerts.LowStock> lowStock, List<HotDealView> hotDeals, List<JobRuns.JobRun> batchJobs) {
     }
+
+    static final int FAILURES = 5;
 
     private final SalesFigures sales;
     private final StockAlerts stock;
     private final HotDealScheduling hotDeals;
     private final DashboardProperties properties;
+    private final JobRuns jobs;
 
     DashboardAdminController(SalesFigures sales, StockAlerts stock, HotDealScheduling hotDeals,
-            DashboardProperties properties) {
+            DashboardProperties properties, JobRuns jobs) {
+        this.jobs = jobs;
         this.sales = sales;
         this.stock = stock;
         this.hotDeals = hotDeals;
@@ -51,6 +57,7 @@ class DashboardAdminController {
             throw new InvalidInputException("to", "range");
         }
         return new Dashboard(from, to, sales.between(from, to), properties.lowStockThreshold(),
-                stock.atMost(properties.lowStockThreshold(), properties.maxAlerts()), hotDeals.upcoming(), List.of());
+                stock.atMost(properties.lowStockThreshold(), properties.maxAlerts()), hotDeals.upcoming(),
+                jobs.failuresSince(to.minus(Duration.ofDays(7)), FAILURES));
     }
 }
