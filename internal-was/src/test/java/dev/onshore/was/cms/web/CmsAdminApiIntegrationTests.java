@@ -112,6 +112,18 @@ class CmsAdminApiIntegrationTests extends CatalogTestSupport {
                 .andExpect(jsonPath("$.type").value("https://onshore.dev/problems/stale-cms-page"))
                 .andExpect(jsonPath("$.title").value("다른 사람이 변경함"));
         assertThat(JsonPath.<List<String>>read(contents(page), "$.items[*].content.text")).containsExactly("New");
+
+        // an edit into HTML is sanitized as a new item is: no script planted through the edit form
+        long now = ((Number) JsonPath.read(contents(page), "$.version")).longValue();
+        mvc.perform(as(put("/api/admin/cms/sites/ID/pages/" + page + "/items/" + second), "CONTENT_MANAGER")
+                .param("version", String.valueOf(now)).content("""
+                        {"corner":"highlights","language":"en","priority":9,"content":{"type":"html",
+                         "html":"<b>Sale</b><script>alert(1)</script><a href=\\"javascript:alert(2)\\">x</a>"}}"""))
+                .andExpect(status().isOk());
+        var html = jdbc.queryForList("select content from cms_item i join cms_page p on p.id = i.page_id"
+                + " where p.page_key = ?", String.class, page);
+        assertThat(html).singleElement().asString().contains("Sale").doesNotContainIgnoringCase("script")
+                .doesNotContainIgnoringCase("javascript:");
     }
 
     @Test
