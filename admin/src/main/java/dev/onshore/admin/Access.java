@@ -31,6 +31,9 @@ public final class Access {
     public static final String CONTENT_READ = "hasAnyRole('ADMIN','CONTENT_MANAGER','VIEWER')";
     public static final String CONTENT_WRITE = "hasAnyRole('ADMIN','CONTENT_MANAGER')";
 
+    /** Coupons are money off: finance reads them too; changing them is {@link #CONTENT_WRITE}. */
+    public static final String COUPONS_READ = "hasAnyRole('ADMIN','CONTENT_MANAGER','FINANCE','VIEWER')";
+
     /** Exchange rates and statistics. */
     public static final String FINANCE_READ = "hasAnyRole('ADMIN','FINANCE','VIEWER')";
     public static final String FINANCE_WRITE = "hasAnyRole('ADMIN','FINANCE')";

@@ -9,10 +9,11 @@ import org.jspecify.annotations.Nullable;
  * A coupon as operators see it. Amounts are in the market's currency; the window is in the market's local time.
  *
  * @param validUntil exclusive
+ * @param zone the market's time zone, in which the window is given
  * @param disabledAt null while the coupon can be used
  */
 public record CouponView(String code, String market, NewCoupon.Kind kind, BigDecimal value,
         @Nullable BigDecimal minimumOrder, int perCustomerLimit, @Nullable LocalDateTime validFrom,
         @Nullable LocalDateTime validUntil, @Nullable Instant disabledAt, String createdBy, Instant createdAt,
-        int redemptions) {
+        int redemptions, String zone) {
 }

@@ -5,7 +5,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Checkout", allowedDependencies = {"cart", "catalog", "inventory", "orders",
-        "payments", "adminapi", "hotdeals"})
+        "payments", "adminapi", "hotdeals", "audit"})
 package dev.onshore.was.checkout;
 
 import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package dev.onshore.was.cms;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,23 @@ public interface SiteContent {
      */
     UUID schedule(String market, String pageKey, PageTemplate template, String corner, String language,
             int priority, @Nullable LocalDateTime startsAt, @Nullable LocalDateTime endsAt, ItemContent content);
+
+    /** Every market of the shop with its site (zone, fallback language, pages), in the shop's market order. */
+    List<SiteSummary> sites();
+
+    /** A page's items as operators edit them; empty when the market has no such page yet. */
+    Optional<PageContents> contents(String market, String pageKey);
+
+    /**
+     * Replaces an item with the one described (a new id; the old one is gone), on the page version the operator saw.
+     * Same rules as {@link #schedule}; empty when there is no item {@code itemId}.
+     *
+     * @param version the {@link PageContents#version()} the edit was made on
+     * @throws StalePageException when the page changed since that version
+     * @throws IllegalArgumentException as {@link #schedule} does
+     */
+    Optional<UUID> reschedule(UUID itemId, long version, String corner, String language, int priority,
+            @Nullable LocalDateTime startsAt, @Nullable LocalDateTime endsAt, ItemContent content);
 
     /** Removes an item; false when there was none with that id. */
     boolean withdraw(UUID itemId);

@@ -218,11 +218,30 @@ class CouponsIntegrationTests extends ShopTestSupport {
                 {"code":"%s","market":"ID","kind":"amount","value":5000}""".formatted(code)), 201);
         var duplicate = issue("""
                 {"code":"%s","market":"ID","kind":"amount","value":5000}""".formatted(code));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'coupon.issue' AND target = ?"
+                + " AND actor = 'mina'").param("coupon:" + code).query(Integer.class).single()).isOne();
         assertStatus(duplicate, 400);
         assertThat(duplicate.getResponse().getContentAsString()).contains("duplicate");
         assertStatus(mvc.perform(post("/api/admin/coupons/NO-SUCH/disable")
                 .header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "CONTENT_MANAGER").header("X-Onshore-Operator", "mina"))
                 .andReturn(), 404);
+        for (var time = 0; time < 2; time++) {
+            assertStatus(mvc.perform(post("/api/admin/coupons/" + code + "/disable")
+                    .header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "CONTENT_MANAGER")
+                    .header("X-Onshore-Operator", "mina")).andReturn(), 200);
+        }
+        // disabling it again changes nothing, so only the first disabling is a change to audit
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'coupon.disable' AND target = ?")
+                .param("coupon:" + code).query(Integer.class).single()).isOne();
+        var listed = mvc.perform(get("/api/admin/coupons").header("Authorization", OperatorsRealm.serviceToken())
+                .header("X-Onshore-Operator-Roles", "FINANCE").header("X-Onshore-Operator", "fin")).andReturn();
+        assertStatus(listed, 200);
+        // the window is in the market's local time: the list says which zone that is
+        assertThat(JsonPath.<List<String>>read(listed.getResponse().getContentAsString(),
+                "$[?(@.code == '" + code + "')].zone")).containsExactly("Asia/Jakarta");
+        assertStatus(mvc.perform(post("/api/admin/coupons/" + code + "/disable")
+                .header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "FINANCE")
+                .header("X-Onshore-Operator", "fin")).andReturn(), 403);
         assertStatus(mvc.perform(post("/api/admin/coupons").contentType(MediaType.APPLICATION_JSON).content("""
                 {"code":"SNEAKY1","market":"ID","kind":"amount","value":5000}""")).andReturn(), 401);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM coupon WHERE code = 'SNEAKY1'").query(Integer.class).single())

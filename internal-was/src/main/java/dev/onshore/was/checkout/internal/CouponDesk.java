@@ -2,6 +2,7 @@ package dev.onshore.was.checkout.internal;
 
 import dev.onshore.i18n.market.Markets;
 import dev.onshore.was.adminapi.InvalidInputException;
+import dev.onshore.was.audit.AuditTrail;
 import dev.onshore.was.checkout.CouponRefusedException;
 import dev.onshore.was.checkout.CouponView;
 import dev.onshore.was.checkout.Coupons;
@@ -19,8 +20,10 @@ class CouponDesk implements Coupons {
     private final IssuedCoupons coupons;
     private final Markets markets;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    CouponDesk(IssuedCoupons coupons, Markets markets, Clock clock) {
+    CouponDesk(IssuedCoupons coupons, Markets markets, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.coupons = coupons;
         this.markets = markets;
         this.clock = clock;
@@ -34,19 +37,34 @@ class CouponDesk implements Coupons {
         if (!coupons.add(coupon, operator, clock.instant())) {
             throw new InvalidInputException("code", "duplicate");
         }
-        return coupons.view(coupon.code()).orElseThrow();
+        var issued = zoned(coupons.view(coupon.code()).orElseThrow());
+        audit.record("coupon.issue", "coupon:" + issued.code(), null, issued);
+        return issued;
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<CouponView> all() {
-        return coupons.all();
+        return coupons.all().stream().map(this::zoned).toList();
     }
 
     @Override
     public CouponView disable(String code, String operator) {
         var normalized = code.strip().toUpperCase(java.util.Locale.ROOT);
-        coupons.disable(normalized, clock.instant());
-        return coupons.view(normalized).orElseThrow(() -> new CouponRefusedException(code, "unknown"));
+        var before = coupons.view(normalized).map(this::zoned).orElseThrow(() -> new CouponRefusedException(code, "unknown"));
+        if (!coupons.disable(normalized, clock.instant())) {
+            return before;
+        }
+        var after = zoned(coupons.view(normalized).orElseThrow());
+        audit.record("coupon.disable", "coupon:" + normalized, before, after);
+        return after;
+    }
+
+    /** The view with its market's zone (UTC for a market the shop no longer sells to). */
+    private CouponView zoned(CouponView view) {
+        var zone = markets.find(view.market()).map(market -> market.zone().getId()).orElse("UTC");
+        return new CouponView(view.code(), view.market(), view.kind(), view.value(), view.minimumOrder(),
+                view.perCustomerLimit(), view.validFrom(), view.validUntil(), view.disabledAt(), view.createdBy(),
+                view.createdAt(), view.redemptions(), zone);
     }
 }

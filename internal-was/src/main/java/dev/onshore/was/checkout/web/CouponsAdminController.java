@@ -64,7 +64,9 @@ class CouponsAdminController {
         return ResponseEntity.created(URI.create("/api/admin/coupons/" + issued.code())).body(issued);
     }
 
+    /** Finance reads coupons too: they are money off. */
     @GetMapping("/api/admin/coupons")
+    @AdminAccess({OperatorRole.CONTENT_MANAGER, OperatorRole.FINANCE})
     List<CouponView> all() {
         return coupons.all();
     }

@@ -12,6 +12,9 @@ import dev.onshore.was.cms.ResolvedPage;
 import dev.onshore.was.cms.ResolvedPage.Block;
 import dev.onshore.was.cms.SiteContent;
 import dev.onshore.was.cms.SiteContentChanged;
+import dev.onshore.was.cms.PageContents;
+import dev.onshore.was.cms.SiteSummary;
+import dev.onshore.was.cms.StalePageException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -88,15 +91,73 @@ class CmsService implements SiteContent {
             int priority, @Nullable LocalDateTime startsAt, @Nullable LocalDateTime endsAt, ItemContent content) {
         var site = sites.findById(market).orElseGet(() -> sites.save(newSite(market)));
         var page = pages.findByMarketAndPageKey(market, pageKey).orElseGet(() -> new Page(market, pageKey, template));
-        var stored = content instanceof ItemContent.Html(var html) ? new ItemContent.Html(HtmlAllowList.sanitize(html))
-                : content;
         var item = page.add(new PageItem(corner, language, priority, site.instant(startsAt), site.instant(endsAt),
-                stored));
+                sanitized(content)));
         pages.save(page);
         audit.record("cms.item.schedule", "cms:" + market + "/" + pageKey + "/" + item.id(), null,
                 audited(page, item));
         events.publishEvent(SiteContentChanged.of(market));
         return item.id();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<SiteSummary> sites() {
+        var pagesByMarket = pages.findAll().stream().collect(java.util.stream.Collectors.groupingBy(Page::market,
+                java.util.stream.Collectors.mapping(Page::pageKey, java.util.stream.Collectors.toList())));
+        return markets.all().stream().map(market -> {
+            var site = sites.findById(market.country()).orElseGet(() -> newSite(market.country()));
+            var languages = market.supportedLocales().stream().map(java.util.Locale::getLanguage).distinct().toList();
+            return new SiteSummary(market.country(), site.zone().getId(), site.defaultLanguage(), languages,
+                    pagesByMarket.getOrDefault(market.country(), List.of()).stream().sorted().toList());
+        }).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<PageContents> contents(String market, String pageKey) {
+        var site = sites.findById(market).orElse(null);
+        var page = site == null ? null : pages.findByMarketAndPageKey(market, pageKey).orElse(null);
+        if (page == null) {
+            return Optional.empty();
+        }
+        var corners = page.template().corners();
+        var items = page.items().stream()
+                .sorted(Comparator.<PageItem>comparingInt(item -> corners.indexOf(item.corner())).thenComparing(ORDER))
+                .map(item -> new PageContents.ScheduledItem(item.id(), item.corner(), item.language(), item.priority(),
+                        site.local(item.startsAt()), site.local(item.endsAt()), item.content()))
+                .toList();
+        return Optional.of(new PageContents(market, pageKey, page.template(), site.zone().getId(), page.version(),
+                corners, items));
+    }
+
+    @Override
+    public Optional<UUID> reschedule(UUID itemId, long version, String corner, String language, int priority,
+            @Nullable LocalDateTime startsAt, @Nullable LocalDateTime endsAt, ItemContent content) {
+        var page = pages.findByItem(itemId).orElse(null);
+        if (page == null) {
+            return Optional.empty();
+        }
+        if (page.version() != version) {
+            throw new StalePageException(page.market(), page.pageKey());
+        }
+        var site = sites.findById(page.market()).orElseThrow();
+        var before = page.items().stream().filter(item -> item.id().equals(itemId)).findFirst()
+                .map(item -> audited(page, item)).orElse(null);
+        page.remove(itemId);
+        var item = page.add(new PageItem(corner, language, priority, site.instant(startsAt), site.instant(endsAt),
+                sanitized(content)));
+        // the version check above and Hibernate's on flush: an edit racing this one fails instead of both landing
+        pages.save(page);
+        audit.record("cms.item.reschedule", "cms:" + page.market() + "/" + page.pageKey() + "/" + itemId, before,
+                audited(page, item));
+        events.publishEvent(SiteContentChanged.of(page.market()));
+        return Optional.of(item.id());
+    }
+
+    private static ItemContent sanitized(ItemContent content) {
+        return content instanceof ItemContent.Html(var html) ? new ItemContent.Html(HtmlAllowList.sanitize(html))
+                : content;
     }
 
     @Override
@@ -122,6 +183,7 @@ class CmsService implements SiteContent {
         view.put("language", item.language());
         view.put("priority", item.priority());
         view.put("startsAt", item.startsAt());
+        view.put("endsAt", item.endsAt());
         view.put("content", item.content());
         return view;
     }

@@ -70,6 +70,11 @@ class Page {
         return template;
     }
 
+    /** Bumped by every change of the page's items: what an operator's edit must still find. */
+    long version() {
+        return version == null ? 0 : version;
+    }
+
     List<PageItem> items() {
         return List.copyOf(items);
     }

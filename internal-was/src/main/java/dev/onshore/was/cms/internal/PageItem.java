@@ -83,6 +83,11 @@ class PageItem {
         return startsAt;
     }
 
+    @Nullable
+    Instant endsAt() {
+        return endsAt;
+    }
+
     ItemContent content() {
         return JSON.readValue(content, ItemContent.class);
     }

@@ -57,4 +57,10 @@ class Site {
     Instant instant(@Nullable LocalDateTime local) {
         return local == null ? null : local.atZone(zone()).withLaterOffsetAtOverlap().toInstant();
     }
+
+    /** A stored instant as the wall-clock time in this market. */
+    @Nullable
+    LocalDateTime local(@Nullable Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, zone());
+    }
 }

@@ -6,6 +6,7 @@ import dev.onshore.was.cms.ItemContent;
 import dev.onshore.was.cms.PageTemplate;
 import dev.onshore.was.cms.ResolvedPage;
 import dev.onshore.was.cms.SiteContent;
+import dev.onshore.was.cms.StalePageException;
 import java.net.URI;
 import dev.onshore.i18n.market.Markets;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -71,6 +74,13 @@ class CmsAdminController {
     /** What an operator schedules: times are wall-clock times in the market's zone; null means open-ended. */
     record NewItem(String corner, String language, int priority, @Nullable LocalDateTime startsAt,
             @Nullable LocalDateTime endsAt, ItemContent content) {
+
+        /** Refuses (as an invalid item, 400) what JSON left out: a corner, a language, the content. */
+        NewItem {
+            if (corner == null || language == null || content == null) {
+                throw new IllegalArgumentException("An item names its corner, language and content");
+            }
+        }
     }
 
     @PostMapping("/items")
@@ -82,9 +92,34 @@ class CmsAdminController {
                 .body(Map.of("id", id));
     }
 
+    /**
+     * Replaces an item (it gets a new id, answered as {@code id}) on the page {@code version} the operator saw: 409
+     * {@code stale-cms-page} when the page changed since, 404 for an unknown item.
+     */
+    @PutMapping("/items/{id}")
+    ResponseEntity<Map<String, UUID>> reschedule(@PathVariable String market, @PathVariable String page,
+            @PathVariable UUID id, @RequestParam long version, @RequestBody NewItem item) {
+        var current = content.contents(market, page).orElse(null);
+        if (current == null || current.items().stream().noneMatch(scheduled -> scheduled.id().equals(id))) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.of(content.reschedule(id, version, item.corner(), item.language(), item.priority(),
+                item.startsAt(), item.endsAt(), item.content()).map(newId -> Map.of("id", newId)));
+    }
+
     @DeleteMapping("/items/{id}")
     ResponseEntity<Void> withdraw(@PathVariable String market, @PathVariable String page, @PathVariable UUID id) {
         return content.withdraw(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    }
+
+    /** A stale version, or two edits of the same version racing (the second to commit loses). */
+    @ExceptionHandler({StalePageException.class, OptimisticLockingFailureException.class})
+    ProblemDetail stalePage(RuntimeException e, Locale locale) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                messages.getMessage("problem.stale-cms-page.detail", null, locale));
+        problem.setType(URI.create("https://onshore.dev/problems/stale-cms-page"));
+        problem.setTitle(messages.getMessage("problem.stale-cms-page.title", null, locale));
+        return problem;
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
