@@ -62,9 +62,15 @@ public final class OperatorsRealm {
 
     /** A bearer token of a shopper (shoppers realm, the application's configured public issuer). */
     public static String shopperToken(String subject) {
+        return shopperToken(subject, null);
+    }
+
+    /** A shoppers-realm bearer token carrying the shopper's email, as Keycloak's {@code email} scope adds it. */
+    public static String shopperToken(String subject, @org.jspecify.annotations.Nullable String email) {
         try {
             var claims = new JWTClaimsSet.Builder().issuer("http://localhost:8080/realms/shoppers")
                     .audience("onshore-internal-was").subject(subject).claim("azp", "onshore-storefront")
+                    .claim("email", email)
                     .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
             var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
             jwt.sign(new RSASSASigner(key));

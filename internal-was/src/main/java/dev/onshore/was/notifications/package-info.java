@@ -3,7 +3,7 @@
  * refunded), in the order's language and the shopper's time zone, once per event.
  */
 @NullMarked
-@ApplicationModule(displayName = "Notifications", allowedDependencies = {"orders", "payments"})
+@ApplicationModule(displayName = "Notifications", allowedDependencies = {"orders", "payments", "accounts"})
 package dev.onshore.was.notifications;
 
 import org.jspecify.annotations.NullMarked;

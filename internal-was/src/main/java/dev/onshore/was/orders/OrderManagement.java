@@ -55,4 +55,15 @@ public interface OrderManagement {
 
     /** Cancels every order still unpaid at its pay-by time; the number cancelled. */
     int cancelUnpaid(java.time.Instant now);
+
+    /** How many of the member's orders are still open (to be paid, shipped, delivered, or a return in progress). */
+    int openOrdersOf(String memberSubject);
+
+    /**
+     * Erases the member's personal data from their orders, keeping what accounting needs (amounts, tax, lines,
+     * dates, market, payment references; docs/security/account-deletion.md).
+     *
+     * @return how many orders were anonymised
+     */
+    int anonymiseMember(String memberSubject);
 }

@@ -4,6 +4,7 @@ import dev.onshore.i18n.address.Address;
 import dev.onshore.i18n.address.AddressError;
 import dev.onshore.i18n.address.AddressField;
 import dev.onshore.i18n.address.AddressFormat;
+import dev.onshore.was.accounts.ShopperAccounts;
 import dev.onshore.i18n.address.AddressFormats;
 import dev.onshore.was.cart.InvalidCartLineException;
 import dev.onshore.was.cart.UnknownCartException;
@@ -52,9 +53,15 @@ class CheckoutPages {
     private final PageFrame pages;
     private final StorefrontLocales locales;
     private final MessageSource messages;
+    private final ShopperAccounts accounts;
+
+    /** A saved address checkout offers: its id and one line to recognise it by. */
+    public record SavedChoice(String id, String label, boolean selected) {
+    }
 
     CheckoutPages(Checkout checkout, ShopperFrame frame, ShopCookies cookies, FormTokens tokens, PageFrame pages,
-            StorefrontLocales locales, MessageSource messages) {
+            StorefrontLocales locales, MessageSource messages, ShopperAccounts accounts) {
+        this.accounts = accounts;
         this.checkout = checkout;
         this.frame = frame;
         this.cookies = cookies;
@@ -64,8 +71,13 @@ class CheckoutPages {
         this.messages = messages;
     }
 
+    /**
+     * The address form; a logged-in shopper's saved addresses in this market are offered, the preferred one (or the
+     * one picked with {@code address}) filled in.
+     */
     @GetMapping("/{locale}/checkout")
-    ModelAndView form(@PathVariable String locale, HttpServletRequest request, HttpServletResponse response) {
+    ModelAndView form(@PathVariable String locale, @RequestParam(required = false) @Nullable String address,
+            HttpServletRequest request, HttpServletResponse response) {
         var page = locales.fromPath(locale).orElse(null);
         if (page == null) {
             return pages.notFound(locales.siteDefault());
@@ -74,8 +86,23 @@ class CheckoutPages {
         if (cart == null || cart.lines().isEmpty()) {
             return new ModelAndView("redirect:/" + page.path() + "/cart");
         }
-        var email = Shopper.current().map(Shopper::email).orElse("");
-        return view(page, Map.of("email", email, "shippingMethod", "standard"), null, List.of(), request, response);
+        var shopper = Shopper.current().orElse(null);
+        var form = new LinkedHashMap<String, String>(Map.of("email", shopper == null ? "" : shopper.email(),
+                "shippingMethod", "standard"));
+        if (shopper == null) {
+            return view(page, form, null, List.of(), request, response);
+        }
+        var saved = accounts.addresses(shopper.subject()).stream()
+                .filter(entry -> entry.address().country().equals(page.market())).toList();
+        var picked = saved.stream().filter(entry -> entry.id().toString().equals(address)).findFirst()
+                .or(() -> saved.stream().findFirst()).orElse(null);
+        if (picked != null) {
+            picked.address().fields().forEach((field, value) -> form.put(name(field), value));
+        }
+        var view = view(page, form, null, List.of(), request, response);
+        view.addObject("savedAddresses", saved.stream().map(entry -> new SavedChoice(entry.id().toString(),
+                label(entry.address()), entry == picked)).toList());
+        return view;
     }
 
     /** Review: the quote for what was entered, or the form again with what is wrong. */
@@ -239,6 +266,19 @@ class CheckoutPages {
         // The country is the page's market: a cart ships only inside its market.
         return new CheckoutRequest(new Address(page.market(), fields), value(form, "shippingMethod"),
                 value(form, "email"));
+    }
+
+    /** One line to recognise a saved address by: recipient, first line, city or postal code. */
+    static String label(Address address) {
+        var parts = new java.util.ArrayList<String>();
+        for (var field : List.of(AddressField.RECIPIENT, AddressField.ADDRESS_LINE1, AddressField.CITY,
+                AddressField.POSTAL_CODE)) {
+            var value = address.get(field);
+            if (value != null) {
+                parts.add(value);
+            }
+        }
+        return String.join(", ", parts);
     }
 
     static String name(AddressField field) {

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * An order's page (confirmation, status, timeline, cancel before shipping, return request), the account's order
- * history, and the shopper's login and sign-up links. A guest sees an order with the access token its checkout left
+ * An order's page (confirmation, status, timeline, cancel before shipping, return request) and the shopper's login
+ * and sign-up links (the account page is {@link AccountPages}). A guest sees an order with the access token its checkout left
  * in a cookie; a member sees theirs; anyone else is told there is no such order.
  */
 @Controller
@@ -39,8 +39,6 @@ class OrderPages {
     /** An order in the history. */
     public record Summary(String number, String placedAt, OrderStatus status, String total) {
     }
-
-    private static final int HISTORY = 50;
 
     private final OrderManagement orders;
     private final ShopCookies cookies;
@@ -103,27 +101,6 @@ class OrderPages {
     ModelAndView requestReturn(@PathVariable String locale, @PathVariable String number,
             HttpServletRequest request, HttpServletResponse response) {
         return act(locale, number, "return", request, response, () -> orders.requestReturn(number));
-    }
-
-    @GetMapping("/{locale}/account")
-    ModelAndView account(@PathVariable String locale, HttpServletRequest request, HttpServletResponse response) {
-        var page = locales.fromPath(locale).orElse(null);
-        if (page == null) {
-            return pages.notFound(locales.siteDefault());
-        }
-        var shopper = Shopper.current().orElse(null);
-        if (shopper == null) {
-            return new ModelAndView("redirect:/" + page.path() + "/login?next=/" + page.path() + "/account");
-        }
-        ShopperFrame.markPrivate(request, response);
-        var view = pages.page("storefront/account", page, "account");
-        view.addObject("noindex", true);
-        view.addObject("alternates", null);
-        var zone = page.settings().zone();
-        view.addObject("orders", orders.findForMember(shopper.subject(), HISTORY).stream()
-                .map(order -> new Summary(order.number(), ViewerTime.date(order.placedAt(), zone, page.locale()),
-                        order.status(), order.total().format(page.locale()))).toList());
-        return view;
     }
 
     @GetMapping("/{locale}/login")

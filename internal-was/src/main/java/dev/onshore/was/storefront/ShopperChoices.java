@@ -2,6 +2,7 @@ package dev.onshore.was.storefront;
 
 import dev.onshore.i18n.context.ShopperChoice;
 import dev.onshore.i18n.context.ShopperChoiceCodec;
+import dev.onshore.was.accounts.ShopperAccounts;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,9 +33,11 @@ class ShopperChoices {
     private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[\\x21-\\x7e&&[^\\\\]]{0,500}");
 
     private final StorefrontLocales locales;
+    private final ShopperAccounts accounts;
 
-    ShopperChoices(StorefrontLocales locales) {
+    ShopperChoices(StorefrontLocales locales, ShopperAccounts accounts) {
         this.locales = locales;
+        this.accounts = accounts;
     }
 
     /** The link that saves the choice of {@code locale} and opens {@code next}. */
@@ -57,12 +60,18 @@ class ShopperChoices {
                     .header(HttpHeaders.LOCATION, "/" + locales.siteDefault().path() + "/").build();
         }
         var target = LOCAL_PATH.matcher(next).matches() ? next : "/" + chosen.path() + "/";
-        var cookie = ResponseCookie.from(ShopperChoiceCodec.COOKIE_NAME,
-                        ShopperChoiceCodec.format(new ShopperChoice(chosen.market(), marketLocale(chosen), null,
-                                zone(zone, saved))))
-                .path("/").maxAge(KEPT).httpOnly(true).sameSite("Lax").build();
+        var choice = new ShopperChoice(chosen.market(), marketLocale(chosen), null, zone(zone, saved));
+        // A logged-in shopper's choice is theirs on every device (issue 14): saved to the account as well.
+        Shopper.current().ifPresent(shopper -> accounts.saveChoice(shopper.subject(), choice));
+        var cookie = cookie(choice);
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.SET_COOKIE, cookie.toString())
                 .header(HttpHeaders.LOCATION, target).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /** The choice cookie the edge reads first. */
+    static ResponseCookie cookie(ShopperChoice choice) {
+        return ResponseCookie.from(ShopperChoiceCodec.COOKIE_NAME, ShopperChoiceCodec.format(choice)).path("/")
+                .maxAge(KEPT).httpOnly(true).sameSite("Lax").build();
     }
 
     /** The market's own locale of the page's language (the edge accepts only those): {@code en-id} → {@code en-US}. */

@@ -1,5 +1,7 @@
 package dev.onshore.was.storefront;
 
+import dev.onshore.i18n.context.ShopperChoiceCodec;
+import dev.onshore.was.accounts.ShopperAccounts;
 import dev.onshore.was.cart.Carts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -84,7 +86,7 @@ class ShopperLogin {
     /** Applied by the security module to the pages' filter chain. */
     @Bean
     Customizer<HttpSecurity> storefrontLogin(ClientRegistrationRepository clients, ShopCookies cookies, Carts carts,
-            StorefrontLocales locales, JsonMapper json, PublicUrls urls, Clock clock) {
+            StorefrontLocales locales, JsonMapper json, PublicUrls urls, Clock clock, ShopperAccounts accounts) {
         var contexts = new CookieContexts(cookies, json, clock);
         var requests = new CookieAuthorizationRequests(cookies);
         var resolver = new DefaultOAuth2AuthorizationRequestResolver(clients, "/oauth2/authorization");
@@ -125,7 +127,8 @@ class ShopperLogin {
                                                 carts.merge(token, shopper.subject(), language));
                                         cookies.clear(response, ShopCookies.CART_PREFIX + market);
                                     }
-                                    response.sendRedirect(next);
+                                    response.sendRedirect(choice(request, response, shopper, next, accounts,
+                                            locales));
                                 })
                                 .failureHandler((request, response, exception) -> {
                                     log.info("Shopper login failed: {}", exception.getMessage());
@@ -175,6 +178,38 @@ class ShopperLogin {
             return next;
         }
         return "/";
+    }
+
+    /**
+     * Issue 14: the market choice follows the shopper. A browser without a choice (a new device) gets the one saved
+     * to the account, and the page it returns to is in that choice's locale; a browser with a choice, for an
+     * account without one, saves it to the account. When both have one, the browser's stays (picked on this device).
+     *
+     * @return where the browser goes now
+     */
+    static String choice(HttpServletRequest request, HttpServletResponse response, Shopper shopper, String next,
+            ShopperAccounts accounts, StorefrontLocales locales) {
+        var device = java.util.Optional.ofNullable(org.springframework.web.util.WebUtils.getCookie(request,
+                ShopperChoiceCodec.COOKIE_NAME)).flatMap(cookie -> ShopperChoiceCodec.parse(cookie.getValue()));
+        var saved = accounts.savedChoice(shopper.subject());
+        if (device.isPresent()) {
+            if (saved.isEmpty()) {
+                accounts.saveChoice(shopper.subject(), device.get());
+            }
+            return next;
+        }
+        if (saved.isEmpty()) {
+            return next;
+        }
+        var choice = saved.get();
+        response.addHeader(org.springframework.http.HttpHeaders.SET_COOKIE, ShopperChoices.cookie(choice).toString());
+        var page = locales.forShopper(choice.country(),
+                choice.locale() == null ? null : choice.locale().toLanguageTag());
+        var current = locales.fromPath(firstSegment(next));
+        if (current.isPresent() && !current.get().equals(page)) {
+            return "/" + page.path() + next.substring(1 + firstSegment(next).length());
+        }
+        return next;
     }
 
     static String firstSegment(String path) {

@@ -119,6 +119,42 @@ class CouponsIntegrationTests extends ShopTestSupport {
     }
 
     @Test
+    void aCancelledOrderGivesItsCouponBackSoItCountsNoMoreAgainstTheCustomersLimit() throws Exception {
+        var code = code();
+        assertStatus(issue("""
+                {"code":"%s","market":"ID","kind":"amount","value":5000,"perCustomerLimit":2}""".formatted(code)), 201);
+        var email = "give-back-" + UUID.randomUUID() + "@example.com";
+        var first = placeOrder(cartWith(1), UUID.randomUUID().toString(), withCoupon(code, email));
+        assertStatus(first, 201);
+        assertStatus(placeOrder(cartWith(1), UUID.randomUUID().toString(), withCoupon(code, email)), 201);
+        assertThat(placeOrder(cartWith(1), UUID.randomUUID().toString(), withCoupon(code, email)).getResponse()
+                .getStatus()).isEqualTo(422);
+
+        var json = first.getResponse().getContentAsString();
+        String number = JsonPath.read(json, "$.order.number");
+        assertStatus(mvc.perform(post("/api/shop/v1/orders/" + number + "/cancel")
+                .header("Order-Token", JsonPath.<String>read(json, "$.accessToken"))).andReturn(), 200);
+        await("the coupon given back", () -> redemptions(code) == 1);
+        assertThat(jdbc.sql("SELECT slot FROM coupon_redemption WHERE code = ?").param(code).query(Integer.class)
+                .list()).containsExactly(1);
+
+        // The slot is free again: one more order with the coupon, and then the limit holds as before.
+        assertStatus(placeOrder(cartWith(1), UUID.randomUUID().toString(), withCoupon(code, email)), 201);
+        var over = placeOrder(cartWith(1), UUID.randomUUID().toString(), withCoupon(code, email));
+        assertStatus(over, 422);
+        assertThat(JsonPath.<String>read(over.getResponse().getContentAsString(), "$.reason"))
+                .isEqualTo("limit-reached");
+        assertThat(redemptions(code)).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM coupon_redemption WHERE order_number = ?").param(number)
+                .query(Integer.class).single()).isZero();
+    }
+
+    private int redemptions(String code) {
+        return jdbc.sql("SELECT COUNT(*) FROM coupon_redemption WHERE code = ?").param(code).query(Integer.class)
+                .single();
+    }
+
+    @Test
     void parallelCheckoutsOfOneShopperWithAOnceOnlyCouponPlaceExactlyOneOrder() throws Exception {
         var code = code();
         assertStatus(issue("""

@@ -85,6 +85,36 @@ class IssuedCoupons {
         }
     }
 
+    /**
+     * Gives back the redemption of a cancelled order: it counts no more against the coupon's use or the customer's
+     * limit. The customer's later redemptions move down one slot each, so the next redemption takes the slot after
+     * the remaining ones (slots stay 1 .. n without a gap). In the caller's transaction; the rows of the customer
+     * are locked first, so a checkout racing for the next slot waits.
+     *
+     * @return false when the order redeemed no coupon or it was given back before (an event delivered twice)
+     */
+    boolean giveBack(String orderNumber) {
+        var redemption = jdbc.sql("""
+                SELECT code, customer_key, slot FROM coupon_redemption WHERE order_number = ? FOR UPDATE""")
+                .param(orderNumber)
+                .query((rs, row) -> new Redeemed(rs.getString("code"), rs.getString("customer_key"), rs.getInt("slot")))
+                .optional();
+        if (redemption.isEmpty()) {
+            return false;
+        }
+        var taken = redemption.get();
+        jdbc.sql("SELECT slot FROM coupon_redemption WHERE code = ? AND customer_key = ? FOR UPDATE")
+                .params(taken.code(), taken.customer()).query(Integer.class).list();
+        jdbc.sql("DELETE FROM coupon_redemption WHERE order_number = ?").param(orderNumber).update();
+        jdbc.sql("""
+                UPDATE coupon_redemption SET slot = slot - 1 WHERE code = ? AND customer_key = ? AND slot > ?
+                ORDER BY slot""").params(taken.code(), taken.customer(), taken.slot()).update();
+        return true;
+    }
+
+    private record Redeemed(String code, String customer, int slot) {
+    }
+
     private static final String VIEW = """
             SELECT c.*, (SELECT COUNT(*) FROM coupon_redemption r WHERE r.code = c.code) AS redemptions
             FROM coupon c""";

@@ -102,6 +102,21 @@ class OrderMailTexts {
         return new Mail(content.subject(), plainText(content), html(content), locale);
     }
 
+    /** The confirmation that a shopper's account was erased, in {@code language}. */
+    Mail composeErasure(String language, int ordersAnonymised) {
+        var locale = Locale.forLanguageTag(language);
+        Map<String, Object> arguments = Map.of("orders", ordersAnonymised);
+        var paragraphs = new ArrayList<String>();
+        paragraphs.add(text("mail.erased.intro", locale, arguments));
+        if (ordersAnonymised > 0) {
+            paragraphs.add(text("mail.erased.orders", locale, arguments));
+        }
+        var content = new Content(locale.toLanguageTag(), text("mail.erased.subject", locale, arguments),
+                text("mail.greeting", locale, arguments), List.copyOf(paragraphs), List.of(), List.of(),
+                text("mail.closing", locale, arguments), text("mail.erased.footer", locale, arguments));
+        return new Mail(content.subject(), plainText(content), html(content), locale);
+    }
+
     private ZoneId zone(OrderView order, OrderRecipient recipient) {
         if (recipient.timeZone() != null) {
             return recipient.timeZone();

@@ -80,6 +80,17 @@ class OrderService implements OrderManagement {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public int openOrdersOf(String memberSubject) {
+        return orders.openOf(memberSubject);
+    }
+
+    @Override
+    public int anonymiseMember(String memberSubject) {
+        return orders.anonymise(memberSubject, Instant.now());
+    }
+
+    @Override
     public OrderView cancel(String number, String reason) {
         return change(number, order -> order.cancel(reason, Instant.now()));
     }

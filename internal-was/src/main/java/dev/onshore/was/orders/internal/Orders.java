@@ -180,6 +180,39 @@ class Orders {
                 .params(memberSubject, limit).query(String.class).list();
     }
 
+    /** How many of the member's orders are not finished yet (not delivered, cancelled, or with a return open). */
+    int openOf(String memberSubject) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM shop_order WHERE member_subject = ?
+                  AND (status IN ('PLACED', 'PAID', 'PREPARING', 'SHIPPED')
+                       OR return_status IN ('REQUESTED', 'APPROVED', 'RECEIVED'))""")
+                .param(memberSubject).query(Integer.class).single();
+    }
+
+    /**
+     * Removes the shopper from their orders (erasure, docs/security/account-deletion.md): the delivery address
+     * becomes a placeholder and the market's country (what tax and accounting need), the email a placeholder, the
+     * member link goes. Amounts, lines, dates and payment references stay.
+     *
+     * @return how many orders were anonymised
+     */
+    int anonymise(String memberSubject, Instant now) {
+        var orders = jdbc.sql("SELECT id, ship_to, market FROM shop_order WHERE member_subject = ? FOR UPDATE")
+                .param(memberSubject)
+                .query((rs, row) -> new Object[] {rs.getBytes("id"), rs.getString("ship_to"), rs.getString("market")})
+                .list();
+        for (var order : orders) {
+            jdbc.sql("""
+                    UPDATE shop_order SET ship_to = ?, email = ?, member_subject = NULL, version = version + 1,
+                      updated_at = ? WHERE id = ?""")
+                    .params(ERASED + "\n" + order[2], ERASED_EMAIL, Timestamp.from(now), order[0]).update();
+        }
+        return orders.size();
+    }
+
+    static final String ERASED = "[erased]";
+    static final String ERASED_EMAIL = "erased@invalid";
+
     private Optional<Order> find(String where, Object value, boolean lock) {
         var rows = jdbc.sql("SELECT * FROM shop_order WHERE " + where + (lock ? " FOR UPDATE" : ""))
                 .param(value).query((rs, row) -> rs.getBytes("id")).list();
