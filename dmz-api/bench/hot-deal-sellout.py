@@ -89,7 +89,7 @@ def main():
         # request again with the same pass and Idempotency-Key (the edge gave the pass back; still one order).
         for attempt in range(1, 6):
             st, _, data = request("POST", f"/api/shop/v1/hot-deals/{a.deal}/checkout", h, body)
-            busy = st == 409 and (b"pass-in-use" in data or b"idempotency/running" in data)
+            busy = st == 409 and (b"pass-in-use" in data or b"idempotency-key/running" in data)
             if st not in (0, 502, 503, 504) and not busy:
                 break
             b["retries"] = b.get("retries", 0) + 1

@@ -38,7 +38,7 @@ class CheckoutOutcomeUnitTests {
         // A 5xx is a failure whatever its body says.
         assertThat(outcome(503, PROBLEM, "{\"type\":\"https://onshore.dev/problems/hot-deal/sold-out\"}"))
                 .isEqualTo(CheckoutOutcome.FAILED);
-        assertThat(outcome(409, PROBLEM, "{\"type\":\"https://onshore.dev/problems/idempotency/running\"}"))
+        assertThat(outcome(409, PROBLEM, "{\"type\":\"https://onshore.dev/problems/idempotency-key/running\"}"))
                 .isEqualTo(CheckoutOutcome.FAILED);
         assertThat(outcome(400, PROBLEM, "{\"type\":\"https://onshore.dev/problems/invalid-request\"}"))
                 .isEqualTo(CheckoutOutcome.FAILED);

@@ -472,7 +472,7 @@ class WaitingRoomIntegrationTests {
                 seen.add(answer.statusCode());
                 lastStatus = answer.statusCode();
                 var busy = answer.statusCode() == 409 && (answer.body().contains("pass-in-use")
-                        || answer.body().contains("idempotency/running"));
+                        || answer.body().contains("idempotency-key/running"));
                 if (answer.statusCode() < 500 && !busy) {
                     return seen;
                 }
@@ -548,7 +548,7 @@ class WaitingRoomIntegrationTests {
                 return kept;
             }
             if (running.putIfAbsent(key, true) != null) {
-                return new Answer(409, "{\"type\":\"https://onshore.dev/problems/idempotency/running\"}");
+                return new Answer(409, "{\"type\":\"https://onshore.dev/problems/idempotency-key/running\"}");
             }
             try {
                 if (stalling.getAndDecrement() > 0) {
