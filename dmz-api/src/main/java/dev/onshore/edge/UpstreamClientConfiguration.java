@@ -27,17 +27,17 @@ class UpstreamClientConfiguration {
     private static final int MAX_CONNECTIONS = 1024;
 
     @Bean
-    ClientHttpRequestFactory upstreamRequestFactory() {
+    ClientHttpRequestFactory upstreamRequestFactory(UpstreamProperties upstream) {
         var connections = PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(MAX_CONNECTIONS)
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
-                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(2))
-                        .setSocketTimeout(Timeout.ofSeconds(30)).setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.of(upstream.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(upstream.responseTimeout())).setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build())
                 .build();
         var client = HttpClients.custom().setConnectionManager(connections).disableRedirectHandling()
                 .disableAutomaticRetries().disableContentCompression().disableCookieManagement()
                 .evictIdleConnections(TimeValue.of(10, TimeUnit.SECONDS))
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(30))
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(upstream.responseTimeout()))
                         .setConnectionRequestTimeout(Timeout.ofSeconds(2)).build())
                 .build();
         return new HttpComponentsClientHttpRequestFactory(client);

@@ -17,8 +17,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The hot deals internal-was announces, read every {@code refresh} (see the package documentation for why the edge
- * polls). A deal's units are put in Redis once; a deal internal-was reports sold out closes its room. When
- * internal-was does not answer, the last list stays.
+ * polls). A deal internal-was reports sold out (its count of units claimed, the truth) closes its room; one it
+ * reports with units left again re-opens it. When internal-was does not answer, the last list stays.
  */
 @Component
 class HotDealFeed implements InitializingBean, DisposableBean {
@@ -63,6 +63,12 @@ class HotDealFeed implements InitializingBean, DisposableBean {
     }
 
     void refresh() {
+        Long askedAt;
+        try {
+            askedAt = queues.now();
+        } catch (RedisUnavailableException e) {
+            askedAt = null; // the list is still read: the gate needs it, and fails closed without Redis anyway
+        }
         List<HotDeal> read;
         try {
             read = read();
@@ -72,12 +78,18 @@ class HotDealFeed implements InitializingBean, DisposableBean {
             return;
         }
         deals = read;
+        if (askedAt == null) {
+            return;
+        }
         for (var deal : read) {
             try {
-                // Every time (one SET NX): a Redis that lost its data gets the units again, MariaDB still decides.
-                queues.prepare(deal);
+                // Every time: internal-was counts the units claimed (the truth), so its "sold out" closes the room
+                // and units coming back (a reservation expired, a payment failed) re-open it.
+                if (queues.follow(deal, askedAt)) {
+                    log.info("Deal {}: internal-was has units left again; its room re-opens", deal.id());
+                }
             } catch (RedisUnavailableException e) {
-                log.debug("Deal {} not prepared: Redis unavailable", deal.id());
+                log.debug("Deal {} not followed: Redis unavailable", deal.id());
             }
         }
     }

@@ -16,11 +16,41 @@ import org.springframework.stereotype.Component;
 @Component
 class Queues {
 
-    /** KEYS: units, expiry guard. ARGV: units, expiry (epoch ms). Sets the units once per deal. */
-    private static final String PREPARE = """
-            redis.call('SET', KEYS[1], ARGV[1], 'NX')
-            redis.call('PEXPIREAT', KEYS[1], ARGV[2])
+    /**
+     * KEYS: closed, clock. ARGV: sold out (1/0) as internal-was said it, when that answer was asked for (Redis ms),
+     * expiry (epoch ms). Follows internal-was's count of units left: sold out closes the room (keeping the earliest
+     * closing time); units left re-open a room closed before the question was asked (not one a checkout's answer
+     * closed since) and restart admission at the rate from now, not in a burst for the time it was closed.
+     * Returns 1 when closed, 2 when re-opened now, 0 when open.
+     */
+    private static final String FOLLOW = """
+            local t = redis.call('TIME')
+            local now = t[1] * 1000 + math.floor(t[2] / 1000)
+            local closedAt = redis.call('GET', KEYS[1])
+            if ARGV[1] == '1' then
+              if not closedAt then redis.call('SET', KEYS[1], now, 'PXAT', ARGV[3]) end
+              return 1
+            end
+            if closedAt and (tonumber(closedAt) or 0) < tonumber(ARGV[2]) then
+              redis.call('DEL', KEYS[1])
+              redis.call('SET', KEYS[2], now, 'PXAT', ARGV[3])
+              return 2
+            end
+            if closedAt then return 1 end
+            return 0
+            """;
+
+    /** KEYS: closed. ARGV: expiry (epoch ms). Closes the room, keeping the earliest closing time (Redis ms). */
+    private static final String CLOSE = """
+            local t = redis.call('TIME')
+            redis.call('SET', KEYS[1], t[1] * 1000 + math.floor(t[2] / 1000), 'NX', 'PXAT', ARGV[1])
             return 1
+            """;
+
+    /** Redis's clock in epoch ms. */
+    private static final String NOW = """
+            local t = redis.call('TIME')
+            return t[1] * 1000 + math.floor(t[2] / 1000)
             """;
 
     /**
@@ -79,21 +109,22 @@ class Queues {
             """;
 
     /**
-     * KEYS: spent, units, closed. ARGV: ticket, expiry (epoch ms). Returns 1 when the pass is spent on one unit now,
-     * -1 when it was spent before, 0 when no unit is left (and closes the room), -3 when the deal's units are unknown.
+     * KEYS: spent, held, closed. ARGV: ticket, hold (ms). A checkout takes the pass: 1 when it is now held for this
+     * checkout, -1 when it was spent before, 0 when the room is closed (sold out), -4 when another checkout holds it.
+     * The hold expires by itself, so a node that dies mid-checkout never keeps a pass.
      */
-    private static final String SPEND = """
+    private static final String HOLD = """
             if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return -1 end
-            local units = redis.call('GET', KEYS[2])
-            if not units then return -3 end
-            if tonumber(units) <= 0 then
-              redis.call('SET', KEYS[3], '1', 'PXAT', ARGV[2])
-              return 0
-            end
-            local left = redis.call('DECR', KEYS[2])
+            if redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
+            if not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ARGV[2]) then return -4 end
+            return 1
+            """;
+
+    /** KEYS: spent, held. ARGV: ticket, expiry (epoch ms). internal-was decided: the pass is spent for good. */
+    private static final String SPEND = """
             redis.call('SADD', KEYS[1], ARGV[1])
             redis.call('PEXPIREAT', KEYS[1], ARGV[2])
-            if left <= 0 then redis.call('SET', KEYS[3], '1', 'PXAT', ARGV[2]) end
+            redis.call('DEL', KEYS[2])
             return 1
             """;
 
@@ -107,12 +138,21 @@ class Queues {
         this.guard = guard;
     }
 
-    void prepare(HotDeal deal) {
-        eval(PREPARE, RScript.ReturnType.INTEGER, List.of(key(deal, "units")), Integer.toString(deal.units()),
-                expiry(deal));
-        if (deal.soldOut()) {
-            close(deal);
-        }
+    /** Redis's clock (epoch ms): when the feed asks internal-was, so that {@link #follow} can tell older news. */
+    long now() {
+        return eval(NOW, RScript.ReturnType.INTEGER, List.of());
+    }
+
+    /**
+     * Follows what internal-was said about the deal at {@code askedAt} (Redis ms, {@link #now()}): sold out closes
+     * the room, units left re-open it unless a checkout's answer closed it after that.
+     *
+     * @return whether the room re-opened now
+     */
+    boolean follow(HotDeal deal, long askedAt) {
+        long state = eval(FOLLOW, RScript.ReturnType.INTEGER, List.of(key(deal, "closed"), key(deal, "clock")),
+                deal.soldOut() ? "1" : "0", Long.toString(askedAt), expiry(deal));
+        return state == 2;
     }
 
     /** @return the new ticket's number; -1 when the address holds too many; -2 when the room is closed */
@@ -132,23 +172,32 @@ class Queues {
                 ((Number) result.get(2)).longValue() == 1);
     }
 
-    Spending spend(HotDeal deal, long ticket) {
-        long result = eval(SPEND, RScript.ReturnType.INTEGER, List.of(key(deal, "spent"), key(deal, "units"),
-                key(deal, "closed")), Long.toString(ticket), expiry(deal));
+    /** A checkout takes the pass for at most {@code hold}; settle it with {@link #spend} or {@link #giveBack}. */
+    Holding hold(HotDeal deal, long ticket, Duration hold) {
+        long result = eval(HOLD, RScript.ReturnType.INTEGER, List.of(key(deal, "spent"), held(deal, ticket),
+                key(deal, "closed")), Long.toString(ticket), Long.toString(hold.toMillis()));
         return switch ((int) result) {
-            case 1 -> Spending.SPENT;
-            case -1 -> Spending.REPLAYED;
-            case 0 -> Spending.SOLD_OUT;
-            default -> Spending.UNKNOWN;
+            case 1 -> Holding.HELD;
+            case -1 -> Holding.SPENT_BEFORE;
+            case 0 -> Holding.SOLD_OUT;
+            default -> Holding.IN_USE;
         };
     }
 
+    /** internal-was decided on the checkout (an order, or a refusal of the purchase): the pass is used up. */
+    void spend(HotDeal deal, long ticket) {
+        eval(SPEND, RScript.ReturnType.INTEGER, List.of(key(deal, "spent"), held(deal, ticket)),
+                Long.toString(ticket), expiry(deal));
+    }
+
+    /** The checkout failed before internal-was decided: the pass may be used again. */
+    void giveBack(HotDeal deal, long ticket) {
+        guard.call(() -> redis.getBucket(held(deal, ticket), StringCodec.INSTANCE).delete());
+    }
+
+    /** internal-was said the deal is sold out: nobody else is admitted until it says units are back. */
     void close(HotDeal deal) {
-        guard.call(() -> {
-            redis.getBucket(key(deal, "closed"), StringCodec.INSTANCE).set("1");
-            return redis.getBucket(key(deal, "closed"), StringCodec.INSTANCE)
-                    .expire(deal.endsAt().plus(KEEP_AFTER_END));
-        });
+        eval(CLOSE, RScript.ReturnType.INTEGER, List.of(key(deal, "closed")), expiry(deal));
     }
 
     private <T> T eval(String script, RScript.ReturnType type, List<Object> keys, String... args) {
@@ -164,6 +213,10 @@ class Queues {
         return "wr:{" + deal.id() + "}:" + name;
     }
 
+    private static String held(HotDeal deal, long ticket) {
+        return key(deal, "held:" + ticket);
+    }
+
     /**
      * @param admitted tickets up to this number are admitted
      * @param last the last ticket handed out
@@ -177,7 +230,14 @@ class Queues {
         }
     }
 
-    enum Spending {
-        SPENT, REPLAYED, SOLD_OUT, UNKNOWN
+    enum Holding {
+        /** held for this checkout */
+        HELD,
+        /** spent by an earlier checkout */
+        SPENT_BEFORE,
+        /** the room is closed: sold out */
+        SOLD_OUT,
+        /** another checkout holds it now */
+        IN_USE
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -86,7 +87,10 @@ class WaitingRoom extends OncePerRequestFilter {
             return;
         }
         try {
-            if (admitted(deal, container, now, request, response)) {
+            if (deal.isCheckout(container) && !"GET".equals(request.getMethod())
+                    && !"HEAD".equals(request.getMethod())) {
+                checkout(deal, now, request, response, chain);
+            } else if (admitted(deal, now, request, response)) {
                 chain.doFilter(request, response);
             }
         } catch (RedisUnavailableException e) {
@@ -95,32 +99,76 @@ class WaitingRoom extends OncePerRequestFilter {
         }
     }
 
-    /** Whether the request may pass the gate; when not, the answer is written. */
-    private boolean admitted(HotDeal deal, PathContainer path, Instant now, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    /**
+     * A checkout of the deal: it needs a pass, which it holds while internal-was answers. The pass is spent only when
+     * internal-was decided (an order placed, or the purchase refused: sold out, over the limit, not open); when the
+     * checkout failed before that (5xx, timeout, connection error) or the request itself was wrong, the pass is given
+     * back, so the shopper may try again with it (with the same Idempotency-Key, internal-was keeps it one order).
+     * internal-was's "sold out" closes the room.
+     */
+    private void checkout(HotDeal deal, Instant now, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws IOException, ServletException {
+        var passToken = cookie(request, PASS_COOKIE + deal.id());
+        var pass = passToken == null ? OptionalLong.empty()
+                : passes.verifyPass(passToken, deal.id(), client(request), now);
+        if (pass.isEmpty()) {
+            // Forged, expired, another client's, or none at all: checkout of a gated deal needs a pass.
+            refuse(request, response, 403, "invalid-pass", "pass");
+            return;
+        }
+        var ticket = pass.getAsLong();
+        switch (queues.hold(deal, ticket, properties.checkoutHold())) {
+            case SPENT_BEFORE -> {
+                refuse(request, response, 409, "pass-spent", "spent");
+                return;
+            }
+            case SOLD_OUT -> {
+                refuse(request, response, 410, "sold-out", "soldout");
+                return;
+            }
+            case IN_USE -> {
+                refusals.refuse(request, response, 409, "pass-in-use", "inuse", Map.of(), Duration.ofSeconds(2));
+                return;
+            }
+            case HELD -> {
+                // goes on below
+            }
+        }
+        var answer = new ContentCachingResponseWrapper(response);
+        var outcome = CheckoutOutcome.FAILED;
+        try {
+            chain.doFilter(request, answer);
+            outcome = CheckoutOutcome.of(answer.getStatus(), answer.getContentType(), answer.getContentAsByteArray());
+        } finally {
+            settle(deal, ticket, outcome);
+        }
+        answer.copyBodyToResponse();
+    }
+
+    private void settle(HotDeal deal, long ticket, CheckoutOutcome outcome) {
+        try {
+            switch (outcome) {
+                case PLACED, REFUSED -> queues.spend(deal, ticket);
+                case SOLD_OUT -> {
+                    queues.spend(deal, ticket);
+                    queues.close(deal);
+                }
+                case FAILED -> queues.giveBack(deal, ticket);
+            }
+        } catch (RedisUnavailableException e) {
+            // The answer stands; the hold expires by itself, and internal-was still decides any later checkout.
+            log.warn("Pass {} of deal {} not settled ({}): Redis unavailable", ticket, deal.id(), outcome);
+        }
+    }
+
+    /** Whether a request for the deal's pages may pass the gate; when not, the answer is written. */
+    private boolean admitted(HotDeal deal, Instant now, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         var client = client(request);
-        var checkout = deal.isCheckout(path) && !"GET".equals(request.getMethod())
-                && !"HEAD".equals(request.getMethod());
         var passToken = cookie(request, PASS_COOKIE + deal.id());
         var pass = passToken == null ? OptionalLong.empty() : passes.verifyPass(passToken, deal.id(), client, now);
         if (pass.isPresent()) {
-            if (!checkout) {
-                return true;
-            }
-            return switch (queues.spend(deal, pass.getAsLong())) {
-                case SPENT -> true;
-                case REPLAYED -> refuse(request, response, 409, "pass-spent", "spent");
-                case SOLD_OUT -> refuse(request, response, 410, "sold-out", "soldout");
-                case UNKNOWN -> {
-                    refusals.refuse(request, response, 503, "temporarily-unavailable", "unavailable", Map.of(),
-                            Duration.ofSeconds(5));
-                    yield false;
-                }
-            };
-        }
-        if (checkout) {
-            // Forged, expired, another client's, or none at all: checkout of a gated deal needs a pass.
-            return refuse(request, response, 403, "invalid-pass", "pass");
+            return true;
         }
         var ticket = ticket(deal, client, request, response);
         if (ticket == null) {

@@ -18,18 +18,21 @@ import org.springframework.validation.annotation.Validated;
  * @param passTtl how long a pass is valid after it was handed out
  * @param ticketsPerAddress how many tickets one client address may take per deal (shared NATs need more than one)
  * @param poll how often the waiting page asks for its status
+ * @param checkoutHold how long a checkout holds its pass at most (a node that dies mid-checkout never reports back);
+ *     above the upstream's response timeout
  */
 @Validated
 @ConfigurationProperties("onshore.waiting-room")
 record WaitingRoomProperties(@DefaultValue("true") boolean enabled, @NotBlank String dealsUrl,
         @DefaultValue("5s") Duration refresh, @DefaultValue("10m") Duration opensBefore,
         @DefaultValue("") String passKey, @DefaultValue("10m") Duration passTtl,
-        @DefaultValue("4") @Positive int ticketsPerAddress, @DefaultValue("2s") Duration poll) {
+        @DefaultValue("4") @Positive int ticketsPerAddress, @DefaultValue("2s") Duration poll,
+        @DefaultValue("2m") Duration checkoutHold) {
 
     @Override
     public String toString() {
         return "WaitingRoomProperties[enabled=" + enabled + ", dealsUrl=" + dealsUrl + ", refresh=" + refresh
                 + ", opensBefore=" + opensBefore + ", passKey=(secret), passTtl=" + passTtl + ", ticketsPerAddress="
-                + ticketsPerAddress + ", poll=" + poll + "]";
+                + ticketsPerAddress + ", poll=" + poll + ", checkoutHold=" + checkoutHold + "]";
     }
 }

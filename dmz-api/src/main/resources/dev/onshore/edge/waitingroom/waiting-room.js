@@ -31,8 +31,10 @@
         if (status.state === 'admitted') {
           window.location.reload();
         } else if (status.state === 'closed') {
+          // Sold out for now: units can come back (a reservation expired, a payment failed) and the room re-opens.
           show('wr-position', '');
           show('wr-estimate', '');
+          setTimeout(poll, (status.pollMillis || delay) * 5);
         } else {
           setTimeout(poll, status.pollMillis || delay);
         }
