@@ -174,7 +174,7 @@ start_dmz() { # NAME NS IP : dmz-api needs only the internal VIP (Redis/Keycloak
         # The hop key (0600, generated for this lab run, never in the repository): dmz-api signs every request
         # to internal-was with it, and internal-was (start_was) believes the shopper context of signed ones only.
         mkdir -p "$REAL_SECRETS" && chmod 700 "$REAL_SECRETS"
-        configtree "$REAL_SECRETS/dmz-api" onshore.hop.key=hop-key
+        configtree "$REAL_SECRETS/dmz-api" onshore.hop.key=hop-key onshore.gateway.pass-key=gateway-pass-key
         # The DMZ reaches no Redis in the lab (inner firewall: the internal VIP only), so the Redis-backed rate limits
         # and waiting room are off here; with them on, login and checkout would fail closed (issue 12).
         start "$1" "$2" env SPRING_CONFIG_IMPORT="optional:configtree:$REAL_SECRETS/dmz-api/" \
