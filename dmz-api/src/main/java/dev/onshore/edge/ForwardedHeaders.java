@@ -28,7 +28,7 @@ class ForwardedHeaders implements RequestHttpHeadersFilter, Ordered {
          */
         STOREFRONT("accept", "accept-encoding", "accept-language", "authorization", "cache-control", "cart-token",
                 "content-length", "content-type", "cookie", "idempotency-key", "if-match", "if-modified-since", "if-none-match",
-                "if-unmodified-since", "origin", "referer", "sec-fetch-dest", "sec-fetch-mode", "sec-fetch-site",
+                "if-unmodified-since", "order-token", "origin", "referer", "sec-fetch-dest", "sec-fetch-mode", "sec-fetch-site",
                 "sec-fetch-user", "transfer-encoding", "user-agent", "x-csrf-token", "x-xsrf-token",
                 "x-requested-with", "x-onshore-client-ip", "x-onshore-context-source", "x-onshore-country",
                 "x-onshore-currency", "x-onshore-locale", "x-onshore-timezone", "x-onshore-suggested-country",

@@ -228,6 +228,39 @@ class EdgeRejectionsIntegrationTests {
         });
     }
 
+    /**
+     * Every request header the store API documents (docs/api/shop-v1.openapi.json, generated from internal-was's
+     * code) reaches internal-was: a headless client reading its guest order sends Order-Token, which the edge once
+     * dropped, so the order could not be read through it.
+     */
+    @Test
+    void everyHeaderTheStoreApiDocumentsReachesTheUpstream() throws Exception {
+        var document = tools.jackson.databind.json.JsonMapper.builder().build().readTree(java.nio.file.Files.readString(
+                java.nio.file.Path.of(System.getProperty("onshore.root", ".."), "docs", "api", "shop-v1.openapi.json")));
+        var names = new java.util.TreeSet<String>();
+        for (var path : document.get("paths")) {
+            for (var operation : path) {
+                var parameters = operation.get("parameters");
+                for (var parameter : parameters == null ? List.<tools.jackson.databind.JsonNode>of() : parameters) {
+                    if (parameter.has("$ref")) {
+                        var ref = parameter.get("$ref").asString();
+                        parameter = document.get("components").get("parameters").get(ref.substring(ref.lastIndexOf('/') + 1));
+                    }
+                    if ("header".equals(parameter.get("in").asString())) {
+                        names.add(parameter.get("name").asString());
+                    }
+                }
+            }
+        }
+        assertThat(names).contains("Cart-Token", "Order-Token", "Idempotency-Key");
+        var request = new StringBuilder("GET /api/shop/v1/orders/ON1 HTTP/1.1\r\nHost: shop\r\n");
+        names.forEach(name -> request.append(name).append(": v-").append(name).append("\r\n"));
+        raw(request.append("Connection: close\r\n\r\n").toString());
+
+        assertThat(received).singleElement().satisfies(r -> names.forEach(name ->
+                assertThat(r.headers().get(name.toLowerCase(java.util.Locale.ROOT))).as(name).isEqualTo("v-" + name)));
+    }
+
     @Test
     void theStorefrontRouteSignsTheHopSoTheWasCanTellTheEdgeFromAnyCaller() throws Exception {
         raw("GET /id-id/signed HTTP/1.1\r\nHost: shop\r\nAccept-Language: id-ID\r\nConnection: close\r\n\r\n");
