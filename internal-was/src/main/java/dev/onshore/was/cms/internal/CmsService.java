@@ -12,6 +12,7 @@ import dev.onshore.was.cms.ResolvedPage;
 import dev.onshore.was.cms.ResolvedPage.Block;
 import dev.onshore.was.cms.SiteContent;
 import dev.onshore.was.cms.SiteContentChanged;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -42,10 +43,12 @@ class CmsService implements SiteContent {
     private final ApplicationEventPublisher events;
     private final Markets markets;
     private final AuditTrail audit;
+    private final Clock clock;
 
     CmsService(Sites sites, Pages pages, ProductCatalog catalog, ProductSearch search, CmsProperties properties,
-            ApplicationEventPublisher events, Markets markets, AuditTrail audit) {
+            ApplicationEventPublisher events, Markets markets, AuditTrail audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
         this.markets = markets;
         this.sites = sites;
         this.pages = pages;
@@ -95,7 +98,7 @@ class CmsService implements SiteContent {
         pages.save(page);
         audit.record("cms.item.schedule", "cms:" + market + "/" + pageKey + "/" + item.id(), null,
                 audited(page, item));
-        events.publishEvent(SiteContentChanged.of(market));
+        events.publishEvent(SiteContentChanged.of(market, clock.instant()));
         return item.id();
     }
 
@@ -108,7 +111,7 @@ class CmsService implements SiteContent {
             pages.save(page);
             audit.record("cms.item.withdraw", "cms:" + page.market() + "/" + page.pageKey() + "/" + itemId, before,
                     null);
-            events.publishEvent(SiteContentChanged.of(page.market()));
+            events.publishEvent(SiteContentChanged.of(page.market(), clock.instant()));
             return true;
         }).orElse(false);
     }
