@@ -1,6 +1,7 @@
 package dev.onshore.was.cms.web;
 
 import dev.onshore.was.adminapi.AdminAccess;
+import dev.onshore.was.adminapi.AdminProblems;
 import dev.onshore.was.adminapi.OperatorRole;
 import dev.onshore.was.cms.ItemContent;
 import dev.onshore.was.cms.PageTemplate;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -41,13 +41,13 @@ class CmsAdminController {
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
     private final SiteContent content;
-    private final MessageSource messages;
+    private final AdminProblems problems;
     private final Markets markets;
     private final Clock clock;
 
-    CmsAdminController(SiteContent content, MessageSource messages, Markets markets, Clock clock) {
+    CmsAdminController(SiteContent content, AdminProblems problems, Markets markets, Clock clock) {
         this.content = content;
-        this.messages = messages;
+        this.problems = problems;
         this.markets = markets;
         this.clock = clock;
     }
@@ -89,10 +89,6 @@ class CmsAdminController {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalidItem(IllegalArgumentException e, Locale locale) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("problem.invalid-cms-item.detail", null, locale));
-        problem.setType(URI.create("https://onshore.dev/problems/invalid-cms-item"));
-        problem.setTitle(messages.getMessage("problem.invalid-cms-item.title", null, locale));
-        return problem;
+        return problems.problem(HttpStatus.BAD_REQUEST, "invalid-cms-item", locale);
     }
 }
