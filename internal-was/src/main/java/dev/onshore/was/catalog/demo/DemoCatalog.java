@@ -1,5 +1,6 @@
-package dev.onshore.was.catalog.internal;
+package dev.onshore.was.catalog.demo;
 
+import dev.onshore.was.catalog.internal.*;
 import dev.onshore.was.catalog.media.*;
 import dev.onshore.was.catalog.Operator;
 import dev.onshore.was.catalog.Sku;

@@ -1,6 +1,5 @@
 package dev.onshore.was.catalog.internal;
 
-import dev.onshore.was.catalog.search.ProductDocumentBinder;
 import dev.onshore.was.catalog.Availability;
 import dev.onshore.was.catalog.IllegalProductTransitionException;
 import dev.onshore.was.catalog.InvalidRegulatoryDataException;
@@ -39,10 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.search.engine.environment.bean.BeanRetrieval;
-import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
@@ -59,11 +54,13 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  * product goes back to draft and must be submitted again. Once a product has been published, changes take effect at
  * once (a price correction, a renewed Halal certificate or a stock change must not take it off sale); they are
  * followed through {@link ProductChanged} events, and a suspended product resumes with its content as it is.
+ *
+ * <p>Every verb takes the time it happens at: the caller reads the application's clock, so that the aggregate's
+ * steps, its {@code updatedAt} and its events agree with it. Its search document is mapped apart
+ * ({@code catalog.search.ProductSearchMapping}).
  */
 @Entity
 @Table(name = "product")
-@Indexed(index = "product")
-@TypeBinding(binder = @TypeBinderRef(type = ProductDocumentBinder.class, retrieval = BeanRetrieval.BEAN))
 public class Product extends AbstractAggregateRoot<Product> {
 
     @Id
@@ -151,7 +148,7 @@ public class Product extends AbstractAggregateRoot<Product> {
         // for JPA
     }
 
-    Product(Sku sku, String brand, BigDecimal basePrice, String baseCurrency, Instant now) {
+    public Product(Sku sku, String brand, BigDecimal basePrice, String baseCurrency, Instant now) {
         this.id = UUID.randomUUID();
         this.sku = sku.value();
         this.brand = brand;
@@ -161,12 +158,12 @@ public class Product extends AbstractAggregateRoot<Product> {
         this.updatedAt = now;
     }
 
-    Product translate(String language, ProductTranslation translation, Instant now) {
+    public Product translate(String language, ProductTranslation translation, Instant now) {
         translations.put(language, translation);
         return changed(now);
     }
 
-    Product offer(String market, MarketOffer offer, Instant now) {
+    public Product offer(String market, MarketOffer offer, Instant now) {
         offers.put(market, offer);
         return changed(now);
     }
@@ -217,13 +214,13 @@ public class Product extends AbstractAggregateRoot<Product> {
         return approvedAt;
     }
 
-    Product categorize(@Nullable String category, Instant now) {
+    public Product categorize(@Nullable String category, Instant now) {
         this.categoryCode = category;
         return changed(now);
     }
 
     /** Replaces the market's regulatory data; refuses (changing nothing) data that breaks the market's schema. */
-    Product recordRegulatory(String market, Map<String, String> attributes, Instant now) {
+    public Product recordRegulatory(String market, Map<String, String> attributes, Instant now) {
         var violations = RegulatorySchemas.of(market).violations(attributes);
         if (!violations.isEmpty()) {
             throw new InvalidRegulatoryDataException(market, violations);
@@ -313,7 +310,7 @@ public class Product extends AbstractAggregateRoot<Product> {
      * Replaces the product's option and variants: both or neither; suffixes unique. Search keeps indexing the
      * product itself, never its variants.
      */
-    Product defineVariants(@Nullable ProductOption newOption, List<ProductVariant> newVariants, Instant now) {
+    public Product defineVariants(@Nullable ProductOption newOption, List<ProductVariant> newVariants, Instant now) {
         if ((newOption == null) != newVariants.isEmpty()) {
             throw new IllegalArgumentException("Variants need an option, an option needs variants");
         }
@@ -330,7 +327,7 @@ public class Product extends AbstractAggregateRoot<Product> {
         return option;
     }
 
-    List<ProductVariant> variants() {
+    public List<ProductVariant> variants() {
         return Collections.unmodifiableList(variants);
     }
 
@@ -339,7 +336,7 @@ public class Product extends AbstractAggregateRoot<Product> {
     }
 
     /** Asks another operator to approve this draft for publication. */
-    Product submit(Operator operator, Instant now) {
+    public Product submit(Operator operator, Instant now) {
         require(ProductStatus.DRAFT, ProductStatus.PENDING_APPROVAL);
         step(ProductStatus.PENDING_APPROVAL, operator, now, null);
         submittedBy = operator.name();
@@ -353,7 +350,7 @@ public class Product extends AbstractAggregateRoot<Product> {
      *
      * @throws SelfApprovalException when {@code operator} submitted it (nothing changes)
      */
-    Product approve(Operator operator, Instant now) {
+    public Product approve(Operator operator, Instant now) {
         require(ProductStatus.PENDING_APPROVAL, ProductStatus.APPROVED);
         if (operator.name().equals(submittedBy)) {
             throw new SelfApprovalException(sku, operator);
@@ -379,7 +376,7 @@ public class Product extends AbstractAggregateRoot<Product> {
     }
 
     /** Puts an approved product on sale, or a suspended one back on sale. */
-    Product publish(Operator operator, Instant now) {
+    public Product publish(Operator operator, Instant now) {
         if (status != ProductStatus.APPROVED && status != ProductStatus.SUSPENDED) {
             throw new IllegalProductTransitionException(status, ProductStatus.PUBLISHED);
         }
@@ -463,7 +460,7 @@ public class Product extends AbstractAggregateRoot<Product> {
         return Collections.unmodifiableMap(offers);
     }
 
-    Map<String, String> regulatoryIn(String market) {
+    public Map<String, String> regulatoryIn(String market) {
         var attributes = regulatory.get(market);
         return attributes == null ? Map.of() : attributes.values();
     }
