@@ -1,8 +1,6 @@
 package dev.onshore.was.adminapi;
 
-import java.net.URI;
 import java.util.Locale;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -24,19 +22,15 @@ class AdminApiConfiguration implements WebMvcConfigurer {
     @RestControllerAdvice
     static class RoleProblems {
 
-        private final MessageSource messages;
+        private final AdminProblems problems;
 
-        RoleProblems(MessageSource messages) {
-            this.messages = messages;
+        RoleProblems(AdminProblems problems) {
+            this.problems = problems;
         }
 
         @ExceptionHandler(OperatorRoleDeniedException.class)
         ProblemDetail denied(OperatorRoleDeniedException e, Locale locale) {
-            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                    messages.getMessage("problem.operator-role.detail", null, locale));
-            problem.setType(URI.create("https://onshore.dev/problems/operator-role"));
-            problem.setTitle(messages.getMessage("problem.operator-role.title", null, locale));
-            return problem;
+            return problems.problem(HttpStatus.FORBIDDEN, "operator-role", locale);
         }
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.modulith.events.Externalized;
 @Externalized("onshore.catalog.product-changed::#{sku()}")
 public record ProductChanged(UUID eventId, String sku, Instant occurredAt) {
 
-    public static ProductChanged of(Sku sku) {
-        return new ProductChanged(UUID.randomUUID(), sku.value(), Instant.now());
+    public static ProductChanged of(Sku sku, Instant occurredAt) {
+        return new ProductChanged(UUID.randomUUID(), sku.value(), occurredAt);
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.modulith.events.Externalized;
 @Externalized("onshore.catalog.product-published::#{sku()}")
 public record ProductPublished(UUID eventId, String sku, Instant occurredAt) {
 
-    public static ProductPublished of(Sku sku) {
-        return new ProductPublished(UUID.randomUUID(), sku.value(), Instant.now());
+    public static ProductPublished of(Sku sku, Instant occurredAt) {
+        return new ProductPublished(UUID.randomUUID(), sku.value(), occurredAt);
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.modulith.events.Externalized;
 @Externalized("onshore.catalog.product-suspended::#{sku()}")
 public record ProductSuspended(UUID eventId, String sku, Instant occurredAt) {
 
-    public static ProductSuspended of(Sku sku) {
-        return new ProductSuspended(UUID.randomUUID(), sku.value(), Instant.now());
+    public static ProductSuspended of(Sku sku, Instant occurredAt) {
+        return new ProductSuspended(UUID.randomUUID(), sku.value(), occurredAt);
     }
 }

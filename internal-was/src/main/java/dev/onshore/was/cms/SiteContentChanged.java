@@ -11,7 +11,7 @@ import org.springframework.modulith.events.Externalized;
 @Externalized("onshore.cms.site-changed::#{market()}")
 public record SiteContentChanged(UUID eventId, String market, Instant occurredAt) {
 
-    public static SiteContentChanged of(String market) {
-        return new SiteContentChanged(UUID.randomUUID(), market, Instant.now());
+    public static SiteContentChanged of(String market, Instant occurredAt) {
+        return new SiteContentChanged(UUID.randomUUID(), market, occurredAt);
     }
 }

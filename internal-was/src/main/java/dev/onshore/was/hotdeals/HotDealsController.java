@@ -1,13 +1,12 @@
 package dev.onshore.was.hotdeals;
 
 import dev.onshore.was.adminapi.AdminAccess;
+import dev.onshore.was.adminapi.AdminProblems;
 import dev.onshore.was.adminapi.OperatorRole;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -69,38 +68,27 @@ class HotDealsController {
     @RestControllerAdvice(assignableTypes = HotDealsController.class)
     static class Problems {
 
-        private final MessageSource messages;
+        private final AdminProblems problems;
 
-        Problems(MessageSource messages) {
-            this.messages = messages;
+        Problems(AdminProblems problems) {
+            this.problems = problems;
         }
 
         @ExceptionHandler(InvalidHotDealException.class)
         ProblemDetail invalid(InvalidHotDealException e, Locale locale) {
-            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    messages.getMessage("problem.invalid-hot-deal.detail", new Object[] {e.field()}, locale));
-            problem.setType(URI.create("https://onshore.dev/problems/invalid-hot-deal"));
-            problem.setTitle(messages.getMessage("problem.invalid-hot-deal.title", null, locale));
+            var problem = problems.problem(HttpStatus.BAD_REQUEST, "invalid-hot-deal", locale, e.field());
             problem.setProperty("field", e.field());
             return problem;
         }
 
         @ExceptionHandler(UnknownHotDealException.class)
         ProblemDetail unknown(UnknownHotDealException e, Locale locale) {
-            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    messages.getMessage("problem.unknown-hot-deal.detail", null, locale));
-            problem.setType(URI.create("https://onshore.dev/problems/unknown-hot-deal"));
-            problem.setTitle(messages.getMessage("problem.unknown-hot-deal.title", null, locale));
-            return problem;
+            return problems.problem(HttpStatus.NOT_FOUND, "unknown-hot-deal", locale);
         }
 
         @ExceptionHandler(HotDealOverException.class)
         ProblemDetail over(HotDealOverException e, Locale locale) {
-            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    messages.getMessage("problem.hot-deal-over.detail", null, locale));
-            problem.setType(URI.create("https://onshore.dev/problems/hot-deal-over"));
-            problem.setTitle(messages.getMessage("problem.hot-deal-over.title", null, locale));
-            return problem;
+            return problems.problem(HttpStatus.CONFLICT, "hot-deal-over", locale);
         }
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.modulith.events.Externalized;
 @Externalized("onshore.inventory.stock-changed::#{sku()}")
 public record StockChanged(UUID eventId, String sku, int available, Instant occurredAt) {
 
-    public static StockChanged of(String sku, int available) {
-        return new StockChanged(UUID.randomUUID(), sku, available, Instant.now());
+    public static StockChanged of(String sku, int available, Instant occurredAt) {
+        return new StockChanged(UUID.randomUUID(), sku, available, occurredAt);
     }
 }

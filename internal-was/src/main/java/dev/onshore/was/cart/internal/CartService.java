@@ -15,7 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -38,12 +38,14 @@ class CartService implements Carts {
     private final JdbcClient jdbc;
     private final CatalogPrices prices;
     private final Stock stock;
+    private final Clock clock;
 
-    CartService(JdbcClient jdbc, CatalogPrices prices, Stock stock, Markets markets) {
+    CartService(JdbcClient jdbc, CatalogPrices prices, Stock stock, Markets markets, Clock clock) {
         this.markets = markets;
         this.jdbc = jdbc;
         this.prices = prices;
         this.stock = stock;
+        this.clock = clock;
     }
 
     @Override
@@ -60,7 +62,7 @@ class CartService implements Carts {
             }
         }
         var id = bytes(UUID.randomUUID());
-        var now = Timestamp.from(Instant.now());
+        var now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 INSERT INTO cart (id, token_hash, member_subject, market, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?)""").params(id, hash(token), memberSubject, country, now, now).update();
@@ -152,7 +154,7 @@ class CartService implements Carts {
                     INSERT INTO cart_line (cart_id, sku, quantity, added_at) VALUES (:cart, :sku, :quantity, :now)
                     ON DUPLICATE KEY UPDATE quantity = :quantity""")
                     .param("cart", member).param("sku", offer.sku()).param("quantity", (int) wanted)
-                    .param("now", Timestamp.from(Instant.now())).update();
+                    .param("now", Timestamp.from(clock.instant())).update();
         }
         jdbc.sql("DELETE FROM cart_line WHERE cart_id = ?").param(guest.id()).update();
         jdbc.sql("DELETE FROM cart WHERE id = ?").param(guest.id()).update();
@@ -186,7 +188,7 @@ class CartService implements Carts {
                 INSERT INTO cart_line (cart_id, sku, quantity, added_at) VALUES (:cart, :sku, :quantity, :now)
                 ON DUPLICATE KEY UPDATE quantity = :quantity""")
                 .param("cart", cart.id()).param("sku", offer.sku()).param("quantity", (int) quantity)
-                .param("now", Timestamp.from(Instant.now())).update();
+                .param("now", Timestamp.from(clock.instant())).update();
         touch(cart);
         return view(cart.id(), cart.market(), language);
     }
@@ -247,7 +249,7 @@ class CartService implements Carts {
     }
 
     private void touch(StoredCart cart) {
-        jdbc.sql("UPDATE cart SET updated_at = ? WHERE id = ?").params(Timestamp.from(Instant.now()), cart.id())
+        jdbc.sql("UPDATE cart SET updated_at = ? WHERE id = ?").params(Timestamp.from(clock.instant()), cart.id())
                 .update();
     }
 

@@ -183,7 +183,7 @@ public class CatalogService implements ProductCatalog {
     public void recordRegulatory(Sku sku, String market, Map<String, String> attributes) {
         var product = find(sku);
         var before = Map.copyOf(product.regulatoryIn(market));
-        var after = products.save(product.recordRegulatory(market, attributes)).regulatoryIn(market);
+        var after = products.save(product.recordRegulatory(market, attributes, clock.instant())).regulatoryIn(market);
         audit.record("product.regulatory", "product:" + sku.value() + "/" + market, before, after);
     }
 
@@ -211,17 +211,17 @@ public class CatalogService implements ProductCatalog {
 
     @Override
     public OperatorProductView submit(Sku sku, Operator operator) {
-        return audited("product.submit", sku, product -> product.submit(operator));
+        return audited("product.submit", sku, product -> product.submit(operator, clock.instant()));
     }
 
     @Override
     public OperatorProductView approve(Sku sku, Operator operator) {
-        return audited("product.approve", sku, product -> product.approve(operator));
+        return audited("product.approve", sku, product -> product.approve(operator, clock.instant()));
     }
 
     @Override
     public OperatorProductView reject(Sku sku, Operator operator, String reason) {
-        return audited("product.reject", sku, product -> product.reject(operator, reason));
+        return audited("product.reject", sku, product -> product.reject(operator, reason, clock.instant()));
     }
 
     @Override
@@ -233,12 +233,12 @@ public class CatalogService implements ProductCatalog {
             var first = gaps.entrySet().iterator().next();
             throw new dev.onshore.was.catalog.InvalidRegulatoryDataException(first.getKey(), first.getValue());
         }
-        return audited("product.publish", sku, product -> product.publish(operator));
+        return audited("product.publish", sku, product -> product.publish(operator, clock.instant()));
     }
 
     @Override
     public OperatorProductView suspend(Sku sku, Operator operator) {
-        return audited("product.suspend", sku, product -> product.suspend(operator));
+        return audited("product.suspend", sku, product -> product.suspend(operator, clock.instant()));
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.data.repository.ListCrudRepository;
 
 /** The category tree. */
-interface Categories extends ListCrudRepository<Category, String> {
+public interface Categories extends ListCrudRepository<Category, String> {
 
     List<Category> findAllByOrderByDepthAscPositionAsc();
 }

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "category")
-class Category {
+public class Category {
 
     static final int MAX_DEPTH = 4;
     private static final Pattern CODE = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*(?:\\.[a-z0-9]+(?:-[a-z0-9]+)*){0,3}");
@@ -48,7 +48,7 @@ class Category {
         // for JPA
     }
 
-    Category(String code, int position) {
+    public Category(String code, int position) {
         if (code == null || code.length() > 120 || !CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("A category code is 1 to 4 dot-separated slugs: " + code);
         }
@@ -63,7 +63,7 @@ class Category {
         return candidate != null && candidate.length() <= 120 && CODE.matcher(candidate).matches();
     }
 
-    Category name(String language, String name) {
+    public Category name(String language, String name) {
         names.put(language, name);
         return this;
     }

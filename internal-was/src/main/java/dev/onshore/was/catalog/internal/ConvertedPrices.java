@@ -2,6 +2,7 @@ package dev.onshore.was.catalog.internal;
 
 import dev.onshore.was.catalog.ProductChanged;
 import dev.onshore.was.rates.ExchangeRatesChanged;
+import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -16,16 +17,19 @@ class ConvertedPrices {
 
     private final Products products;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    ConvertedPrices(Products products, ApplicationEventPublisher events) {
+    ConvertedPrices(Products products, ApplicationEventPublisher events, Clock clock) {
         this.products = products;
         this.events = events;
+        this.clock = clock;
     }
 
     @ApplicationModuleListener
     void on(ExchangeRatesChanged event) {
+        var now = clock.instant();
         products.findAll().stream()
                 .filter(product -> product.offers().values().stream().anyMatch(MarketOffer::converted))
-                .forEach(product -> events.publishEvent(ProductChanged.of(product.sku())));
+                .forEach(product -> events.publishEvent(ProductChanged.of(product.sku(), now)));
     }
 }

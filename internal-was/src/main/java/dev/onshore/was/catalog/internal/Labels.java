@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
 /**
  * A short text per language (an option's or a variant's label), English required, stored as a flat JSON object.
  */
-record Labels(Map<String, String> values) {
+public record Labels(Map<String, String> values) {
 
     static final int MAX_LENGTH = 80;
     static final Set<String> LANGUAGES = ProductImage.LANGUAGES;
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}]");
 
-    Labels {
+    public Labels {
         values = Collections.unmodifiableMap(new TreeMap<>(values));
         if (!values.containsKey("en")) {
             throw new IllegalArgumentException("A label needs English at least");

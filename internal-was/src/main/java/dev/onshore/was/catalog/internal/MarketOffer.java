@@ -54,28 +54,28 @@ public record MarketOffer(@Column(nullable = false, length = 3) String currency,
         }
     }
 
-    MarketOffer(String currency, BigDecimal listPrice) {
+    public MarketOffer(String currency, BigDecimal listPrice) {
         this(currency, listPrice, null, null, null, 10, Availability.IN_STOCK, OfferPricing.LIST);
     }
 
     /** An offer in {@code currency} (the market's) priced by converting the product's base price. */
-    static MarketOffer converted(String currency) {
+    public static MarketOffer converted(String currency) {
         return new MarketOffer(currency, null, null, null, null, 10, Availability.IN_STOCK, OfferPricing.CONVERTED);
     }
 
-    MarketOffer withSale(BigDecimal price, Instant startsAt, Instant endsAt) {
+    public MarketOffer withSale(BigDecimal price, Instant startsAt, Instant endsAt) {
         return new MarketOffer(currency, listPrice, price, startsAt, endsAt, maxPerOrder, availability, pricing);
     }
 
-    MarketOffer withMaxPerOrder(int max) {
+    public MarketOffer withMaxPerOrder(int max) {
         return new MarketOffer(currency, listPrice, salePrice, saleStartsAt, saleEndsAt, max, availability, pricing);
     }
 
-    MarketOffer withAvailability(Availability value) {
+    public MarketOffer withAvailability(Availability value) {
         return new MarketOffer(currency, listPrice, salePrice, saleStartsAt, saleEndsAt, maxPerOrder, value, pricing);
     }
 
-    boolean converted() {
+    public boolean converted() {
         return pricing == OfferPricing.CONVERTED;
     }
 
@@ -89,7 +89,7 @@ public record MarketOffer(@Column(nullable = false, length = 3) String currency,
      *
      * @throws IllegalStateException for a converted offer: its price comes from {@link ShelfPrices}
      */
-    BigDecimal priceAt(Instant now) {
+    public BigDecimal priceAt(Instant now) {
         if (listPrice == null) {
             throw new IllegalStateException("A converted offer has no price of its own");
         }

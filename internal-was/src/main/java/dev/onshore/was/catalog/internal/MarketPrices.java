@@ -9,9 +9,9 @@ import java.util.TreeMap;
  * A variant's own list prices per market, in each market's currency; stored as a JSON object of decimal strings
  * (never JSON numbers, which readers may turn into floating point).
  */
-record MarketPrices(Map<String, BigDecimal> values) {
+public record MarketPrices(Map<String, BigDecimal> values) {
 
-    MarketPrices {
+    public MarketPrices {
         values = Collections.unmodifiableMap(new TreeMap<>(values));
         values.forEach((market, price) -> {
             if (!market.matches("[A-Z]{2}") || price.signum() <= 0 || price.scale() > 4) {
@@ -20,5 +20,5 @@ record MarketPrices(Map<String, BigDecimal> values) {
         });
     }
 
-    static final MarketPrices NONE = new MarketPrices(Map.of());
+    public static final MarketPrices NONE = new MarketPrices(Map.of());
 }

@@ -1,6 +1,5 @@
 package dev.onshore.was.catalog.internal;
 
-import dev.onshore.was.catalog.search.ProductDocumentBinder;
 import dev.onshore.was.catalog.Availability;
 import dev.onshore.was.catalog.IllegalProductTransitionException;
 import dev.onshore.was.catalog.InvalidRegulatoryDataException;
@@ -39,10 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.search.engine.environment.bean.BeanRetrieval;
-import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
@@ -59,11 +54,13 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  * product goes back to draft and must be submitted again. Once a product has been published, changes take effect at
  * once (a price correction, a renewed Halal certificate or a stock change must not take it off sale); they are
  * followed through {@link ProductChanged} events, and a suspended product resumes with its content as it is.
+ *
+ * <p>Every verb takes the time it happens at: the caller reads the application's clock, so that the aggregate's
+ * steps, its {@code updatedAt} and its events agree with it. Its search document is mapped apart
+ * ({@code catalog.search.ProductSearchMapping}).
  */
 @Entity
 @Table(name = "product")
-@Indexed(index = "product")
-@TypeBinding(binder = @TypeBinderRef(type = ProductDocumentBinder.class, retrieval = BeanRetrieval.BEAN))
 public class Product extends AbstractAggregateRoot<Product> {
 
     @Id
@@ -151,42 +148,42 @@ public class Product extends AbstractAggregateRoot<Product> {
         // for JPA
     }
 
-    Product(Sku sku, String brand, BigDecimal basePrice, String baseCurrency) {
+    public Product(Sku sku, String brand, BigDecimal basePrice, String baseCurrency, Instant now) {
         this.id = UUID.randomUUID();
         this.sku = sku.value();
         this.brand = brand;
         this.status = ProductStatus.DRAFT;
         this.basePrice = basePrice;
         this.baseCurrency = baseCurrency;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 
-    Product translate(String language, ProductTranslation translation) {
+    public Product translate(String language, ProductTranslation translation, Instant now) {
         translations.put(language, translation);
-        return changed();
+        return changed(now);
     }
 
-    Product offer(String market, MarketOffer offer) {
+    public Product offer(String market, MarketOffer offer, Instant now) {
         offers.put(market, offer);
-        return changed();
+        return changed(now);
     }
 
     /** Changes the brand and the base price (in its currency); the category is {@link #categorize}'s. */
-    Product changeBasics(String newBrand, BigDecimal newBasePrice, String newBaseCurrency) {
+    Product changeBasics(String newBrand, BigDecimal newBasePrice, String newBaseCurrency, Instant now) {
         if (newBrand.isBlank() || newBasePrice.signum() <= 0) {
             throw new IllegalArgumentException("A product needs a brand and a positive base price");
         }
         this.brand = newBrand.strip();
         this.basePrice = newBasePrice;
         this.baseCurrency = newBaseCurrency;
-        return changed();
+        return changed(now);
     }
 
     /** Stops offering the product in {@code market}; false when it was not offered there (nothing changes). */
-    boolean withdrawOffer(String market) {
+    boolean withdrawOffer(String market, Instant now) {
         var removed = offers.remove(market) != null;
         if (removed) {
-            changed();
+            changed(now);
         }
         return removed;
     }
@@ -217,13 +214,13 @@ public class Product extends AbstractAggregateRoot<Product> {
         return approvedAt;
     }
 
-    Product categorize(@Nullable String category) {
+    public Product categorize(@Nullable String category, Instant now) {
         this.categoryCode = category;
-        return changed();
+        return changed(now);
     }
 
     /** Replaces the market's regulatory data; refuses (changing nothing) data that breaks the market's schema. */
-    Product recordRegulatory(String market, Map<String, String> attributes) {
+    public Product recordRegulatory(String market, Map<String, String> attributes, Instant now) {
         var violations = RegulatorySchemas.of(market).violations(attributes);
         if (!violations.isEmpty()) {
             throw new InvalidRegulatoryDataException(market, violations);
@@ -231,7 +228,7 @@ public class Product extends AbstractAggregateRoot<Product> {
         var stripped = new HashMap<String, String>();
         attributes.forEach((name, value) -> stripped.put(name, value.strip()));
         regulatory.put(market, new RegulatoryAttributes(stripped));
-        return changed();
+        return changed(now);
     }
 
     /**
@@ -251,10 +248,10 @@ public class Product extends AbstractAggregateRoot<Product> {
                 today);
     }
 
-    private Product changed() {
-        updatedAt = Instant.now();
+    private Product changed(Instant now) {
+        updatedAt = now;
         if (status == ProductStatus.PENDING_APPROVAL || status == ProductStatus.APPROVED) {
-            step(ProductStatus.DRAFT, null, "content changed: the " + (status == ProductStatus.APPROVED
+            step(ProductStatus.DRAFT, null, now, "content changed: the " + (status == ProductStatus.APPROVED
                     ? "approval" : "submission") + " was withdrawn");
             submittedBy = null;
             submittedAt = null;
@@ -263,7 +260,7 @@ public class Product extends AbstractAggregateRoot<Product> {
         }
         if (!changeRegistered && id != null && sku != null) {
             changeRegistered = true;
-            registerEvent(ProductChanged.of(sku()));
+            registerEvent(ProductChanged.of(sku(), now));
         }
         return this;
     }
@@ -274,35 +271,35 @@ public class Product extends AbstractAggregateRoot<Product> {
      * Adds an image at the end (the first one added is the main image); an image already shown (same file) only has
      * its alternative texts replaced.
      */
-    public Product addImage(ProductImage image) {
+    public Product addImage(ProductImage image, Instant now) {
         for (int i = 0; i < images.size(); i++) {
             if (images.get(i).fileName().equals(image.fileName())) {
                 images.set(i, image);
-                return changed();
+                return changed(now);
             }
         }
         if (images.size() >= MAX_IMAGES) {
             throw new IllegalArgumentException("A product shows at most " + MAX_IMAGES + " images");
         }
         images.add(image);
-        return changed();
+        return changed(now);
     }
 
     /** Removes the image showing {@code fileName}; false when there is none (nothing changes). */
-    public boolean removeImage(String fileName) {
+    public boolean removeImage(String fileName, Instant now) {
         var removed = images.removeIf(image -> image.fileName().equals(fileName));
         if (removed) {
-            changed();
+            changed(now);
         }
         return removed;
     }
 
     /** Makes the image showing {@code fileName} the main one; false when there is none (nothing changes). */
-    public boolean makeMainImage(String fileName) {
+    public boolean makeMainImage(String fileName, Instant now) {
         for (int i = 0; i < images.size(); i++) {
             if (images.get(i).fileName().equals(fileName)) {
                 images.addFirst(images.remove(i));
-                changed();
+                changed(now);
                 return true;
             }
         }
@@ -313,7 +310,7 @@ public class Product extends AbstractAggregateRoot<Product> {
      * Replaces the product's option and variants: both or neither; suffixes unique. Search keeps indexing the
      * product itself, never its variants.
      */
-    Product defineVariants(@Nullable ProductOption newOption, List<ProductVariant> newVariants) {
+    public Product defineVariants(@Nullable ProductOption newOption, List<ProductVariant> newVariants, Instant now) {
         if ((newOption == null) != newVariants.isEmpty()) {
             throw new IllegalArgumentException("Variants need an option, an option needs variants");
         }
@@ -323,14 +320,14 @@ public class Product extends AbstractAggregateRoot<Product> {
         option = newOption;
         variants.clear();
         variants.addAll(newVariants);
-        return changed();
+        return changed(now);
     }
 
     @Nullable ProductOption option() {
         return option;
     }
 
-    List<ProductVariant> variants() {
+    public List<ProductVariant> variants() {
         return Collections.unmodifiableList(variants);
     }
 
@@ -339,12 +336,12 @@ public class Product extends AbstractAggregateRoot<Product> {
     }
 
     /** Asks another operator to approve this draft for publication. */
-    Product submit(Operator operator) {
+    public Product submit(Operator operator, Instant now) {
         require(ProductStatus.DRAFT, ProductStatus.PENDING_APPROVAL);
-        step(ProductStatus.PENDING_APPROVAL, operator, null);
+        step(ProductStatus.PENDING_APPROVAL, operator, now, null);
         submittedBy = operator.name();
         submittedAt = updatedAt;
-        registerEvent(ProductSubmitted.of(sku(), operator));
+        registerEvent(ProductSubmitted.of(sku(), operator, now));
         return this;
     }
 
@@ -353,46 +350,46 @@ public class Product extends AbstractAggregateRoot<Product> {
      *
      * @throws SelfApprovalException when {@code operator} submitted it (nothing changes)
      */
-    Product approve(Operator operator) {
+    public Product approve(Operator operator, Instant now) {
         require(ProductStatus.PENDING_APPROVAL, ProductStatus.APPROVED);
         if (operator.name().equals(submittedBy)) {
             throw new SelfApprovalException(sku, operator);
         }
-        step(ProductStatus.APPROVED, operator, null);
+        step(ProductStatus.APPROVED, operator, now, null);
         approvedBy = operator.name();
         approvedAt = updatedAt;
-        registerEvent(ProductApproved.of(sku(), operator));
+        registerEvent(ProductApproved.of(sku(), operator, now));
         return this;
     }
 
     /** Sends a submitted product back to draft; the submitter may withdraw their own submission this way too. */
-    Product reject(Operator operator, String reason) {
+    Product reject(Operator operator, String reason, Instant now) {
         if (reason.isBlank() || reason.length() > 500) {
             throw new IllegalArgumentException("A rejection needs a reason of at most 500 characters");
         }
         require(ProductStatus.PENDING_APPROVAL, ProductStatus.DRAFT);
-        step(ProductStatus.DRAFT, operator, reason.strip());
+        step(ProductStatus.DRAFT, operator, now, reason.strip());
         submittedBy = null;
         submittedAt = null;
-        registerEvent(ProductRejected.of(sku(), operator, reason.strip()));
+        registerEvent(ProductRejected.of(sku(), operator, reason.strip(), now));
         return this;
     }
 
     /** Puts an approved product on sale, or a suspended one back on sale. */
-    Product publish(Operator operator) {
+    public Product publish(Operator operator, Instant now) {
         if (status != ProductStatus.APPROVED && status != ProductStatus.SUSPENDED) {
             throw new IllegalProductTransitionException(status, ProductStatus.PUBLISHED);
         }
-        step(ProductStatus.PUBLISHED, operator, null);
-        registerEvent(ProductPublished.of(sku()));
+        step(ProductStatus.PUBLISHED, operator, now, null);
+        registerEvent(ProductPublished.of(sku(), now));
         return this;
     }
 
     /** Takes a published product off sale. */
-    Product suspend(Operator operator) {
+    Product suspend(Operator operator, Instant now) {
         require(ProductStatus.PUBLISHED, ProductStatus.SUSPENDED);
-        step(ProductStatus.SUSPENDED, operator, null);
-        registerEvent(ProductSuspended.of(sku()));
+        step(ProductStatus.SUSPENDED, operator, now, null);
+        registerEvent(ProductSuspended.of(sku(), now));
         return this;
     }
 
@@ -402,8 +399,8 @@ public class Product extends AbstractAggregateRoot<Product> {
         }
     }
 
-    private void step(ProductStatus to, @Nullable Operator operator, @Nullable String note) {
-        updatedAt = Instant.now();
+    private void step(ProductStatus to, @Nullable Operator operator, Instant now, @Nullable String note) {
+        updatedAt = now;
         lifecycle.add(new LifecycleStep(status, to, operator == null ? null : operator.name(), note, updatedAt));
         status = to;
     }
@@ -463,7 +460,7 @@ public class Product extends AbstractAggregateRoot<Product> {
         return Collections.unmodifiableMap(offers);
     }
 
-    Map<String, String> regulatoryIn(String market) {
+    public Map<String, String> regulatoryIn(String market) {
         var attributes = regulatory.get(market);
         return attributes == null ? Map.of() : attributes.values();
     }

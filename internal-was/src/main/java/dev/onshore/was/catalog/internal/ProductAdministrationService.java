@@ -103,9 +103,9 @@ class ProductAdministrationService implements ProductAdministration {
         if (!violations.isEmpty()) {
             throw new InvalidProductException(violations);
         }
-        var product = new Product(sku, input.brand().strip(), input.basePrice(),
-                currency(input.baseCurrency())).translate("en", new ProductTranslation(name, ""))
-                .categorize(blankToNull(input.category()));
+        var now = clock.instant();
+        var product = new Product(sku, input.brand().strip(), input.basePrice(), currency(input.baseCurrency()), now)
+                .translate("en", new ProductTranslation(name, ""), now).categorize(blankToNull(input.category()), now);
         var created = sheet(saved(product), "en");
         audit.record("product.create", target(sku), null, new Basics(created.brand(), created.category(),
                 created.basePrice(), created.baseCurrency()));
@@ -121,8 +121,9 @@ class ProductAdministrationService implements ProductAdministration {
             throw new InvalidProductException(violations);
         }
         var before = new Basics(product.brand(), product.categoryCode(), product.basePrice(), product.baseCurrency());
-        product.changeBasics(basics.brand(), basics.basePrice(), currency(basics.baseCurrency()))
-                .categorize(blankToNull(basics.category()));
+        var now = clock.instant();
+        product.changeBasics(basics.brand(), basics.basePrice(), currency(basics.baseCurrency()), now)
+                .categorize(blankToNull(basics.category()), now);
         var after = sheet(saved(product), "en");
         audit.record("product.basics", target(sku), before, new Basics(after.brand(), after.category(),
                 after.basePrice(), after.baseCurrency()));
@@ -152,7 +153,7 @@ class ProductAdministrationService implements ProductAdministration {
         var before = product.translations().get(language);
         product.translate(language, new ProductTranslation(name, texts.summary() == null ? "" : texts.summary(),
                 blankToNull(texts.description()), blankToNull(texts.ingredients()), blankToNull(texts.usage()),
-                blankToNull(texts.warnings())));
+                blankToNull(texts.warnings())), clock.instant());
         var after = sheet(saved(product), language);
         audit.record("product.translate", target(sku) + "/" + language, before, after.translations().get(language));
         return after;
@@ -163,7 +164,7 @@ class ProductAdministrationService implements ProductAdministration {
         var product = find(sku, version);
         var before = product.offers().get(market);
         var offer = offerOf(market, input, "");
-        product.offer(market, offer);
+        product.offer(market, offer, clock.instant());
         var after = sheet(saved(product), "en");
         audit.record("product.offer", target(sku) + "/" + market, before, offer);
         return after;
@@ -177,7 +178,7 @@ class ProductAdministrationService implements ProductAdministration {
             throw new InvalidProductException("market", "unknown");
         }
         var before = Map.copyOf(product.regulatoryIn(market));
-        product.recordRegulatory(market, attributes);
+        product.recordRegulatory(market, attributes, clock.instant());
         var after = sheet(saved(product), "en");
         audit.record("product.regulatory", target(sku) + "/" + market, before, product.regulatoryIn(market));
         return after;
@@ -187,7 +188,7 @@ class ProductAdministrationService implements ProductAdministration {
     public ProductSheet withdrawOffer(Sku sku, long version, String market, Operator operator) {
         var product = find(sku, version);
         var before = product.offers().get(market);
-        product.withdrawOffer(market);
+        product.withdrawOffer(market, clock.instant());
         var after = sheet(saved(product), "en");
         audit.record("product.withdrawOffer", target(sku) + "/" + market, before, null);
         return after;

@@ -9,10 +9,10 @@ import jakarta.persistence.Embeddable;
  * @param code lower-case letters, digits and dashes
  */
 @Embeddable
-record ProductOption(@Column(name = "option_code", length = 40) String code,
+public record ProductOption(@Column(name = "option_code", length = 40) String code,
         @Column(name = "option_labels", columnDefinition = "longtext") Labels labels) {
 
-    ProductOption {
+    public ProductOption {
         if (code == null || !code.matches("[a-z][a-z0-9-]{0,39}")) {
             throw new IllegalArgumentException("An option code is lower-case letters, digits and dashes: " + code);
         }

@@ -296,10 +296,11 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
         var sku = new Sku(row.get("sku").strip().toUpperCase(Locale.ROOT));
         var basePrice = new BigDecimal(row.get("base_price"));
         var currency = row.get("base_currency").toUpperCase(Locale.ROOT);
+        var now = clock.instant();
         var product = existing.contains(sku.value()) ? products.findBySku(sku.value()).orElseThrow()
-                : new Product(sku, row.get("brand"), basePrice, currency);
-        product.changeBasics(row.get("brand"), basePrice, currency)
-                .categorize(row.get("category").isEmpty() ? null : row.get("category"));
+                : new Product(sku, row.get("brand"), basePrice, currency, now);
+        product.changeBasics(row.get("brand"), basePrice, currency, now)
+                .categorize(row.get("category").isEmpty() ? null : row.get("category"), now);
         for (var column : header) {
             var text = TEXT_COLUMN.matcher(column);
             if (text.matches() && text.group(1).equals("name") && !row.get(column).isEmpty()) {
@@ -308,7 +309,7 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
                 product.translate(language, old == null
                         ? new ProductTranslation(row.get(column), row.get("summary." + language))
                         : new ProductTranslation(row.get(column), row.get("summary." + language), old.description(),
-                                old.ingredients(), old.usage(), old.warnings()));
+                                old.ingredients(), old.usage(), old.warnings()), now);
             }
             var price = PRICE_COLUMN.matcher(column);
             if (price.matches() && !row.get(column).isEmpty()) {
@@ -320,7 +321,8 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
                         && old.salePrice().compareTo(entered.listPrice()) < 0;
                 product.offer(market, old == null ? entered : new MarketOffer(entered.currency(), entered.listPrice(),
                         keepSale ? old.salePrice() : null, keepSale ? old.saleStartsAt() : null,
-                        keepSale ? old.saleEndsAt() : null, old.maxPerOrder(), old.availability(), entered.pricing()));
+                        keepSale ? old.saleEndsAt() : null, old.maxPerOrder(), old.availability(), entered.pricing()),
+                        now);
             }
         }
         products.save(product);

@@ -32,7 +32,7 @@ public record ProductTranslation(@Column(nullable = false, length = 200) String 
         description = description == null || description.isBlank() ? null : sanitize(description);
     }
 
-    ProductTranslation(String name, String summary) {
+    public ProductTranslation(String name, String summary) {
         this(name, summary, null, null, null, null);
     }
 

@@ -17,13 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param priceDelta in the base currency; may be negative (a smaller pack); null or zero for the same price
  */
 @Embeddable
-record ProductVariant(@Column(nullable = false, length = 12) String suffix,
+public record ProductVariant(@Column(nullable = false, length = 12) String suffix,
         @Column(name = "labels", nullable = false, columnDefinition = "longtext") Labels labels,
         @Column(name = "price_delta", precision = 19, scale = 4) @Nullable BigDecimal priceDelta,
         @Column(name = "own_prices", nullable = false, columnDefinition = "longtext") MarketPrices ownPrices,
         @Enumerated(EnumType.STRING) @Column(nullable = false, length = 20) Availability availability) {
 
-    ProductVariant {
+    public ProductVariant {
         if (suffix == null || !suffix.matches("[A-Z0-9]{1,12}")) {
             throw new IllegalArgumentException("A variant suffix is 1 to 12 upper-case letters and digits: " + suffix);
         }

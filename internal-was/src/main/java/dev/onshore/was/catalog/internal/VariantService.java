@@ -8,6 +8,7 @@ import dev.onshore.was.catalog.Operator;
 import dev.onshore.was.catalog.ProductVariants;
 import dev.onshore.was.catalog.Sku;
 import dev.onshore.was.catalog.UnknownProductException;
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,10 +29,12 @@ class VariantService implements ProductVariants {
 
     private final Products products;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    VariantService(Products products, AuditTrail audit) {
+    VariantService(Products products, AuditTrail audit, Clock clock) {
         this.products = products;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
@@ -108,7 +111,7 @@ class VariantService implements ProductVariants {
         if (!violations.isEmpty()) {
             throw new InvalidVariantsException(violations);
         }
-        products.save(product.defineVariants(option, variants));
+        products.save(product.defineVariants(option, variants, clock.instant()));
         log.info("{} defined {} variants of {}", operator, variants.size(), sku);
         var after = variants(sku);
         audit.record("product.variants", "product:" + sku.value(), previous, after);

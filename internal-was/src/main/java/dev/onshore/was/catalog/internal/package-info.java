@@ -1,4 +1,4 @@
-/** The catalog's insides: the product aggregate, its persistence and the demo data. */
+/** The catalog's insides: the product aggregate, its persistence and the services over them. */
 @NullMarked
 package dev.onshore.was.catalog.internal;
 

@@ -10,6 +10,7 @@ import dev.onshore.was.catalog.ProductImageView;
 import dev.onshore.was.catalog.ProductMedia;
 import dev.onshore.was.catalog.Sku;
 import dev.onshore.was.catalog.UnknownProductException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,11 @@ public class MediaService implements ProductMedia {
     private final MediaStore store;
     private final MediaProperties properties;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    MediaService(Products products, MediaStore store, MediaProperties properties, AuditTrail audit) {
+    MediaService(Products products, MediaStore store, MediaProperties properties, AuditTrail audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
         this.products = products;
         this.store = store;
         this.properties = properties;
@@ -81,7 +84,7 @@ public class MediaService implements ProductMedia {
         // its content) and the next upload of the same image reuses it.
         store.store(bytes, sniffed.format());
         var image = new ProductImage(name, sniffed.width(), sniffed.height(), bytes.length, texts);
-        products.save(product.addImage(image));
+        products.save(product.addImage(image, clock.instant()));
         audit.record("product.image.add", "product:" + sku.value() + "/image:" + name, null, view(image, "en"));
         log.info("{} added image {} ({}x{}) to {}", operator, name, sniffed.width(), sniffed.height(), sku);
         return view(image, "en");
@@ -91,7 +94,7 @@ public class MediaService implements ProductMedia {
     public boolean removeImage(Sku sku, String fileName, Operator operator) {
         var product = find(sku);
         var before = images(product);
-        if (!product.removeImage(fileName)) {
+        if (!product.removeImage(fileName, clock.instant())) {
             return false;
         }
         products.save(product);
@@ -104,7 +107,7 @@ public class MediaService implements ProductMedia {
     public boolean makeMainImage(Sku sku, String fileName, Operator operator) {
         var product = find(sku);
         var before = images(product);
-        if (!product.makeMainImage(fileName)) {
+        if (!product.makeMainImage(fileName, clock.instant())) {
             return false;
         }
         products.save(product);

@@ -36,7 +36,7 @@ public class ProductDocumentBinder implements TypeBinder {
     private final ObjectProvider<Clock> clock;
 
     /**
-     * A Spring bean that Hibernate Search gets through Spring's bean container while the entity manager factory
+     * A Spring bean that {@link ProductSearchMapping} hands to Hibernate Search while the entity manager factory
      * starts, hence a provider: the prices are looked up when documents are written, long after.
      */
     public ProductDocumentBinder(ObjectProvider<ShelfPrices> prices, ObjectProvider<Clock> clock) {

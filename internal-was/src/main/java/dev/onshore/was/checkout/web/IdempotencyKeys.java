@@ -2,7 +2,7 @@ package dev.onshore.was.checkout.web;
 
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,9 +22,11 @@ class IdempotencyKeys {
     static final int MAX_KEY_LENGTH = 255;
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    IdempotencyKeys(JdbcClient jdbc) {
+    IdempotencyKeys(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Claims the key for this request, or says why not (a stored response to replay, a mismatch, a run). */
@@ -32,7 +34,7 @@ class IdempotencyKeys {
         try {
             jdbc.sql("""
                     INSERT INTO idempotency_key (scope, idem_key, request_hash, state, created_at)
-                    VALUES (?, ?, ?, 'RUNNING', ?)""").params(scope, key, requestHash, Timestamp.from(Instant.now()))
+                    VALUES (?, ?, ?, 'RUNNING', ?)""").params(scope, key, requestHash, Timestamp.from(clock.instant()))
                     .update();
             return new Claim(Claim.Kind.CLAIMED, null);
         } catch (DuplicateKeyException e) {
@@ -71,7 +73,7 @@ class IdempotencyKeys {
     @Scheduled(fixedDelayString = "${onshore.checkout.idempotency-purge-every:PT1H}")
     void purge() {
         jdbc.sql("DELETE FROM idempotency_key WHERE created_at < ?")
-                .param(Timestamp.from(Instant.now().minus(KEPT))).update();
+                .param(Timestamp.from(clock.instant().minus(KEPT))).update();
     }
 
     /** A response as first sent. */

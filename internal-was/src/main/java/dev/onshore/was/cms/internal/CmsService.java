@@ -15,6 +15,7 @@ import dev.onshore.was.cms.SiteContentChanged;
 import dev.onshore.was.cms.PageContents;
 import dev.onshore.was.cms.SiteSummary;
 import dev.onshore.was.cms.StalePageException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -45,10 +46,12 @@ class CmsService implements SiteContent {
     private final ApplicationEventPublisher events;
     private final Markets markets;
     private final AuditTrail audit;
+    private final Clock clock;
 
     CmsService(Sites sites, Pages pages, ProductCatalog catalog, ProductSearch search, CmsProperties properties,
-            ApplicationEventPublisher events, Markets markets, AuditTrail audit) {
+            ApplicationEventPublisher events, Markets markets, AuditTrail audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
         this.markets = markets;
         this.sites = sites;
         this.pages = pages;
@@ -96,7 +99,7 @@ class CmsService implements SiteContent {
         pages.save(page);
         audit.record("cms.item.schedule", "cms:" + market + "/" + pageKey + "/" + item.id(), null,
                 audited(page, item));
-        events.publishEvent(SiteContentChanged.of(market));
+        events.publishEvent(SiteContentChanged.of(market, clock.instant()));
         return item.id();
     }
 
@@ -169,7 +172,7 @@ class CmsService implements SiteContent {
             pages.save(page);
             audit.record("cms.item.withdraw", "cms:" + page.market() + "/" + page.pageKey() + "/" + itemId, before,
                     null);
-            events.publishEvent(SiteContentChanged.of(page.market()));
+            events.publishEvent(SiteContentChanged.of(page.market(), clock.instant()));
             return true;
         }).orElse(false);
     }

@@ -1,6 +1,7 @@
 package dev.onshore.was.cms.web;
 
 import dev.onshore.was.adminapi.AdminAccess;
+import dev.onshore.was.adminapi.AdminProblems;
 import dev.onshore.was.adminapi.OperatorRole;
 import dev.onshore.was.cms.ItemContent;
 import dev.onshore.was.cms.PageTemplate;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -44,13 +44,13 @@ class CmsAdminController {
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
     private final SiteContent content;
-    private final MessageSource messages;
+    private final AdminProblems problems;
     private final Markets markets;
     private final Clock clock;
 
-    CmsAdminController(SiteContent content, MessageSource messages, Markets markets, Clock clock) {
+    CmsAdminController(SiteContent content, AdminProblems problems, Markets markets, Clock clock) {
         this.content = content;
-        this.messages = messages;
+        this.problems = problems;
         this.markets = markets;
         this.clock = clock;
     }
@@ -115,19 +115,11 @@ class CmsAdminController {
     /** A stale version, or two edits of the same version racing (the second to commit loses). */
     @ExceptionHandler({StalePageException.class, OptimisticLockingFailureException.class})
     ProblemDetail stalePage(RuntimeException e, Locale locale) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage("problem.stale-cms-page.detail", null, locale));
-        problem.setType(URI.create("https://onshore.dev/problems/stale-cms-page"));
-        problem.setTitle(messages.getMessage("problem.stale-cms-page.title", null, locale));
-        return problem;
+        return problems.problem(HttpStatus.CONFLICT, "stale-cms-page", locale);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalidItem(IllegalArgumentException e, Locale locale) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("problem.invalid-cms-item.detail", null, locale));
-        problem.setType(URI.create("https://onshore.dev/problems/invalid-cms-item"));
-        problem.setTitle(messages.getMessage("problem.invalid-cms-item.title", null, locale));
-        return problem;
+        return problems.problem(HttpStatus.BAD_REQUEST, "invalid-cms-item", locale);
     }
 }

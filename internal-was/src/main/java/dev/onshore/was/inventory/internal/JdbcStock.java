@@ -30,10 +30,10 @@ class JdbcStock implements Stock {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    JdbcStock(JdbcClient jdbc, ApplicationEventPublisher events) {
+    JdbcStock(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Override
@@ -52,7 +52,7 @@ class JdbcStock implements Stock {
                 INSERT INTO stock (sku, available, updated_at) VALUES (:sku, :available, :now)
                 ON DUPLICATE KEY UPDATE available = :available, updated_at = :now""")
                 .param("sku", sku).param("available", available).param("now", now()).update();
-        events.publishEvent(StockChanged.of(sku, available));
+        events.publishEvent(StockChanged.of(sku, available, clock.instant()));
     }
 
     @Override
@@ -78,7 +78,7 @@ class JdbcStock implements Stock {
                     INSERT INTO stock_reservation (order_number, sku, quantity, state, expires_at, created_at)
                     VALUES (?, ?, ?, 'HELD', ?, ?)""")
                     .params(orderNumber, line.getKey(), quantity, Timestamp.from(until), now).update();
-            events.publishEvent(StockChanged.of(line.getKey(), available(line.getKey())));
+            events.publishEvent(StockChanged.of(line.getKey(), available(line.getKey()), clock.instant()));
         }
     }
 
@@ -129,7 +129,7 @@ class JdbcStock implements Stock {
             if (moved == 1) {
                 jdbc.sql("UPDATE stock SET available = available + ?, updated_at = ? WHERE sku = ?")
                         .params(line.getValue(), now, line.getKey()).update();
-                events.publishEvent(StockChanged.of(line.getKey(), available(line.getKey())));
+                events.publishEvent(StockChanged.of(line.getKey(), available(line.getKey()), clock.instant()));
                 released = true;
             }
         }

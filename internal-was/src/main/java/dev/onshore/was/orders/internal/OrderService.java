@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,14 +33,16 @@ class OrderService implements OrderManagement {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
 
     private final Orders orders;
+    private final Clock clock;
 
-    OrderService(Orders orders) {
+    OrderService(Orders orders, Clock clock) {
         this.orders = orders;
+        this.clock = clock;
     }
 
     @Override
     public PlacedOrder place(NewOrder order) {
-        var now = Instant.now();
+        var now = clock.instant();
         var token = token();
         var placed = Order.place(number(now), order, hash(token), now);
         orders.save(placed);
@@ -92,42 +95,42 @@ class OrderService implements OrderManagement {
 
     @Override
     public OrderView cancel(String number, String reason) {
-        return change(number, order -> order.cancel(reason, Instant.now()));
+        return change(number, order -> order.cancel(reason, clock.instant()));
     }
 
     @Override
     public OrderView startPreparing(String number) {
-        return change(number, order -> order.startPreparing(Instant.now()));
+        return change(number, order -> order.startPreparing(clock.instant()));
     }
 
     @Override
     public OrderView ship(String number, Shipment shipment) {
-        return change(number, order -> order.ship(shipment, Instant.now()));
+        return change(number, order -> order.ship(shipment, clock.instant()));
     }
 
     @Override
     public OrderView markDelivered(String number) {
-        return change(number, order -> order.markDelivered(Instant.now()));
+        return change(number, order -> order.markDelivered(clock.instant()));
     }
 
     @Override
     public OrderView confirm(String number) {
-        return change(number, order -> order.confirm(Instant.now()));
+        return change(number, order -> order.confirm(clock.instant()));
     }
 
     @Override
     public OrderView requestReturn(String number) {
-        return change(number, order -> order.requestReturn(Instant.now()));
+        return change(number, order -> order.requestReturn(clock.instant()));
     }
 
     @Override
     public OrderView approveReturn(String number) {
-        return change(number, order -> order.approveReturn(Instant.now()));
+        return change(number, order -> order.approveReturn(clock.instant()));
     }
 
     @Override
     public OrderView receiveReturn(String number) {
-        return change(number, order -> order.receiveReturn(Instant.now()));
+        return change(number, order -> order.receiveReturn(clock.instant()));
     }
 
     @Override

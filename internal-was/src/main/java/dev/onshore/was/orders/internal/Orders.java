@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -34,10 +35,12 @@ class Orders {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    Orders(JdbcClient jdbc, ApplicationEventPublisher events) {
+    Orders(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
+        this.clock = clock;
     }
 
     void save(Order order) {
@@ -70,7 +73,7 @@ class Orders {
                     .param("reference", order.paymentReference())
                     .param("refunded", order.refunded().toStorageAmount())
                     .param("placedAt", Timestamp.from(order.placedAt())).param("payBy", Timestamp.from(placed.payBy()))
-                    .param("now", Timestamp.from(Instant.now()))
+                    .param("now", Timestamp.from(clock.instant()))
                     .param("timeZone", placed.timeZone() == null ? null : placed.timeZone().getId())
                     .param("discount", placed.discount().toStorageAmount())
                     .param("couponCode", placed.couponCode()).update();
@@ -91,7 +94,7 @@ class Orders {
                     .param("status", order.status().name())
                     .param("returnStatus", order.returnStatus() == null ? null : order.returnStatus().name())
                     .param("provider", order.paymentProvider()).param("reference", order.paymentReference())
-                    .param("refunded", order.refunded().toStorageAmount()).param("now", Timestamp.from(Instant.now()))
+                    .param("refunded", order.refunded().toStorageAmount()).param("now", Timestamp.from(clock.instant()))
                     .param("carrier", order.shipment() == null ? null : order.shipment().carrier())
                     .param("tracking", order.shipment() == null ? null : order.shipment().trackingNumber())
                     .param("id", bytes(order.id())).param("version", order.version()).update();

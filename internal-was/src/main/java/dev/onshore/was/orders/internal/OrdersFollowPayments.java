@@ -8,7 +8,7 @@ import dev.onshore.was.payments.PaymentFailed;
 import dev.onshore.was.payments.Payments;
 import dev.onshore.was.payments.RefundIssued;
 import dev.onshore.was.payments.RefundRequest;
-import java.time.Instant;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -26,10 +26,12 @@ class OrdersFollowPayments {
 
     private final Orders orders;
     private final Payments payments;
+    private final Clock clock;
 
-    OrdersFollowPayments(Orders orders, Payments payments) {
+    OrdersFollowPayments(Orders orders, Payments payments, Clock clock) {
         this.orders = orders;
         this.payments = payments;
+        this.clock = clock;
     }
 
     @ApplicationModuleListener
@@ -40,7 +42,7 @@ class OrdersFollowPayments {
             return;
         }
         try {
-            if (order.markPaid(captured.provider(), captured.providerReference(), Instant.now())) {
+            if (order.markPaid(captured.provider(), captured.providerReference(), clock.instant())) {
                 orders.save(order);
             }
         } catch (IllegalOrderTransitionException e) {
@@ -55,7 +57,7 @@ class OrdersFollowPayments {
     void on(PaymentFailed failed) {
         var order = orders.lockByNumber(failed.orderReference()).orElse(null);
         if (order != null && order.status() == OrderStatus.PLACED) {
-            order.cancel("payment-" + failed.outcome().name().toLowerCase(java.util.Locale.ROOT), Instant.now());
+            order.cancel("payment-" + failed.outcome().name().toLowerCase(java.util.Locale.ROOT), clock.instant());
             orders.save(order);
         }
     }
@@ -87,7 +89,7 @@ class OrdersFollowPayments {
     @ApplicationModuleListener
     void on(RefundIssued refund) {
         var order = orders.lockByNumber(refund.orderReference()).orElse(null);
-        if (order != null && order.recordRefund(refund.providerRefundId(), refund.amount(), Instant.now())) {
+        if (order != null && order.recordRefund(refund.providerRefundId(), refund.amount(), clock.instant())) {
             orders.save(order);
         }
     }

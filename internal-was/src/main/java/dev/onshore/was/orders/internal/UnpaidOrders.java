@@ -1,7 +1,7 @@
 package dev.onshore.was.orders.internal;
 
 import dev.onshore.was.orders.OrderManagement;
-import java.time.Instant;
+import java.time.Clock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 class UnpaidOrders {
 
     private final OrderManagement orders;
+    private final Clock clock;
 
-    UnpaidOrders(OrderManagement orders) {
+    UnpaidOrders(OrderManagement orders, Clock clock) {
         this.orders = orders;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${onshore.orders.unpaid-check:PT30S}")
     void cancelUnpaid() {
-        orders.cancelUnpaid(Instant.now());
+        orders.cancelUnpaid(clock.instant());
     }
 }

@@ -1,10 +1,9 @@
 package dev.onshore.was.orders.web;
 
+import dev.onshore.was.adminapi.AdminProblems;
 import dev.onshore.was.orders.IllegalOrderTransitionException;
 import dev.onshore.was.orders.UnknownOrderException;
-import java.net.URI;
 import java.util.Locale;
-import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -15,21 +14,21 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = OrdersAdminController.class)
 class OrderAdminProblems {
 
-    private final MessageSource messages;
+    private final AdminProblems problems;
 
-    OrderAdminProblems(MessageSource messages) {
-        this.messages = messages;
+    OrderAdminProblems(AdminProblems problems) {
+        this.problems = problems;
     }
 
     @ExceptionHandler(UnknownOrderException.class)
     ProblemDetail unknown(UnknownOrderException e, Locale locale) {
-        return problem(HttpStatus.NOT_FOUND, "order-not-found", locale);
+        return problems.problem(HttpStatus.NOT_FOUND, "order-not-found", locale);
     }
 
     /** 409: the order's state does not allow the move (shipping an unpaid order, cancelling a shipped one). */
     @ExceptionHandler(IllegalOrderTransitionException.class)
     ProblemDetail illegal(IllegalOrderTransitionException e, Locale locale) {
-        var problem = problem(HttpStatus.CONFLICT, "illegal-order-transition", locale, e.number(), e.from());
+        var problem = problems.problem(HttpStatus.CONFLICT, "illegal-order-transition", locale, e.number(), e.from());
         problem.setProperty("status", e.from());
         return problem;
     }
@@ -37,14 +36,6 @@ class OrderAdminProblems {
     /** 409: another operator (or a payment) changed the order between reading and saving; nothing was saved. */
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail stale(OptimisticLockingFailureException e, Locale locale) {
-        return problem(HttpStatus.CONFLICT, "order-changed", locale);
-    }
-
-    private ProblemDetail problem(HttpStatus status, String kind, Locale locale, Object... arguments) {
-        var problem = ProblemDetail.forStatusAndDetail(status,
-                messages.getMessage("problem." + kind + ".detail", arguments, locale));
-        problem.setType(URI.create("https://onshore.dev/problems/" + kind));
-        problem.setTitle(messages.getMessage("problem." + kind + ".title", null, locale));
-        return problem;
+        return problems.problem(HttpStatus.CONFLICT, "order-changed", locale);
     }
 }

@@ -15,6 +15,7 @@ import dev.onshore.was.CatalogTestSupport;
 import dev.onshore.was.OperatorsRealm;
 import dev.onshore.was.catalog.ProductStatus;
 import dev.onshore.was.catalog.Sku;
+import java.time.Instant;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** The approval workflow through the admin API, with signed service tokens, on real MariaDB. */
 class CatalogAdminIntegrationTests extends CatalogTestSupport {
 
+    private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
+
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     @Autowired
@@ -38,9 +41,9 @@ class CatalogAdminIntegrationTests extends CatalogTestSupport {
 
     private String draft() {
         var sku = "HS-IT-FLOW-" + SEQUENCE.incrementAndGet();
-        products.save(new Product(new Sku(sku), "Test Brand", new BigDecimal("12000"), "KRW")
-                .translate("en", new ProductTranslation("Approval test " + sku, "For the workflow test"))
-                .offer("SG", new MarketOffer("SGD", new BigDecimal("12.90"))));
+        products.save(new Product(new Sku(sku), "Test Brand", new BigDecimal("12000"), "KRW", NOW)
+                .translate("en", new ProductTranslation("Approval test " + sku, "For the workflow test"), NOW)
+                .offer("SG", new MarketOffer("SGD", new BigDecimal("12.90")), NOW));
         return sku;
     }
 

@@ -33,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ActiveProfiles({"demo", "it"})
 class CatalogChangesReachPagesIntegrationTests {
 
+    private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
+
     private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
     private static final Currency IDR = Currency.getInstance("IDR");
 
@@ -79,7 +81,7 @@ class CatalogChangesReachPagesIntegrationTests {
     private void change(String sku, java.util.function.UnaryOperator<MarketOffer> offer) {
         transactions.executeWithoutResult(status -> {
             var product = products.findBySku(sku).orElseThrow();
-            products.save(product.offer("ID", offer.apply(product.offerIn("ID").orElseThrow())));
+            products.save(product.offer("ID", offer.apply(product.offerIn("ID").orElseThrow()), NOW));
         });
     }
 

@@ -34,6 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TestClock.Configuration.class)
 class CatalogModuleIntegrationTests {
 
+    private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
@@ -52,10 +54,11 @@ class CatalogModuleIntegrationTests {
     TestClock clock;
 
     private Product published(String sku, String market, MarketOffer offer) {
-        return products.save(new Product(new Sku(sku), "Module Brand", new BigDecimal("10000"), "KRW")
-                .translate("en", new ProductTranslation("Module test " + sku, "For the catalog's module test"))
-                .offer(market, offer)
-                .submit(new Operator("editor")).approve(new Operator("reviewer")).publish(new Operator("reviewer")));
+        return products.save(new Product(new Sku(sku), "Module Brand", new BigDecimal("10000"), "KRW", NOW)
+                .translate("en", new ProductTranslation("Module test " + sku, "For the catalog's module test"), NOW)
+                .offer(market, offer, NOW)
+                .submit(new Operator("editor"), NOW)
+                .approve(new Operator("reviewer"), NOW).publish(new Operator("reviewer"), NOW));
     }
 
     @Test
@@ -83,9 +86,16 @@ class CatalogModuleIntegrationTests {
         // 10,000 KRW × 0.00097 = 9.70 SGD, ending in .90 in Singapore.
         assertThat(catalog.findForShopper(sku, "SG", "en").orElseThrow().price()).isEqualByComparingTo("9.90");
 
-        scenario.publish(ExchangeRatesChanged.of(List.of(Currency.getInstance("SGD")), clock.instant()))
-                .andWaitForEventOfType(ProductChanged.class)
-                .matching(event -> event.sku().equals(sku.value()))
-                .toArrive();
+        // The announcement carries the application's time, not the system's.
+        clock.advance(Duration.ofDays(3));
+        var announced = clock.instant();
+        try {
+            scenario.publish(ExchangeRatesChanged.of(List.of(Currency.getInstance("SGD")), announced))
+                    .andWaitForEventOfType(ProductChanged.class)
+                    .matching(event -> event.sku().equals(sku.value()) && event.occurredAt().equals(announced))
+                    .toArrive();
+        } finally {
+            clock.set(Instant.now());
+        }
     }
 }

@@ -26,10 +26,10 @@ class CatalogRulesUnitTests {
     }
 
     private static Product offeredInIndonesia() {
-        return new Product(new Sku("HS-TEST-1"), "Brand", new BigDecimal("10000"), "KRW")
-                .translate("en", new ProductTranslation("Test", "A test"))
-                .offer("ID", new MarketOffer("IDR", new BigDecimal("100000")))
-                .offer("SG", new MarketOffer("SGD", new BigDecimal("10")));
+        return new Product(new Sku("HS-TEST-1"), "Brand", new BigDecimal("10000"), "KRW", NOW)
+                .translate("en", new ProductTranslation("Test", "A test"), NOW)
+                .offer("ID", new MarketOffer("IDR", new BigDecimal("100000")), NOW)
+                .offer("SG", new MarketOffer("SGD", new BigDecimal("10")), NOW);
     }
 
     @Test
@@ -50,23 +50,24 @@ class CatalogRulesUnitTests {
     void aProductIsSellableOnlyWhenPublishedOfferedAndRegulatoryDataIsValidAndUnexpired() {
         var product = offeredInIndonesia();
         assertThat(product.isSellableIn("SG", TODAY)).as("draft").isFalse();
-        product.submit(new Operator("editor")).approve(new Operator("reviewer")).publish(new Operator("reviewer"));
+        product.submit(new Operator("editor"), NOW)
+                .approve(new Operator("reviewer"), NOW).publish(new Operator("reviewer"), NOW);
         assertThat(product.isSellableIn("SG", TODAY)).as("SG requires nothing").isTrue();
         assertThat(product.isSellableIn("ID", TODAY)).as("no BPOM data").isFalse();
         assertThat(product.isSellableIn("US", TODAY)).as("not offered").isFalse();
-        product.recordRegulatory("ID", validIndonesia("2026-03-01"));
+        product.recordRegulatory("ID", validIndonesia("2026-03-01"), NOW);
         assertThat(product.isSellableIn("ID", TODAY)).as("Halal certificate expires today in Jakarta").isFalse();
-        product.recordRegulatory("ID", validIndonesia("2026-03-02"));
+        product.recordRegulatory("ID", validIndonesia("2026-03-02"), NOW);
         assertThat(product.isSellableIn("ID", TODAY)).isTrue();
-        product.offer("ID", new MarketOffer("IDR", new BigDecimal("100000")).withAvailability(Availability.DISCONTINUED));
+        product.offer("ID", new MarketOffer("IDR", new BigDecimal("100000")).withAvailability(Availability.DISCONTINUED), NOW);
         assertThat(product.isSellableIn("ID", TODAY)).as("discontinued").isFalse();
     }
 
     @Test
     void refusedRegulatoryDataChangesNothing() {
         var product = offeredInIndonesia();
-        product.recordRegulatory("ID", validIndonesia("2030-01-01"));
-        assertThatThrownBy(() -> product.recordRegulatory("ID", Map.of("bpomNumber", "x")))
+        product.recordRegulatory("ID", validIndonesia("2030-01-01"), NOW);
+        assertThatThrownBy(() -> product.recordRegulatory("ID", Map.of("bpomNumber", "x"), NOW))
                 .isInstanceOf(InvalidRegulatoryDataException.class);
         assertThat(product.regulatoryIn("ID")).containsEntry("bpomNumber", "POM SI 123456789");
     }

@@ -36,6 +36,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** Converted offers priced from MariaDB-kept exchange rates: pages, search facets, staleness, the admin API. */
 class ConvertedOffersIntegrationTests extends CatalogTestSupport {
 
+    private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
+
     /** An ECB daily file (2026-06-17): KRW 1600 and THB 38 per EUR, so 0.02375 THB per KRW. */
     private static final String ECB_DAILY = EcbFiles.JUNE_17;
 
@@ -100,10 +102,11 @@ class ConvertedOffersIntegrationTests extends CatalogTestSupport {
                 INSERT INTO exchange_rate (id, base, quote, rate, effective_from, source, recorded_at)
                 VALUES (?, 'KRW', 'VND', 18, ?, 'ECB', ?)""").params(UUID.randomUUID().toString(), weekAgo, weekAgo)
                 .update();
-        products.save(new Product(sku, "Test Brand", new BigDecimal("10000"), "KRW")
-                .translate("en", new ProductTranslation("Stale rate test", "Converted in Vietnam"))
-                .offer("VN", MarketOffer.converted("VND"))
-                .submit(new Operator("editor")).approve(new Operator("reviewer")).publish(new Operator("reviewer")));
+        products.save(new Product(sku, "Test Brand", new BigDecimal("10000"), "KRW", NOW)
+                .translate("en", new ProductTranslation("Stale rate test", "Converted in Vietnam"), NOW)
+                .offer("VN", MarketOffer.converted("VND"), NOW)
+                .submit(new Operator("editor"), NOW)
+                .approve(new Operator("reviewer"), NOW).publish(new Operator("reviewer"), NOW));
 
         assertThat(catalog.findForShopper(sku, "VN", "en")).isEmpty();
         assertThat(catalog.listForShoppers("VN", "en")).extracting(ProductView::sku).doesNotContain(sku.value());

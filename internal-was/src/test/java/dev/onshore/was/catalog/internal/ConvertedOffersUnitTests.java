@@ -39,15 +39,16 @@ class ConvertedOffersUnitTests {
     }
 
     private static Product published() {
-        return new Product(new Sku("HS-CONV-1"), "Brand", new BigDecimal("19000"), "KRW")
-                .translate("en", new ProductTranslation("Magnesium", "Test"))
-                .offer("SG", new MarketOffer("SGD", new BigDecimal("19.90")))
-                .offer("US", MarketOffer.converted("USD"))
-                .offer("MY", MarketOffer.converted("MYR"))
-                .offer("VN", MarketOffer.converted("VND"))
+        return new Product(new Sku("HS-CONV-1"), "Brand", new BigDecimal("19000"), "KRW", NOW)
+                .translate("en", new ProductTranslation("Magnesium", "Test"), NOW)
+                .offer("SG", new MarketOffer("SGD", new BigDecimal("19.90")), NOW)
+                .offer("US", MarketOffer.converted("USD"), NOW)
+                .offer("MY", MarketOffer.converted("MYR"), NOW)
+                .offer("VN", MarketOffer.converted("VND"), NOW)
                 .recordRegulatory("US", Map.of("servingSize", "1 tablet", "servingsPerContainer", "60",
-                        "supplementFacts", "Magnesium 300 mg"))
-                .submit(new Operator("editor")).approve(new Operator("reviewer")).publish(new Operator("reviewer"));
+                        "supplementFacts", "Magnesium 300 mg"), NOW)
+                .submit(new Operator("editor"), NOW)
+                .approve(new Operator("reviewer"), NOW).publish(new Operator("reviewer"), NOW);
     }
 
     @Test
@@ -102,8 +103,8 @@ class ConvertedOffersUnitTests {
     @Test
     void aProductNotSellableInTheMarketHasNoShopperPrice() {
         rate("USD", "0.00072", NOW.minus(Duration.ofHours(1)));
-        var draft = new Product(new Sku("HS-CONV-2"), "Brand", new BigDecimal("19000"), "KRW")
-                .offer("US", MarketOffer.converted("USD"));
+        var draft = new Product(new Sku("HS-CONV-2"), "Brand", new BigDecimal("19000"), "KRW", NOW)
+                .offer("US", MarketOffer.converted("USD"), NOW);
         assertThat(prices.forShopper(draft, "US", NOW)).isEmpty();
         assertThat(prices.of(draft, "US", NOW)).isPresent();
         assertThat(prices.forShopper(published(), "KR", NOW)).as("not offered").isEmpty();

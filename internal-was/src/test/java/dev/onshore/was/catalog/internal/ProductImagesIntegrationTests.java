@@ -19,6 +19,7 @@ import dev.onshore.was.OperatorsRealm;
 import dev.onshore.was.catalog.Operator;
 import dev.onshore.was.catalog.ProductCatalog;
 import dev.onshore.was.catalog.Sku;
+import java.time.Instant;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +33,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** Image upload through the admin API, storage under the media directory, serving, and the product page. */
 class ProductImagesIntegrationTests extends CatalogTestSupport {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final Path MEDIA = Path.of("target/media-it");
@@ -47,10 +50,11 @@ class ProductImagesIntegrationTests extends CatalogTestSupport {
 
     private String published() {
         var sku = "HS-IT-IMG-" + SEQUENCE.incrementAndGet();
-        products.save(new Product(new Sku(sku), "Image Brand", new BigDecimal("12000"), "KRW")
-                .translate("en", new ProductTranslation("Image test " + sku, "With a picture"))
-                .offer("SG", new MarketOffer("SGD", new BigDecimal("12.90")))
-                .submit(new Operator("editor")).approve(new Operator("reviewer")).publish(new Operator("reviewer")));
+        products.save(new Product(new Sku(sku), "Image Brand", new BigDecimal("12000"), "KRW", NOW)
+                .translate("en", new ProductTranslation("Image test " + sku, "With a picture"), NOW)
+                .offer("SG", new MarketOffer("SGD", new BigDecimal("12.90")), NOW)
+                .submit(new Operator("editor"), NOW)
+                .approve(new Operator("reviewer"), NOW).publish(new Operator("reviewer"), NOW));
         return sku;
     }
 

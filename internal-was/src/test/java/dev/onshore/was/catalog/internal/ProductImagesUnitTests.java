@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onshore.was.catalog.media.*;
 import dev.onshore.was.catalog.Sku;
+import java.time.Instant;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -15,6 +16,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class ProductImagesUnitTests {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
 
     private static byte[] riff(String chunk, int... payload) {
         var bytes = new byte[40];
@@ -73,22 +76,22 @@ class ProductImagesUnitTests {
 
     @Test
     void imagesKeepTheirOrderAndNeedAnEnglishAlternativeText() {
-        var product = new Product(new Sku("HS-IMG-1"), "Brand", new BigDecimal("1000"), "KRW");
+        var product = new Product(new Sku("HS-IMG-1"), "Brand", new BigDecimal("1000"), "KRW", NOW);
         var first = new ProductImage(name('a', "png"), 480, 480, 100, Map.of("en", "Bottle", "id", "Botol"));
         var second = new ProductImage(name('b', "jpg"), 640, 480, 100, Map.of("en", "Label"));
-        product.addImage(first).addImage(second);
+        product.addImage(first, NOW).addImage(second, NOW);
         assertThat(product.images()).containsExactly(first, second);
-        assertThat(product.makeMainImage(second.fileName())).isTrue();
+        assertThat(product.makeMainImage(second.fileName(), NOW)).isTrue();
         assertThat(product.images()).containsExactly(second, first);
-        product.addImage(new ProductImage(name('a', "png"), 480, 480, 100, Map.of("en", "Bottle, front")));
+        product.addImage(new ProductImage(name('a', "png"), 480, 480, 100, Map.of("en", "Bottle, front")), NOW);
         assertThat(product.images()).hasSize(2);
         assertThat(product.images().get(1).altIn("id")).as("replaced, falls back to English").isEqualTo("Bottle, front");
-        assertThat(product.removeImage(second.fileName())).isTrue();
-        assertThat(product.removeImage(second.fileName())).isFalse();
+        assertThat(product.removeImage(second.fileName(), NOW)).isTrue();
+        assertThat(product.removeImage(second.fileName(), NOW)).isFalse();
         for (int i = 1; product.images().size() < Product.MAX_IMAGES; i++) {
-            product.addImage(new ProductImage("%064x.webp".formatted(i), 10, 10, 1, Map.of("en", "x")));
+            product.addImage(new ProductImage("%064x.webp".formatted(i), 10, 10, 1, Map.of("en", "x")), NOW);
         }
-        assertThatThrownBy(() -> product.addImage(new ProductImage(name('f', "png"), 10, 10, 1, Map.of("en", "x"))))
+        assertThatThrownBy(() -> product.addImage(new ProductImage(name('f', "png"), 10, 10, 1, Map.of("en", "x")), NOW))
                 .isInstanceOf(IllegalArgumentException.class);
 
         assertThatThrownBy(() -> new ProductImage(name('a', "png"), 1, 1, 1, Map.of("id", "Botol")))

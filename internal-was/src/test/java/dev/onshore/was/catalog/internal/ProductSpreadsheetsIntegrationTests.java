@@ -12,6 +12,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.onshore.was.CatalogTestSupport;
 import dev.onshore.was.OperatorsRealm;
 import dev.onshore.was.catalog.Sku;
+import java.time.Instant;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -32,6 +33,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * names each bad cell, files that are no spreadsheets refused, and exports that never carry a live formula.
  */
 class ProductSpreadsheetsIntegrationTests extends CatalogTestSupport {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
 
     private static final AtomicInteger RUN = new AtomicInteger();
     private static final List<String> HEADER = List.of("sku", "brand", "category", "base_price", "base_currency",
@@ -177,8 +180,8 @@ class ProductSpreadsheetsIntegrationTests extends CatalogTestSupport {
     @Test
     void exportedCellsNeverStartAFormula() throws Exception {
         var sku = "HS-IMP-FORMULA" + RUN.incrementAndGet();
-        products.save(new Product(new Sku(sku), "=cmd|' /C calc'!A0", new BigDecimal("1000"), "KRW")
-                .translate("en", new ProductTranslation("@SUM(1+1)", "+1 plus", null, null, null, null)));
+        products.save(new Product(new Sku(sku), "=cmd|' /C calc'!A0", new BigDecimal("1000"), "KRW", NOW)
+                .translate("en", new ProductTranslation("@SUM(1+1)", "+1 plus", null, null, null, null), NOW));
 
         var csv = mvc.perform(as(get("/api/admin/product-exports").param("format", "csv")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -18,6 +18,7 @@ import dev.onshore.was.catalog.Operator;
 import dev.onshore.was.catalog.ProductSearch;
 import dev.onshore.was.catalog.ProductView;
 import dev.onshore.was.catalog.Sku;
+import java.time.Instant;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Options and variants: the product page's selector, the admin API, and search indexing the parent only. */
 class ProductVariantsIntegrationTests extends CatalogTestSupport {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
 
     @Autowired
     MockMvc mvc;
@@ -71,10 +74,11 @@ class ProductVariantsIntegrationTests extends CatalogTestSupport {
     @Test
     void operatorsDefineVariantsAndBadDefinitionsAreRefusedFieldByField() throws Exception {
         var sku = "HS-IT-VARIANTS";
-        products.save(new Product(new Sku(sku), "Test Brand", new BigDecimal("20000"), "KRW")
-                .translate("en", new ProductTranslation("Variant test", "Three sizes"))
-                .offer("SG", new MarketOffer("SGD", new BigDecimal("20.90")))
-                .submit(new Operator("editor")).approve(new Operator("reviewer")).publish(new Operator("reviewer")));
+        products.save(new Product(new Sku(sku), "Test Brand", new BigDecimal("20000"), "KRW", NOW)
+                .translate("en", new ProductTranslation("Variant test", "Three sizes"), NOW)
+                .offer("SG", new MarketOffer("SGD", new BigDecimal("20.90")), NOW)
+                .submit(new Operator("editor"), NOW)
+                .approve(new Operator("reviewer"), NOW).publish(new Operator("reviewer"), NOW));
 
         var bad = """
                 {"optionCode": "Count!", "optionLabels": {"id": "Isi"}, "variants": [

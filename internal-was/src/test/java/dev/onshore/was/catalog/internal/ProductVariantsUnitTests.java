@@ -49,19 +49,20 @@ class ProductVariantsUnitTests {
     private static final ProductVariant GONE = variant("120", "70000", Map.of(), Availability.DISCONTINUED);
 
     private static Product probiotics() {
-        return new Product(new Sku("HS-VAR-1"), "Brand", new BigDecimal("32000"), "KRW")
-                .translate("en", new ProductTranslation("Probiotics", "Test"))
-                .offer("KR", new MarketOffer("KRW", new BigDecimal("32000")))
-                .offer("US", new MarketOffer("USD", new BigDecimal("24.99")))
-                .offer("ID", new MarketOffer("IDR", new BigDecimal("319000")))
-                .offer("MY", MarketOffer.converted("MYR"))
+        return new Product(new Sku("HS-VAR-1"), "Brand", new BigDecimal("32000"), "KRW", NOW)
+                .translate("en", new ProductTranslation("Probiotics", "Test"), NOW)
+                .offer("KR", new MarketOffer("KRW", new BigDecimal("32000")), NOW)
+                .offer("US", new MarketOffer("USD", new BigDecimal("24.99")), NOW)
+                .offer("ID", new MarketOffer("IDR", new BigDecimal("319000")), NOW)
+                .offer("MY", MarketOffer.converted("MYR"), NOW)
                 .recordRegulatory("US", Map.of("servingSize", "1 capsule", "servingsPerContainer", "30",
-                        "supplementFacts", "Probiotics 50 billion CFU"))
+                        "supplementFacts", "Probiotics 50 billion CFU"), NOW)
                 .recordRegulatory("ID", Map.of("bpomNumber", "POM SI 123456789", "halalCertificate",
-                        "ID00110000123450120", "halalExpiry", "2030-12-31"))
+                        "ID00110000123450120", "halalExpiry", "2030-12-31"), NOW)
                 .defineVariants(new ProductOption("count", new Labels(Map.of("en", "Count", "id", "Isi"))),
-                        List.of(THIRTY, SIXTY, NINETY, GONE))
-                .submit(new Operator("editor")).approve(new Operator("reviewer")).publish(new Operator("reviewer"));
+                        List.of(THIRTY, SIXTY, NINETY, GONE), NOW)
+                .submit(new Operator("editor"), NOW)
+                .approve(new Operator("reviewer"), NOW).publish(new Operator("reviewer"), NOW);
     }
 
     private BigDecimal price(Product product, ProductVariant variant, String market) {
@@ -97,19 +98,20 @@ class ProductVariantsUnitTests {
 
     @Test
     void variantsNeedAnOptionUniqueSuffixesAndEnglishLabels() {
-        var product = new Product(new Sku("HS-VAR-2"), "Brand", new BigDecimal("1000"), "KRW");
+        var product = new Product(new Sku("HS-VAR-2"), "Brand", new BigDecimal("1000"), "KRW", NOW);
         var option = new ProductOption("count", new Labels(Map.of("en", "Count")));
-        assertThatThrownBy(() -> product.defineVariants(option, List.of())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> product.defineVariants(null, List.of(THIRTY)))
+        assertThatThrownBy(() -> product.defineVariants(option, List.of(), NOW))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> product.defineVariants(option, List.of(THIRTY, THIRTY)))
+        assertThatThrownBy(() -> product.defineVariants(null, List.of(THIRTY), NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> product.defineVariants(option, List.of(THIRTY, THIRTY), NOW))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Labels(Map.of("id", "Isi"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> variant("3O capsules", null, Map.of(), Availability.IN_STOCK))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MarketPrices(Map.of("ID", new BigDecimal("-1"))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(product.defineVariants(option, List.of(THIRTY, SIXTY)).variants()).hasSize(2);
-        assertThat(product.defineVariants(null, List.of()).option()).isNull();
+        assertThat(product.defineVariants(option, List.of(THIRTY, SIXTY), NOW).variants()).hasSize(2);
+        assertThat(product.defineVariants(null, List.of(), NOW).option()).isNull();
     }
 }

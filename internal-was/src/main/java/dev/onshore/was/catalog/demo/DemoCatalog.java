@@ -1,5 +1,6 @@
-package dev.onshore.was.catalog.internal;
+package dev.onshore.was.catalog.demo;
 
+import dev.onshore.was.catalog.internal.*;
 import dev.onshore.was.catalog.media.*;
 import dev.onshore.was.catalog.Operator;
 import dev.onshore.was.catalog.Sku;
@@ -197,18 +198,21 @@ class DemoCatalog implements ApplicationRunner {
         }
         rows.addAll(readRows());
         int added = 0;
+        var now = clock.instant();
         for (var row : rows) {
             var item = row.item();
             var existing = products.findBySku(item.sku());
             var product = existing.orElseGet(() -> {
-                var fresh = new Product(new Sku(item.sku()), item.brand(), new BigDecimal(item.basePriceKrw()), "KRW");
-                item.texts().forEach((language, text) -> fresh.translate(language, new ProductTranslation(text[0], text[1])));
+                var fresh = new Product(new Sku(item.sku()), item.brand(), new BigDecimal(item.basePriceKrw()), "KRW",
+                        now);
+                item.texts().forEach((language, text) -> fresh.translate(language,
+                        new ProductTranslation(text[0], text[1]), now));
                 item.offers().forEach((market, offer) -> fresh.offer(market,
-                        offered(market, new MarketOffer(offer[0], new BigDecimal(offer[1])), row.flags())));
+                        offered(market, new MarketOffer(offer[0], new BigDecimal(offer[1])), row.flags()), now));
                 return fresh;
             });
             if (product.categoryCode() == null) {
-                product.categorize(row.category());
+                product.categorize(row.category(), now);
             }
             var english = product.translations().get("en");
             if (english != null && english.description() == null) {
@@ -217,13 +221,13 @@ class DemoCatalog implements ApplicationRunner {
                                 + ".</p><ul><li>Made in Korea under HACCP</li><li>Suitable for vegetarians unless"
                                 + " stated otherwise</li></ul>",
                         "See the label; main ingredient as named.", "Adults: as directed on the label, with water.",
-                        "Keep out of reach of children. Consult a doctor if pregnant or on medication."));
+                        "Keep out of reach of children. Consult a doctor if pregnant or on medication."), now);
             }
             for (var market : product.offers().keySet()) {
                 if (product.regulatoryIn(market).isEmpty()) {
                     var attributes = regulatory(market, item.sku(), row.flags());
                     if (!attributes.isEmpty()) {
-                        product.recordRegulatory(market, attributes);
+                        product.recordRegulatory(market, attributes, now);
                     }
                 }
             }
@@ -237,15 +241,15 @@ class DemoCatalog implements ApplicationRunner {
                 });
                 alt.putIfAbsent("en", item.sku());
                 product.addImage(new ProductImage(media.store(bytes, ImageFormat.PNG), PlaceholderImages.SIZE,
-                        PlaceholderImages.SIZE, bytes.length, alt));
+                        PlaceholderImages.SIZE, bytes.length, alt), now);
             }
             if (product.variants().isEmpty() && item.sku().equals("HS-PROBIO-50B")) {
-                product.defineVariants(COUNT, PROBIOTIC_COUNTS);
+                product.defineVariants(COUNT, PROBIOTIC_COUNTS, now);
             }
             if (existing.isEmpty()) {
                 if (item.published()) {
                     // The demo's products went through the same four-eyes workflow as any other.
-                    product.submit(DEMO_EDITOR).approve(DEMO_REVIEWER).publish(DEMO_REVIEWER);
+                    product.submit(DEMO_EDITOR, now).approve(DEMO_REVIEWER, now).publish(DEMO_REVIEWER, now);
                 }
                 added++;
             }
