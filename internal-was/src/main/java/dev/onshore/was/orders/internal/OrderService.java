@@ -90,7 +90,7 @@ class OrderService implements OrderManagement {
 
     @Override
     public int anonymiseMember(String memberSubject) {
-        return orders.anonymise(memberSubject, Instant.now());
+        return orders.anonymise(memberSubject, clock.instant());
     }
 
     @Override
