@@ -154,7 +154,7 @@ class CmsService implements SiteContent {
         pages.save(page);
         audit.record("cms.item.reschedule", "cms:" + page.market() + "/" + page.pageKey() + "/" + itemId, before,
                 audited(page, item));
-        events.publishEvent(SiteContentChanged.of(page.market()));
+        events.publishEvent(SiteContentChanged.of(page.market(), clock.instant()));
         return Optional.of(item.id());
     }
 
