@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onshore.devstack.Appliance;
 import dev.onshore.devstack.Secrets;
-import dev.onshore.devstack.Totp;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
@@ -12,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,7 +63,7 @@ class AdminCatalogBrowserIntegrationTests {
         browser.findElement(By.id("password")).sendKeys(appliance.secrets().get(Secrets.Name.DEMO_OPERATOR_PASSWORD));
         browser.findElement(By.id("kc-login")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")))
-                .sendKeys(Totp.code(appliance.secrets().get(Secrets.Name.DEMO_OPERATOR_TOTP_KEY), Instant.now()));
+                .sendKeys(OperatorCodes.next(appliance));
         browser.findElement(By.id("kc-login")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.products")));
     }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onshore.devstack.Appliance;
 import dev.onshore.devstack.Secrets;
-import dev.onshore.devstack.Totp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +75,7 @@ class BrowserIntegrationTests {
 
         var otp = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")));
         assertThat(browser.getCurrentUrl()).as("Keycloak asks for the second factor").contains("/realms/operators/");
-        otp.sendKeys(Totp.code(appliance.secrets().get(Secrets.Name.DEMO_OPERATOR_TOTP_KEY), Instant.now()));
+        otp.sendKeys(OperatorCodes.next(appliance));
         browser.findElement(By.id("kc-login")).click();
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-sku='HS-VITC-1000']")));
