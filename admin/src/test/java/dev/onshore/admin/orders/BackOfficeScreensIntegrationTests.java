@@ -335,6 +335,11 @@ class BackOfficeScreensIntegrationTests {
         mvc.perform(post("/marketing/hot-deals").param("sku", "HS-MAG-300").param("endsAt", "")
                 .with(as("mia", "CONTENT_MANAGER")).with(csrf()))
                 .andExpect(flash().attribute("errorField", "endsAt"));
+        // The refused form comes back filled with what the operator typed (a SpEL form[f] once read the key "f").
+        mvc.perform(get("/marketing/hot-deals").flashAttr("form", Map.of("sku", "HS-MAG-300", "units", "77"))
+                .flashAttr("errorField", "endsAt").with(as("mia", "CONTENT_MANAGER")))
+                .andExpect(content().string(allOf(containsString("name=\"sku\" required value=\"HS-MAG-300\""),
+                        containsString("name=\"units\" required value=\"77\""))));
         mvc.perform(post("/marketing/hot-deals/0b0b7e0e-5d43-4a44-9d7a-0d6c8e9a0009/cancel")
                 .with(as("kim", "ORDER_MANAGER")).with(csrf())).andExpect(status().isForbidden());
     }
