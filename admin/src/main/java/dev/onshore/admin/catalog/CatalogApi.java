@@ -1,5 +1,6 @@
 package dev.onshore.admin.catalog;
 
+import dev.onshore.admin.WasRefusal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.springframework.web.util.UriBuilder;
  * The internal WAS's catalogue admin API as the screens use it. Every call goes through the admin's
  * {@link RestClient}, which adds the service token and the operator's name, roles and address; a refusal is a
  * {@link org.springframework.web.client.RestClientResponseException} carrying the WAS's problem detail
- * (see {@link Problems}).
+ * (see {@link WasRefusal}).
  */
 @Component
 class CatalogApi {

@@ -1,5 +1,6 @@
 package dev.onshore.admin.catalog;
 
+import dev.onshore.admin.WasRefusal;
 import dev.onshore.admin.Access;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -69,7 +70,7 @@ class ProductImportController {
             var status = api.startImport(name, file.getBytes());
             return "redirect:/products/import/" + status.id();
         } catch (RestClientResponseException refused) {
-            var problems = Problems.of(refused);
+            var problems = WasRefusal.of(refused);
             response.setStatus(refused.getStatusCode().value() >= 500 ? 502 : refused.getStatusCode().value());
             model.addAttribute("problem", problems.detail());
             return "catalog/import";

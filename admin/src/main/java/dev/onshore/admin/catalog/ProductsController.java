@@ -1,5 +1,6 @@
 package dev.onshore.admin.catalog;
 
+import dev.onshore.admin.WasRefusal;
 import dev.onshore.admin.Access;
 import dev.onshore.admin.catalog.CatalogApi.ProductSheet;
 import jakarta.servlet.http.HttpServletResponse;
@@ -101,7 +102,7 @@ class ProductsController {
                 return "redirect:/products/" + api.create(body).sku();
             }
         } catch (RestClientResponseException refused) {
-            var problems = Problems.of(refused);
+            var problems = WasRefusal.of(refused);
             errors.putAll(problems.fields());
             model.addAttribute("problem", problems.detail());
         }
@@ -339,7 +340,7 @@ class ProductsController {
                 redirect.addFlashAttribute("notice", "saved");
                 return "redirect:/products/" + sku + anchor;
             } catch (RestClientResponseException refused) {
-                var problems = Problems.of(refused);
+                var problems = WasRefusal.of(refused);
                 errors.putAll(problems.fields());
                 model.addAttribute("problem", problems.detail());
                 response.setStatus(refused.getStatusCode().value() >= 500 ? 502 : refused.getStatusCode().value());

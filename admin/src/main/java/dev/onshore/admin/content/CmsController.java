@@ -1,5 +1,6 @@
 package dev.onshore.admin.content;
 
+import dev.onshore.admin.WasRefusal;
 import dev.onshore.admin.Access;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -117,7 +118,7 @@ class CmsController {
                     .header(HttpHeaders.ACCEPT_LANGUAGE, language()).retrieve().body(PageContents.class);
         } catch (RestClientResponseException refused) {
             if (refused.getStatusCode().value() != HttpStatus.NOT_FOUND.value()) {
-                model.addAttribute("problem", Refusal.of(refused).detail());
+                model.addAttribute("problem", WasRefusal.of(refused).detail());
             }
         }
         model.addAttribute("contents", contents);
@@ -152,7 +153,7 @@ class CmsController {
                                 page, previewLanguage, previewAt.toString())
                         .header(HttpHeaders.ACCEPT_LANGUAGE, language()).retrieve().body(Map.class));
             } catch (RestClientResponseException refused) {
-                model.addAttribute("problem", Refusal.of(refused).detail());
+                model.addAttribute("problem", WasRefusal.of(refused).detail());
             }
         }
         if (!model.containsAttribute("form")) {
@@ -183,7 +184,7 @@ class CmsController {
                     .body(body(form)).retrieve().toBodilessEntity();
             redirect.addFlashAttribute("notice", "cms.done.add");
         } catch (RestClientResponseException refused) {
-            redirect.addFlashAttribute("problem", Refusal.of(refused).detail());
+            redirect.addFlashAttribute("problem", WasRefusal.of(refused).detail());
             redirect.addFlashAttribute("form", form);
         }
         return back;
@@ -241,7 +242,7 @@ class CmsController {
             redirect.addFlashAttribute("notice", "cms.done.edit");
             return "redirect:/cms/" + market + "/" + page + "/items/" + (answer == null ? item : answer.get("id"));
         } catch (RestClientResponseException refused) {
-            var refusal = Refusal.of(refused);
+            var refusal = WasRefusal.of(refused);
             redirect.addFlashAttribute("problem", refusal.detail());
             if (refusal.status() == HttpStatus.NOT_FOUND.value()) {
                 return "redirect:/cms/" + market + "/" + page;
@@ -270,7 +271,7 @@ class CmsController {
                     .header(HttpHeaders.ACCEPT_LANGUAGE, language()).retrieve().toBodilessEntity();
             redirect.addFlashAttribute("notice", "cms.done.remove");
         } catch (RestClientResponseException refused) {
-            var refusal = Refusal.of(refused);
+            var refusal = WasRefusal.of(refused);
             if (refusal.status() == HttpStatus.NOT_FOUND.value()) {
                 redirect.addFlashAttribute("problemKey", "cms.itemUnknown");
             } else {

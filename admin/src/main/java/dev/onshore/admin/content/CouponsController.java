@@ -1,5 +1,6 @@
 package dev.onshore.admin.content;
 
+import dev.onshore.admin.WasRefusal;
 import dev.onshore.admin.Access;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -123,7 +124,7 @@ class CouponsController {
                     .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
             redirect.addFlashAttribute("notice", "coupons.done.issue");
         } catch (RestClientResponseException refused) {
-            var refusal = Refusal.of(refused);
+            var refusal = WasRefusal.of(refused);
             redirect.addFlashAttribute("problem", refusal.detail());
             redirect.addFlashAttribute("fieldErrors", refusal.fields());
             redirect.addFlashAttribute("form", form);
@@ -143,7 +144,7 @@ class CouponsController {
                     .retrieve().toBodilessEntity();
             redirect.addFlashAttribute("notice", "coupons.done.disable");
         } catch (RestClientResponseException refused) {
-            redirect.addFlashAttribute("problem", Refusal.of(refused).detail());
+            redirect.addFlashAttribute("problem", WasRefusal.of(refused).detail());
         }
         return "redirect:/marketing/coupons";
     }

@@ -1,4 +1,4 @@
-package dev.onshore.admin.content;
+package dev.onshore.admin;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,17 +8,20 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * The internal WAS's refusal as a content screen shows it: its localized detail (the WAS answers in the operator's
- * language), and per field its localized message when the problem names fields ({@code errors: [{field, message}]}).
+ * The internal WAS's refusal as a screen shows it: its localized detail, and per field its localized message (the WAS
+ * speaks the operator's language: the admin's RestClient passes Accept-Language on). Every screen's one reading of
+ * the WAS's problem details ({@code errors: [{field, message}]}).
+ *
+ * @param fields field name as the WAS named it ({@code listPrice}, {@code bpomNumber}) to message
  */
-record Refusal(int status, String type, String detail, Map<String, String> fields) {
+public record WasRefusal(int status, String type, String detail, Map<String, String> fields) {
 
-    static Refusal of(RestClientResponseException refused) {
+    public static WasRefusal of(RestClientResponseException refused) {
         ProblemDetail problem = null;
         try {
             problem = refused.getResponseBodyAs(ProblemDetail.class);
         } catch (RuntimeException unreadable) {
-            // not a problem detail (a proxy's page): the status is all there is
+            // not a problem detail (a proxy's page): the status text is all there is
         }
         var fields = new LinkedHashMap<String, String>();
         if (problem != null && problem.getProperties() != null
@@ -29,9 +32,9 @@ record Refusal(int status, String type, String detail, Map<String, String> field
                 }
             }
         }
-        return new Refusal(refused.getStatusCode().value(),
-                problem == null || problem.getType() == null ? "" : problem.getType().toString(),
-                detail(problem, refused), fields);
+        return new WasRefusal(refused.getStatusCode().value(),
+                problem == null || problem.getType() == null ? "" : problem.getType().toString(), detail(problem, refused),
+                fields);
     }
 
     private static String detail(@Nullable ProblemDetail problem, RestClientResponseException refused) {
@@ -39,5 +42,10 @@ record Refusal(int status, String type, String detail, Map<String, String> field
             return problem.getDetail();
         }
         return refused.getStatusCode().value() + " " + refused.getStatusText();
+    }
+
+    /** The product changed since the operator's form was shown (optimistic locking in the WAS). */
+    public boolean stale() {
+        return type.endsWith("/stale-product");
     }
 }
