@@ -326,15 +326,7 @@ if [ "$KIND_WAS" = real ]; then
         test "$rc1$rc2" = 00 -a "$(failed_of "$r")" = 0
 fi
 
-# The load's purchases use up the demo stock (500 units of each of its 2 SKUs) during the long rolling restart, after
-# which every later drill's checkouts were refused at the cart (409) and no order was placed under a kill: give
-# each drill stock of its own, straight in MariaDB (the stock's truth), as a goods receipt would.
-restock() {
-    [ "$KIND_WAS" = real ] || return 0
-    db_query "UPDATE stock SET available = available + 1000 WHERE sku IN ('HS-VITC-1000', 'HS-VITD-2000')" >/dev/null
-}
 for target in dmz1 was1; do
-    restock
     pid="$(cat "$STATE/pids/$target")"
     kind="$(cat "$STATE/run/$target.kind")"
     # The java/python process is the child of "ip netns exec"; find the real listener pid.
@@ -349,7 +341,6 @@ for target in dmz1 was1; do
 done
 
 # L4 node loss: stop HAProxy on the VIP holder; keepalived moves the VIP to the peer.
-restock
 h="$(holder d 20)"
 hpid="$(cat "$STATE/pids/${h#osl-}-haproxy")"
 hpid_real="$(pgrep -P "$hpid" | head -1)"; hpid_real="${hpid_real:-$hpid}"
