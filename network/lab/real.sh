@@ -206,6 +206,18 @@ start_keycloak() {
 }
 
 # ---------------------------------------------------------------- the apps
+# extracted NAME -> the module's jar extracted once in Spring Boot's tools layout (its jar + lib/), run on the JDK's
+# own class path. From the fat jar a restarted internal-was hung at start in the lab (twice, CI once): its main
+# thread blocked in the nested-jar loader (FileDataBlock$FileAccess.ensureOpen) while virtual threads loaded
+# classes, a lock-ordering deadlock open upstream (spring-projects/spring-boot#51463, PR #51552).
+extracted() {
+    local dir="$REAL_DATA/apps/$1"
+    if [ ! -f "$dir/$1.jar" ] || [ "$REPO/$1/target/$1.jar" -nt "$dir/$1.jar" ]; then
+        rm -rf "$dir"
+        "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$REPO/$1/target/$1.jar" extract --destination "$dir" >/dev/null
+    fi
+    echo "$dir/$1.jar"
+}
 start_was() { # NAME NS IP
     local dir="$REAL_SECRETS/internal-was"
     # onshore.hop.keys.current: the key dmz-api signs X-Onshore-Hop with (start_dmz), so that this node believes
@@ -214,7 +226,7 @@ start_was() { # NAME NS IP
         onshore.hop.keys.current=hop-key onshore.storefront.cookies.secret=storefront-cookie-secret
     echo real > "$STATE/run/$1.kind"
     start "$1" "$2" env SPRING_CONFIG_IMPORT="optional:configtree:$dir/" \
-        "$JAVA_HOME/bin/java" "${JVM_SMALL[@]}" -Xmx384m -jar "$REPO/internal-was/target/internal-was.jar" \
+        "$JAVA_HOME/bin/java" "${JVM_SMALL[@]}" -Xmx384m -jar "$(extracted internal-was)" \
         --spring.profiles.active=demo --server.address="$3" --server.port=8081 \
         --spring.datasource.url=jdbc:mariadb://10.30.0.51:3306/onshore \
         --spring.kafka.bootstrap-servers=10.30.0.70:9092 \
