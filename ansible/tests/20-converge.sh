@@ -30,7 +30,9 @@ if [ -f "$REPO/dmz-api/target/dmz-api.jar" ]; then
     # Snapshot: the build may replace the jar between the two converges.
     cp "$REPO/dmz-api/target/dmz-api.jar" "$ARTIFACTS/"; jar_note="real dmz-api.jar"
 else
-    echo placeholder > "$ARTIFACTS/dmz-api.jar"; jar_note="placeholder jar (dmz-api not built)"
+    # The role extracts the jar on the host (java -Djarmode=tools): a placeholder file cannot stand in for it.
+    fail "java_app needs dmz-api/target/dmz-api.jar: build it first (./mvnw -pl dmz-api -am package -DskipTests)"
+    exit 1
 fi
 # The Apache Kafka tgz the role unpacks is not reachable here (no internet; Maven Central has the jars, not the
 # distribution): assemble one with the same layout from Maven Central's kafka_2.13 + kafka-tools and their runtime

@@ -14,6 +14,11 @@ check "converged fail2ban configuration parses (fail2ban-client -t)" inroot fail
 check "dmz-api unit is hardened (NoNewPrivileges, ProtectSystem=strict, PrivateTmp, dedicated user)" bash -c "
     u='$ROOT/merged/etc/systemd/system/onshore-dmz-api.service'
     grep -q '^NoNewPrivileges=true' \$u && grep -q '^ProtectSystem=strict' \$u && grep -q '^PrivateTmp=true' \$u && grep -q '^User=dmz-api' \$u"
+check "dmz-api unit runs the jar extracted on the host (Boot tools layout: app jar + lib/, not the fat jar)" bash -c "
+    u='$ROOT/merged/etc/systemd/system/onshore-dmz-api.service'
+    grep -q '^ExecStart=.* -jar /opt/onshore/dmz-api/app/dmz-api.jar\$' \$u &&
+    unzip -p '$ROOT/merged/opt/onshore/dmz-api/app/dmz-api.jar' META-INF/MANIFEST.MF | grep -q '^Class-Path: lib/' &&
+    [ \$(ls '$ROOT/merged/opt/onshore/dmz-api/app/lib' | wc -l) -gt 50 ]"
 check "secrets file and private key are 0600/0640 root-owned" bash -c "
     [ \"\$(stat -c %a:%U '$ROOT/merged/etc/onshore/dmz-api/secrets.env')\" = 600:root ] &&
     [ \"\$(stat -c %a:%U '$ROOT/merged/etc/onshore/waf/tls/shop.key')\" = 640:root ]"

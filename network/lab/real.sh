@@ -241,7 +241,7 @@ start_admin() {
         onshore.admin.service-client-secret=service-client-secret
     echo real > "$STATE/run/admin.kind"
     start admin osl-admin env SPRING_CONFIG_IMPORT="optional:configtree:$dir/" \
-        "$JAVA_HOME/bin/java" "${JVM_SMALL[@]}" -Xmx256m -jar "$REPO/admin/target/admin.jar" \
+        "$JAVA_HOME/bin/java" "${JVM_SMALL[@]}" -Xmx256m -jar "$(extracted admin)" \
         --spring.profiles.active=demo --server.address=10.30.0.30 --server.port=8082 \
         --onshore.admin.internal-was-url=http://10.30.0.10:8081 \
         --onshore.admin.keycloak-url=http://10.30.0.40:8180 \

@@ -151,7 +151,8 @@ host_fw osl-kafka "9092, 9093" "10.30.0.21, 10.30.0.22"
 host_fw osl-nas "111, 2049" "10.30.0.21, 10.30.0.22, 10.30.0.51, 10.30.0.52"
 
 # ---------------------------------------------------------------- services
-app_jar() { local j="$REPO/$1/target/$1.jar"; [ -f "$j" ] && echo "$j"; }
+# app_jar NAME -> the module's jar, extracted (real.sh extracted(): the fat jar's loader can deadlock at start)
+app_jar() { [ -f "$REPO/$1/target/$1.jar" ] && extracted "$1"; }
 # shellcheck source=real.sh
 . "$HERE/real.sh"
 # OSL_LAB_REAL: auto (default) runs the real internal services when everything they need is built,

@@ -303,14 +303,50 @@ public final class Appliance {
     private Component app(String name, int port, Path secretsDir, List<String> arguments) {
         var jar = layout.root().resolve(name + "/target/" + name + ".jar");
         requireFile(jar, "./mvnw -pl " + name + " -am package -DskipTests");
-        var command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(),
-                "--spring.profiles.active=demo", "--server.port=" + port));
+        var command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:+UseSerialGC", "-jar",
+                extracted(name, jar).toString(), "--spring.profiles.active=demo", "--server.port=" + port));
         command.addAll(arguments);
         // 300 s: a WAS node that rebuilds its search index and opens every module took 155-165 s on a 2-core box
         // at load 30-40 (four builds beside it); 180 s killed it just before it was ready.
         return new Component(name, command,
                 Map.of("SPRING_CONFIG_IMPORT", "optional:configtree:" + secretsDir + "/"),
                 probeFor(name), Duration.ofSeconds(300));
+    }
+
+    /**
+     * The application's jar extracted once into Spring Boot's tools layout (its own jar beside {@code lib/}), so the
+     * JVM loads classes from plain jars on the JDK's class path. From the fat jar, a node could hang at start: its
+     * main thread blocked in the nested-jar loader ({@code FileDataBlock$FileAccess.ensureOpen}) while virtual
+     * threads loaded classes, a lock-ordering deadlock open upstream (spring-projects/spring-boot#51463). Seen in
+     * the network lab and, probably, as "internal-was-2 hung after DemoRates" in the two-node tests.
+     *
+     * @return the extracted application jar; re-extracted when the built jar is newer
+     */
+    private Path extracted(String name, Path jar) {
+        var directory = layout.var().resolve("apps").resolve(name);
+        var application = directory.resolve(name + ".jar");
+        try {
+            if (Files.isRegularFile(application)
+                    && !Files.getLastModifiedTime(jar).toInstant().isAfter(Files.getLastModifiedTime(application).toInstant())) {
+                return application;
+            }
+            var log = layout.log(name + "-extract");
+            var extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force",
+                    "--destination", directory.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+            if (!extract.waitFor(120, TimeUnit.SECONDS) || extract.exitValue() != 0) {
+                extract.destroyForcibly();
+                throw new ApplianceException(name + ": extracting " + jar + " failed; see " + log);
+            }
+            // The extracted jar keeps the archive's timestamps; mark it as of now so a rebuild is seen as newer.
+            Files.setLastModifiedTime(application, java.nio.file.attribute.FileTime.from(Instant.now()));
+            return application;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApplianceException(name + ": interrupted while extracting " + jar);
+        }
     }
 
     // --- processes ------------------------------------------------------------------------------------------
