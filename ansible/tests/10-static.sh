@@ -49,3 +49,16 @@ if [ $rc != 0 ] && grep -q "inventory group 'kafka' is missing or empty" <<<"$ou
 else
     fail "site.yml did not fail early on a missing group"; echo "$out" | tail -n 10 | sed 's/^/    /'
 fi
+# The edge's Redis in production: without Sentinels configured, dmz-api would look for Redis on its own host and
+# refuse every login and checkout (outage policy "closed"). Resolved from the example inventory (vault left out:
+# no secret is needed to render these).
+check "example inventory: dmz-api finds Redis through every Sentinel, and both firewalls let the dmz-api nodes reach 6379/26379" bash -c '
+    t="$(mktemp -d)"; trap "rm -rf \"$t\"" EXIT
+    cp -r inventory/example/. "$t/"; rm -f "$t/group_vars/all/vault.yml"
+    show() { ansible -i "$t/hosts.yml" "$1" -c local -m ansible.builtin.debug -a "var=$2" 2>&1; }
+    show dmz-api-1 java_app__env | grep -q "\"SPRING_DATA_REDIS_SENTINEL_NODES\": \"10.30.0.60:26379,10.30.0.61:26379,10.30.0.62:26379\"" &&
+    show dmz-api-1 java_app__env | grep -q "\"SPRING_DATA_REDIS_SENTINEL_MASTER\": \"onshore\"" &&
+    grep -q "^  SPRING_DATA_REDIS_SENTINEL_PASSWORD: \"{{ redis__password }}\"" inventory/example/group_vars/dmz_api.yml &&
+    show fw-inner-1 nftables__dmz_redis_allowed | grep -q "\"nftables__dmz_redis_allowed\": true" &&
+    [ "$(show fw-inner-1 nftables__redis_hosts | grep -c "\"10.30.0.6[012]\"")" = 3 ] &&
+    show redis-1 nftables__service_sources | grep -q "\"10.20.0.21\"" && show redis-1 nftables__service_sources | grep -q "\"10.20.0.22\""'
