@@ -15,6 +15,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,6 +54,9 @@ class OrderMailsIntegrationTests extends ShopTestSupport {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    JavaMailSenderImpl smtp;
+
     @Test
     void anOrderPlacedPaidShippedAndCancelledInIndonesianYieldsIndonesianMailsInTheShoppersZoneOnceEach() throws Exception {
         var email = "mail-" + UUID.randomUUID() + "@example.com";
@@ -72,6 +77,8 @@ class OrderMailsIntegrationTests extends ShopTestSupport {
         var confirmation = TestSmtp.receivedBy(email).getFirst();
         assertThat(confirmation.getSubject()).isEqualTo("Pesanan " + number + " Anda telah kami terima");
         assertThat(confirmation.getHeader("Content-Language")).containsExactly("id-ID");
+        assertThat(confirmation.getHeader("X-Onshore-Order")).containsExactly(number);
+        assertThat(confirmation.getHeader("X-Onshore-Mail")).containsExactly("PLACED");
         var text = part(confirmation, "text/plain");
         var html = part(confirmation, "text/html");
         assertThat(total.format(INDONESIAN)).startsWith("Rp");
@@ -128,6 +135,43 @@ class OrderMailsIntegrationTests extends ShopTestSupport {
                 .contains("Kami telah mengembalikan " + total.format(INDONESIAN));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_sent WHERE order_number = ?").param(number)
                 .query(Integer.class).single()).isEqualTo(5);
+    }
+
+    @Test
+    void aConfirmationThatFailedWhileTheMailRelayWasDownIsSentOnceTheRelayIsBack() throws Exception {
+        var email = "relay-" + UUID.randomUUID() + "@example.com";
+        var token = cart("ID");
+        assertStatus(add(token, "HS-VITC-1000", 1), 200);
+        var relay = smtp.getPort();
+        String number;
+        try {
+            // The relay is down: a port nobody listens on refuses the connection.
+            smtp.setPort(unusedPort());
+            var placed = placeOrder(token, UUID.randomUUID().toString(),
+                    checkout("ID").replace("ani@example.com", email));
+            assertStatus(placed, 201);
+            number = JsonPath.read(placed.getResponse().getContentAsString(), "$.order.number");
+            await("the confirmation's failed delivery", () -> jdbc.sql("""
+                    SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE serialized_event LIKE ?
+                      AND listener_id LIKE '%OrderMails%' AND status = 'FAILED'""")
+                    .param("%" + number + "%").query(Integer.class).single() == 1);
+            assertThat(TestSmtp.receivedBy(email)).isEmpty();
+        } finally {
+            smtp.setPort(relay);
+        }
+        await("the confirmation, delivered again", () -> TestSmtp.receivedBy(email).size() == 1);
+        assertThat(TestSmtp.receivedBy(email).getFirst().getHeader("X-Onshore-Order")).containsExactly(number);
+        await("the publication completed", () -> jdbc.sql("""
+                SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE serialized_event LIKE ?
+                  AND listener_id LIKE '%OrderMails%' AND completion_date IS NOT NULL""")
+                .param("%" + number + "%").query(Integer.class).single() == 1);
+        assertThat(TestSmtp.receivedBy(email)).hasSize(1);
+    }
+
+    private static int unusedPort() throws Exception {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String subject(MimeMessage message) {
