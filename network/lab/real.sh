@@ -231,6 +231,7 @@ start_was() { # NAME NS IP
         --spring.datasource.url=jdbc:mariadb://10.30.0.51:3306/onshore \
         --spring.kafka.bootstrap-servers=10.30.0.70:9092 \
         --spring.data.redis.host=10.30.0.60 --spring.data.redis.port=6379 \
+        --spring.mail.host=10.30.0.80 --spring.mail.port=25 \
         --onshore.identity.keycloak-url=http://10.30.0.40:8180 \
         --onshore.identity.shopper-issuer=https://shop.onshore.test/realms/shoppers \
         --onshore.identity.operator-issuer=http://10.30.0.40:8180/realms/operators

@@ -8,6 +8,9 @@
   tcp   --bind IP --ports 3306,6379,...
         Accepts TCP connections on each port and sends a one-line banner (data services: proves
         reachability or its absence, nothing more).
+  smtp  --bind IP --port 25 --dir DIR
+        A mail relay that keeps every message it accepts as DIR/<n>.eml (the shop's order mails: the lab
+        counts them per order). Plain SMTP, no TLS, no AUTH: lab only.
 """
 import argparse
 import http.client
@@ -83,6 +86,59 @@ def tcp_main(a):
     servers[0].serve_forever()
 
 
+def smtp_main(a):
+    import os
+    os.makedirs(a.dir, exist_ok=True)
+    lock = threading.Lock()
+    count = [len(os.listdir(a.dir))]
+
+    class S(socketserver.StreamRequestHandler):
+        def reply(self, line):
+            self.wfile.write((line + "\r\n").encode())
+            self.wfile.flush()
+
+        def handle(self):
+            try:
+                self.reply("220 lab-mail ESMTP onshore lab relay")
+                while True:
+                    line = self.rfile.readline()
+                    if not line:
+                        return
+                    verb = line.decode("latin-1").strip().split(" ", 1)[0].upper()
+                    if verb in ("EHLO", "HELO"):
+                        self.reply("250-lab-mail" if verb == "EHLO" else "250 lab-mail")
+                        if verb == "EHLO":
+                            self.reply("250 8BITMIME")
+                    elif verb in ("MAIL", "RCPT", "RSET", "NOOP"):
+                        self.reply("250 OK")
+                    elif verb == "DATA":
+                        self.reply("354 end with <CRLF>.<CRLF>")
+                        body = []
+                        while True:
+                            part = self.rfile.readline()
+                            if not part or part in (b".\r\n", b".\n"):
+                                break
+                            body.append(part[1:] if part.startswith(b"..") else part)
+                        with lock:
+                            count[0] += 1
+                            name = os.path.join(a.dir, "%08d.eml" % count[0])
+                        with open(name + ".part", "wb") as f:
+                            f.writelines(body)
+                        os.rename(name + ".part", name)
+                        self.reply("250 OK queued")
+                    elif verb == "QUIT":
+                        self.reply("221 bye")
+                        return
+                    else:
+                        self.reply("502 not implemented")
+            except OSError:
+                pass
+
+    socketserver.ThreadingTCPServer.allow_reuse_address = True
+    socketserver.ThreadingTCPServer.daemon_threads = True
+    socketserver.ThreadingTCPServer((a.bind, int(a.port)), S).serve_forever()
+
+
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -94,8 +150,12 @@ def main():
     t.add_argument("--bind", required=True)
     t.add_argument("--ports", required=True)
     t.add_argument("--name", default="data")
+    m = sub.add_parser("smtp")
+    m.add_argument("--bind", required=True)
+    m.add_argument("--port", default="25")
+    m.add_argument("--dir", required=True)
     a = p.parse_args()
-    {"http": http_main, "tcp": tcp_main}[a.cmd](a)
+    {"http": http_main, "tcp": tcp_main, "smtp": smtp_main}[a.cmd](a)
 
 
 if __name__ == "__main__":

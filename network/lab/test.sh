@@ -93,8 +93,8 @@ check "internet: every other port on the public VIP is closed (${VIP_PORTS[*]})"
     all_closed osl-inet "${VIP_PORTS[@]/#/203.0.113.10:}"
 INSIDE=(10.20.0.10:8080 10.20.0.21:8080 10.20.0.22:8080 10.20.0.2:8405 10.30.0.10:8081 10.30.0.21:8081
         10.30.0.30:8082 10.30.0.40:8180 10.30.0.40:9000 10.30.0.51:3306 10.30.0.52:3306 10.30.0.60:6379
-        10.30.0.60:26379 10.30.0.70:9092 10.30.0.70:9093 10.30.0.80:2049 10.40.0.10:22)
-check "internet: DMZ, internal and ops hosts unreachable (${#INSIDE[@]} targets: gateway, L4, WAS, admin, Keycloak+mgmt, MariaDB, Redis+Sentinel, Kafka, NAS)" \
+        10.30.0.60:26379 10.30.0.70:9092 10.30.0.70:9093 10.30.0.80:2049 10.30.0.80:25 10.40.0.10:22)
+check "internet: DMZ, internal and ops hosts unreachable (${#INSIDE[@]} targets: gateway, L4, WAS, admin, Keycloak+mgmt, MariaDB, Redis+Sentinel, Kafka, NAS, mail relay)" \
     all_closed osl-inet "${INSIDE[@]}"
 after="$(counter osl-edge onshore_edge forward_dropped)"
 check "edge firewall counted the dropped probes (forward_dropped +$((after - before)) >= ${#INSIDE[@]})" test $((after - before)) -ge ${#INSIDE[@]}
@@ -116,7 +116,7 @@ check "HSTS header on HTTPS responses" bash -c "ip netns exec osl-inet curl -sk 
 check "DMZ (dmz-api node): internal L4 VIP :8081 reachable" all_open osl-dmz1 10.30.0.10:8081
 DENY=(10.30.0.21:8081 10.30.0.22:8081 10.30.0.30:8082 10.30.0.40:8180 10.30.0.40:9000 10.30.0.51:3306
       10.30.0.52:3306 10.30.0.60:6379 10.30.0.60:26379 10.30.0.70:9092 10.30.0.70:9093 10.30.0.80:2049
-      10.30.0.10:22 10.30.0.2:8405 10.40.0.10:22)
+      10.30.0.80:25 10.30.0.10:22 10.30.0.2:8405 10.40.0.10:22)
 check "DMZ (dmz-api node, host fw + inner fw): nothing else internal reachable (${#DENY[@]} targets)" all_closed osl-dmz1 "${DENY[@]}"
 before="$(counter osl-ifw onshore_inner dmz_denied)"
 check "DMZ (L4 node, inner fw alone): nothing internal but the VIP reachable" all_closed osl-dlb1 "${DENY[@]}"
@@ -382,5 +382,31 @@ else
     record checkouts_under_drills "{\"acknowledged\": $acked, \"found\": $found, \"placed\": $placed, \"duplicated\": $dup, \"lost\": $lost, \"paid\": $paid}"
     check "checkouts under load through the drills (rolling restart, kill -9 dmz-api, kill -9 internal-was, DMZ L4 loss): $acked orders acknowledged, 0 lost ($lost), 0 duplicated ($dup) in the lab's MariaDB" \
         test "$acked" -gt 0 -a "$lost" = 0 -a "$dup" = 0
+    # The order-placed mail of each of those orders, through the lab's relay (stub.py smtp keeps every message;
+    # internal-was names the order and the kind of mail in X-Onshore-Order / X-Onshore-Mail): never two of one
+    # kind for one order, whatever node died. A mail whose node died before or while sending it is sent again by
+    # the event registry (EventRetries; staleness 2-5 min), so a few may still be on their way: counted, not failed.
+    mails() { python3 - "$LEDGER" "$STATE/mail" <<'PY'
+import collections, email, email.policy, json, pathlib, sys
+numbers = {json.loads(l)["number"] for l in open(sys.argv[1]) if l.strip()}
+seen = collections.Counter()
+for f in sorted(pathlib.Path(sys.argv[2]).glob("*.eml")):
+    m = email.message_from_bytes(f.read_bytes(), policy=email.policy.default)
+    if m["X-Onshore-Order"] in numbers:
+        seen[(str(m["X-Onshore-Order"]), str(m["X-Onshore-Mail"]))] += 1
+placed = sum(1 for n in numbers if seen[(n, "PLACED")])
+print(len(numbers), placed, sum(1 for c in seen.values() if c > 1), sum(seen.values()))
+PY
+    }
+    m_orders=0 m_mailed=0 m_twice=0 m_total=0
+    for _ in $(seq 1 30); do
+        read -r m_orders m_mailed m_twice m_total < <(mails 2>/dev/null || echo "0 0 0 0")
+        [ "$m_mailed" -lt "$m_orders" ] || break
+        sleep 3
+    done
+    echo "     order mails through the lab's relay: $m_mailed of $m_orders acknowledged orders got their order-placed mail; $m_twice (order, kind) mailed twice; $m_total mails about them"
+    record order_mails "{\"orders\": $m_orders, \"placed_mailed\": $m_mailed, \"mailed_twice\": $m_twice, \"mails\": $m_total}"
+    check "order mails through the lab's relay: $m_mailed of $m_orders acknowledged orders got their order-placed mail, none a mail twice ($m_twice)" \
+        test "$m_mailed" -gt 0 -a "$m_twice" = 0
 fi
 skip "NAS (NFS) in the lab: still a TCP stand-in"

@@ -148,7 +148,7 @@ host_fw osl-db1 3306 "10.30.0.21, 10.30.0.22, 10.30.0.52, 10.30.0.40"
 host_fw osl-db2 3306 "10.30.0.21, 10.30.0.22, 10.30.0.51, 10.30.0.40"
 host_fw osl-redis "6379, 26379" "10.30.0.21, 10.30.0.22"
 host_fw osl-kafka "9092, 9093" "10.30.0.21, 10.30.0.22"
-host_fw osl-nas "111, 2049" "10.30.0.21, 10.30.0.22, 10.30.0.51, 10.30.0.52"
+host_fw osl-nas "111, 2049, 25" "10.30.0.21, 10.30.0.22, 10.30.0.51, 10.30.0.52"
 
 # ---------------------------------------------------------------- services
 # app_jar NAME -> the module's jar, extracted (real.sh extracted(): the fat jar's loader can deadlock at start)
@@ -209,6 +209,8 @@ start_dmz dmz2 osl-dmz2 10.20.0.22
 [ "$REAL" = 1 ] || start db2 osl-db2 python3 "$HERE/stub.py" tcp --bind 10.30.0.52 --ports 3306 --name mariadb-replica
 # Not yet real in either mode: the NAS (reachability stand-in).
 start nas osl-nas python3 "$HERE/stub.py" tcp --bind 10.30.0.80 --ports 2049 --name nas
+# The brand's mail relay, on the NAS host here: it keeps every order mail in $STATE/mail for the checks.
+start mail osl-nas python3 "$HERE/stub.py" smtp --bind 10.30.0.80 --port 25 --dir "$STATE/mail"
 
 log "starting L4 balancers (HAProxy + keepalived)"
 lb() { # TIER IDX NODE_IP VIP CFG UP1 UP2 VRID PEER

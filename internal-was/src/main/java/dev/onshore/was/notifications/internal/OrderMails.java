@@ -97,6 +97,9 @@ class OrderMails {
                 helper.setSentDate(Date.from(clock.instant()));
                 helper.setText(mail.text(), mail.html());
                 message.setHeader("Content-Language", mail.locale().toLanguageTag());
+                // For the relay's logs and support: which order and which of its mails, in any language.
+                message.setHeader("X-Onshore-Order", number);
+                message.setHeader("X-Onshore-Mail", kind.name());
             } catch (MessagingException e) {
                 throw new MailPreparationException(e);
             }
