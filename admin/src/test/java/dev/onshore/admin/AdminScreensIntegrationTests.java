@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -15,31 +14,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The shell around every screen (navigation by role, language, logout), the localized error page and the audit
  * screens, against an in-process stand-in of the internal WAS's audit API.
  */
-@SpringBootTest(properties = {"onshore.admin.login-client-secret=test-only",
-        "onshore.admin.service-client-secret=test-only"})
-class AdminScreensIntegrationTests {
+class AdminScreensIntegrationTests extends ScreenTests {
 
-    private static final List<String> QUERIES = new CopyOnWriteArrayList<>();
     private static final String DASHBOARD = """
             {"sales":[{"market":"ID","currency":"IDR","orders":12,"paidOrders":9,"revenue":2925000.0000,
             "baseCurrency":"KRW","revenueInBase":252000.0000},{"market":"SG","currency":"SGD","orders":4,
@@ -51,61 +41,40 @@ class AdminScreensIntegrationTests {
             "status":"SCHEDULED"}],"batchJobs":[{"job":"UnpaidOrders.cancelUnpaid","node":"was-1",
             "startedAt":"2026-06-17T15:00:01Z","duration":"PT0.2S",
             "error":"org.springframework.dao.DataAccessResourceFailureException: connection refused"}]}""";
-    private static final StandIn WAS = standIn();
 
-    private static StandIn standIn() {
-        return StandIn.start("/api/admin/", exchange -> {
-            var path = exchange.getRequestURI().getPath();
-            String body;
-            if (path.equals("/api/admin/audit")) {
-                QUERIES.add(exchange.getRequestURI().getRawQuery());
-                body = """
-                        {"items":[{"id":7,"occurredAt":"2026-03-01T00:30:00Z","actor":"kim.fin",
-                        "actorRoles":["FINANCE"],"address":"10.20.0.7","action":"rate.override",
-                        "target":"rate:KRW/IDR","before":"{\\"rate\\":11.5}","after":"{\\"rate\\":11.6}"}],
-                        "page":0,"size":50,"total":51}""";
-            } else if (path.equals("/api/admin/audit/logins")) {
-                body = """
-                        {"items":[{"id":3,"occurredAt":"2026-03-01T23:59:00Z","username":"lee.ops",
-                        "succeeded":false,"address":"10.20.0.9","reason":"invalid_grant"}],
-                        "page":0,"size":50,"total":1}""";
-            } else if (path.equals("/api/admin/dashboard")) {
-                QUERIES.add(exchange.getRequestURI().getRawQuery());
-                body = DASHBOARD;
-            } else {
-                body = "[]";
-            }
-            StandIn.respond(exchange, 200, "application/json", body);
-        });
+    @RegisterExtension
+    static final StandIn WAS = StandIn.start("/api/admin/", call -> StandIn.Answer.json(switch (call.path()) {
+        case "/api/admin/audit" -> """
+                {"items":[{"id":7,"occurredAt":"2026-03-01T00:30:00Z","actor":"kim.fin",
+                "actorRoles":["FINANCE"],"address":"10.20.0.7","action":"rate.override",
+                "target":"rate:KRW/IDR","before":"{\\"rate\\":11.5}","after":"{\\"rate\\":11.6}"}],
+                "page":0,"size":50,"total":51}""";
+        case "/api/admin/audit/logins" -> """
+                {"items":[{"id":3,"occurredAt":"2026-03-01T23:59:00Z","username":"lee.ops",
+                "succeeded":false,"address":"10.20.0.9","reason":"invalid_grant"}],
+                "page":0,"size":50,"total":1}""";
+        case "/api/admin/dashboard" -> DASHBOARD;
+        default -> "[]";
+    }));
+
+    /** The queries the audit log and the dashboard asked the internal WAS with (null: none), oldest first. */
+    private static List<@Nullable String> queries() {
+        return WAS.calls().stream()
+                .filter(call -> call.path().equals("/api/admin/audit") || call.path().equals("/api/admin/dashboard"))
+                .map(call -> call.uri().contains("?") ? call.uri().substring(call.uri().indexOf('?') + 1) : null)
+                .toList();
     }
 
     @DynamicPropertySource
-    static void standIns(DynamicPropertyRegistry registry) {
+    static void standIn(DynamicPropertyRegistry registry) {
         WAS.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        WAS.stop();
-    }
-
-    @Autowired
-    WebApplicationContext context;
-
-    private MockMvc mvc;
-
-    @BeforeEach
-    void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        QUERIES.clear();
     }
 
     @Autowired
     ClientRegistrationRepository registrations;
 
     private static OidcLoginRequestPostProcessor as(String role) {
-        return oidcLogin().idToken(token -> token.claim("preferred_username", "park." + role.toLowerCase()))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
+        return as("park." + role.toLowerCase(), role);
     }
 
     @Test
@@ -170,7 +139,7 @@ class AdminScreensIntegrationTests {
                         containsString("10.20.0.7"), containsString("rate:KRW/IDR"),
                         containsString("{&quot;rate&quot;:11.5}"), containsString("{&quot;rate&quot;:11.6}"),
                         containsString("51 entries"), containsString("page=1"))));
-        assertThat(QUERIES).singleElement().satisfies(query -> assertThat(query)
+        assertThat(queries()).singleElement().satisfies(query -> assertThat(query)
                 .contains("actor=kim.fin").contains("action=rate.")
                 .contains("from=2026-02-28T15:00:00Z").contains("to=2026-03-01T15:00:00Z"));
     }
@@ -190,7 +159,7 @@ class AdminScreensIntegrationTests {
         mvc.perform(get("/audit").with(as("ADMIN")).header("Accept-Language", "en").param("from", "2026-03-02")
                         .param("to", "2026-03-01"))
                 .andExpect(content().string(containsString("The end date must not be before the start date.")));
-        assertThat(QUERIES).isEmpty();
+        assertThat(queries()).isEmpty();
     }
 
     @Test
@@ -204,7 +173,7 @@ class AdminScreensIntegrationTests {
                 .contains("data-job=\"UnpaidOrders.cancelUnpaid\"").contains("Unpaid orders cleanup")
                 .contains("2026-06-18 00:00").contains("DataAccessResourceFailureException: connection refused")
                 .contains("href=\"/jobs\"").doesNotContain("No failed run recorded.");
-        assertThat(QUERIES).singleElement().satisfies(query -> assertThat(
+        assertThat(queries()).singleElement().satisfies(query -> assertThat(
                 java.net.URLDecoder.decode(query, StandardCharsets.UTF_8)).matches(
                 "from=\\d{4}-\\d{2}-\\d{2}T15:00:00Z&to=\\d{4}-\\d{2}-\\d{2}T15:00:00Z"));
         assertThat(mvc.perform(get("/").with(as("CATALOG_MANAGER")).header("Accept-Language", "en")).andReturn()

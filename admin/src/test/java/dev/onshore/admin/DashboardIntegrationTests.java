@@ -5,8 +5,6 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -14,37 +12,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.onshore.admin.StandIn.Call;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The catalog page and its workflow actions against an in-process stand-in of the internal WAS's admin API and of
  * the operators realm's token endpoint (client credentials): what the page offers per status and operator, what it
  * sends, and how it shows a refusal. The operator's OIDC session is given by Spring Security's test support.
  */
-@SpringBootTest(properties = {"onshore.admin.login-client-secret=test-only",
-        "onshore.admin.service-client-secret=test-only"})
-class DashboardIntegrationTests {
+class DashboardIntegrationTests extends ScreenTests {
 
-    /** One request the stand-in received. */
-    record Call(String method, String path, String authorization, String operator, String roles, String body) {
-    }
-
-    private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
-    private static final StandIn SERVER = start();
+    @RegisterExtension
+    static final StandIn WAS = start();
 
     private static final String PRODUCTS = """
             [{"sku":"HS-DRAFT","brand":"B","name":"Draft one","status":"DRAFT","price":1000.0000,"currency":"KRW"},
@@ -58,49 +41,22 @@ class DashboardIntegrationTests {
             """;
 
     private static StandIn start() {
-        return StandIn.start("/api/admin/products", exchange -> {
-            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            var path = exchange.getRequestURI().getPath();
-            CALLS.add(new Call(exchange.getRequestMethod(), path,
-                    exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("X-Onshore-Operator"),
-                    exchange.getRequestHeaders().getFirst("X-Onshore-Operator-Roles"), body));
-            if (path.equals("/api/admin/products")) {
-                StandIn.respond(exchange, 200, "application/json", PRODUCTS);
-            } else if (path.equals("/api/admin/products/HS-MINE/approval")) {
-                StandIn.respond(exchange, 403, "application/problem+json", "{\"type\":\"https://onshore.dev/problems/"
-                        + "self-approval\",\"status\":403,\"title\":\"Four eyes required\",\"detail\":\"editor "
-                        + "submitted HS-MINE and cannot approve it; another operator must.\"}");
-            } else {
-                StandIn.respond(exchange, 200, "application/json", "{}");
-            }
+        return StandIn.start("/api/admin/products", call -> switch (call.path()) {
+            case "/api/admin/products" -> StandIn.Answer.json(PRODUCTS);
+            case "/api/admin/products/HS-MINE/approval" -> new StandIn.Answer(403, "{\"type\":\"https://onshore.dev/"
+                    + "problems/self-approval\",\"status\":403,\"title\":\"Four eyes required\",\"detail\":\"editor "
+                    + "submitted HS-MINE and cannot approve it; another operator must.\"}");
+            default -> StandIn.Answer.json("{}");
         });
     }
 
     @DynamicPropertySource
-    static void standIns(DynamicPropertyRegistry registry) {
-        SERVER.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        SERVER.stop();
-    }
-
-    @Autowired
-    WebApplicationContext context;
-
-    private MockMvc mvc;
-
-    @BeforeEach
-    void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        CALLS.clear();
+    static void standIn(DynamicPropertyRegistry registry) {
+        WAS.register(registry);
     }
 
     private static RequestPostProcessor editor() {
-        return oidcLogin().idToken(token -> token.claim("preferred_username", "editor"))
-                .authorities(new SimpleGrantedAuthority("ROLE_CATALOG_MANAGER"));
+        return as("editor", "CATALOG_MANAGER");
     }
 
     @Test
@@ -116,7 +72,7 @@ class DashboardIntegrationTests {
                 containsString("approved by editor"),
                 containsString("action=\"/products/HS-LIVE/suspend\""),
                 not(containsString("action=\"/products/HS-LIVE/publish\"")))));
-        assertThat(CALLS).singleElement().satisfies(call -> {
+        assertThat(WAS.calls()).singleElement().satisfies(call -> {
             assertThat(call.authorization()).isEqualTo("Bearer stand-in-token");
             assertThat(call.operator()).isEqualTo("editor");
         });
@@ -130,16 +86,16 @@ class DashboardIntegrationTests {
                 .with(csrf())).andExpect(redirectedUrl("/"));
         mvc.perform(post("/products/HS-LIVE/suspend").with(editor()).with(csrf())).andExpect(redirectedUrl("/"));
 
-        assertThat(CALLS).extracting(Call::method, Call::path).containsExactly(
+        assertThat(WAS.calls()).extracting(Call::method, Call::path).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("PUT", "/api/admin/products/HS-THEIRS/approval"),
                 org.assertj.core.groups.Tuple.tuple("POST", "/api/admin/products/HS-THEIRS/rejection"),
                 org.assertj.core.groups.Tuple.tuple("DELETE", "/api/admin/products/HS-LIVE/publication"));
-        assertThat(CALLS).allSatisfy(call -> {
+        assertThat(WAS.calls()).allSatisfy(call -> {
             assertThat(call.authorization()).isEqualTo("Bearer stand-in-token");
             assertThat(call.operator()).isEqualTo("editor");
             assertThat(call.roles()).as("the WAS checks the operator's roles again").isEqualTo("CATALOG_MANAGER");
         });
-        assertThat(CALLS.get(1).body()).contains("\"reason\":\"Label photo is blurred\"");
+        assertThat(WAS.calls().get(1).body()).contains("\"reason\":\"Label photo is blurred\"");
     }
 
     @Test
@@ -151,6 +107,6 @@ class DashboardIntegrationTests {
                 .andExpect(status().isNotFound());
         mvc.perform(post("/products/HS-LIVE/suspend").with(csrf())).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/oauth2/authorization/keycloak"));
-        assertThat(CALLS).extracting(Call::path).containsExactly("/api/admin/products/HS-MINE/approval");
+        assertThat(WAS.calls()).extracting(Call::path).containsExactly("/api/admin/products/HS-MINE/approval");
     }
 }

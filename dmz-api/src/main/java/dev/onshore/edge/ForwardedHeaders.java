@@ -50,11 +50,12 @@ class ForwardedHeaders implements RequestHttpHeadersFilter, Ordered {
 
     private final TrustedProxies proxies;
     private final HopKey hopKey;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    ForwardedHeaders(TrustedProxies proxies, HopKey hopKey) {
+    ForwardedHeaders(TrustedProxies proxies, HopKey hopKey, Clock clock) {
         this.proxies = proxies;
         this.hopKey = hopKey;
+        this.clock = clock;
     }
 
     @Override

@@ -18,6 +18,13 @@ public final class TestClock extends Clock {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
 
+    /** A clock standing at {@code instant} until it is moved. */
+    public static TestClock at(Instant instant) {
+        var clock = new TestClock();
+        clock.set(instant);
+        return clock;
+    }
+
     public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }

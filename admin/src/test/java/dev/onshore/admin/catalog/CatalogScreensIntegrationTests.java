@@ -5,8 +5,6 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -14,38 +12,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.onshore.admin.ScreenTests;
 import dev.onshore.admin.StandIn;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The catalogue screens against an in-process stand-in of the internal WAS's admin API (and of the realm's token
  * endpoint): what each role may see and do, what is sent, and how refusals (field errors, stale versions, files that
  * are no spreadsheets) are shown instead of an error page.
  */
-@SpringBootTest(properties = {"onshore.admin.login-client-secret=test-only",
-        "onshore.admin.service-client-secret=test-only"})
-class CatalogScreensIntegrationTests {
+class CatalogScreensIntegrationTests extends ScreenTests {
 
-    record Call(String method, String uri, String operator, String roles, String body) {
-    }
-
-    private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
-    private static final StandIn SERVER = start();
+    @RegisterExtension
+    static final StandIn WAS = start();
 
     static final String PAGE = """
             {"items":[{"sku":"HS-ONE","brand":"Hanil","name":"Red ginseng","status":"DRAFT","category":"health",
@@ -71,71 +55,47 @@ class CatalogScreensIntegrationTests {
              "updatedAt":"2026-12-02T01:00:00Z"}""";
 
     private static StandIn start() {
-        return StandIn.start("/api/admin/", exchange -> {
-            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1);
-            var uri = exchange.getRequestURI().toString();
-            var method = exchange.getRequestMethod();
-            CALLS.add(new Call(method, uri, exchange.getRequestHeaders().getFirst("X-Onshore-Operator"),
-                    exchange.getRequestHeaders().getFirst("X-Onshore-Operator-Roles"), body));
+        return StandIn.start("/api/admin/", call -> {
+            var uri = call.uri();
+            var method = call.method();
             if (uri.startsWith("/api/admin/products?page=")) {
-                StandIn.respond(exchange, 200, "application/json", PAGE);
+                return new StandIn.Answer(200, PAGE);
             } else if (uri.equals("/api/admin/products")) {
-                StandIn.respond(exchange, 200, "application/json", "[{\"brand\":\"Hanil\"},{\"brand\":\"Beauty\"}]");
+                return new StandIn.Answer(200, "[{\"brand\":\"Hanil\"},{\"brand\":\"Beauty\"}]");
             } else if (uri.startsWith("/api/admin/products/HS-ONE/offers/SG") && method.equals("PUT")) {
-                StandIn.respond(exchange, 400, "application/problem+json", """
+                return new StandIn.Answer(400, """
                         {"type":"https://onshore.dev/problems/invalid-input","status":400,"title":"Invalid input",
                          "detail":"Some fields are invalid; nothing was saved.",
                          "errors":[{"field":"listPrice","code":"positive","message":"listPrice must be a positive number."}]}""");
             } else if (uri.startsWith("/api/admin/products/HS-ONE/basics") && method.equals("PUT")) {
-                StandIn.respond(exchange, 409, "application/problem+json", """
+                return new StandIn.Answer(409, """
                         {"type":"https://onshore.dev/problems/stale-product","status":409,"title":"Changed",
                          "detail":"Product HS-ONE was changed after you opened it; nothing was saved.",
                          "editedVersion":6,"currentVersion":7}""");
             } else if (uri.startsWith("/api/admin/products/HS-ONE/variants")) {
-                StandIn.respond(exchange, 200, "application/json", "{\"optionCode\":null,\"optionLabels\":{},\"variants\":[]}");
+                return new StandIn.Answer(200, "{\"optionCode\":null,\"optionLabels\":{},\"variants\":[]}");
             } else if (uri.startsWith("/api/admin/products/HS-ONE")) {
-                StandIn.respond(exchange, 200, "application/json", SHEET);
-            } else if (uri.startsWith("/api/admin/product-imports?") && body.startsWith("%PDF")) {
-                StandIn.respond(exchange, 415, "application/problem+json", """
+                return new StandIn.Answer(200, SHEET);
+            } else if (uri.startsWith("/api/admin/product-imports?") && call.body().startsWith("%PDF")) {
+                return new StandIn.Answer(415, """
                         {"type":"https://onshore.dev/problems/not-a-spreadsheet","status":415,
                          "title":"Not a spreadsheet","detail":"scan.pdf is not an .xlsx workbook or a UTF-8 .csv file."}""");
             } else if (uri.startsWith("/api/admin/product-imports")) {
-                StandIn.respond(exchange, method.equals("POST") ? 202 : 200, "application/json", """
+                return new StandIn.Answer(method.equals("POST") ? 202 : 200, """
                         {"id":"0b0e7c1a-1111-4222-8333-944455556666","fileName":"bad.xlsx","format":"XLSX",
                          "state":"FAILED","totalRows":1000,"processedRows":1000,"savedRows":0,
                          "errors":[{"row":11,"column":"base_price","code":"positive"},
                                    {"row":501,"column":"=HYPERLINK(\\"x\\")","code":"number"}],
                          "createdBy":"editor","createdAt":"2026-12-02T01:00:00Z","finishedAt":"2026-12-02T01:00:05Z"}""");
             } else {
-                StandIn.respond(exchange, 404, "application/problem+json", "{\"status\":404,\"detail\":\"unknown\"}");
+                return new StandIn.Answer(404, "{\"status\":404,\"detail\":\"unknown\"}");
             }
         });
     }
 
     @DynamicPropertySource
-    static void standIns(DynamicPropertyRegistry registry) {
-        SERVER.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        SERVER.stop();
-    }
-
-    @Autowired
-    WebApplicationContext context;
-
-    private MockMvc mvc;
-
-    @BeforeEach
-    void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        CALLS.clear();
-    }
-
-    private static RequestPostProcessor as(String name, String role) {
-        return oidcLogin().idToken(token -> token.claim("preferred_username", name))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
+    static void standIn(DynamicPropertyRegistry registry) {
+        WAS.register(registry);
     }
 
     @Test
@@ -148,7 +108,7 @@ class CatalogScreensIntegrationTests {
                         containsString("상품 45개"), containsString("3페이지 중 2페이지"),
                         containsString("2026-12-02 09:30"), // 00:30 UTC in KST
                         containsString("href=\"/products/new\""), containsString("href=\"/products/import\""))));
-        assertThat(CALLS).first().satisfies(call -> {
+        assertThat(WAS.calls()).first().satisfies(call -> {
             assertThat(call.uri()).startsWith("/api/admin/products?page=1&size=20")
                     .contains("q=ginseng", "status=DRAFT", "market=SG");
             assertThat(call.operator()).isEqualTo("editor");
@@ -163,12 +123,12 @@ class CatalogScreensIntegrationTests {
                         not(containsString("href=\"/products/new\"")))));
         mvc.perform(get("/products/HS-ONE").param("tab", "basics").with(as("auditor", "VIEWER")))
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString(">Save</button>"))));
-        CALLS.clear();
+        WAS.calls().clear();
         mvc.perform(post("/products/HS-ONE/basics").param("version", "7").param("brand", "X")
                 .with(as("auditor", "VIEWER")).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(get("/products").with(as("clerk", "ORDER_MANAGER"))).andExpect(status().isForbidden());
         mvc.perform(get("/products/import").with(as("auditor", "VIEWER"))).andExpect(status().isForbidden());
-        assertThat(CALLS).isEmpty();
+        assertThat(WAS.calls()).isEmpty();
     }
 
     @Test
@@ -198,7 +158,7 @@ class CatalogScreensIntegrationTests {
         mvc.perform(post("/products/HS-ONE/offers/SG").param("version", "7").param("listPrice", "twelve")
                         .with(as("editor", "CATALOG_MANAGER")).with(csrf()))
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("is not a number")));
-        assertThat(CALLS).filteredOn(call -> call.method().equals("PUT")).hasSize(1);
+        assertThat(WAS.calls()).filteredOn(call -> call.method().equals("PUT")).hasSize(1);
 
         mvc.perform(post("/products/HS-ONE/basics").param("version", "6").param("brand", "Hanil Pharm")
                         .param("basePrice", "36000").param("baseCurrency", "KRW").param("category", "health")
@@ -223,7 +183,7 @@ class CatalogScreensIntegrationTests {
                         "application/octet-stream", new byte[] {'P', 'K', 3, 4})).with(as("editor", "CATALOG_MANAGER"))
                         .with(csrf()))
                 .andExpect(redirectedUrl("/products/import/0b0e7c1a-1111-4222-8333-944455556666"));
-        assertThat(CALLS).last().satisfies(call -> assertThat(call.uri()).contains("fileName=bad.xlsx"));
+        assertThat(WAS.calls()).last().satisfies(call -> assertThat(call.uri()).contains("fileName=bad.xlsx"));
 
         mvc.perform(get("/products/import/0b0e7c1a-1111-4222-8333-944455556666").header("Accept-Language", "ko")
                         .with(as("editor", "CATALOG_MANAGER")))

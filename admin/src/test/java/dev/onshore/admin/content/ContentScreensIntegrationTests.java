@@ -5,8 +5,6 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -14,58 +12,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.onshore.admin.ScreenTests;
+import dev.onshore.admin.StandIn.Call;
 import dev.onshore.admin.StandIn;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultHandler;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The CMS and coupon screens against the shared stand-in of the internal WAS's admin API: what each role is offered,
  * what the screens send (the market's wall clock, the page version seen), how times show in the market's zone and in
  * KST, and how empty fields and the WAS's refusals show next to their fields instead of an error page.
  */
-@SpringBootTest(properties = {"onshore.admin.login-client-secret=test-only",
-        "onshore.admin.service-client-secret=test-only"})
-class ContentScreensIntegrationTests {
+class ContentScreensIntegrationTests extends ScreenTests {
 
-    record Call(String method, String uri, String operator, String body) {
-    }
-
-    private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
-    /** Canned answers by "METHOD path": status and JSON body. */
-    private static final Map<String, Map.Entry<Integer, String>> ANSWERS = new ConcurrentHashMap<>();
-    private static final StandIn SERVER = StandIn.start("/api/admin/", exchange -> {
-        var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        CALLS.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                exchange.getRequestHeaders().getFirst("X-Onshore-Operator"), body));
-        var answer = ANSWERS.get(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
-        if (answer == null) {
-            StandIn.respond(exchange, 404, "application/problem+json",
-                    "{\"status\":404,\"title\":\"Not found\",\"detail\":\"Nothing here.\"}");
-        } else {
-            StandIn.respond(exchange, answer.getKey(),
-                    answer.getKey() >= 400 ? "application/problem+json" : "application/json", answer.getValue());
-        }
-    });
+    @RegisterExtension
+    static final StandIn WAS = StandIn.start("/api/admin/", call -> new StandIn.Answer(404,
+            "{\"status\":404,\"title\":\"Not found\",\"detail\":\"Nothing here.\"}"));
 
     static final String ITEM = "5a0b7e0e-5d43-4a44-9d7a-0d6c8e9a0001";
 
@@ -102,55 +68,22 @@ class ContentScreensIntegrationTests {
               "createdBy":"mia","createdAt":"2026-10-01T01:00:00Z","redemptions":0,"zone":"Asia/Seoul"}]""";
 
     @DynamicPropertySource
-    static void standIns(DynamicPropertyRegistry registry) {
-        SERVER.register(registry);
+    static void standIn(DynamicPropertyRegistry registry) {
+        WAS.register(registry);
     }
-
-    @AfterAll
-    static void stop() {
-        SERVER.stop();
-    }
-
-    @Autowired
-    WebApplicationContext context;
-
-    private MockMvc mvc;
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        CALLS.clear();
-        ANSWERS.clear();
-        ANSWERS.put("GET /api/admin/cms/sites", Map.entry(200, SITES));
-        ANSWERS.put("GET /api/admin/cms/sites/ID/pages/home", Map.entry(200, PAGE));
-        ANSWERS.put("GET /api/admin/cms/sites/ID/pages/home/preview", Map.entry(200, PREVIEW));
-        ANSWERS.put("POST /api/admin/cms/sites/ID/pages/home/items", Map.entry(201, "{\"id\":\"" + ITEM + "\"}"));
-        ANSWERS.put("PUT /api/admin/cms/sites/ID/pages/home/items/" + ITEM,
-                Map.entry(200, "{\"id\":\"5a0b7e0e-5d43-4a44-9d7a-0d6c8e9a0009\"}"));
-        ANSWERS.put("DELETE /api/admin/cms/sites/ID/pages/home/items/" + ITEM, Map.entry(204, ""));
-        ANSWERS.put("GET /api/admin/coupons", Map.entry(200, COUPONS));
-        ANSWERS.put("POST /api/admin/coupons", Map.entry(201, "{}"));
-        ANSWERS.put("POST /api/admin/coupons/JAKARTA10/disable", Map.entry(200, "{}"));
-    }
-
-    /** Keeps the rendered page under target/screens (stylesheet pointing at the sources) for Chromium. */
-    private static ResultHandler snapshot(String name) {
-        return result -> {
-            var html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-            var resources = Path.of("src/main/resources/static").toAbsolutePath().toUri().toString();
-            html = html.replace("href=\"/css/", "href=\"" + resources + "css/");
-            var directory = Files.createDirectories(Path.of("target/screens"));
-            Files.writeString(directory.resolve(name + ".html"), html, StandardCharsets.UTF_8);
-        };
-    }
-
-    private static RequestPostProcessor as(String name, String... roles) {
-        return oidcLogin().idToken(token -> token.claim("preferred_username", name)).authorities(Arrays.stream(roles)
-                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList());
-    }
-
-    private List<Call> calls(String method) {
-        return CALLS.stream().filter(call -> call.method().equals(method)).toList();
+        WAS.answer("GET /api/admin/cms/sites", 200, SITES);
+        WAS.answer("GET /api/admin/cms/sites/ID/pages/home", 200, PAGE);
+        WAS.answer("GET /api/admin/cms/sites/ID/pages/home/preview", 200, PREVIEW);
+        WAS.answer("POST /api/admin/cms/sites/ID/pages/home/items", 201, "{\"id\":\"" + ITEM + "\"}");
+        WAS.answer("PUT /api/admin/cms/sites/ID/pages/home/items/" + ITEM, 200,
+                "{\"id\":\"5a0b7e0e-5d43-4a44-9d7a-0d6c8e9a0009\"}");
+        WAS.answer("DELETE /api/admin/cms/sites/ID/pages/home/items/" + ITEM, 204, "");
+        WAS.answer("GET /api/admin/coupons", 200, COUPONS);
+        WAS.answer("POST /api/admin/coupons", 201, "{}");
+        WAS.answer("POST /api/admin/coupons/JAKARTA10/disable", 200, "{}");
     }
 
     @Test
@@ -175,7 +108,7 @@ class ContentScreensIntegrationTests {
                         containsString("data-preview-corner=\"highlights\""), containsString("Vitamins"),
                         // the HTML block is shown in a sandbox without scripts, its markup escaped into srcdoc
                         containsString("sandbox=\"\""), containsString("srcdoc=\"&lt;p&gt;Big &lt;b&gt;sale"))));
-        assertThat(calls("GET")).extracting(Call::uri)
+        assertThat(WAS.calls("GET")).extracting(Call::uri)
                 .contains("/api/admin/cms/sites/ID/pages/home/preview?language=en&at=2031-03-01T09%3A00");
 
         mvc.perform(get("/cms/ID/home").with(as("vera", "VIEWER"))).andExpect(status().isOk())
@@ -184,7 +117,7 @@ class ContentScreensIntegrationTests {
         // a language the market does not offer falls back to the site's; a time that is none is said so
         mvc.perform(get("/cms/ID/home").param("language", "xx").param("at", "soon").with(as("vera", "VIEWER")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Enter a date and time.")));
-        assertThat(calls("GET").getLast().uri()).contains("language=id");
+        assertThat(WAS.calls("GET").getLast().uri()).contains("language=id");
     }
 
     @Test
@@ -203,26 +136,26 @@ class ContentScreensIntegrationTests {
                 .param("priority", "40").param("startsAt", "2031-03-01T09:00").param("endsAt", "2031-03-04T09:00")
                 .param("type", "text").param("text", "Promo Harbolnas").with(as("mia", "CONTENT_MANAGER")).with(csrf()))
                 .andExpect(redirectedUrl("/cms/ID/home")).andExpect(flash().attribute("notice", "cms.done.add"));
-        assertThat(calls("POST").getLast().body()).contains("\"startsAt\":\"2031-03-01T09:00\"")
+        assertThat(WAS.calls("POST").getLast().body()).contains("\"startsAt\":\"2031-03-01T09:00\"")
                 .contains("\"priority\":40").contains("{\"type\":\"text\",\"text\":\"Promo Harbolnas\"}");
-        assertThat(calls("POST").getLast().operator()).isEqualTo("mia");
+        assertThat(WAS.calls("POST").getLast().operator()).isEqualTo("mia");
 
-        CALLS.clear();
+        WAS.calls().clear();
         mvc.perform(post("/cms/ID/home/items").param("corner", "highlights").param("language", "id")
                 .param("priority", "high").param("startsAt", "2031-03-04T09:00").param("endsAt", "2031-03-01T09:00")
                 .param("type", "banner").param("image", "https://evil.test/x.png").with(as("mia", "CONTENT_MANAGER"))
                 .with(csrf())).andExpect(redirectedUrl("/cms/ID/home"))
                 .andExpect(flash().attribute("errors", Map.of("priority", "cms.error.whole", "endsAt", "cms.error.window",
                         "image", "cms.error.path")));
-        assertThat(calls("POST")).isEmpty();
+        assertThat(WAS.calls("POST")).isEmpty();
         mvc.perform(get("/cms/ID/home").flashAttr("errors", Map.of("text", "cms.error.required"))
                 .flashAttr("form", Map.of("type", "text", "language", "id")).with(as("mia", "CONTENT_MANAGER")))
                 .andDo(snapshot("admin-cms-page-errors"))
                 .andExpect(content().string(containsString("data-field=\"text\">Required.</span>")));
 
-        ANSWERS.put("POST /api/admin/cms/sites/ID/pages/home/items", Map.entry(400, """
+        WAS.answer("POST /api/admin/cms/sites/ID/pages/home/items", 400, """
                 {"type":"https://onshore.dev/problems/invalid-cms-item","status":400,"title":"Invalid CMS item",
-                 "detail":"The item does not fit the page: check its corner, language, window and content."}"""));
+                 "detail":"The item does not fit the page: check its corner, language, window and content."}""");
         mvc.perform(post("/cms/ID/home/items").param("corner", "highlights").param("language", "id")
                 .param("priority", "1").param("type", "html").param("html", "<p>x</p>")
                 .with(as("mia", "CONTENT_MANAGER")).with(csrf())).andExpect(redirectedUrl("/cms/ID/home"))
@@ -250,11 +183,11 @@ class ContentScreensIntegrationTests {
                 .with(as("mia", "CONTENT_MANAGER")).with(csrf()))
                 .andExpect(redirectedUrl("/cms/ID/home/items/5a0b7e0e-5d43-4a44-9d7a-0d6c8e9a0009"))
                 .andExpect(flash().attribute("notice", "cms.done.edit"));
-        assertThat(calls("PUT").getLast().uri()).endsWith("/items/" + ITEM + "?version=3");
+        assertThat(WAS.calls("PUT").getLast().uri()).endsWith("/items/" + ITEM + "?version=3");
 
-        ANSWERS.put("PUT /api/admin/cms/sites/ID/pages/home/items/" + ITEM, Map.entry(409, """
+        WAS.answer("PUT /api/admin/cms/sites/ID/pages/home/items/" + ITEM, 409, """
                 {"type":"https://onshore.dev/problems/stale-cms-page","status":409,"title":"Changed by someone else",
-                 "detail":"The page was changed after you opened it; nothing was saved."}"""));
+                 "detail":"The page was changed after you opened it; nothing was saved."}""");
         var stale = mvc.perform(post("/cms/ID/home/items/" + ITEM).param("version", "2").param("corner", "highlights")
                 .param("language", "id").param("priority", "50").param("type", "text").param("text", "Promo lama")
                 .with(as("mia", "CONTENT_MANAGER")).with(csrf())).andExpect(redirectedUrl("/cms/ID/home/items/" + ITEM))
@@ -290,20 +223,20 @@ class ContentScreensIntegrationTests {
                 .param("validFrom", "2026-12-01T00:00").param("validUntil", "").with(as("mia", "CONTENT_MANAGER"))
                 .with(csrf())).andExpect(redirectedUrl("/marketing/coupons"))
                 .andExpect(flash().attribute("notice", "coupons.done.issue"));
-        assertThat(calls("POST").getLast().body()).contains("\"minimumOrder\":150000.50")
+        assertThat(WAS.calls("POST").getLast().body()).contains("\"minimumOrder\":150000.50")
                 .contains("\"validFrom\":\"2026-12-01T00:00\"").contains("\"validUntil\":null");
 
-        CALLS.clear();
+        WAS.calls().clear();
         mvc.perform(post("/marketing/coupons").param("code", "").param("market", "ID").param("kind", "amount")
                 .param("value", "ten").param("perCustomerLimit", "1.5").with(as("mia", "CONTENT_MANAGER")).with(csrf()))
                 .andExpect(flash().attribute("errorKeys", Map.of("value", "coupons.error.number", "perCustomerLimit",
                         "coupons.error.whole", "code", "coupons.error.required")));
-        assertThat(calls("POST")).isEmpty();
+        assertThat(WAS.calls("POST")).isEmpty();
 
-        ANSWERS.put("POST /api/admin/coupons", Map.entry(400, """
+        WAS.answer("POST /api/admin/coupons", 400, """
                 {"type":"https://onshore.dev/problems/invalid-input","status":400,"title":"Invalid input",
                  "detail":"Some fields are invalid.","errors":[{"field":"code","code":"duplicate",
-                 "message":"code is already taken."},{"field":"value","code":"range","message":"value is out of range."}]}"""));
+                 "message":"code is already taken."},{"field":"value","code":"range","message":"value is out of range."}]}""");
         var refused = mvc.perform(post("/marketing/coupons").param("code", "JAKARTA10").param("market", "ID")
                 .param("kind", "percent").param("value", "95").with(as("mia", "CONTENT_MANAGER")).with(csrf()))
                 .andExpect(flash().attribute("fieldErrors", Map.of("code", "code is already taken.", "value",
@@ -316,10 +249,10 @@ class ContentScreensIntegrationTests {
 
         mvc.perform(post("/marketing/coupons/JAKARTA10/disable").with(as("mia", "CONTENT_MANAGER")).with(csrf()))
                 .andExpect(flash().attribute("notice", "coupons.done.disable"));
-        assertThat(calls("POST").getLast().uri()).isEqualTo("/api/admin/coupons/JAKARTA10/disable");
-        ANSWERS.put("POST /api/admin/coupons/NOPE1/disable", Map.entry(404, """
+        assertThat(WAS.calls("POST").getLast().uri()).isEqualTo("/api/admin/coupons/JAKARTA10/disable");
+        WAS.answer("POST /api/admin/coupons/NOPE1/disable", 404, """
                 {"type":"https://onshore.dev/problems/coupon","status":404,"title":"Unknown coupon",
-                 "detail":"No coupon has this code."}"""));
+                 "detail":"No coupon has this code."}""");
         mvc.perform(post("/marketing/coupons/NOPE1/disable").with(as("mia", "CONTENT_MANAGER")).with(csrf()))
                 .andExpect(flash().attribute("problem", "No coupon has this code."));
     }

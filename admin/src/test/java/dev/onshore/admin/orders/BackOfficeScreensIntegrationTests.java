@@ -5,8 +5,6 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -15,48 +13,27 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.onshore.admin.ScreenTests;
 import dev.onshore.admin.StandIn;
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultHandler;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The orders, exchange-rate and hot-deal screens against an in-process stand-in of the internal WAS's admin API
  * (and of the realm's token endpoint): what each role is offered and may do, what the screens send (operator,
  * roles, KST days), and how the WAS's refusals show next to their fields instead of an error page.
  */
-@SpringBootTest(properties = {"onshore.admin.login-client-secret=test-only",
-        "onshore.admin.service-client-secret=test-only"})
-class BackOfficeScreensIntegrationTests {
+class BackOfficeScreensIntegrationTests extends ScreenTests {
 
-    record Call(String method, String uri, String operator, String roles, String body) {
-    }
-
-    private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
-    /** Canned answers by "METHOD path": status and JSON body. */
-    private static final Map<String, Map.Entry<Integer, String>> ANSWERS = new ConcurrentHashMap<>();
-    private static final StandIn SERVER = start();
+    @RegisterExtension
+    static final StandIn WAS = StandIn.start("/api/admin/", call -> new StandIn.Answer(404,
+            "{\"type\":\"https://onshore.dev/problems/order-not-found\",\"status\":404,\"title\":\"Unknown order\","
+                    + "\"detail\":\"No order has this number.\"}"));
 
     static final String PAGE = """
             {"orders":[
@@ -103,76 +80,22 @@ class BackOfficeScreensIntegrationTests {
               "localEndsAt":"2026-06-20T12:00:00","admissionsPerMinute":300,"status":"SCHEDULED",
               "scheduledBy":"mia"}]""";
 
-    private static StandIn start() {
-        return StandIn.start("/api/admin/", exchange -> {
-            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            var headers = exchange.getRequestHeaders();
-            CALLS.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    headers.getFirst("X-Onshore-Operator"), headers.getFirst("X-Onshore-Operator-Roles"), body));
-            var answer = ANSWERS.get(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
-            if (answer == null) {
-                respond(exchange, 404, "{\"type\":\"https://onshore.dev/problems/order-not-found\","
-                        + "\"status\":404,\"title\":\"Unknown order\",\"detail\":\"No order has this number.\"}");
-            } else {
-                respond(exchange, answer.getKey(), answer.getValue());
-            }
-        });
-    }
-
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        StandIn.respond(exchange, status, status >= 400 ? "application/problem+json" : "application/json", body);
-    }
-
     @DynamicPropertySource
-    static void standIns(DynamicPropertyRegistry registry) {
-        SERVER.register(registry);
+    static void standIn(DynamicPropertyRegistry registry) {
+        WAS.register(registry);
     }
-
-    @AfterAll
-    static void stop() {
-        SERVER.stop();
-    }
-
-    @Autowired
-    WebApplicationContext context;
-
-    private MockMvc mvc;
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        CALLS.clear();
-        ANSWERS.clear();
-        ANSWERS.put("GET /api/admin/orders", Map.entry(200, PAGE));
-        ANSWERS.put("GET /api/admin/orders/ON260617-AAAA1111", Map.entry(200, ORDER));
-        ANSWERS.put("POST /api/admin/orders/ON260617-AAAA1111/shipment", Map.entry(200, ORDER));
-        ANSWERS.put("POST /api/admin/orders/ON260617-AAAA1111/refunds", Map.entry(200, ORDER));
-        ANSWERS.put("GET /api/admin/exchange-rates", Map.entry(200, RATES));
-        ANSWERS.put("GET /api/admin/exchange-rates/IDR/history", Map.entry(200, HISTORY));
-        ANSWERS.put("POST /api/admin/exchange-rates/ecb", Map.entry(200, HISTORY));
-        ANSWERS.put("GET /api/admin/hot-deals", Map.entry(200, DEALS));
-        ANSWERS.put("POST /api/admin/hot-deals", Map.entry(201, DEALS.substring(1, DEALS.length() - 1)));
-    }
-
-    /**
-     * Keeps the rendered page under target/screens (stylesheet and scripts pointing at the sources) so that
-     * Chromium can take the screenshots in docs/screens from it.
-     */
-    private static ResultHandler snapshot(String name) {
-        return result -> {
-            var html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-            var resources = Path.of("src/main/resources/static").toAbsolutePath().toUri().toString();
-            html = html.replace("href=\"/css/", "href=\"" + resources + "css/")
-                    .replace("src=\"/js/", "src=\"" + resources + "js/")
-                    .replace("src=\"/webjars/", "src=\"" + Path.of("target/screens/webjars").toAbsolutePath().toUri());
-            var directory = Files.createDirectories(Path.of("target/screens"));
-            Files.writeString(directory.resolve(name + ".html"), html, StandardCharsets.UTF_8);
-        };
-    }
-
-    private static RequestPostProcessor as(String name, String... roles) {
-        return oidcLogin().idToken(token -> token.claim("preferred_username", name))
-                .authorities(Arrays.stream(roles).map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList());
+        WAS.answer("GET /api/admin/orders", 200, PAGE);
+        WAS.answer("GET /api/admin/orders/ON260617-AAAA1111", 200, ORDER);
+        WAS.answer("POST /api/admin/orders/ON260617-AAAA1111/shipment", 200, ORDER);
+        WAS.answer("POST /api/admin/orders/ON260617-AAAA1111/refunds", 200, ORDER);
+        WAS.answer("GET /api/admin/exchange-rates", 200, RATES);
+        WAS.answer("GET /api/admin/exchange-rates/IDR/history", 200, HISTORY);
+        WAS.answer("POST /api/admin/exchange-rates/ecb", 200, HISTORY);
+        WAS.answer("GET /api/admin/hot-deals", 200, DEALS);
+        WAS.answer("POST /api/admin/hot-deals", 201, DEALS.substring(1, DEALS.length() - 1));
     }
 
     @Test
@@ -183,7 +106,7 @@ class BackOfficeScreensIntegrationTests {
                         containsString("href=\"/orders/ON260617-AAAA1111\""),
                         containsString("2026-06-18 00:30"), // 15:30 UTC is past midnight in Seoul
                         containsString("김민지"))));
-        assertThat(CALLS).singleElement().satisfies(call -> {
+        assertThat(WAS.calls()).singleElement().satisfies(call -> {
             assertThat(call.uri()).startsWith("/api/admin/orders?").contains("market=KR").contains("status=PREPARING")
                     .contains("from=2026-06-18").contains("to=2026-06-18").contains("zone=Asia/Seoul")
                     .doesNotContain("ignored");
@@ -194,9 +117,9 @@ class BackOfficeScreensIntegrationTests {
 
     @Test
     void badFiltersShowTheWasMessagesInsteadOfAnErrorPage() throws Exception {
-        ANSWERS.put("GET /api/admin/orders", Map.entry(400, """
+        WAS.answer("GET /api/admin/orders", 400, """
                 {"type":"https://onshore.dev/problems/invalid-input","status":400,"title":"Invalid input",
-                 "errors":[{"field":"from","code":"pattern","message":"from does not have the required format."}]}"""));
+                 "errors":[{"field":"from","code":"pattern","message":"from does not have the required format."}]}""");
         mvc.perform(get("/orders").param("from", "yesterday").with(as("kim", "ORDER_MANAGER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("from does not have the required format.")));
@@ -227,23 +150,23 @@ class BackOfficeScreensIntegrationTests {
                 .param("trackingNumber", "6012-3456-7890").with(as("kim", "ORDER_MANAGER")).with(csrf()))
                 .andExpect(redirectedUrl("/orders/ON260617-AAAA1111"))
                 .andExpect(flash().attribute("notice", "order.done.shipment"));
-        assertThat(CALLS.getLast().method()).isEqualTo("POST");
-        assertThat(CALLS.getLast().body()).contains("\"carrier\":\"CJ대한통운\"")
+        assertThat(WAS.calls().getLast().method()).isEqualTo("POST");
+        assertThat(WAS.calls().getLast().body()).contains("\"carrier\":\"CJ대한통운\"")
                 .contains("\"trackingNumber\":\"6012-3456-7890\"");
 
-        ANSWERS.put("POST /api/admin/orders/ON260617-AAAA1111/shipment", Map.entry(400, """
+        WAS.answer("POST /api/admin/orders/ON260617-AAAA1111/shipment", 400, """
                 {"type":"https://onshore.dev/problems/invalid-input","status":400,"title":"Invalid input",
                  "detail":"Some fields are not valid.","errors":[{"field":"trackingNumber","code":"pattern",
-                 "message":"trackingNumber does not have the required format."}]}"""));
+                 "message":"trackingNumber does not have the required format."}]}""");
         mvc.perform(post("/orders/ON260617-AAAA1111/shipment").param("carrier", "CJ")
                 .param("trackingNumber", "<x>").with(as("kim", "ORDER_MANAGER")).with(csrf()))
                 .andExpect(flash().attribute("errors",
                         Map.of("trackingNumber", "trackingNumber does not have the required format.")))
                 .andExpect(flash().attribute("problem", "Some fields are not valid."));
 
-        ANSWERS.put("POST /api/admin/orders/ON260617-AAAA1111/shipment", Map.entry(409, """
+        WAS.answer("POST /api/admin/orders/ON260617-AAAA1111/shipment", 409, """
                 {"type":"https://onshore.dev/problems/illegal-order-transition","status":409,
-                 "title":"Not possible for this order","detail":"Order ON260617-AAAA1111 cannot do this while it is SHIPPED."}"""));
+                 "title":"Not possible for this order","detail":"Order ON260617-AAAA1111 cannot do this while it is SHIPPED."}""");
         mvc.perform(post("/orders/ON260617-AAAA1111/shipment").param("carrier", "CJ")
                 .param("trackingNumber", "1234-5678").with(as("kim", "ORDER_MANAGER")).with(csrf()))
                 .andExpect(flash().attribute("problem", "Order ON260617-AAAA1111 cannot do this while it is SHIPPED."));
@@ -259,10 +182,10 @@ class BackOfficeScreensIntegrationTests {
         mvc.perform(post("/orders/ON260617-AAAA1111/shipment").param("carrier", "CJ")
                 .param("trackingNumber", "1234-5678").with(as("kim", "ORDER_MANAGER")))
                 .andExpect(status().isForbidden()); // no CSRF token
-        assertThat(CALLS).isEmpty();
+        assertThat(WAS.calls()).isEmpty();
         mvc.perform(post("/orders/ON260617-AAAA1111/refund").param("amount", "1,000").param("reason", "goodwill")
                 .with(as("fin", "FINANCE")).with(csrf())).andExpect(redirectedUrl("/orders/ON260617-AAAA1111"));
-        assertThat(CALLS).singleElement().satisfies(call -> assertThat(call.body()).contains("\"amount\":1000")
+        assertThat(WAS.calls()).singleElement().satisfies(call -> assertThat(call.body()).contains("\"amount\":1000")
                 .contains("goodwill"));
     }
 
@@ -272,7 +195,7 @@ class BackOfficeScreensIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("data-orders=\"2\""),
                         containsString("data-orders=\"1\""), containsString("data-region=\"jeju\""))));
-        assertThat(CALLS).singleElement().satisfies(call -> assertThat(call.uri()).contains("status=PREPARING"));
+        assertThat(WAS.calls()).singleElement().satisfies(call -> assertThat(call.uri()).contains("status=PREPARING"));
     }
 
     @Test
@@ -285,15 +208,15 @@ class BackOfficeScreensIntegrationTests {
                         not(containsString("data-override")), not(containsString("data-import")))));
         mvc.perform(get("/rates").with(as("kim", "ORDER_MANAGER"))).andExpect(status().isForbidden());
 
-        ANSWERS.put("PUT /api/admin/exchange-rates/IDR", Map.entry(400, """
+        WAS.answer("PUT /api/admin/exchange-rates/IDR", 400, """
                 {"type":"https://onshore.dev/problems/invalid-input","status":400,"title":"Invalid input",
                  "detail":"Some fields are not valid.","errors":[{"field":"reason","code":"required",
-                 "message":"reason is required."}]}"""));
+                 "message":"reason is required."}]}""");
         mvc.perform(post("/rates/IDR").param("rate", "11.8").param("reason", " ").with(as("fin", "FINANCE"))
                 .with(csrf())).andExpect(redirectedUrl("/rates"))
                 .andExpect(flash().attribute("fieldErrors", Map.of("reason", "reason is required.")))
                 .andExpect(flash().attribute("failedQuote", "IDR"));
-        assertThat(CALLS.getLast().body()).contains("\"rate\":11.8");
+        assertThat(WAS.calls().getLast().body()).contains("\"rate\":11.8");
         mvc.perform(post("/rates/IDR").param("rate", "11.8").param("reason", "bank").with(as("vera", "VIEWER"))
                 .with(csrf())).andExpect(status().isForbidden());
     }
@@ -309,7 +232,7 @@ class BackOfficeScreensIntegrationTests {
         mvc.perform(multipart("/rates/import").file("file", "<gesmes:Envelope/>".getBytes(StandardCharsets.UTF_8))
                 .with(as("fin", "FINANCE")).with(csrf())).andExpect(redirectedUrl("/rates"))
                 .andExpect(flash().attribute("imported", 2));
-        assertThat(CALLS.getLast().uri()).isEqualTo("/api/admin/exchange-rates/ecb");
+        assertThat(WAS.calls().getLast().uri()).isEqualTo("/api/admin/exchange-rates/ecb");
     }
 
     @Test
@@ -325,13 +248,13 @@ class BackOfficeScreensIntegrationTests {
                 .param("startsAt", "2026-06-20T10:00").param("endsAt", "2026-06-20T12:00")
                 .param("admissionsPerMinute", "300").with(as("mia", "CONTENT_MANAGER")).with(csrf()))
                 .andExpect(flash().attribute("notice", "hotdeals.done.schedule"));
-        assertThat(CALLS.getLast().body()).contains("\"startsAt\":\"2026-06-20T10:00\"")
+        assertThat(WAS.calls().getLast().body()).contains("\"startsAt\":\"2026-06-20T10:00\"")
                 .contains("\"zone\":\"Asia/Seoul\"").contains("\"price\":9900").contains("\"units\":500");
 
-        ANSWERS.put("POST /api/admin/hot-deals", Map.entry(400, """
+        WAS.answer("POST /api/admin/hot-deals", 400, """
                 {"type":"https://onshore.dev/problems/invalid-hot-deal","status":400,"title":"Invalid hot deal",
                  "detail":"The hot deal cannot be scheduled: the field \\"endsAt\\" is missing or out of range.",
-                 "field":"endsAt"}"""));
+                 "field":"endsAt"}""");
         mvc.perform(post("/marketing/hot-deals").param("sku", "HS-MAG-300").param("endsAt", "")
                 .with(as("mia", "CONTENT_MANAGER")).with(csrf()))
                 .andExpect(flash().attribute("errorField", "endsAt"));

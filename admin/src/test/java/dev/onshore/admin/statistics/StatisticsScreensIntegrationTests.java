@@ -4,55 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.sun.net.httpserver.HttpExchange;
+import dev.onshore.admin.ScreenTests;
+import dev.onshore.admin.StandIn.Call;
 import dev.onshore.admin.StandIn;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultHandler;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The statistics and batch-job screens against an in-process stand-in of the internal WAS's admin API: what they
  * ask the WAS (empty filters left out), the table and chart they show, exports that hold exactly the table shown,
  * the WAS's refusals next to their fields, and the jobs' runs.
  */
-@SpringBootTest(properties = {"onshore.admin.login-client-secret=test-only",
-        "onshore.admin.service-client-secret=test-only"})
-class StatisticsScreensIntegrationTests {
+class StatisticsScreensIntegrationTests extends ScreenTests {
 
     static final String REPORT = """
             {"from":"2024-03-10","to":"2024-03-11","zone":"Asia/Seoul",
@@ -94,66 +75,19 @@ class StatisticsScreensIntegrationTests {
                "duration":"PT0.25S","succeeded":false,
                "error":"org.springframework.dao.DataAccessResourceFailureException: connection refused"}]}""";
 
-    record Call(String uri, String roles) {
-    }
-
-    private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
-    private static final Map<String, Map.Entry<Integer, String>> ANSWERS = new ConcurrentHashMap<>();
-    private static final StandIn SERVER = StandIn.start("/api/admin/", exchange -> {
-        CALLS.add(new Call(exchange.getRequestURI().toString(),
-                exchange.getRequestHeaders().getFirst("X-Onshore-Operator-Roles")));
-        var answer = ANSWERS.get(exchange.getRequestURI().getPath());
-        if (answer == null) {
-            respond(exchange, 404, "{\"status\":404,\"title\":\"Not found\"}");
-        } else {
-            respond(exchange, answer.getKey(), answer.getValue());
-        }
-    });
-
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        StandIn.respond(exchange, status, status >= 400 ? "application/problem+json" : "application/json", body);
-    }
+    @RegisterExtension
+    static final StandIn WAS = StandIn.start("/api/admin/",
+            call -> new StandIn.Answer(404, "{\"status\":404,\"title\":\"Not found\"}"));
 
     @DynamicPropertySource
-    static void standIns(DynamicPropertyRegistry registry) {
-        SERVER.register(registry);
+    static void standIn(DynamicPropertyRegistry registry) {
+        WAS.register(registry);
     }
-
-    @AfterAll
-    static void stop() {
-        SERVER.stop();
-    }
-
-    @Autowired
-    WebApplicationContext context;
-
-    private MockMvc mvc;
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        CALLS.clear();
-        ANSWERS.clear();
-        ANSWERS.put("/api/admin/statistics/sales", Map.entry(200, REPORT));
-        ANSWERS.put("/api/admin/jobs", Map.entry(200, JOBS));
-    }
-
-    private static RequestPostProcessor as(String name, String... roles) {
-        return oidcLogin().idToken(token -> token.claim("preferred_username", name))
-                .authorities(Arrays.stream(roles).map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList());
-    }
-
-    /** Keeps the page under target/screens, pointing at the sources' styles and scripts, for a look in Chromium. */
-    private static ResultHandler snapshot(String name) {
-        return result -> {
-            var html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-            var resources = Path.of("src/main/resources/static").toAbsolutePath().toUri().toString();
-            html = html.replace("href=\"/css/", "href=\"" + resources + "css/")
-                    .replace("src=\"/js/", "src=\"" + resources + "js/")
-                    .replace("src=\"/webjars/", "src=\"" + Path.of("target/screens/webjars").toAbsolutePath().toUri() + "/");
-            var directory = Files.createDirectories(Path.of("target/screens"));
-            Files.writeString(directory.resolve(name + ".html"), html, StandardCharsets.UTF_8);
-        };
+        WAS.answer("GET /api/admin/statistics/sales", 200, REPORT);
+        WAS.answer("GET /api/admin/jobs", 200, JOBS);
     }
 
     private static final Pattern ROW = Pattern.compile("<tr data-group=.*?</tr>", Pattern.DOTALL);
@@ -187,15 +121,15 @@ class StatisticsScreensIntegrationTests {
                         containsString("data-group=\"ID\""), containsString("data-in-base=\"13000\""),
                         containsString("data-value=\"150000\""), containsString("IDR: 0.086 to 0.088 KRW per IDR"),
                         containsString("/statistics/export.xlsx?from=2024-03-10&amp;to=2024-03-11&amp;view=market"))));
-        assertThat(CALLS).singleElement().satisfies(call -> {
+        assertThat(WAS.calls()).singleElement().satisfies(call -> {
             assertThat(call.uri()).isEqualTo("/api/admin/statistics/sales?from=2024-03-10&to=2024-03-11");
             assertThat(call.roles()).isEqualTo("FINANCE");
         });
 
-        CALLS.clear();
+        WAS.calls().clear();
         mvc.perform(get("/statistics").param("from", "").param("to", " ").param("view", "").with(as("vera", "VIEWER")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("data-group=\"2024-03-10\"")));
-        assertThat(CALLS).singleElement().extracting(Call::uri).isEqualTo("/api/admin/statistics/sales");
+        assertThat(WAS.calls()).singleElement().extracting(Call::uri).isEqualTo("/api/admin/statistics/sales");
 
         mvc.perform(get("/statistics").with(as("kim", "ORDER_MANAGER"))).andExpect(status().isForbidden());
     }
@@ -250,15 +184,15 @@ class StatisticsScreensIntegrationTests {
     void anExportInAnUnknownFormatIsNotFoundAndItsRolesAreTheScreens() throws Exception {
         mvc.perform(get("/statistics/export.pdf").with(as("fin", "FINANCE"))).andExpect(status().isNotFound());
         mvc.perform(get("/statistics/export.csv").with(as("cat", "CATALOG_MANAGER"))).andExpect(status().isForbidden());
-        assertThat(CALLS).isEmpty();
+        assertThat(WAS.calls()).isEmpty();
     }
 
     @Test
     void datesTheWasRefusesShowItsMessageNextToTheFormInsteadOfAnErrorPage() throws Exception {
-        ANSWERS.put("/api/admin/statistics/sales", Map.entry(400, """
+        WAS.answer("GET /api/admin/statistics/sales", 400, """
                 {"type":"https://onshore.dev/problems/invalid-input","status":400,"title":"Invalid input",
                  "detail":"Some fields are invalid.",
-                 "errors":[{"field":"to","code":"range","message":"to is out of range."}]}"""));
+                 "errors":[{"field":"to","code":"range","message":"to is out of range."}]}""");
         mvc.perform(get("/statistics").param("from", "2024-03-11").param("to", "2024-03-10").with(as("fin", "FINANCE")))
                 .andExpect(status().isOk()).andExpect(content().string(allOf(
                         containsString("data-field=\"to\""), containsString("to is out of range."),

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -47,9 +48,11 @@ class WaitingRoom extends OncePerRequestFilter {
     private final Refusals refusals;
     private final Passes passes;
     private final byte[] script;
+    private final Clock clock;
 
-    WaitingRoom(WaitingRoomProperties properties, HotDealFeed feed, Queues queues, Refusals refusals) {
+    WaitingRoom(WaitingRoomProperties properties, HotDealFeed feed, Queues queues, Refusals refusals, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
         this.feed = feed;
         this.queues = queues;
         this.refusals = refusals;
@@ -79,7 +82,7 @@ class WaitingRoom extends OncePerRequestFilter {
             own(path.substring(PREFIX.length()), request, response);
             return;
         }
-        var now = Instant.now();
+        var now = clock.instant();
         var container = PathContainer.parsePath(path);
         var deal = feed.gating(now).stream().filter(d -> d.isGated(container)).findFirst().orElse(null);
         if (deal == null) {
@@ -204,7 +207,7 @@ class WaitingRoom extends OncePerRequestFilter {
             return null;
         }
         setCookie(request, response, TICKET_COOKIE + deal.id(), passes.ticket(deal.id(), taken, client),
-                Duration.between(Instant.now(), deal.endsAt()));
+                Duration.between(clock.instant(), deal.endsAt()));
         return taken;
     }
 
@@ -229,7 +232,7 @@ class WaitingRoom extends OncePerRequestFilter {
             return;
         }
         try {
-            var now = Instant.now();
+            var now = clock.instant();
             var standing = queues.advance(deal);
             var position = standing.position(ticket.getAsLong());
             if (!standing.closed() && position == 0) {

@@ -38,10 +38,11 @@ class ShopperContextTrust extends OncePerRequestFilter {
 
     private final List<String> keys;
     private final HopProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    ShopperContextTrust(HopProperties properties) {
+    ShopperContextTrust(HopProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
         this.keys = properties.acceptedKeys();
         if (keys.isEmpty()) {
             log.warn("No hop key (onshore.hop.keys): no request will carry a shopper context");

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Base64;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,11 +24,6 @@ class CatalogueAnswers {
     private final ProductCatalog catalog;
     private final ShopApiProperties properties;
     private final Clock clock;
-
-    @Autowired
-    CatalogueAnswers(JsonMapper json, ProductCatalog catalog, ShopApiProperties properties) {
-        this(json, catalog, properties, Clock.systemUTC());
-    }
 
     CatalogueAnswers(JsonMapper json, ProductCatalog catalog, ShopApiProperties properties, Clock clock) {
         this.json = json;

@@ -3,6 +3,7 @@ package dev.onshore.was.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onshore.i18n.context.HopSignature;
+import dev.onshore.was.TestClock;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +19,11 @@ class ShopperContextTrustUnitTests {
     private static final String KEY = "current-key-0123456789abcdefghijklmnopqrs";
     private static final String OLD_KEY = "previous-key-0123456789abcdefghijklmnopq";
 
+    private static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
+
+    private final TestClock clock = TestClock.at(NOW);
     private final ShopperContextTrust trust = new ShopperContextTrust(
-            new HopProperties(Map.of("current", KEY, "previous", OLD_KEY), Duration.ofSeconds(30)));
+            new HopProperties(Map.of("current", KEY, "previous", OLD_KEY), Duration.ofSeconds(30)), clock);
 
     private static MockHttpServletRequest shopperRequest() {
         var request = new MockHttpServletRequest("GET", "/id-id/p/HS-VITC-1000");
@@ -44,7 +48,7 @@ class ShopperContextTrustUnitTests {
     @Test
     void believesTheShopperContextOnARequestTheEdgeSigned() throws Exception {
         var request = shopperRequest();
-        sign(request, KEY, Instant.now());
+        sign(request, KEY, NOW);
 
         var seen = passedOn(request);
 
@@ -67,17 +71,17 @@ class ShopperContextTrustUnitTests {
     @Test
     void aForgedStaleOrUnknownSignatureGetsNoShopperContext() throws Exception {
         var tampered = shopperRequest();
-        sign(tampered, KEY, Instant.now());
+        sign(tampered, KEY, NOW);
         tampered.addHeader("X-Onshore-Currency", "USD");
 
         var stale = shopperRequest();
-        sign(stale, KEY, Instant.now().minusSeconds(60));
+        sign(stale, KEY, NOW.minusSeconds(60));
 
         var foreign = shopperRequest();
-        sign(foreign, "some-other-key-that-nobody-accepted-here", Instant.now());
+        sign(foreign, "some-other-key-that-nobody-accepted-here", NOW);
 
         var doubled = shopperRequest();
-        sign(doubled, KEY, Instant.now());
+        sign(doubled, KEY, NOW);
         doubled.addHeader("X-Onshore-Country", "US");
 
         for (var request : new MockHttpServletRequest[] {tampered, stale, foreign, doubled}) {
@@ -86,18 +90,32 @@ class ShopperContextTrustUnitTests {
     }
 
     @Test
+    void aSignatureThatWasFreshIsRefusedOnceTheMaximumAgeHasPassed() throws Exception {
+        var fresh = shopperRequest();
+        sign(fresh, KEY, NOW);
+        assertThat(passedOn(fresh).getHeader("X-Onshore-Country")).isEqualTo("ID");
+
+        clock.advance(Duration.ofSeconds(31));
+        var replayed = shopperRequest();
+        sign(replayed, KEY, NOW);
+
+        assertThat(passedOn(replayed).getHeader("X-Onshore-Country")).isNull();
+    }
+
+    @Test
     void thePreviousKeyIsAcceptedDuringARotation() throws Exception {
         var request = shopperRequest();
-        sign(request, OLD_KEY, Instant.now());
+        sign(request, OLD_KEY, NOW);
 
         assertThat(passedOn(request).getHeader("X-Onshore-Country")).isEqualTo("ID");
     }
 
     @Test
     void withoutAnyKeyNothingIsBelieved() throws Exception {
-        var keyless = new ShopperContextTrust(new HopProperties(Map.of("current", " "), Duration.ofSeconds(30)));
+        var keyless = new ShopperContextTrust(new HopProperties(Map.of("current", " "), Duration.ofSeconds(30)),
+                clock);
         var request = shopperRequest();
-        sign(request, KEY, Instant.now());
+        sign(request, KEY, NOW);
         var chain = new MockFilterChain();
 
         keyless.doFilter(request, new MockHttpServletResponse(), chain);

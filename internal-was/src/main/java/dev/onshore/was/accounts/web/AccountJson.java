@@ -1,10 +1,9 @@
 package dev.onshore.was.accounts.web;
 
-import dev.onshore.i18n.address.Address;
 import dev.onshore.i18n.address.AddressField;
+import dev.onshore.i18n.address.EnteredAddress;
 import dev.onshore.was.accounts.Profile;
 import dev.onshore.was.accounts.SavedAddress;
-import java.util.EnumMap;
 import org.jspecify.annotations.Nullable;
 
 /** The account API's JSON shapes. */
@@ -34,27 +33,7 @@ final class AccountJson {
     record AddressJson(@Nullable String country, @Nullable String recipient, @Nullable String organization,
             @Nullable String addressLine1, @Nullable String addressLine2, @Nullable String district,
             @Nullable String city, @Nullable String region, @Nullable String postalCode, @Nullable String phone,
-            @Nullable Boolean preferred) {
-
-        Address toAddress() {
-            var fields = new EnumMap<AddressField, String>(AddressField.class);
-            put(fields, AddressField.RECIPIENT, recipient);
-            put(fields, AddressField.ORGANIZATION, organization);
-            put(fields, AddressField.ADDRESS_LINE1, addressLine1);
-            put(fields, AddressField.ADDRESS_LINE2, addressLine2);
-            put(fields, AddressField.DISTRICT, district);
-            put(fields, AddressField.CITY, city);
-            put(fields, AddressField.REGION, region);
-            put(fields, AddressField.POSTAL_CODE, postalCode);
-            put(fields, AddressField.PHONE, phone);
-            return new Address(country == null ? "" : country, fields);
-        }
-
-        private static void put(EnumMap<AddressField, String> fields, AddressField field, @Nullable String value) {
-            if (value != null) {
-                fields.put(field, value);
-            }
-        }
+            @Nullable Boolean preferred) implements EnteredAddress {
     }
 
     record SavedAddressJson(String id, boolean preferred, String country, @Nullable String recipient,

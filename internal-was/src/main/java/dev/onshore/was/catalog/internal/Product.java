@@ -11,23 +11,9 @@ import dev.onshore.was.catalog.ProductRejected;
 import dev.onshore.was.catalog.ProductStatus;
 import dev.onshore.was.catalog.ProductSubmitted;
 import dev.onshore.was.catalog.ProductSuspended;
+import dev.onshore.was.catalog.RegulatoryViolation;
 import dev.onshore.was.catalog.SelfApprovalException;
 import dev.onshore.was.catalog.Sku;
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Embedded;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.MapKeyColumn;
-import jakarta.persistence.OrderColumn;
-import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -56,96 +43,51 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  * followed through {@link ProductChanged} events, and a suspended product resumes with its content as it is.
  *
  * <p>Every verb takes the time it happens at: the caller reads the application's clock, so that the aggregate's
- * steps, its {@code updatedAt} and its events agree with it. Its search document is mapped apart
- * ({@code catalog.search.ProductSearchMapping}).
+ * steps, its {@code updatedAt} and its events agree with it. How it is stored and how it is searched are mapped
+ * apart: its tables by {@link ProductTableMapping} ({@code product.orm.xml}), its search document by
+ * {@code catalog.search.ProductSearchMapping}.
  */
-@Entity
-@Table(name = "product")
 public class Product extends AbstractAggregateRoot<Product> {
 
-    @Id
+    public static final int MAX_IMAGES = 12;
+
     private UUID id;
-
-    @Column(nullable = false, unique = true, length = 40)
     private String sku;
-
-    @Column(nullable = false, length = 80)
     private String brand;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 20)
     private ProductStatus status;
-
-    @Column(name = "base_price", nullable = false, precision = 19, scale = 4)
     private BigDecimal basePrice;
-
-    @Column(name = "base_currency", nullable = false, length = 3)
     private String baseCurrency;
-
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "product_translation", joinColumns = @JoinColumn(name = "product_id"))
-    @MapKeyColumn(name = "language", length = 20)
     private Map<String, ProductTranslation> translations = new HashMap<>();
-
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "product_offer", joinColumns = @JoinColumn(name = "product_id"))
-    @MapKeyColumn(name = "market", length = 2)
     private Map<String, MarketOffer> offers = new HashMap<>();
-
-    @Column(name = "category_code", length = 120)
     private @Nullable String categoryCode;
-
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "product_regulatory", joinColumns = @JoinColumn(name = "product_id"))
-    @MapKeyColumn(name = "market", length = 2)
-    @Column(name = "attributes", nullable = false, columnDefinition = "longtext")
     private Map<String, RegulatoryAttributes> regulatory = new HashMap<>();
-
-    @Column(name = "submitted_by", length = 80)
     private @Nullable String submittedBy;
-
-    @Column(name = "submitted_at")
     private @Nullable Instant submittedAt;
-
-    @Column(name = "approved_by", length = 80)
     private @Nullable String approvedBy;
-
-    @Column(name = "approved_at")
     private @Nullable Instant approvedAt;
 
     /** In display order: the first is the main image. */
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "product_image", joinColumns = @JoinColumn(name = "product_id"))
-    @OrderColumn(name = "position")
     private List<ProductImage> images = new ArrayList<>();
 
     /** What the variants differ in; null exactly when there are none. */
-    @Embedded
     private @Nullable ProductOption option;
 
     /** In display order: the first is the one a product page shows unless the shopper chose another. */
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "product_variant", joinColumns = @JoinColumn(name = "product_id"))
-    @OrderColumn(name = "position")
     private List<ProductVariant> variants = new ArrayList<>();
 
-    /** Loaded only when a step is added or an operator asks: pages never need it. */
-    @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(name = "product_lifecycle", joinColumns = @JoinColumn(name = "product_id"))
-    @OrderColumn(name = "position")
+    /** Every step, oldest first; loaded only when a step is added or an operator asks: pages never need it. */
     private List<LifecycleStep> lifecycle = new ArrayList<>();
 
-    @Transient
-    private boolean changeRegistered;
+    /** Whether this instance already registered a {@link ProductChanged}: one per loaded product. */
+    private transient boolean changeRegistered;
 
-    @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Version
+    /** Optimistic locking: an operator saving over another's change is refused. */
     private long version;
 
+    /** For the persistence mapping only. */
     protected Product() {
-        // for JPA
     }
 
     public Product(Sku sku, String brand, BigDecimal basePrice, String baseCurrency, Instant now) {
@@ -189,8 +131,8 @@ public class Product extends AbstractAggregateRoot<Product> {
     }
 
     /** Per market offered, the attributes its regulator requires that are missing or invalid (empty: none). */
-    Map<String, List<dev.onshore.was.catalog.RegulatoryViolation>> regulatoryGaps() {
-        var gaps = new java.util.TreeMap<String, List<dev.onshore.was.catalog.RegulatoryViolation>>();
+    Map<String, List<RegulatoryViolation>> regulatoryGaps() {
+        var gaps = new TreeMap<String, List<RegulatoryViolation>>();
         offers.forEach((market, offer) -> {
             if (offer.availability() != Availability.DISCONTINUED) {
                 var violations = RegulatorySchemas.of(market).violations(regulatoryIn(market));
@@ -264,8 +206,6 @@ public class Product extends AbstractAggregateRoot<Product> {
         }
         return this;
     }
-
-    public static final int MAX_IMAGES = 12;
 
     /**
      * Adds an image at the end (the first one added is the main image); an image already shown (same file) only has

@@ -1,14 +1,12 @@
 package dev.onshore.was.checkout.web;
 
-import dev.onshore.i18n.address.Address;
-import dev.onshore.i18n.address.AddressField;
+import dev.onshore.i18n.address.EnteredAddress;
 import dev.onshore.i18n.money.Money;
 import dev.onshore.was.cart.CartView;
 import dev.onshore.was.checkout.CheckoutRequest;
 import dev.onshore.was.checkout.PlacedCheckout;
 import dev.onshore.was.checkout.Quote;
 import dev.onshore.was.orders.OrderView;
-import java.util.EnumMap;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -47,27 +45,8 @@ final class ShopJson {
 
     record AddressJson(@Nullable String country, @Nullable String recipient, @Nullable String organization,
             @Nullable String addressLine1, @Nullable String addressLine2, @Nullable String district,
-            @Nullable String city, @Nullable String region, @Nullable String postalCode, @Nullable String phone) {
-
-        Address toAddress() {
-            var fields = new EnumMap<AddressField, String>(AddressField.class);
-            put(fields, AddressField.RECIPIENT, recipient);
-            put(fields, AddressField.ORGANIZATION, organization);
-            put(fields, AddressField.ADDRESS_LINE1, addressLine1);
-            put(fields, AddressField.ADDRESS_LINE2, addressLine2);
-            put(fields, AddressField.DISTRICT, district);
-            put(fields, AddressField.CITY, city);
-            put(fields, AddressField.REGION, region);
-            put(fields, AddressField.POSTAL_CODE, postalCode);
-            put(fields, AddressField.PHONE, phone);
-            return new Address(country == null ? "" : country, fields);
-        }
-
-        private static void put(EnumMap<AddressField, String> fields, AddressField field, @Nullable String value) {
-            if (value != null) {
-                fields.put(field, value);
-            }
-        }
+            @Nullable String city, @Nullable String region, @Nullable String postalCode, @Nullable String phone)
+            implements EnteredAddress {
     }
 
     /** {@code coupon}: a coupon code, optional. */

@@ -6,16 +6,9 @@ import dev.onshore.was.orders.OrderPaid;
 import dev.onshore.was.orders.OrderPlaced;
 import dev.onshore.was.orders.OrderShipped;
 import dev.onshore.was.payments.RefundIssued;
-import jakarta.mail.MessagingException;
-import java.time.Clock;
-import java.util.Date;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -25,26 +18,18 @@ import org.springframework.stereotype.Component;
  * mail that could not be sent rolls the claim back, so the event publication stays incomplete and is retried.
  */
 @Component
-@EnableConfigurationProperties(NotificationProperties.class)
 class OrderMails {
 
     private static final Logger log = LoggerFactory.getLogger(OrderMails.class);
 
     private final OrderManagement orders;
-    private final SentMails sent;
     private final OrderMailTexts texts;
-    private final JavaMailSender sender;
-    private final NotificationProperties properties;
-    private final Clock clock;
+    private final MailDelivery delivery;
 
-    OrderMails(OrderManagement orders, SentMails sent, OrderMailTexts texts, JavaMailSender sender,
-            NotificationProperties properties, Clock clock) {
+    OrderMails(OrderManagement orders, OrderMailTexts texts, MailDelivery delivery) {
         this.orders = orders;
-        this.sent = sent;
         this.texts = texts;
-        this.sender = sender;
-        this.properties = properties;
-        this.clock = clock;
+        this.delivery = delivery;
     }
 
     @ApplicationModuleListener
@@ -83,27 +68,11 @@ class OrderMails {
             log.warn("No {} mail for unknown order {}", kind, number);
             return;
         }
-        if (!sent.claim(eventKey, kind, number, clock.instant())) {
+        if (!delivery.sendOnce(eventKey, kind, number, recipient.email(),
+                () -> texts.compose(kind, order, recipient, facts))) {
             log.info("The {} mail of order {} was sent before (event {} delivered again)", kind, number, eventKey);
             return;
         }
-        var mail = texts.compose(kind, order, recipient, facts);
-        sender.send(message -> {
-            try {
-                var helper = new MimeMessageHelper(message, true, "UTF-8");
-                helper.setFrom(properties.from());
-                helper.setTo(recipient.email());
-                helper.setSubject(mail.subject());
-                helper.setSentDate(Date.from(clock.instant()));
-                helper.setText(mail.text(), mail.html());
-                message.setHeader("Content-Language", mail.locale().toLanguageTag());
-                // For the relay's logs and support: which order and which of its mails, in any language.
-                message.setHeader("X-Onshore-Order", number);
-                message.setHeader("X-Onshore-Mail", kind.name());
-            } catch (MessagingException e) {
-                throw new MailPreparationException(e);
-            }
-        });
         log.info("Sent the {} mail of order {}", kind, number);
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 class MidtransConfiguration {
 
     @Bean
-    MidtransGateway midtransGateway(MidtransProperties properties) {
-        return new MidtransGateway(properties, Clock.systemUTC());
+    MidtransGateway midtransGateway(MidtransProperties properties, Clock clock) {
+        return new MidtransGateway(properties, clock);
     }
 }
