@@ -1,9 +1,6 @@
 package dev.onshore.admin;
 
-import dev.onshore.i18n.money.Money;
 import java.math.BigDecimal;
-import java.util.Currency;
-import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -42,11 +39,6 @@ class InternalWas {
         public boolean awaitsAnotherReviewer(String operator) {
             return "PENDING_APPROVAL".equals(status) && operator.equals(submittedBy);
         }
-
-        /** The base price as operators read it ("₩36,000"), never the stored scale-4 decimal. */
-        public String formattedPrice() {
-            return Money.of(price, Currency.getInstance(currency)).format(Locale.US);
-        }
     }
 
     /** Today's figures for the start page, as the WAS's dashboard API answers. */
@@ -62,14 +54,6 @@ class InternalWas {
     /** Orders and revenue of one market in one currency. */
     record Sales(String market, String currency, long orders, long paidOrders, BigDecimal revenue,
             String baseCurrency, BigDecimal revenueInBase) {
-
-        public String formattedRevenue(Locale locale) {
-            return Money.of(revenue, Currency.getInstance(currency)).format(locale);
-        }
-
-        public String formattedRevenueInBase(Locale locale) {
-            return Money.of(revenueInBase, Currency.getInstance(baseCurrency)).format(locale);
-        }
     }
 
     /** A SKU running low. */
@@ -79,10 +63,6 @@ class InternalWas {
     /** A hot deal not over yet. */
     record HotDeal(String sku, int units, int unitsLeft, BigDecimal price, String currency, java.time.Instant startsAt,
             java.time.Instant endsAt, int admissionsPerMinute, String status) {
-
-        public String formattedPrice(Locale locale) {
-            return Money.of(price, Currency.getInstance(currency)).format(locale);
-        }
 
         /** Running now: the waiting room admits buyers. */
         public boolean isLive(java.time.Instant now) {

@@ -34,11 +34,11 @@ class Navigation {
     }
 
     static final List<Link> LINKS = List.of(
-            // Only screens that exist: customers have no screen yet (their APIs or nothing), so no
-            // link leads an operator to an error page.
+            // Only screens that exist, so that no link leads an operator to an error page.
             new Link("dashboard", "/", Set.of()),
             new Link("products", "/products", Set.of("CATALOG_MANAGER", "VIEWER")),
             new Link("orders", "/orders", Set.of("ORDER_MANAGER", "FINANCE", "VIEWER")),
+            new Link("customers", "/customers", Set.of("ORDER_MANAGER")),
             new Link("cms", "/cms", Set.of("CONTENT_MANAGER", "VIEWER")),
             new Link("hotDeals", "/marketing/hot-deals", Set.of("CONTENT_MANAGER", "VIEWER")),
             new Link("coupons", "/marketing/coupons", Set.of("CONTENT_MANAGER", "FINANCE", "VIEWER")),

@@ -167,7 +167,8 @@ class AuthorizationMatrixTests {
         var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         var endpoints = endpoints();
         assertThat(endpoints).extracting(Endpoint::pattern).contains("/", "/products/{sku}/{action}", "/mailbox",
-                "/cms", "/cms/{market}/{page}/items/{id}", "/marketing/coupons", "/marketing/coupons/{code}/disable");
+                "/cms", "/cms/{market}/{page}/items/{id}", "/marketing/coupons", "/marketing/coupons/{code}/disable",
+                "/customers", "/customers/{subject}", "/customers/{subject}/reveal", "/customers/{subject}/blacklist");
         var wrong = new ArrayList<String>();
         for (var endpoint : endpoints) {
             var expected = allowed(endpoint.path(), endpoint.method());
@@ -205,7 +206,7 @@ class AuthorizationMatrixTests {
             }
         }
         assertThat(Navigation.LINKS).extracting(Navigation.Link::href).containsExactly("/", "/products", "/orders",
-                "/cms", "/marketing/hot-deals", "/marketing/coupons", "/rates", "/statistics", "/jobs", "/audit", "/logins",
+                "/customers", "/cms", "/marketing/hot-deals", "/marketing/coupons", "/rates", "/statistics", "/jobs", "/audit", "/logins",
                 "/mailbox");
     }
 

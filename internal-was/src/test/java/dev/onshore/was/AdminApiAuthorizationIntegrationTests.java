@@ -45,6 +45,8 @@ class AdminApiAuthorizationIntegrationTests extends CatalogTestSupport {
             new Rule("/api/admin/hot-deals", Set.of("CONTENT_MANAGER"), true),
             new Rule("/api/admin/coupons", Set.of("CONTENT_MANAGER"), true),
             new Rule("/api/admin/orders", Set.of("ORDER_MANAGER"), true),
+            // Customers are personal data: the order desk's, never VIEWER's, not even masked.
+            new Rule("/api/admin/customers", Set.of("ORDER_MANAGER"), false),
             new Rule("/api/admin/audit", Set.of(), false),
             new Rule("/api/admin/statistics", Set.of("FINANCE"), true),
             new Rule("/api/admin/jobs", Set.of("FINANCE"), true),
@@ -115,7 +117,8 @@ class AdminApiAuthorizationIntegrationTests extends CatalogTestSupport {
                 "/api/admin/exchange-rates/{quote}", "/api/admin/cms/sites/{market}/pages/{page}/items",
                 "/api/admin/hot-deals", "/api/admin/audit", "/api/admin/statistics/sales", "/api/admin/jobs",
                 "/api/admin/cms/sites", "/api/admin/cms/sites/{market}/pages/{page}",
-                "/api/admin/cms/sites/{market}/pages/{page}/items/{id}", "/api/admin/coupons");
+                "/api/admin/cms/sites/{market}/pages/{page}/items/{id}", "/api/admin/coupons",
+                "/api/admin/customers/{subject}/reveal", "/api/admin/customers/{subject}/blacklist");
         var roles = new ArrayList<String>(Arrays.stream(OperatorRole.values()).map(Enum::name).toList());
         roles.add("");
         var wrong = new ArrayList<String>();

@@ -36,10 +36,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CouponsController {
 
-    /** A coupon as the admin API lists it: amounts in the market's currency, the window in the market's zone. */
+    /**
+     * A coupon as the admin API lists it: amounts in the market's currency, the window in the market's zone.
+     *
+     * @param currency the market's currency, null for a market the shop no longer sells to
+     */
     record Coupon(String code, String market, String kind, BigDecimal value, @Nullable BigDecimal minimumOrder,
             int perCustomerLimit, @Nullable LocalDateTime validFrom, @Nullable LocalDateTime validUntil,
-            @Nullable Instant disabledAt, String createdBy, Instant createdAt, int redemptions, String zone) {
+            @Nullable Instant disabledAt, String createdBy, Instant createdAt, int redemptions, String zone, @Nullable String currency) {
 
         public @Nullable ZonedDateTime validFrom(ZoneId viewer) {
             return validFrom == null ? null : validFrom.atZone(ZoneId.of(zone)).withZoneSameInstant(viewer);

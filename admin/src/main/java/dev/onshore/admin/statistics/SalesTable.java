@@ -1,5 +1,6 @@
 package dev.onshore.admin.statistics;
 
+import dev.onshore.admin.AmountFormat;
 import dev.onshore.i18n.money.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ record SalesTable(String view, List<String> headers, List<Row> rows) {
 
         static Cell money(BigDecimal amount, String currency, Locale locale) {
             var money = Money.of(amount, Currency.getInstance(currency)).rounded();
-            return new Cell(money.format(locale), money.amount().toPlainString(), true, true);
+            return new Cell(AmountFormat.format(money, locale), money.amount().toPlainString(), true, true);
         }
     }
 

@@ -62,10 +62,10 @@ class ContentScreensIntegrationTests extends ScreenTests {
     static final String COUPONS = """
             [{"code":"JAKARTA10","market":"ID","kind":"PERCENT","value":10,"minimumOrder":150000,"perCustomerLimit":1,
               "validFrom":"2026-12-01T00:00:00","validUntil":"2027-01-01T00:00:00","disabledAt":null,
-              "createdBy":"mia","createdAt":"2026-11-30T01:00:00Z","redemptions":7,"zone":"Asia/Jakarta"},
+              "createdBy":"mia","createdAt":"2026-11-30T01:00:00Z","redemptions":7,"zone":"Asia/Jakarta","currency":"IDR"},
              {"code":"OLD5000","market":"KR","kind":"AMOUNT","value":5000,"minimumOrder":null,"perCustomerLimit":2,
               "validFrom":null,"validUntil":null,"disabledAt":"2026-11-01T03:00:00Z",
-              "createdBy":"mia","createdAt":"2026-10-01T01:00:00Z","redemptions":0,"zone":"Asia/Seoul"}]""";
+              "createdBy":"mia","createdAt":"2026-10-01T01:00:00Z","redemptions":0,"zone":"Asia/Seoul","currency":"KRW"}]""";
 
     @DynamicPropertySource
     static void standIn(DynamicPropertyRegistry registry) {
@@ -203,7 +203,7 @@ class ContentScreensIntegrationTests extends ScreenTests {
         mvc.perform(get("/marketing/coupons").with(as("fin", "FINANCE"))).andDo(snapshot("admin-coupons"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("JAKARTA10"), containsString("10 %"),
-                        containsString("150000"), containsString("2026-12-01 00:00"),
+                        containsString("IDR\u00a0150,000"), containsString("₩5,000 off"), containsString("2026-12-01 00:00"),
                         // midnight in Jakarta is 02:00 in Seoul
                         containsString("2026-12-01 02:00"), containsString("Asia/Jakarta"),
                         containsString("Deactivated 2026-11-01 12:00"), not(containsString("data-issue")),

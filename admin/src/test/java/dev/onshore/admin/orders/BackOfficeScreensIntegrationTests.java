@@ -116,6 +116,22 @@ class BackOfficeScreensIntegrationTests extends ScreenTests {
     }
 
     @Test
+    void amountsAreWrittenWithIcuForTheOperatorsLanguageNeverAsTheRawDecimal() throws Exception {
+        mvc.perform(get("/orders").param("lang", "en").with(as("kim", "ORDER_MANAGER")))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(
+                        containsString("IDR\u00a0325,000"), containsString("₩39,000"),
+                        not(containsString("325000 IDR")), not(containsString("39000 KRW")))));
+        mvc.perform(get("/orders/ON260617-AAAA1111").param("lang", "ko").with(as("kim", "ORDER_MANAGER")))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("₩19,500"),
+                        containsString("₩39,000"), not(containsString("19500 KRW")))));
+        mvc.perform(get("/marketing/hot-deals").with(as("mia", "CONTENT_MANAGER")))
+                .andExpect(content().string(allOf(containsString("₩9,900"), not(containsString("9900 KRW")))));
+        ANSWERS.put("GET /api/admin/orders", Map.entry(200, PAGE.replace("\"currency\":\"KRW\"", "\"currency\":\"USD\"")));
+        mvc.perform(get("/orders").param("lang", "ko").with(as("kim", "ORDER_MANAGER")))
+                .andExpect(content().string(containsString("US$39,000.00"))); // ko says which dollar
+    }
+
+    @Test
     void badFiltersShowTheWasMessagesInsteadOfAnErrorPage() throws Exception {
         WAS.answer("GET /api/admin/orders", 400, """
                 {"type":"https://onshore.dev/problems/invalid-input","status":400,"title":"Invalid input",

@@ -13,6 +13,14 @@ import org.jspecify.annotations.Nullable;
  */
 public interface ShopperAccounts {
 
+    /**
+     * Records a login: when, and the e-mail address the shoppers realm vouches for (stored encrypted, with its
+     * blind index for operators' searches).
+     *
+     * @param email null or blank when the realm sent none (then the stored one is kept)
+     */
+    void recordLogin(String subject, @Nullable String email);
+
     /** The profile; a shopper who saved nothing yet has an empty one. */
     Profile profile(String subject);
 

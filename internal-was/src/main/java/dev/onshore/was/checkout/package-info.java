@@ -5,7 +5,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Checkout", allowedDependencies = {"cart", "catalog", "inventory", "orders",
-        "payments", "adminapi", "hotdeals", "audit"})
+        "payments", "adminapi", "hotdeals", "audit", "accounts"})
 package dev.onshore.was.checkout;
 
 import org.jspecify.annotations.NullMarked;

@@ -120,6 +120,12 @@ class ShopperLogin {
                                 .successHandler((request, response, authentication) -> {
                                     var next = next(request);
                                     var shopper = Shopper.current().orElseThrow();
+                                    try {
+                                        accounts.recordLogin(shopper.subject(), shopper.email());
+                                    } catch (RuntimeException e) {
+                                        // The back office's customer list lags; the shopper still gets in.
+                                        log.warn("Could not record the login of a shopper: {}", e.toString());
+                                    }
                                     var language = locales.fromPath(firstSegment(next))
                                             .map(StorefrontLocale::language).orElse("en");
                                     for (var market : cookies.cartMarkets(request)) {

@@ -48,6 +48,7 @@ class AccountService implements ShopperAccounts {
     private static final Pattern PRINTABLE = Pattern.compile("[^\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}]*");
 
     private final ShopperProfiles profiles;
+    private final CustomerRecords customers;
     private final AddressBook book;
     private final Erasures erasures;
     private final Markets markets;
@@ -55,15 +56,24 @@ class AccountService implements ShopperAccounts {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AccountService(ShopperProfiles profiles, AddressBook book, Erasures erasures, Markets markets,
+    AccountService(ShopperProfiles profiles, CustomerRecords customers, AddressBook book, Erasures erasures, Markets markets,
             OrderManagement orders, ApplicationEventPublisher events, Clock clock) {
         this.profiles = profiles;
+        this.customers = customers;
         this.book = book;
         this.erasures = erasures;
         this.markets = markets;
         this.orders = orders;
         this.events = events;
         this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void recordLogin(String subject, @Nullable String email) {
+        var now = clock.instant();
+        profiles.lock(subject, now);
+        customers.recordLogin(subject, email, now);
     }
 
     @Override

@@ -10,7 +10,7 @@ class AccountTables {
 
     @Bean
     PiiTable shopperProfilePii() {
-        return new PiiTable("shopper_profile", "subject", List.of("display_name", "phone"));
+        return new PiiTable("shopper_profile", "subject", List.of("display_name", "phone", "email"));
     }
 
     @Bean

@@ -34,10 +34,20 @@ public class PiiAttributeConverter implements AttributeConverter<@Nullable Strin
         return column == null ? null : cipher().decrypt(column);
     }
 
+    /** Whether a key file is configured (personal values can be stored and read). */
+    boolean available() {
+        return cipher.getIfAvailable() != null;
+    }
+
+    /** The blind index of a value (see {@link PiiCipher#blindIndex}); the caller normalizes it first. */
+    String blindIndex(String normalized) {
+        return cipher().blindIndex(normalized);
+    }
+
     private PiiCipher cipher() {
         var available = cipher.getIfAvailable();
         if (available == null) {
-            throw new IllegalStateException("Personal data needs a key file: set onshore.accounts.pii.key-file");
+            throw new dev.onshore.was.accounts.PersonalDataUnavailableException();
         }
         return available;
     }

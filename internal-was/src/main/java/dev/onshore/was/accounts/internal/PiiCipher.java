@@ -40,6 +40,24 @@ final class PiiCipher {
         this.random = random;
     }
 
+    /**
+     * A blind index of {@code normalized}: HMAC-SHA256 under a key derived from the ring's index key (never the AES
+     * key itself), as 64 hex digits. Equal inputs give equal indexes, so a column of them can be searched and
+     * indexed while the value itself stays encrypted; without the key file the hash tells nothing.
+     */
+    String blindIndex(String normalized) {
+        try {
+            var derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            derive.init(new javax.crypto.spec.SecretKeySpec(keys.indexKey().getEncoded(), "HmacSHA256"));
+            var indexKey = derive.doFinal("onshore/pii/blind-index/v1".getBytes(StandardCharsets.UTF_8));
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(indexKey, "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(normalized.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 failed", e);
+        }
+    }
+
     /** Encrypts with the current key; never null. */
     String encrypt(String plaintext) {
         var keyId = keys.currentId();

@@ -24,7 +24,10 @@ import javax.crypto.spec.SecretKeySpec;
  * 2025a=&lt;base64 of 32 random bytes&gt;
  * 2026a=&lt;base64 of 32 random bytes&gt;
  * </pre>
- * The {@code current} key encrypts; every listed key decrypts. The file must be readable by its owner only (0600
+ * The {@code current} key encrypts; every listed key decrypts. An optional {@code index=<id>} names the key the
+ * blind indexes (keyed hashes for exact look-ups, e.g. of e-mail addresses) are derived from; without it the current
+ * key. That key must stay listed, and the {@code index} line must be kept when {@code current} moves on, or look-ups
+ * of values indexed earlier find nothing. The file must be readable by its owner only (0600
  * or 0400): a key file others can read is refused, as is a file without a current key or with a key that is not
  * 256 bits.
  */
@@ -37,10 +40,12 @@ final class PiiKeyRing {
             PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private final String currentId;
+    private final String indexId;
     private final Map<String, SecretKey> keys;
 
-    private PiiKeyRing(String currentId, Map<String, SecretKey> keys) {
+    private PiiKeyRing(String currentId, String indexId, Map<String, SecretKey> keys) {
         this.currentId = currentId;
+        this.indexId = indexId;
         this.keys = Map.copyOf(keys);
     }
 
@@ -72,6 +77,7 @@ final class PiiKeyRing {
     /** Reads the file's content; {@code source} names it in errors. */
     static PiiKeyRing parse(String content, String source) {
         String current = null;
+        String index = null;
         var keys = new LinkedHashMap<String, SecretKey>();
         var number = 0;
         for (var raw : content.split("\n")) {
@@ -88,6 +94,10 @@ final class PiiKeyRing {
             var value = line.substring(equals + 1).strip();
             if (name.equals("current")) {
                 current = value;
+                continue;
+            }
+            if (name.equals("index")) {
+                index = value;
                 continue;
             }
             if (!KEY_ID.matcher(name).matches()) {
@@ -111,7 +121,10 @@ final class PiiKeyRing {
         if (current == null || !keys.containsKey(current)) {
             throw new IllegalStateException(source + ": current=<id> must name one of the listed keys " + keys.keySet());
         }
-        return new PiiKeyRing(current, keys);
+        if (index != null && !keys.containsKey(index)) {
+            throw new IllegalStateException(source + ": index=<id> must name one of the listed keys " + keys.keySet());
+        }
+        return new PiiKeyRing(current, index == null ? current : index, keys);
     }
 
     String currentId() {
@@ -120,6 +133,11 @@ final class PiiKeyRing {
 
     SecretKey current() {
         return keys.get(currentId);
+    }
+
+    /** The key blind indexes are derived from. */
+    SecretKey indexKey() {
+        return keys.get(indexId);
     }
 
     /** The key with this id, or null when the file does not list it. */
@@ -131,6 +149,6 @@ final class PiiKeyRing {
     /** Key ids only, never key material. */
     @Override
     public String toString() {
-        return "PiiKeyRing[current=" + currentId + ", keys=" + keys.keySet() + "]";
+        return "PiiKeyRing[current=" + currentId + ", index=" + indexId + ", keys=" + keys.keySet() + "]";
     }
 }

@@ -32,8 +32,8 @@ class ShopperProfiles {
 
     /** Creates the empty row if missing and locks it: the shopper's account changes one at a time. */
     void lock(String subject, Instant now) {
-        jdbc.sql("INSERT IGNORE INTO shopper_profile (subject, updated_at) VALUES (?, ?)")
-                .params(subject, Timestamp.from(now)).update();
+        jdbc.sql("INSERT IGNORE INTO shopper_profile (subject, created_at, updated_at) VALUES (?, ?, ?)")
+                .params(subject, Timestamp.from(now), Timestamp.from(now)).update();
         jdbc.sql("SELECT subject FROM shopper_profile WHERE subject = ? FOR UPDATE").param(subject)
                 .query(String.class).single();
     }

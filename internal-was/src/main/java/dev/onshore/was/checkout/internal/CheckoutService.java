@@ -78,12 +78,14 @@ class CheckoutService implements Checkout {
     private final HotDealPurchases hotDeals;
     private final ProductCatalog catalog;
     private final Clock clock;
+    private final dev.onshore.was.accounts.CustomerStanding standing;
     private final MeterRegistry meters;
 
     CheckoutService(Markets markets, Carts carts, Stock stock, OrderManagement orders, Payments payments,
             ExchangeRates rates, CheckoutProperties properties, TransactionTemplate transactions,
             IssuedCoupons coupons, MessageSource messages, HotDealPurchases hotDeals, ProductCatalog catalog,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters, dev.onshore.was.accounts.CustomerStanding standing) {
+        this.standing = standing;
         this.meters = meters;
         this.hotDeals = hotDeals;
         this.catalog = catalog;
@@ -249,6 +251,9 @@ class CheckoutService implements Checkout {
      */
     private PlacedCheckout place(Quote quote, @Nullable String memberSubject, @Nullable String customer, String email,
             CheckoutRequest request, String language, java.util.function.Consumer<String> alsoInTransaction) {
+        if (standing.refusesCheckout(memberSubject, email)) {
+            throw new InvalidCheckoutException("customer-blocked");
+        }
         var total = quote.total();
         var now = clock.instant();
         var payBy = now.plus(properties.paymentWindow());

@@ -60,11 +60,13 @@ class CouponDesk implements Coupons {
         return after;
     }
 
-    /** The view with its market's zone (UTC for a market the shop no longer sells to). */
+    /** The view with its market's zone and currency (UTC and none for a market the shop no longer sells to). */
     private CouponView zoned(CouponView view) {
-        var zone = markets.find(view.market()).map(market -> market.zone().getId()).orElse("UTC");
+        var market = markets.find(view.market());
+        var zone = market.map(m -> m.zone().getId()).orElse("UTC");
+        var currency = market.map(m -> m.currency().getCurrencyCode()).orElse(null);
         return new CouponView(view.code(), view.market(), view.kind(), view.value(), view.minimumOrder(),
                 view.perCustomerLimit(), view.validFrom(), view.validUntil(), view.disabledAt(), view.createdBy(),
-                view.createdAt(), view.redemptions(), zone);
+                view.createdAt(), view.redemptions(), zone, currency);
     }
 }

@@ -130,7 +130,7 @@ class IssuedCoupons {
         var coupon = coupon(rs);
         return new CouponView(coupon.code(), coupon.market(), coupon.kind(), coupon.value(), coupon.minimumOrder(),
                 coupon.perCustomerLimit(), coupon.validFrom(), coupon.validUntil(), coupon.disabledAt(),
-                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), rs.getInt("redemptions"), "");
+                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), rs.getInt("redemptions"), "", null);
     }
 
     private static java.math.@Nullable BigDecimal decimal(ResultSet rs, String column) throws SQLException {

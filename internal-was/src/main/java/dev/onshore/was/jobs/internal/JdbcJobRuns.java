@@ -32,6 +32,11 @@ class JdbcJobRuns implements JobRuns {
                 .update();
     }
 
+    /** Deletes the runs that started before {@code cutoff}; how many. */
+    int deleteStartedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM job_runs WHERE started_at < ?").param(Timestamp.from(cutoff)).update();
+    }
+
     @Override
     public List<JobRun> latest(@Nullable String job, int limit) {
         if (job == null) {

@@ -119,4 +119,20 @@ class PiiCipherUnitTests {
 
         assertThatThrownBy(() -> impostor.decrypt(stored)).isInstanceOf(PiiDecryptionException.class);
     }
+
+    @Test
+    void aBlindIndexIsStableUnderItsKeyAndTellsNothingWithoutIt() {
+        var key = PiiKeys.newKey();
+        var ring = PiiKeys.cipher("a", "a", key);
+        var rotated = new PiiCipher(PiiKeyRing.parse(PiiKeys.file("b", "a", key, "b", PiiKeys.newKey())
+                + "index=a\n", "test"));
+        var other = PiiKeys.cipher("a", "a", PiiKeys.newKey());
+        var index = ring.blindIndex("kim@example.com");
+        assertThat(index).matches("[0-9a-f]{64}").isEqualTo(ring.blindIndex("kim@example.com"))
+                .isNotEqualTo(ring.blindIndex("kim@example.org")).isNotEqualTo(other.blindIndex("kim@example.com"));
+        // A new current key keeps the index when the file names the old one as index.
+        assertThat(rotated.blindIndex("kim@example.com")).isEqualTo(index);
+        assertThatThrownBy(() -> PiiKeyRing.parse(PiiKeys.file("a", "a", key) + "index=zz\n", "test"))
+                .hasMessageContaining("index=<id>");
+    }
 }

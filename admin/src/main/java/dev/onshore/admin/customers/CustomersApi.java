@@ -1,0 +1,84 @@
+package dev.onshore.admin.customers;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The customers' admin API ({@code /api/admin/customers}); refusals arrive as RestClientResponseException. */
+@Component
+class CustomersApi {
+
+    record Amount(BigDecimal amount, String currency) {
+    }
+
+    /** A customer in a list; {@code email} masked. */
+    record Summary(String subject, @Nullable String email, @Nullable String market, @Nullable Instant createdAt,
+            @Nullable Instant lastLoginAt, @Nullable Instant lastActiveAt, boolean dormant, boolean blocked) {
+    }
+
+    record Page(List<Summary> customers, int page, int size, long total) {
+    }
+
+    record CustomerOrder(String number, String status, Amount total, Instant placedAt) {
+    }
+
+    /** A customer's page; name and phone masked. */
+    record Detail(Summary summary, @Nullable String name, @Nullable String phone, @Nullable String locale,
+            @Nullable String blockReason, @Nullable String blockChangedBy, @Nullable Instant blockChangedAt,
+            long version, List<CustomerOrder> orders) {
+    }
+
+    record Revealed(String subject, @Nullable String email, @Nullable String name, @Nullable String phone) {
+    }
+
+    private final RestClient http;
+
+    CustomersApi(RestClient http) {
+        this.http = http;
+    }
+
+    Page search(Map<String, String> criteria) {
+        var query = new LinkedMultiValueMap<String, String>();
+        criteria.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                query.add(name, value);
+            }
+        });
+        var uri = UriComponentsBuilder.fromPath("/api/admin/customers").queryParams(query).encode().build()
+                .toUriString();
+        return http.get().uri(uri).header(HttpHeaders.ACCEPT_LANGUAGE, language()).retrieve().body(Page.class);
+    }
+
+    Detail detail(String subject) {
+        return http.get().uri("/api/admin/customers/{subject}", subject)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language()).retrieve().body(Detail.class);
+    }
+
+    Revealed reveal(String subject) {
+        return http.post().uri("/api/admin/customers/{subject}/reveal", subject)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language()).retrieve().body(Revealed.class);
+    }
+
+    Detail blacklist(String subject, boolean blocked, String reason, @Nullable Long version) {
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("blocked", blocked);
+        body.put("reason", reason);
+        body.put("version", version);
+        return http.put().uri("/api/admin/customers/{subject}/blacklist", subject)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language()).contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().body(Detail.class);
+    }
+
+    private static String language() {
+        return LocaleContextHolder.getLocale().toLanguageTag();
+    }
+}

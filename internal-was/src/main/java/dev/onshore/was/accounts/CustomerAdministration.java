@@ -1,0 +1,77 @@
+package dev.onshore.was.accounts;
+
+import dev.onshore.i18n.money.Money;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Customers as operators see them (admin API): registered shoppers, found by the exact e-mail address (through its
+ * blind index, never by decrypting the table) or by one of their order numbers, or listed most recently active first.
+ * Personal values are masked; {@link #reveal} shows them and is audited. A blacklisted shopper cannot check out.
+ */
+public interface CustomerAdministration {
+
+    /** No login and no order for this long makes an account dormant. */
+    java.time.Duration DORMANT_AFTER = java.time.Duration.ofDays(365);
+
+    /**
+     * One page of customers, most recently active first.
+     *
+     * @param email an exact address (any case), or null
+     * @param orderNumber one of the customer's order numbers, or null (a guest's order finds nobody)
+     * @param page from 0
+     * @param size 1 to 100
+     */
+    Page search(@Nullable String email, @Nullable String orderNumber, int page, int size);
+
+    /** @throws UnknownCustomerException when no shopper has this subject */
+    Detail detail(String subject);
+
+    /**
+     * The customer's personal values unmasked, audited as {@code customer.reveal} (who, when, from where).
+     *
+     * @throws UnknownCustomerException when no shopper has this subject
+     */
+    Revealed reveal(String subject);
+
+    /**
+     * Puts the customer on the blacklist or takes them off, with the reason; audited as {@code customer.blacklist}.
+     *
+     * @param version the version the operator saw
+     * @throws StaleCustomerException when the customer changed since
+     * @throws UnknownCustomerException when no shopper has this subject
+     */
+    Detail blacklist(String subject, boolean blocked, String reason, long version);
+
+    /**
+     * A customer in a list.
+     *
+     * @param email masked ({@code k***@example.com}); null when no login recorded it yet
+     * @param lastLoginAt null when no login was recorded
+     */
+    record Summary(String subject, @Nullable String email, @Nullable String market, @Nullable Instant createdAt,
+            @Nullable Instant lastLoginAt, @Nullable Instant lastActiveAt, boolean dormant, boolean blocked) {
+    }
+
+    record Page(List<Summary> customers, int page, int size, long total) {
+    }
+
+    /** An order of the customer. */
+    record CustomerOrder(String number, String status, Money total, Instant placedAt) {
+    }
+
+    /**
+     * A customer with their orders; personal values masked.
+     *
+     * @param blockReason why they are (or were last) blacklisted; null when never
+     */
+    record Detail(Summary summary, @Nullable String name, @Nullable String phone, @Nullable String locale,
+            @Nullable String blockReason, @Nullable String blockChangedBy, @Nullable Instant blockChangedAt,
+            long version, List<CustomerOrder> orders) {
+    }
+
+    /** The unmasked values (null where the shopper gave none). */
+    record Revealed(String subject, @Nullable String email, @Nullable String name, @Nullable String phone) {
+    }
+}

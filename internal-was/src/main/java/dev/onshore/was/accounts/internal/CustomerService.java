@@ -1,0 +1,137 @@
+package dev.onshore.was.accounts.internal;
+
+import dev.onshore.was.accounts.CustomerAdministration;
+import dev.onshore.was.accounts.CustomerStanding;
+import dev.onshore.was.accounts.StaleCustomerException;
+import dev.onshore.was.accounts.UnknownCustomerException;
+import dev.onshore.was.adminapi.AdminCaller;
+import dev.onshore.was.audit.AuditTrail;
+import dev.onshore.was.orders.OrderManagement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Customers for operators, and the blacklist checkout asks about. Personal values are decrypted only for the rows
+ * shown, and shown masked unless an operator reveals them (audited).
+ */
+@Service
+class CustomerService implements CustomerAdministration, CustomerStanding {
+
+    /** How many of a customer's orders the detail lists. */
+    static final int ORDERS_SHOWN = 50;
+
+    private final CustomerRecords records;
+    private final PiiAttributeConverter pii;
+    private final OrderManagement orders;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    CustomerService(CustomerRecords records, PiiAttributeConverter pii, OrderManagement orders, AuditTrail audit,
+            Clock clock) {
+        this.records = records;
+        this.pii = pii;
+        this.orders = orders;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page search(@Nullable String email, @Nullable String orderNumber, int page, int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw new IllegalArgumentException("page from 0, size 1 to 100");
+        }
+        var index = email == null || email.isBlank() ? null : records.emailIndex(email);
+        String subject = null;
+        if (orderNumber != null && !orderNumber.isBlank()) {
+            subject = orders.find(orderNumber.strip()).map(order -> order.memberSubject()).orElse(null);
+            if (subject == null) {
+                return new Page(List.of(), page, size, 0); // unknown number or a guest's order
+            }
+        }
+        var rows = records.page(index, subject, page, size);
+        return new Page(rows.stream().map(row -> summary(row, lastOrder(row.subject()))).toList(), page, size,
+                records.count(index, subject));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Detail detail(String subject) {
+        return detail(records.find(subject).orElseThrow(() -> new UnknownCustomerException(subject)));
+    }
+
+    @Override
+    @Transactional
+    public Revealed reveal(String subject) {
+        var row = records.find(subject).orElseThrow(() -> new UnknownCustomerException(subject));
+        // Who looked, when and from where; never the values themselves.
+        audit.record("customer.reveal", "customer:" + subject, null, Map.of("fields", List.of("email", "name",
+                "phone")));
+        return new Revealed(subject, pii.convertToEntityAttribute(row.email()),
+                pii.convertToEntityAttribute(row.name()), pii.convertToEntityAttribute(row.phone()));
+    }
+
+    @Override
+    @Transactional
+    public Detail blacklist(String subject, boolean blocked, String reason, long version) {
+        var before = records.find(subject).orElseThrow(() -> new UnknownCustomerException(subject));
+        var operator = AdminCaller.current().map(AdminCaller::operator).orElse("system");
+        if (!records.block(subject, blocked, reason, operator, clock.instant(), version)) {
+            throw new StaleCustomerException(version, before.version());
+        }
+        var after = records.find(subject).orElseThrow();
+        audit.record("customer.blacklist", "customer:" + subject, standing(before), standing(after));
+        return detail(after);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean refusesCheckout(@Nullable String memberSubject, String email) {
+        if (memberSubject != null && records.blocked(memberSubject)) {
+            return true;
+        }
+        // Without a key file no address was ever indexed: nothing to find.
+        return !email.isBlank() && pii.available() && records.blockedByEmail(records.emailIndex(email));
+    }
+
+    private Detail detail(CustomerRecords.Row row) {
+        var latest = orders.findForMember(row.subject(), ORDERS_SHOWN);
+        var list = latest.stream().map(order -> new CustomerOrder(order.number(), order.status().name(),
+                order.total(), order.placedAt())).toList();
+        var summary = summary(row, latest.isEmpty() ? null : latest.getFirst().placedAt());
+        return new Detail(summary, Masks.name(pii.convertToEntityAttribute(row.name())),
+                Masks.phone(pii.convertToEntityAttribute(row.phone())), row.locale(), row.blockReason(),
+                row.blockChangedBy(), row.blockChangedAt(), row.version(), list);
+    }
+
+    private @Nullable Instant lastOrder(String subject) {
+        var latest = orders.findForMember(subject, 1);
+        return latest.isEmpty() ? null : latest.getFirst().placedAt();
+    }
+
+    /**
+     * Dormant: neither a login nor an order for {@link #DORMANT_AFTER}. A profile from before logins were recorded
+     * counts from when it was created or last changed.
+     */
+    private Summary summary(CustomerRecords.Row row, @Nullable Instant lastOrder) {
+        var lastActive = Stream.of(row.lastLoginAt(), lastOrder, row.createdAt(), row.updatedAt())
+                .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElseThrow();
+        var dormant = lastActive.isBefore(clock.instant().minus(DORMANT_AFTER));
+        return new Summary(row.subject(), Masks.email(pii.convertToEntityAttribute(row.email())), row.market(),
+                row.createdAt(), row.lastLoginAt(), lastActive, dormant, row.blocked());
+    }
+
+    private static Map<String, Object> standing(CustomerRecords.Row row) {
+        var standing = new java.util.LinkedHashMap<String, Object>();
+        standing.put("blocked", row.blocked());
+        standing.put("reason", row.blockReason());
+        standing.put("version", row.version());
+        return standing;
+    }
+}

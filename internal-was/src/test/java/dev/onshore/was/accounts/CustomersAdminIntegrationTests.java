@@ -1,0 +1,197 @@
+package dev.onshore.was.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.onshore.was.AccountTestSupport;
+import dev.onshore.was.OperatorsRealm;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Customers in the admin API on real MariaDB with a real PII key file: the exact e-mail search through the blind
+ * index (the address itself stored encrypted), the search by order number, masked lists, the audited reveal, the
+ * dormant flag, and the blacklist (audited, optimistic locking) that makes checkout refuse the shopper.
+ */
+class CustomersAdminIntegrationTests extends AccountTestSupport {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ShopperAccounts accounts;
+
+    @Autowired
+    Clock clock;
+
+    private MvcResult as(MockHttpServletRequestBuilder request, String roles) throws Exception {
+        return mvc.perform(request.header("Authorization", OperatorsRealm.serviceToken())
+                .header("X-Onshore-Operator", "kim").header("X-Onshore-Operator-Roles", roles)
+                .header("Accept-Language", "ko")).andReturn();
+    }
+
+    private static String body(MvcResult result) throws Exception {
+        return result.getResponse().getContentAsString();
+    }
+
+    /** A member who logged in with {@code email} and ordered once in Indonesia; the order's number. */
+    private String memberWithOrder(String subject, String email) throws Exception {
+        accounts.recordLogin(subject, email);
+        var member = OperatorsRealm.shopperToken(subject, email);
+        assertStatus(mvc.perform(post("/api/shop/v1/cart").header("Authorization", member)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"market\":\"ID\"}")).andReturn(), 201);
+        assertStatus(mvc.perform(post("/api/shop/v1/cart/lines").header("Authorization", member)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"sku\":\"HS-COLLAGEN-TAB\",\"quantity\":1}"))
+                .andReturn(), 200);
+        var placed = checkoutAs(member, email);
+        assertStatus(placed, 201);
+        return JsonPath.read(body(placed), "$.order.number");
+    }
+
+    private MvcResult checkoutAs(String member, String email) throws Exception {
+        return mvc.perform(post("/api/shop/v1/orders").header("Authorization", member)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Accept-Language", "ko")
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"address":%s,"shippingMethod":"standard","email":"%s"}""".formatted(address("ID"), email)))
+                .andReturn();
+    }
+
+    private long audits(String action, String subject) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = ? AND target = ? AND actor = 'kim'")
+                .params(action, "customer:" + subject).query(Long.class).single();
+    }
+
+    @Test
+    void anExactEmailFindsTheCustomerThroughTheBlindIndexAndListsShowItMasked() throws Exception {
+        var subject = "cust-" + UUID.randomUUID();
+        var email = subject + "@Example.com";
+        var number = memberWithOrder(subject, email);
+
+        var stored = jdbc.sql("SELECT email, email_index FROM shopper_profile WHERE subject = ?").param(subject)
+                .query((rs, row) -> List.of(rs.getString(1), rs.getString(2))).single();
+        assertThat(stored.get(0)).startsWith("pii1:kit:").doesNotContain("example");
+        assertThat(stored.get(1)).matches("[0-9a-f]{64}");
+
+        assertStatus(as(get("/api/admin/customers").param("email", email), "VIEWER"), 403);
+        var found = as(get("/api/admin/customers").param("email", "  " + email.toUpperCase() + " "), "ORDER_MANAGER");
+        assertStatus(found, 200);
+        assertThat(JsonPath.<Integer>read(body(found), "$.total")).isEqualTo(1);
+        assertThat(JsonPath.<String>read(body(found), "$.customers[0].subject")).isEqualTo(subject);
+        assertThat(JsonPath.<String>read(body(found), "$.customers[0].email")).isEqualTo("c***@Example.com");
+        assertThat(body(found)).doesNotContain(subject + "@");
+
+        var byOrder = as(get("/api/admin/customers").param("order", number), "ORDER_MANAGER");
+        assertThat(JsonPath.<List<String>>read(body(byOrder), "$.customers[*].subject")).containsExactly(subject);
+        assertThat(JsonPath.<Integer>read(body(as(get("/api/admin/customers").param("email", "nobody@example.com"),
+                "ORDER_MANAGER")), "$.total")).isZero();
+        var bad = as(get("/api/admin/customers").param("email", "not an address"), "ORDER_MANAGER");
+        assertStatus(bad, 400);
+        assertThat(JsonPath.<String>read(body(bad), "$.errors[0].field")).isEqualTo("email");
+
+        var detail = as(get("/api/admin/customers/" + subject), "ADMIN");
+        assertStatus(detail, 200);
+        assertThat(JsonPath.<List<String>>read(body(detail), "$.orders[*].number")).containsExactly(number);
+        assertThat(JsonPath.<Boolean>read(body(detail), "$.summary.dormant")).isFalse();
+        assertThat(JsonPath.<Boolean>read(body(detail), "$.summary.blocked")).isFalse();
+    }
+
+    @Test
+    void revealingPersonalValuesIsForOrderManagersAndIsAudited() throws Exception {
+        var subject = "cust-" + UUID.randomUUID();
+        accounts.recordLogin(subject, subject + "@example.com");
+        accounts.updateProfile(subject, new ProfileChange("김민지", "+82 10 1234 5678", null, null, null, null));
+        var masked = body(as(get("/api/admin/customers/" + subject), "ORDER_MANAGER"));
+        assertThat(JsonPath.<String>read(masked, "$.name")).isEqualTo("김**");
+        assertThat(JsonPath.<String>read(masked, "$.phone")).isEqualTo("********78");
+
+        assertStatus(as(post("/api/admin/customers/" + subject + "/reveal"), "VIEWER"), 403);
+        assertThat(audits("customer.reveal", subject)).isZero();
+        var revealed = as(post("/api/admin/customers/" + subject + "/reveal"), "ORDER_MANAGER");
+        assertStatus(revealed, 200);
+        assertThat(JsonPath.<String>read(body(revealed), "$.email")).isEqualTo(subject + "@example.com");
+        assertThat(JsonPath.<String>read(body(revealed), "$.name")).isEqualTo("김민지");
+        assertThat(audits("customer.reveal", subject)).isEqualTo(1);
+        var unknown = as(post("/api/admin/customers/nobody-" + UUID.randomUUID() + "/reveal"), "ORDER_MANAGER");
+        assertStatus(unknown, 404);
+        assertThat(JsonPath.<String>read(body(unknown), "$.title")).isEqualTo("알 수 없는 고객");
+    }
+
+    @Test
+    void anAccountWithoutLoginOrOrderForAYearIsDormant() throws Exception {
+        var subject = "cust-" + UUID.randomUUID();
+        accounts.recordLogin(subject, subject + "@example.com");
+        var longAgo = Timestamp.from(clock.instant().minus(Duration.ofDays(400)));
+        jdbc.sql("UPDATE shopper_profile SET last_login_at = ?, created_at = ?, updated_at = ? WHERE subject = ?")
+                .params(longAgo, longAgo, longAgo, subject).update();
+        var detail = body(as(get("/api/admin/customers/" + subject), "ORDER_MANAGER"));
+        assertThat(JsonPath.<Boolean>read(detail, "$.summary.dormant")).isTrue();
+
+        var recent = Timestamp.from(clock.instant().minus(Duration.ofDays(300)));
+        jdbc.sql("UPDATE shopper_profile SET last_login_at = ? WHERE subject = ?").params(recent, subject).update();
+        assertThat(JsonPath.<Boolean>read(body(as(get("/api/admin/customers/" + subject), "ORDER_MANAGER")),
+                "$.summary.dormant")).isFalse();
+    }
+
+    @Test
+    void aBlacklistedShopperCannotCheckOutAndAStaleToggleChangesNothing() throws Exception {
+        var subject = "cust-" + UUID.randomUUID();
+        var email = subject + "@example.com";
+        memberWithOrder(subject, email);
+
+        var missing = as(put("/api/admin/customers/" + subject + "/blacklist").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"blocked\":true,\"version\":0}"), "ORDER_MANAGER");
+        assertStatus(missing, 400);
+        assertThat(JsonPath.<String>read(body(missing), "$.errors[0].field")).isEqualTo("reason");
+        assertStatus(as(put("/api/admin/customers/" + subject + "/blacklist").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"blocked\":true,\"reason\":\"x\",\"version\":0}"), "VIEWER"), 403);
+
+        var blocked = as(put("/api/admin/customers/" + subject + "/blacklist").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"blocked\":true,\"reason\":\"chargeback fraud\",\"version\":0}"), "ORDER_MANAGER");
+        assertStatus(blocked, 200);
+        assertThat(JsonPath.<Boolean>read(body(blocked), "$.summary.blocked")).isTrue();
+        assertThat(JsonPath.<String>read(body(blocked), "$.blockReason")).isEqualTo("chargeback fraud");
+        assertThat(JsonPath.<String>read(body(blocked), "$.blockChangedBy")).isEqualTo("kim");
+        assertThat(JsonPath.<Integer>read(body(blocked), "$.version")).isEqualTo(1);
+        assertThat(audits("customer.blacklist", subject)).isEqualTo(1);
+
+        var stale = as(put("/api/admin/customers/" + subject + "/blacklist").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"blocked\":false,\"reason\":\"mistake\",\"version\":0}"), "ORDER_MANAGER");
+        assertStatus(stale, 409);
+        assertThat(JsonPath.<String>read(body(stale), "$.type")).endsWith("/stale-customer");
+        assertThat(JsonPath.<Integer>read(body(stale), "$.currentVersion")).isEqualTo(1);
+        assertThat(audits("customer.blacklist", subject)).isEqualTo(1);
+
+        // The member, and the same address as a guest, are refused with the shopper's language.
+        var member = OperatorsRealm.shopperToken(subject, email);
+        assertStatus(mvc.perform(post("/api/shop/v1/cart/lines").header("Authorization", member)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"sku\":\"HS-COLLAGEN-TAB\",\"quantity\":1}"))
+                .andReturn(), 200);
+        var refused = checkoutAs(member, email);
+        assertStatus(refused, 422);
+        assertThat(JsonPath.<String>read(body(refused), "$.code")).isEqualTo("customer-blocked");
+        assertThat(JsonPath.<String>read(body(refused), "$.title")).isEqualTo("주문할 수 없음");
+        var guestCart = cart("ID");
+        assertStatus(add(guestCart, "HS-COLLAGEN-TAB", 1), 200);
+        var guest = placeOrder(guestCart, UUID.randomUUID().toString(), """
+                {"address":%s,"shippingMethod":"standard","email":"%s"}""".formatted(address("ID"),
+                email.toUpperCase()));
+        assertStatus(guest, 422);
+
+        var lifted = as(put("/api/admin/customers/" + subject + "/blacklist").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"blocked\":false,\"reason\":\"resolved with the bank\",\"version\":1}"), "ORDER_MANAGER");
+        assertStatus(lifted, 200);
+        assertStatus(checkoutAs(member, email), 201);
+    }
+}
