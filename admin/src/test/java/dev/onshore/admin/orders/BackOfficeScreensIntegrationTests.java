@@ -126,7 +126,7 @@ class BackOfficeScreensIntegrationTests extends ScreenTests {
                         containsString("₩39,000"), not(containsString("19500 KRW")))));
         mvc.perform(get("/marketing/hot-deals").with(as("mia", "CONTENT_MANAGER")))
                 .andExpect(content().string(allOf(containsString("₩9,900"), not(containsString("9900 KRW")))));
-        ANSWERS.put("GET /api/admin/orders", Map.entry(200, PAGE.replace("\"currency\":\"KRW\"", "\"currency\":\"USD\"")));
+        WAS.answer("GET /api/admin/orders", 200, PAGE.replace("\"currency\":\"KRW\"", "\"currency\":\"USD\""));
         mvc.perform(get("/orders").param("lang", "ko").with(as("kim", "ORDER_MANAGER")))
                 .andExpect(content().string(containsString("US$39,000.00"))); // ko says which dollar
     }
