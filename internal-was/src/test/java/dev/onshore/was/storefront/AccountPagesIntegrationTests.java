@@ -248,7 +248,7 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
         var subject = "choice-" + UUID.randomUUID();
         var browser = new Browser(subject);
         var chosen = browser.perform(get("/choice").param("locale", "en-id").param("zone", "Asia/Makassar")
-                .param("next", "/en-id/"));
+                .param("next", "/en-id/").header("Sec-Fetch-Site", "same-origin"));
         assertStatus(chosen, 303);
         var saved = accounts.savedChoice(subject).orElseThrow();
         assertThat(saved.country()).isEqualTo("ID");
@@ -282,6 +282,39 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
         assertThat(ShopperLogin.choice(new MockHttpServletRequest(), none, new Shopper("choice-" + UUID.randomUUID(),
                 "C", "c@example.com", "", Long.MAX_VALUE), "/id-id/", accounts, locales)).isEqualTo("/id-id/");
         assertThat(none.getHeader("Set-Cookie")).isNull();
+    }
+
+    @Test
+    void aLinkFromAnotherSiteSetsTheCookieButNotTheAccountsChoice() throws Exception {
+        var subject = "cross-" + UUID.randomUUID();
+        var browser = new Browser(subject);
+        assertStatus(browser.perform(get("/choice").param("locale", "id-id").header("Sec-Fetch-Site", "same-origin")),
+                303);
+
+        var crossSite = browser.perform(get("/choice").param("locale", "ko-kr").header("Sec-Fetch-Site", "cross-site"));
+        var foreignReferer = browser.perform(get("/choice").param("locale", "en-us")
+                .header("Referer", "https://evil.example/page"));
+        var noHeaders = browser.perform(get("/choice").param("locale", "en-us"));
+
+        for (var result : java.util.List.of(crossSite, foreignReferer, noHeaders)) {
+            assertStatus(result, 303);
+            assertThat(result.getResponse().getHeader("Set-Cookie")).startsWith(ShopperChoiceCodec.COOKIE_NAME + "=");
+        }
+        assertThat(accounts.savedChoice(subject).orElseThrow().country()).isEqualTo("ID");
+    }
+
+    @Test
+    void aChoiceFromTheStorefrontsOwnPageIsSavedWhenTheBrowserSendsNoFetchMetadata() throws Exception {
+        var subject = "referer-" + UUID.randomUUID();
+        var browser = new Browser(subject);
+
+        assertStatus(browser.perform(get("/choice").param("locale", "ko-kr")
+                .header("Referer", "https://shop.onshore.test/id-id/p/HS-VITC-1000")), 303);
+        assertThat(accounts.savedChoice(subject).orElseThrow().country()).isEqualTo("KR");
+
+        assertStatus(browser.perform(get("/choice").param("locale", "en-us")
+                .header("Origin", "https://shop.onshore.test")), 303);
+        assertThat(accounts.savedChoice(subject).orElseThrow().country()).isEqualTo("US");
     }
 
     @Test
