@@ -91,7 +91,7 @@ LIMIT=()
 SECRETS="$ROOT/lab-secrets.yml"
 (umask 077; for v in mariadb__root_password mariadb__replication_password mariadb__app_password mariadb__exporter_password redis__password \
         backups__encryption_passphrase keycloak__db_password keycloak__admin_password keycloak__admin_client_secret \
-        keycloak__service_client_secret; do echo "$v: $(openssl rand -hex 16)"; done > "$SECRETS")
+        keycloak__service_client_secret keycloak__erasure_client_secret; do echo "$v: $(openssl rand -hex 16)"; done > "$SECRETS")
 lab_secret() { sed -n "s/^$1: //p" "$SECRETS"; }
 # ansible_host of a data host is its address and, relative to $HOSTS, its chroot directory.
 converge() { # [GROUP]: all lab hosts, or only that group's

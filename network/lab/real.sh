@@ -198,6 +198,7 @@ start_keycloak() {
         ONSHORE_STOREFRONT_URL=https://shop.onshore.test ONSHORE_ADMIN_URL=http://10.30.0.30:8082 \
         ONSHORE_SMTP_PORT=25 ONSHORE_ADMIN_CLIENT_SECRET="$(secret admin-client-secret)" \
         ONSHORE_SERVICE_CLIENT_SECRET="$(secret service-client-secret)" \
+        ONSHORE_ERASURE_CLIENT_SECRET="$(secret erasure-client-secret)" \
         ONSHORE_DEMO_OPERATOR_PASSWORD="$(secret demo-operator-password)" \
         ONSHORE_DEMO_OPERATOR_TOTP_KEY="$(secret demo-operator-totp-key)" \
         ONSHORE_DEMO_SHOPPER_PASSWORD="$(secret demo-shopper-password)" \
@@ -223,7 +224,8 @@ start_was() { # NAME NS IP
     # onshore.hop.keys.current: the key dmz-api signs X-Onshore-Hop with (start_dmz), so that this node believes
     # the shopper context its edge sends and nobody else's.
     configtree "$dir" spring.datasource.password=db-app-password spring.data.redis.password=redis-password \
-        onshore.hop.keys.current=hop-key onshore.storefront.cookies.secret=storefront-cookie-secret
+        onshore.hop.keys.current=hop-key onshore.storefront.cookies.secret=storefront-cookie-secret \
+        onshore.accounts.shopper-realm.client-secret=erasure-client-secret
     echo real > "$STATE/run/$1.kind"
     start "$1" "$2" env SPRING_CONFIG_IMPORT="optional:configtree:$dir/" \
         "$JAVA_HOME/bin/java" "${JVM_SMALL[@]}" -Xmx384m -jar "$(extracted internal-was)" \

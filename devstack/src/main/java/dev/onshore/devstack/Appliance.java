@@ -218,6 +218,7 @@ public final class Appliance {
         env.put("ONSHORE_SMTP_PORT", Integer.toString(ports.smtp()));
         env.put("ONSHORE_ADMIN_CLIENT_SECRET", secrets.get(Secrets.Name.ADMIN_CLIENT_SECRET));
         env.put("ONSHORE_SERVICE_CLIENT_SECRET", secrets.get(Secrets.Name.SERVICE_CLIENT_SECRET));
+        env.put("ONSHORE_ERASURE_CLIENT_SECRET", secrets.get(Secrets.Name.ERASURE_CLIENT_SECRET));
         env.put("ONSHORE_DEMO_OPERATOR_PASSWORD", secrets.get(Secrets.Name.DEMO_OPERATOR_PASSWORD));
         env.put("ONSHORE_DEMO_OPERATOR_TOTP_KEY", secrets.get(Secrets.Name.DEMO_OPERATOR_TOTP_KEY));
         env.put("ONSHORE_DEMO_SHOPPER_PASSWORD", secrets.get(Secrets.Name.DEMO_SHOPPER_PASSWORD));
@@ -257,7 +258,8 @@ public final class Appliance {
                 "spring.datasource.password", Secrets.Name.DB_APP_PASSWORD,
                 "spring.data.redis.password", Secrets.Name.REDIS_PASSWORD,
                 "onshore.hop.keys.current", Secrets.Name.HOP_KEY,
-                "onshore.storefront.cookies.secret", Secrets.Name.STOREFRONT_COOKIE_SECRET));
+                "onshore.storefront.cookies.secret", Secrets.Name.STOREFRONT_COOKIE_SECRET,
+                "onshore.accounts.shopper-realm.client-secret", Secrets.Name.ERASURE_CLIENT_SECRET));
         var component = app("internal-was", port, secretsDir, List.of(
                 "--spring.datasource.url=jdbc:mariadb://127.0.0.1:" + ports.mariadb() + "/onshore",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka(),

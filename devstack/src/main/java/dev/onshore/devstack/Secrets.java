@@ -26,6 +26,8 @@ public final class Secrets {
         KEYCLOAK_ADMIN_PASSWORD(18),
         ADMIN_CLIENT_SECRET(32),
         SERVICE_CLIENT_SECRET(32),
+        /** internal-was's {@code onshore-account-erasure} client (shoppers realm) that deletes an erased shopper. */
+        ERASURE_CLIENT_SECRET(32),
         STOREFRONT_PASS_KEY(32),
         /** dmz-api signs its hops to internal-was with it ({@code X-Onshore-Hop}); internal-was accepts it. */
         HOP_KEY(43),

@@ -32,7 +32,9 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The shopper's account page: order history, profile and preferences, the address book (the market's address form
  * and rules, as at checkout) and erasure. Only for a logged-in shopper (others are sent to log in); every form is
- * on this private page and carries the CSRF token; a refusal shows the page again with a message in its language.
+ * on this private page and carries the CSRF token and a one-time form token (checkout's {@link FormTokens}), so a
+ * double submit or a replayed form changes the account once; a refusal or a spent token shows the page again with a
+ * message in its language.
  */
 @Controller
 class AccountPages {
@@ -50,9 +52,11 @@ class AccountPages {
     private final PageFrame pages;
     private final StorefrontLocales locales;
     private final MessageSource messages;
+    private final FormTokens tokens;
 
     AccountPages(ShopperAccounts accounts, OrderManagement orders, ShopCookies cookies, PageFrame pages,
-            StorefrontLocales locales, MessageSource messages) {
+            StorefrontLocales locales, MessageSource messages, FormTokens tokens) {
+        this.tokens = tokens;
         this.accounts = accounts;
         this.orders = orders;
         this.cookies = cookies;
@@ -76,7 +80,7 @@ class AccountPages {
     @PostMapping("/{locale}/account/profile")
     ModelAndView profile(@PathVariable String locale, @RequestParam Map<String, String> form,
             HttpServletRequest request, HttpServletResponse response) {
-        return withShopper(locale, (page, shopper) -> {
+        return once(locale, form, request, response, (page, shopper) -> {
             var current = accounts.profile(shopper.subject());
             try {
                 // The page edits name, phone and zone; language and currency are the switcher's (saved there).
@@ -95,7 +99,7 @@ class AccountPages {
     @PostMapping("/{locale}/account/addresses")
     ModelAndView addAddress(@PathVariable String locale, @RequestParam Map<String, String> form,
             HttpServletRequest request, HttpServletResponse response) {
-        return withShopper(locale, (page, shopper) -> {
+        return once(locale, form, request, response, (page, shopper) -> {
             try {
                 accounts.addAddress(shopper.subject(), address(page, form), "on".equals(form.get("preferred")));
                 return done(page, "address");
@@ -106,9 +110,9 @@ class AccountPages {
     }
 
     @PostMapping("/{locale}/account/addresses/{id}/preferred")
-    ModelAndView prefer(@PathVariable String locale, @PathVariable String id, HttpServletRequest request,
-            HttpServletResponse response) {
-        return withShopper(locale, (page, shopper) -> {
+    ModelAndView prefer(@PathVariable String locale, @PathVariable String id,
+            @RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response) {
+        return once(locale, form, request, response, (page, shopper) -> {
             try {
                 accounts.makePreferred(shopper.subject(), UUID.fromString(id));
                 return done(page, "preferred");
@@ -119,9 +123,9 @@ class AccountPages {
     }
 
     @PostMapping("/{locale}/account/addresses/{id}/remove")
-    ModelAndView remove(@PathVariable String locale, @PathVariable String id, HttpServletRequest request,
-            HttpServletResponse response) {
-        return withShopper(locale, (page, shopper) -> {
+    ModelAndView remove(@PathVariable String locale, @PathVariable String id,
+            @RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response) {
+        return once(locale, form, request, response, (page, shopper) -> {
             try {
                 accounts.removeAddress(shopper.subject(), UUID.fromString(id));
                 return done(page, "removed");
@@ -133,10 +137,10 @@ class AccountPages {
 
     /** Erasure: only with the confirmation box ticked; then the login cookie goes and a goodbye page shows. */
     @PostMapping("/{locale}/account/erase")
-    ModelAndView erase(@PathVariable String locale, @RequestParam(defaultValue = "") String confirm,
+    ModelAndView erase(@PathVariable String locale, @RequestParam Map<String, String> form,
             HttpServletRequest request, HttpServletResponse response) {
-        return withShopper(locale, (page, shopper) -> {
-            if (!"yes".equals(confirm)) {
+        return once(locale, form, request, response, (page, shopper) -> {
+            if (!"yes".equals(form.get("confirm"))) {
                 var view = render(page, shopper, null, Map.of(), List.of(),
                         messages.getMessage("shop.account.erase.unconfirmed", null, page.locale()), request,
                         response);
@@ -176,6 +180,51 @@ class AccountPages {
             return new ModelAndView("redirect:/" + page.path() + "/login?next=/" + page.path() + "/account");
         }
         return action.show(page, shopper);
+    }
+
+    /**
+     * Runs a form's action once per form token: the token is claimed first; an action that succeeded (its view has no
+     * error status) spends it, a refused one frees it so that the corrected form can be sent again. A token that was
+     * spent, is still being used by a concurrent submit, or is forged or too old shows the page with a message.
+     */
+    private ModelAndView once(String locale, Map<String, String> form, HttpServletRequest request,
+            HttpServletResponse response, ForShopper action) {
+        return withShopper(locale, (page, shopper) -> {
+            var token = form.getOrDefault("formToken", "");
+            var claim = tokens.claim(token);
+            for (int wait = 0; claim instanceof FormTokens.Running && wait < 50; wait++) {
+                try {
+                    Thread.sleep(100); // the first submit is still at work: answer once it is done
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                claim = tokens.claim(token);
+            }
+            var refusal = switch (claim) {
+                case FormTokens.Claimed _ -> null;
+                case FormTokens.Expired _ -> "shop.account.form-expired";
+                case FormTokens.Used _, FormTokens.Placed _, FormTokens.Running _ -> "shop.account.form-used";
+            };
+            if (refusal != null) {
+                var view = render(page, shopper, null, Map.of(), List.of(),
+                        messages.getMessage(refusal, null, page.locale()), request, response);
+                view.setStatus(HttpStatus.CONFLICT);
+                return view;
+            }
+            try {
+                var view = action.show(page, shopper);
+                if (view.getStatus() == null) {
+                    tokens.done(token);
+                } else {
+                    tokens.release(token);
+                }
+                return view;
+            } catch (RuntimeException e) {
+                tokens.release(token);
+                throw e;
+            }
+        });
     }
 
     private static ModelAndView done(StorefrontLocale page, String what) {
@@ -231,6 +280,7 @@ class AccountPages {
                 .toList());
         view.addObject("postalCodeExample", format.postalCodeExample());
         view.addObject("error", error);
+        view.addObject("formToken", tokens.issue());
         return view;
     }
 

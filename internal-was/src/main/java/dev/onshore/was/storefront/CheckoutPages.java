@@ -142,7 +142,7 @@ class CheckoutPages {
             claim = tokens.claim(token);
         }
         switch (claim) {
-            case FormTokens.Expired expired -> {
+            case FormTokens.Expired _, FormTokens.Used _ -> { // Used: an account form's token, not this form's
                 var view = view(page, form, null, List.of(), request, response);
                 view.setStatus(HttpStatus.BAD_REQUEST);
                 view.addObject("error", messages.getMessage("shop.checkout.form-expired", null, page.locale()));

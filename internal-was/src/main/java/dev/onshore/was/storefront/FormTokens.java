@@ -15,9 +15,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * One-time tokens for the place-order form, checked on every node: a token is signed with its issue time (so an
- * old or forged one is refused without a lookup) and claimed once in MariaDB (a unique key: a concurrent double
- * submit sees it claimed and waits for the first one's order).
+ * One-time tokens for the place-order form and the account forms, checked on every node: a token is signed with its
+ * issue time (so an old or forged one is refused without a lookup) and claimed once in MariaDB (a unique key: a
+ * concurrent double submit sees it claimed and waits for the first one's outcome).
  */
 @Component
 class FormTokens {
@@ -35,6 +35,10 @@ class FormTokens {
 
     /** An earlier submit of the same form placed this order. */
     record Placed(String number, String paymentUrl, @Nullable String accessToken) implements Claim {
+    }
+
+    /** An earlier submit of the same form did what it asked (a form that places no order: {@link #done}). */
+    record Used() implements Claim {
     }
 
     /** An earlier submit of the same form is still placing its order. */
@@ -71,9 +75,11 @@ class FormTokens {
         } catch (DuplicateKeyException e) {
             return jdbc.sql("""
                     SELECT state, order_number, payment_url, sealed_access FROM storefront_form_token
-                    WHERE token_hash = ?""").param(hash(token)).query((rs, row) -> "DONE".equals(rs.getString(1))
-                            ? (Claim) new Placed(rs.getString(2), rs.getString(3), open(token, rs.getString(4)))
-                            : new Running()).optional().orElseGet(() -> claim(token));
+                    WHERE token_hash = ?""").param(hash(token)).query((rs, row) -> !"DONE".equals(rs.getString(1))
+                            ? new Running()
+                            : rs.getString(2) == null ? new Used()
+                            : (Claim) new Placed(rs.getString(2), rs.getString(3), open(token, rs.getString(4))))
+                    .optional().orElseGet(() -> claim(token));
         }
     }
 
@@ -82,6 +88,11 @@ class FormTokens {
                 UPDATE storefront_form_token SET state = 'DONE', order_number = ?, payment_url = ?, sealed_access = ?
                 WHERE token_hash = ?""").params(number, paymentUrl,
                 cookies.seal("form:" + token, accessToken.getBytes(StandardCharsets.UTF_8)), hash(token)).update();
+    }
+
+    /** The submit of a form that places no order (an account form) did what it asked: the token is spent. */
+    void done(String token) {
+        jdbc.sql("UPDATE storefront_form_token SET state = 'DONE' WHERE token_hash = ?").param(hash(token)).update();
     }
 
     /** Frees a token whose submit placed nothing (a refused address, a sold-out line): the form may be sent again. */

@@ -3,6 +3,7 @@ package dev.onshore.was.storefront;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -53,6 +54,35 @@ class PublicUrls {
     String origin(String market) {
         var base = properties.marketBaseUrls().getOrDefault(market.toUpperCase(Locale.ROOT), properties.publicBaseUrl());
         return base.toString().replaceAll("/+$", "");
+    }
+
+    /**
+     * Whether {@code url} (an {@code Origin} header or a {@code Referer}) is on one of the storefront's public origins
+     * (scheme, host and port alike; a default port counts as written out). Null or malformed: false.
+     */
+    boolean isStorefront(@Nullable String url) {
+        if (url == null || url.length() > 2000) {
+            return false;
+        }
+        try {
+            var origin = origin(URI.create(url));
+            if (origin == null) {
+                return false;
+            }
+            return origin.equals(origin(properties.publicBaseUrl()))
+                    || properties.marketBaseUrls().values().stream().anyMatch(base -> origin.equals(origin(base)));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    private static @Nullable String origin(URI uri) {
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            return null;
+        }
+        var scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        var port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
     }
 
     /** The absolute URL of a page: {@code rest} is the path after the locale prefix, without a leading slash. */

@@ -3,6 +3,7 @@ package dev.onshore.was.storefront;
 import dev.onshore.i18n.context.ShopperChoice;
 import dev.onshore.i18n.context.ShopperChoiceCodec;
 import dev.onshore.was.accounts.ShopperAccounts;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,10 +35,12 @@ class ShopperChoices {
 
     private final StorefrontLocales locales;
     private final ShopperAccounts accounts;
+    private final PublicUrls urls;
 
-    ShopperChoices(StorefrontLocales locales, ShopperAccounts accounts) {
+    ShopperChoices(StorefrontLocales locales, ShopperAccounts accounts, PublicUrls urls) {
         this.locales = locales;
         this.accounts = accounts;
+        this.urls = urls;
     }
 
     /** The link that saves the choice of {@code locale} and opens {@code next}. */
@@ -53,7 +56,8 @@ class ShopperChoices {
     @GetMapping("/choice")
     ResponseEntity<Void> choose(@RequestParam(defaultValue = "") String locale,
             @RequestParam(defaultValue = "") String zone, @RequestParam(defaultValue = "") String next,
-            @CookieValue(name = ShopperChoiceCodec.COOKIE_NAME, required = false) @Nullable String saved) {
+            @CookieValue(name = ShopperChoiceCodec.COOKIE_NAME, required = false) @Nullable String saved,
+            HttpServletRequest request) {
         var chosen = locales.fromPath(locale).orElse(null);
         if (chosen == null) {
             return ResponseEntity.status(HttpStatus.SEE_OTHER)
@@ -61,11 +65,32 @@ class ShopperChoices {
         }
         var target = LOCAL_PATH.matcher(next).matches() ? next : "/" + chosen.path() + "/";
         var choice = new ShopperChoice(chosen.market(), marketLocale(chosen), null, zone(zone, saved));
-        // A logged-in shopper's choice is theirs on every device (issue 14): saved to the account as well.
-        Shopper.current().ifPresent(shopper -> accounts.saveChoice(shopper.subject(), choice));
+        // A logged-in shopper's choice is theirs on every device (issue 14): saved to the account as well, but only
+        // when picked on the storefront itself. This is a GET, so any site can link to it: another site's link
+        // changes this browser's cookie (as the shopper could) but never the account's saved choice.
+        if (sameOrigin(request)) {
+            Shopper.current().ifPresent(shopper -> accounts.saveChoice(shopper.subject(), choice));
+        }
         var cookie = cookie(choice);
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.SET_COOKIE, cookie.toString())
                 .header(HttpHeaders.LOCATION, target).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /**
+     * Whether the request comes from a page of the storefront: the browser's {@code Sec-Fetch-Site} says
+     * {@code same-origin}; a browser that does not send it must send an {@code Origin} or else a {@code Referer} on
+     * one of the storefront's public origins. Nothing to tell (no header at all) is not same-origin.
+     */
+    private boolean sameOrigin(HttpServletRequest request) {
+        var site = request.getHeader("Sec-Fetch-Site");
+        if (site != null) {
+            return site.equals("same-origin");
+        }
+        var origin = request.getHeader(HttpHeaders.ORIGIN);
+        if (origin != null) {
+            return urls.isStorefront(origin);
+        }
+        return urls.isStorefront(request.getHeader(HttpHeaders.REFERER));
     }
 
     /** The choice cookie the edge reads first. */

@@ -35,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AccountPagesIntegrationTests extends AccountTestSupport {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
 
     @Autowired
     ShopCookies cookies;
@@ -81,14 +82,23 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
         }
 
         MvcResult submit(String page, String action, Map<String, String> fields) throws Exception {
+            return perform(form(page, action, fields));
+        }
+
+        /** The form as the page gives it to the browser: its CSRF and one-time tokens, then the fields. */
+        MockHttpServletRequestBuilder form(String page, String action, Map<String, String> fields) throws Exception {
             var html = perform(get(page)).getResponse().getContentAsString();
             var request = post(action);
             var csrf = CSRF.matcher(html);
             if (csrf.find()) {
                 request.param("_csrf", csrf.group(1));
             }
+            var token = FORM_TOKEN.matcher(html);
+            if (token.find()) {
+                request.param("formToken", token.group(1));
+            }
             fields.forEach(request::param);
-            return perform(request);
+            return request;
         }
     }
 
@@ -162,6 +172,45 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
     }
 
     @Test
+    void aDoubleSubmittedAddressIsSavedOnceAndTheReplayIsToldInThePagesLanguage() throws Exception {
+        var subject = "double-" + UUID.randomUUID();
+        var browser = new Browser(subject);
+        var form = browser.form("/id-id/account", "/id-id/account/addresses", BANDUNG);
+
+        assertStatus(browser.perform(form), 302);
+        var replay = browser.perform(form);
+
+        assertStatus(replay, 409);
+        assertThat(html(replay)).contains("Formulir ini sudah dikirim").contains("Jl. Merdeka No. 1");
+        assertThat(accounts.addresses(subject)).hasSize(1);
+        // A forged token changes nothing either; the next form from the page works.
+        var page = html(browser.perform(get("/id-id/account")));
+        var csrf = CSRF.matcher(page);
+        assertThat(csrf.find()).isTrue();
+        var forged = browser.perform(post("/id-id/account/profile").param("_csrf", csrf.group(1))
+                .param("formToken", "forged.1.x").param("displayName", "Mallory"));
+        assertStatus(forged, 409);
+        assertThat(html(forged)).contains("Formulir ini sudah terlalu lama atau tidak sah.");
+        assertThat(accounts.profile(subject).displayName()).isNull();
+        assertStatus(browser.submit("/id-id/account", "/id-id/account/profile", Map.of("displayName", "Ani")), 302);
+        assertThat(accounts.profile(subject).displayName()).isEqualTo("Ani");
+    }
+
+    @Test
+    void aRefusedFormCanBeCorrectedAndSentAgainWithItsToken() throws Exception {
+        var subject = "retry-" + UUID.randomUUID();
+        var browser = new Browser(subject);
+        var missing = new LinkedHashMap<>(BANDUNG);
+        missing.remove("postalCode");
+        var form = browser.form("/id-id/account", "/id-id/account/addresses", missing);
+        assertStatus(browser.perform(form), 400);
+
+        assertStatus(browser.perform(form.param("postalCode", "40115")), 302);
+
+        assertThat(accounts.addresses(subject)).hasSize(1);
+    }
+
+    @Test
     void checkoutOffersTheSavedAddressesOfTheMarketThePreferredOneFilledIn() throws Exception {
         var subject = "checkout-" + UUID.randomUUID();
         accounts.addAddress(subject, new Address("US", Map.of(AddressField.RECIPIENT, "Ann Lee",
@@ -199,7 +248,7 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
         var subject = "choice-" + UUID.randomUUID();
         var browser = new Browser(subject);
         var chosen = browser.perform(get("/choice").param("locale", "en-id").param("zone", "Asia/Makassar")
-                .param("next", "/en-id/"));
+                .param("next", "/en-id/").header("Sec-Fetch-Site", "same-origin"));
         assertStatus(chosen, 303);
         var saved = accounts.savedChoice(subject).orElseThrow();
         assertThat(saved.country()).isEqualTo("ID");
@@ -233,6 +282,39 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
         assertThat(ShopperLogin.choice(new MockHttpServletRequest(), none, new Shopper("choice-" + UUID.randomUUID(),
                 "C", "c@example.com", "", Long.MAX_VALUE), "/id-id/", accounts, locales)).isEqualTo("/id-id/");
         assertThat(none.getHeader("Set-Cookie")).isNull();
+    }
+
+    @Test
+    void aLinkFromAnotherSiteSetsTheCookieButNotTheAccountsChoice() throws Exception {
+        var subject = "cross-" + UUID.randomUUID();
+        var browser = new Browser(subject);
+        assertStatus(browser.perform(get("/choice").param("locale", "id-id").header("Sec-Fetch-Site", "same-origin")),
+                303);
+
+        var crossSite = browser.perform(get("/choice").param("locale", "ko-kr").header("Sec-Fetch-Site", "cross-site"));
+        var foreignReferer = browser.perform(get("/choice").param("locale", "en-us")
+                .header("Referer", "https://evil.example/page"));
+        var noHeaders = browser.perform(get("/choice").param("locale", "en-us"));
+
+        for (var result : java.util.List.of(crossSite, foreignReferer, noHeaders)) {
+            assertStatus(result, 303);
+            assertThat(result.getResponse().getHeader("Set-Cookie")).startsWith(ShopperChoiceCodec.COOKIE_NAME + "=");
+        }
+        assertThat(accounts.savedChoice(subject).orElseThrow().country()).isEqualTo("ID");
+    }
+
+    @Test
+    void aChoiceFromTheStorefrontsOwnPageIsSavedWhenTheBrowserSendsNoFetchMetadata() throws Exception {
+        var subject = "referer-" + UUID.randomUUID();
+        var browser = new Browser(subject);
+
+        assertStatus(browser.perform(get("/choice").param("locale", "ko-kr")
+                .header("Referer", "https://shop.onshore.test/id-id/p/HS-VITC-1000")), 303);
+        assertThat(accounts.savedChoice(subject).orElseThrow().country()).isEqualTo("KR");
+
+        assertStatus(browser.perform(get("/choice").param("locale", "en-us")
+                .header("Origin", "https://shop.onshore.test")), 303);
+        assertThat(accounts.savedChoice(subject).orElseThrow().country()).isEqualTo("US");
     }
 
     @Test

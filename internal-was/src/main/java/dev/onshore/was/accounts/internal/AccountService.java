@@ -201,8 +201,8 @@ class AccountService implements ShopperAccounts {
         var anonymised = orders.anonymiseMember(subject);
         var id = erasures.record(subject, now, addresses, anonymised, email, language);
         events.publishEvent(new AccountErased(UUID.randomUUID(), id, anonymised, now));
-        log.info("Account erasure {}: {} addresses deleted, {} orders anonymised; the shoppers realm user is to be "
-                + "removed by an operator", id, addresses, anonymised);
+        log.info("Account erasure {}: {} addresses deleted, {} orders anonymised; the shoppers realm user is deleted "
+                + "after commit", id, addresses, anonymised);
         return new AccountErasure(now, addresses, anonymised, true);
     }
 

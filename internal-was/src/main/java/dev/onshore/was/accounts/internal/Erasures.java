@@ -53,6 +53,17 @@ class Erasures {
                 .optional();
     }
 
+    /** The subject of erasure {@code id} while its realm user is still to be removed; empty once it was. */
+    Optional<String> pendingSubject(long id) {
+        return jdbc.sql("SELECT subject FROM account_erasure WHERE id = ? AND identity_done_at IS NULL").param(id)
+                .query(String.class).optional();
+    }
+
+    void identityDone(long id, Instant at) {
+        jdbc.sql("UPDATE account_erasure SET identity_done_at = ? WHERE id = ?").param(Timestamp.from(at)).param(id)
+                .update();
+    }
+
     void forgetRecipient(long id) {
         jdbc.sql("UPDATE account_erasure SET email = NULL WHERE id = ?").param(id).update();
     }
