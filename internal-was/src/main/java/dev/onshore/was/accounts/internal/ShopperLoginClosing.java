@@ -3,37 +3,29 @@ package dev.onshore.was.accounts.internal;
 import dev.onshore.was.accounts.AccountErased;
 import dev.onshore.was.accounts.realm.ShopperRealmUsers;
 import java.time.Clock;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Closes an erased shopper's login: after the erasure's transaction committed, the shoppers realm's user is deleted
  * and the erasure marked done ({@code identity_done_at}). A Keycloak outage does not undo or fail the erasure: the
- * listener throws, its event publication stays incomplete and is resubmitted every few minutes (and on restart) until
+ * listener throws, its event publication is marked failed and delivered again by the application's EventRetries until
  * Keycloak answers.
  */
 @Component
 class ShopperLoginClosing {
 
     private static final Logger log = LoggerFactory.getLogger(ShopperLoginClosing.class);
-    /** A publication this old is not in flight any more: it failed and is tried again. */
-    private static final Duration RETRY_AFTER = Duration.ofMinutes(5);
 
     private final Erasures erasures;
     private final ShopperRealmUsers realm;
-    private final IncompleteEventPublications incomplete;
     private final Clock clock;
 
-    ShopperLoginClosing(Erasures erasures, ShopperRealmUsers realm, IncompleteEventPublications incomplete,
-            Clock clock) {
+    ShopperLoginClosing(Erasures erasures, ShopperRealmUsers realm, Clock clock) {
         this.erasures = erasures;
         this.realm = realm;
-        this.incomplete = incomplete;
         this.clock = clock;
     }
 
@@ -52,12 +44,5 @@ class ShopperLoginClosing {
         realm.delete(subject.get());
         erasures.identityDone(erased.erasureId(), clock.instant());
         log.info("Account erasure {}: the shoppers realm user was deleted", erased.erasureId());
-    }
-
-    /** Tries again the erasures whose realm user could not be deleted (Keycloak was down or refused). */
-    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
-    void retryFailed() {
-        incomplete.resubmitIncompletePublications(publication -> publication.getEvent() instanceof AccountErased
-                && publication.getPublicationDate().isBefore(clock.instant().minus(RETRY_AFTER)));
     }
 }
