@@ -25,7 +25,10 @@ public interface ProductMedia {
     /** The product's images in display order, with every alternative text. */
     List<ProductImageView> images(Sku sku);
 
-    /** The stored file called {@code name}; empty for any other name. */
+    /**
+     * The stored file called {@code name}, or the narrower copy of one so called (see
+     * {@link ProductImageView#srcset()}); empty for any other name.
+     */
     Optional<MediaFile> file(String name);
 
     /** Uploads larger than this are refused. */

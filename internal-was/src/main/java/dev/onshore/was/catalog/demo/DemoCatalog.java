@@ -34,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
  * markets with prices and regulatory data, some products deliberately unsellable somewhere (no BPOM number, an
  * expired Halal certificate, missing supplement facts, not on China's cross-border list, discontinued). Idempotent:
  * an existing SKU keeps what operators changed; only what it lacks (category, regulatory data of a market, English
- * product texts, a placeholder image generated per brand) is filled in, so older demo databases catch up.
+ * product texts, an image generated for the product) is filled in, so older demo databases catch up; the bottle
+ * earlier demos drew for a whole brand is replaced by the product's own, once.
  */
 @Component
 @Profile("demo")
@@ -199,6 +200,7 @@ class DemoCatalog implements ApplicationRunner {
         rows.addAll(readRows());
         int added = 0;
         var now = clock.instant();
+        var brandPlaceholders = new java.util.HashMap<String, String>();
         for (var row : rows) {
             var item = row.item();
             var existing = products.findBySku(item.sku());
@@ -231,8 +233,12 @@ class DemoCatalog implements ApplicationRunner {
                     }
                 }
             }
-            if (product.images().isEmpty()) {
-                var bytes = PlaceholderImages.bottle(item.brand());
+            var brandPlaceholder = brandPlaceholders.computeIfAbsent(item.brand(),
+                    brand -> MediaStore.nameOf(PlaceholderImages.bottle(brand), ImageFormat.PNG));
+            var replacesBrandPlaceholder = product.images().stream()
+                    .anyMatch(image -> image.fileName().equals(brandPlaceholder));
+            if (product.images().isEmpty() || replacesBrandPlaceholder) {
+                var bytes = PlaceholderImages.bottle(item.sku(), label(item.sku(), product));
                 var alt = new java.util.TreeMap<String, String>();
                 product.translations().forEach((language, text) -> {
                     if (ProductImage.LANGUAGES.contains(language) && ProductImage.validAlt(text.name())) {
@@ -240,8 +246,16 @@ class DemoCatalog implements ApplicationRunner {
                     }
                 });
                 alt.putIfAbsent("en", item.sku());
-                product.addImage(new ProductImage(media.store(bytes, ImageFormat.PNG), PlaceholderImages.SIZE,
-                        PlaceholderImages.SIZE, bytes.length, alt), now);
+                var own = media.store(bytes, ImageFormat.PNG);
+                var wasMain = replacesBrandPlaceholder
+                        && product.images().getFirst().fileName().equals(brandPlaceholder);
+                // The brand's bottle out first: a product already showing the maximum of images has room for its own.
+                product.removeImage(brandPlaceholder, now);
+                product.addImage(new ProductImage(own, PlaceholderImages.SIZE, PlaceholderImages.SIZE, bytes.length,
+                        alt), now);
+                if (wasMain) {
+                    product.makeMainImage(own, now);
+                }
             }
             if (product.variants().isEmpty() && item.sku().equals("HS-PROBIO-50B")) {
                 product.defineVariants(COUNT, PROBIOTIC_COUNTS, now);
@@ -256,6 +270,27 @@ class DemoCatalog implements ApplicationRunner {
             products.save(product);
         }
         log.info("Demo catalog: {} products added, {} already present", added, rows.size() - added);
+    }
+
+    /**
+     * A few letters to print on the product's bottle: the SKU's short name ({@code VITC} of {@code HS-VITC-1000}),
+     * else the initials of its English name when that part is long ({@code KRGES} for Korean Red Ginseng Extract
+     * Sticks).
+     */
+    static String label(String sku, Product product) {
+        var parts = sku.split("-");
+        var shortName = parts.length > 1 ? parts[1] : parts[0];
+        if (shortName.length() <= 8) {
+            return shortName;
+        }
+        var english = product.translations().get("en");
+        var initials = new StringBuilder();
+        for (var word : english == null ? new String[0] : english.name().split("\\s+")) {
+            if (!word.isEmpty() && Character.isLetterOrDigit(word.codePointAt(0)) && initials.length() < 5) {
+                initials.appendCodePoint(Character.toUpperCase(word.codePointAt(0)));
+            }
+        }
+        return initials.length() >= 2 ? initials.toString() : shortName.substring(0, 8);
     }
 
     private MarketOffer offered(String market, MarketOffer offer, Set<String> flags) {

@@ -288,6 +288,7 @@ public class CatalogService implements ProductCatalog {
     public static ProductView shopperView(Product product, ShelfPrice price, String language) {
         var text = product.translation(language);
         return new ProductView(product.sku().value(), product.brand(), text.name(), text.summary(),
-                product.hasTranslation(language) ? language : "en", price.price(), price.currency(), product.status());
+                product.hasTranslation(language) ? language : "en", price.price(), price.currency(), product.status(),
+                product.images().isEmpty() ? null : MediaService.view(product.images().getFirst(), language));
     }
 }

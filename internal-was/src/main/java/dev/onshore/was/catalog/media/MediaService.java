@@ -126,7 +126,7 @@ public class MediaService implements ProductMedia {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Optional<MediaFile> file(String name) {
         var extension = name.substring(name.lastIndexOf('.') + 1);
-        return store.find(name).flatMap(path -> ImageFormat.ofExtension(extension)
+        return store.find(name).or(() -> store.findNarrower(name)).flatMap(path -> ImageFormat.ofExtension(extension)
                 .map(format -> new MediaFile(path, format.mediaType(), name)));
     }
 

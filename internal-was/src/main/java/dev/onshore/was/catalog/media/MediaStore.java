@@ -8,9 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import dev.onshore.was.catalog.ProductImageView;
+import java.awt.Image;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +28,12 @@ import org.springframework.stereotype.Component;
 public class MediaStore {
 
     public static final Pattern NAME = Pattern.compile("[0-9a-f]{64}\\.(png|jpg|webp)");
+
+    /** A narrower copy of a stored PNG or JPEG: {@code <sha-256 of the original>-<width>w.<ext>}. */
+    static final Pattern NARROWER = Pattern.compile("([0-9a-f]{64})-([0-9]{1,4})w\\.(png|jpg)");
+
+    /** Larger originals are served as they are rather than decoded (a decoded 4096² image takes 64 MB). */
+    static final long MAX_PIXELS_TO_SCALE = 4096L * 4096L;
 
     private final Path directory;
 
@@ -64,6 +75,64 @@ public class MediaStore {
         }
         var file = directory.resolve(name);
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /**
+     * The narrower copy called {@code name} (one of {@link ProductImageView#SMALLER_WIDTHS}), made from its original
+     * on first request and kept next to it; the original itself when it is not wider than asked or too large to
+     * decode; empty when the name is not one of a narrower copy or the original does not exist.
+     */
+    public Optional<Path> findNarrower(String name) {
+        var matcher = NARROWER.matcher(name);
+        if (!matcher.matches() || !ProductImageView.SMALLER_WIDTHS.contains(Integer.parseInt(matcher.group(2)))) {
+            return Optional.empty();
+        }
+        var target = directory.resolve(name);
+        if (Files.isRegularFile(target)) {
+            return Optional.of(target);
+        }
+        var format = ImageFormat.ofExtension(matcher.group(3)).orElseThrow();
+        return find(matcher.group(1) + "." + format.extension())
+                .map(original -> scaled(original, target, Integer.parseInt(matcher.group(2)), format));
+    }
+
+    private Path scaled(Path original, Path target, int width, ImageFormat format) {
+        try {
+            var bytes = Files.readAllBytes(original);
+            var sniffed = ImageFormat.sniff(bytes).orElse(null);
+            if (sniffed == null || sniffed.width() <= width
+                    || (long) sniffed.width() * sniffed.height() > MAX_PIXELS_TO_SCALE) {
+                return original;
+            }
+            var source = ImageIO.read(original.toFile());
+            if (source == null) {
+                return original;
+            }
+            var height = Math.max(1, Math.round(sniffed.height() * (float) width / sniffed.width()));
+            var opaque = format == ImageFormat.JPEG || !source.getColorModel().hasAlpha();
+            var result = new BufferedImage(width, height, opaque ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
+            var g = result.createGraphics();
+            try {
+                // Area averaging: a thumbnail a third of the original's width stays smooth (bilinear would alias).
+                g.drawImage(source.getScaledInstance(width, height, Image.SCALE_AREA_AVERAGING), 0, 0, null);
+            } finally {
+                g.dispose();
+            }
+            var out = new ByteArrayOutputStream();
+            if (!ImageIO.write(result, format == ImageFormat.JPEG ? "jpeg" : "png", out)) {
+                return original;
+            }
+            var temporary = Files.createTempFile(directory, ".scale-", ".tmp");
+            try {
+                Files.write(temporary, out.toByteArray());
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot scale " + original + " to " + width + " pixels", e);
+        }
     }
 
     private static String sha256(byte[] bytes) {

@@ -159,4 +159,70 @@ class ProductImagesIntegrationTests extends CatalogTestSupport {
                         containsString("width=\"480\" height=\"480\""))));
         mvc.perform(get("/ko-kr/p/HS-VITC-1000")).andExpect(content().string(containsString("alt=\"비타민C 1000mg\"")));
     }
+
+    @Test
+    void twoDemoProductsOfOneBrandShowImagesOfTheirOwn() throws Exception {
+        var vitaminC = mainImage("HS-VITC-1000");
+        var ginseng = mainImage("HS-REDGINSENG-30");
+        assertThat(products.findBySku("HS-VITC-1000").orElseThrow().brand())
+                .isEqualTo(products.findBySku("HS-REDGINSENG-30").orElseThrow().brand());
+
+        var vitaminCBytes = mvc.perform(get(vitaminC)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        var ginsengBytes = mvc.perform(get(ginseng)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        assertThat(vitaminCBytes).isNotEqualTo(ginsengBytes);
+        assertThat(ImageFormat.sniff(vitaminCBytes)).hasValueSatisfying(sniffed -> assertThat(sniffed.width())
+                .isEqualTo(480));
+    }
+
+    @Test
+    void aPngIsAlsoServedInNarrowerCopiesForItsSrcsetAndNoOtherWidth() throws Exception {
+        var main = mainImage("HS-VITC-1000");
+        var stem = main.substring(0, main.length() - ".png".length());
+        mvc.perform(get("/en-us/p/HS-VITC-1000")).andExpect(content().string(containsString(
+                "srcset=\"" + stem + "-160w.png 160w, " + stem + "-320w.png 320w, " + main + " 480w\"")));
+
+        var narrow = mvc.perform(get(stem + "-160w.png")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/png"))
+                .andExpect(header().string("Cache-Control", containsString("immutable")))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(ImageFormat.sniff(narrow)).hasValueSatisfying(sniffed -> {
+            assertThat(sniffed.width()).isEqualTo(160);
+            assertThat(sniffed.height()).isEqualTo(160);
+        });
+        assertThat(narrow.length).isLessThan(mvc.perform(get(main)).andReturn().getResponse()
+                .getContentAsByteArray().length);
+        mvc.perform(get(stem + "-170w.png")).andExpect(status().isNotFound());
+        mvc.perform(get(stem + "-160w.jpg")).andExpect(status().isNotFound());
+        mvc.perform(get("/media/" + "0".repeat(64) + "-160w.png")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void listPagesShowAThumbnailWithWidthAndHeightOnEveryCard() throws Exception {
+        for (var page : java.util.List.of("/en-us/", "/en-us/c/health", "/en-us/search?q=vitamin", "/id-id/",
+                "/ko-kr/c/health.vitamins")) {
+            var html = mvc.perform(get(page)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            var cards = java.util.regex.Pattern.compile("<li class=\"product\"").matcher(html).results().count();
+            var images = java.util.regex.Pattern.compile("<img [^>]*>").matcher(html).results()
+                    .map(java.util.regex.MatchResult::group).toList();
+            var thumbnails = images.stream().filter(tag -> tag.contains("class=\"thumb\"")).toList();
+            assertThat(cards).as(page).isPositive();
+            assertThat(thumbnails).as(page).hasSize((int) cards);
+            assertThat(images).as(page).allSatisfy(tag -> assertThat(tag).matches(
+                    "(?s).* width=\"[1-9][0-9]*\".*").matches("(?s).* height=\"[1-9][0-9]*\".*"));
+            assertThat(thumbnails).as(page).allSatisfy(tag -> assertThat(tag).contains("srcset=\"")
+                    .contains("sizes=\"8rem\"").contains("loading=\"lazy\""));
+        }
+    }
+
+    private String mainImage(String sku) throws Exception {
+        var html = mvc.perform(get("/en-us/p/" + sku)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        var matcher = java.util.regex.Pattern.compile("<figure class=\"product-image\">\\s*<img [^>]*?\\bsrc=\"(/media/[0-9a-f]{64}\\.png)\"")
+                .matcher(html);
+        assertThat(matcher.find()).as(sku + " shows an image").isTrue();
+        return matcher.group(1);
+    }
 }
