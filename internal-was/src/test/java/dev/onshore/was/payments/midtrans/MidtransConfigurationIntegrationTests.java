@@ -3,6 +3,7 @@ package dev.onshore.was.payments.midtrans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onshore.was.payments.PaymentGateway;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -10,7 +11,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class MidtransConfigurationIntegrationTests {
 
     private final ApplicationContextRunner contexts = new ApplicationContextRunner()
-            .withUserConfiguration(MidtransConfiguration.class);
+            .withUserConfiguration(MidtransConfiguration.class)
+            // The application's one Clock bean, which the gateway's webhook checks read.
+            .withBean(Clock.class, Clock::systemUTC);
 
     @Test
     void createsNoGatewayUnlessEnabled() {
