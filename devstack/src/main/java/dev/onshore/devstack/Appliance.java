@@ -207,7 +207,8 @@ public final class Appliance {
     }
 
     private Component keycloak() {
-        var kc = Keycloak.resolve(layout).install(javaHome);
+        var kc = Keycloak.resolve(layout).install(javaHome,
+                String.join(" ", storefrontUrl(), adminUrl(), Integer.toString(ports.smtp())));
         var env = new LinkedHashMap<String, String>();
         env.put("JAVA_HOME", javaHome);
         env.put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.zip.ZipFile;
@@ -54,14 +55,24 @@ final class Keycloak {
         return new Keycloak(layout, props.getProperty("keycloak.version"), zip);
     }
 
-    /** Unpacks (first time), copies the realm files and builds (when the build options changed). Returns kc.sh. */
-    Path install(String javaHome) {
+    /**
+     * Unpacks (first time), copies the realm files, drops the realms when {@code addresses} changed (see
+     * {@link #forgetRealmsIfMoved}) and builds (when the build options changed). Returns kc.sh.
+     *
+     * @param addresses what the realm files take from the running appliance other than secrets (its URLs and ports), in
+     *        one string; never null
+     */
+    Path install(String javaHome, String addresses) {
         var home = layout.data("keycloak").resolve("keycloak-" + version);
         if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             unzip(zip, layout.data("keycloak"));
         }
         var kc = home.resolve("bin/kc.sh");
         copyRealms(home.resolve("data/import"));
+        if (forgetRealmsIfMoved(home, addresses)) {
+            System.out.println("Keycloak's realms were imported for other addresses (another ONSHORE_PORT_OFFSET);"
+                    + " importing them again: demo sign-ups made in Keycloak are reset, the shop's data is kept.");
+        }
         var marker = home.resolve("onshore-build-options");
         var wanted = String.join(" ", BUILD_OPTIONS);
         try {
@@ -84,6 +95,35 @@ final class Keycloak {
             throw new ApplianceException("Interrupted while building Keycloak");
         }
         return kc;
+    }
+
+    /**
+     * The realms keep the addresses of their first import (the clients' redirect URIs, the issuer's front-end URL, the
+     * mail server's port), and {@code --import-realm} never replaces a realm that exists. Started again on other ports,
+     * every login would then fail with "Invalid parameter: redirect_uri". So when the addresses differ from those the
+     * realms were imported with (or are unknown, for a database older than this record), Keycloak's database is
+     * deleted and the realms are imported afresh on start.
+     *
+     * @return whether the realms were dropped
+     */
+    static boolean forgetRealmsIfMoved(Path home, String addresses) {
+        var marker = home.resolve("onshore-realm-addresses");
+        var database = home.resolve("data/h2");
+        try {
+            var known = Files.exists(marker) ? Files.readString(marker) : null;
+            var moved = Files.isDirectory(database) && !addresses.equals(known);
+            if (moved) {
+                try (var files = Files.walk(database)) {
+                    for (var file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            Files.writeString(marker, addresses);
+            return moved;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reset Keycloak's realms under " + home, e);
+        }
     }
 
     private void copyRealms(Path importDir) {
