@@ -93,6 +93,28 @@ class CustomersScreensIntegrationTests extends ScreenTests {
     }
 
     @Test
+    void oneCustomerFoundIsCountedInTheSingular() throws Exception {
+        WAS.answer("GET /api/admin/customers", 200, """
+                {"customers":[
+                  {"subject":"5f0c1c52-6f7e-4f0e-9a55-0d1c2b3a4e5f","email":"k***@example.com","market":"KR",
+                   "createdAt":"2025-01-10T01:00:00Z","lastLoginAt":"2026-06-17T15:30:00Z",
+                   "lastActiveAt":"2026-06-17T15:30:00Z","dormant":false,"blocked":false}],
+                 "page":0,"size":20,"total":1}""");
+
+        mvc.perform(get("/customers").param("email", "kim.minji@example.com").param("lang", "en")
+                        .with(as("kim", "ORDER_MANAGER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">1 customer<"), not(containsString("1 customers")))));
+    }
+
+    @Test
+    void everyScreenNamesItsIconInlineSoBrowsersDoNotAskForAMissingFavicon() throws Exception {
+        mvc.perform(get("/customers").with(as("kim", "ORDER_MANAGER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<link rel=\"icon\" href=\"data:image/svg+xml,")));
+    }
+
+    @Test
     void aCustomersPageIsMaskedWithOrdersLinkedAndOnlyTheOrderDeskRevealsUncached() throws Exception {
         mvc.perform(get("/customers/" + SUBJECT).param("lang", "en").with(as("kim", "ORDER_MANAGER")))
                 .andDo(snapshot("admin-customer-detail")).andExpect(status().isOk())
