@@ -75,7 +75,9 @@ public final class Onshore {
 
                 Demo logins
                   operator       operator / %s, then a TOTP code: ./onshore otp
-                                 (authenticator app key: %s)
+                                 (authenticator app key: %s); role ADMIN
+                  one role each  catalog, orders, content, finance, viewer: same password and TOTP
+                                 (CATALOG_MANAGER, ORDER_MANAGER, CONTENT_MANAGER, FINANCE, VIEWER)
                   shopper        shopper@onshore.test / %s
 
                 Logs in var/log/, secrets in var/secrets/ (0600). Stop with: ./onshore down

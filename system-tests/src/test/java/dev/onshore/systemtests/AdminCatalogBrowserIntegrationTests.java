@@ -58,8 +58,12 @@ class AdminCatalogBrowserIntegrationTests {
     }
 
     private void signIn() {
+        signIn("operator");
+    }
+
+    private void signIn(String username) {
         browser.get(appliance.adminUrl() + "/products?lang=en");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("operator");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(appliance.secrets().get(Secrets.Name.DEMO_OPERATOR_PASSWORD));
         browser.findElement(By.id("kc-login")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")))
@@ -72,6 +76,22 @@ class AdminCatalogBrowserIntegrationTests {
         var input = browser.findElement(By.name(name));
         input.clear();
         input.sendKeys(value);
+    }
+
+    @Test
+    void theDemoViewerReadsTheCatalogueButItsNavigationAndPagesWithholdChangesAndPersonalData() {
+        signIn("viewer");
+
+        var navigation = browser.findElement(By.cssSelector("header nav")).getText();
+        assertThat(navigation).contains("Products", "Orders", "Statistics").doesNotContain("Customers", "Audit log");
+        assertThat(browser.findElements(By.cssSelector("table.products tbody tr"))).isNotEmpty();
+
+        browser.get(appliance.adminUrl() + "/products/new?lang=en");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("main"))).getText())
+                .contains("Not allowed");
+        browser.get(appliance.adminUrl() + "/customers?lang=en");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("main"))).getText())
+                .contains("Not allowed");
     }
 
     @Test
