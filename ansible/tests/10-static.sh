@@ -49,6 +49,18 @@ if [ $rc != 0 ] && grep -q "inventory group 'kafka' is missing or empty" <<<"$ou
 else
     fail "site.yml did not fail early on a missing group"; echo "$out" | tail -n 10 | sed 's/^/    /'
 fi
+# Shoppers' personal data at rest: without the key file internal-was can store no name, address or order (it refuses
+# them), so a production node must get the file from the vault, where the app reads it, owned by the app and 0600.
+check "example inventory: internal-was gets its PII key file from the vault (0600, the path it reads)" bash -c '
+    t="$(mktemp -d)"; trap "rm -rf \"$t\"" EXIT
+    cp -r inventory/example/. "$t/"; rm -f "$t/group_vars/all/vault.yml"
+    show() { ansible -i "$t/hosts.yml" "$1" -c local -m ansible.builtin.debug -a "var=$2" 2>&1; }
+    show was-1 java_app__env | grep -q "\"ONSHORE_ACCOUNTS_PII_KEYFILE\": \"/etc/onshore/pii/keys\"" &&
+    grep -A2 "^java_app__secret_files:" inventory/example/group_vars/internal_was.yml | grep -q "path: /etc/onshore/pii/keys" &&
+    grep -q "content: \"{{ vault_pii_keys }}\"" inventory/example/group_vars/internal_was.yml &&
+    grep -q "^vault_pii_keys: |" inventory/example/vault.example.yml &&
+    grep -q "^        - vault_pii_keys$" site.yml &&
+    grep -A8 "name: Write the application.s secret files" roles/java_app/tasks/main.yml | grep -q "mode: \"0600\""'
 # The edge's Redis in production: without Sentinels configured, dmz-api would look for Redis on its own host and
 # refuse every login and checkout (outage policy "closed"). Resolved from the example inventory (vault left out:
 # no secret is needed to render these).
