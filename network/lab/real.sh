@@ -45,6 +45,13 @@ secret() { # NAME -> prints the lab's value, generating it once
     [ -f "$f" ] || { (umask 077; openssl rand -hex 24 > "$f"); }
     cat "$f"
 }
+pii_key_file() { # -> prints the path of internal-was's PII key file (docs/security/pii-encryption.md), made once
+    local dir="$REAL_SECRETS/internal-was-pii"
+    (umask 077; mkdir -p "$dir")
+    [ -f "$dir/pii-keys" ] || { (umask 077; printf 'current=lab\nlab=%s\n' "$(openssl rand -base64 32)" \
+        > "$dir/pii-keys"); }
+    echo "$dir/pii-keys"
+}
 configtree() { # DIR KEY=SECRET_NAME... : a Spring configtree folder of 0600 files
     local dir="$1" kv; shift
     (umask 077; mkdir -p "$dir")
@@ -236,7 +243,8 @@ start_was() { # NAME NS IP
         --spring.mail.host=10.30.0.80 --spring.mail.port=25 \
         --onshore.identity.keycloak-url=http://10.30.0.40:8180 \
         --onshore.identity.shopper-issuer=https://shop.onshore.test/realms/shoppers \
-        --onshore.identity.operator-issuer=http://10.30.0.40:8180/realms/operators
+        --onshore.identity.operator-issuer=http://10.30.0.40:8180/realms/operators \
+        --onshore.accounts.pii.key-file="$(pii_key_file)"
 }
 start_admin() {
     local dir="$REAL_SECRETS/admin"

@@ -1,41 +1,8 @@
 package dev.onshore.was;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 /**
- * The buying application with a PII key file, as {@code ./onshore up} generates it (a fresh random key, mode 0600
- * in a 0700 folder): what the shoppers' accounts need to store names, phones and addresses.
+ * The buying application as shoppers' accounts tests use it; the PII key file they need is every shop test's now
+ * ({@link TestPiiKeys}).
  */
 public abstract class AccountTestSupport extends ShopTestSupport {
-
-    private static Path keyFile;
-
-    @DynamicPropertySource
-    static void piiKeys(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("onshore.accounts.pii.key-file", () -> keyFile().toString());
-    }
-
-    private static synchronized Path keyFile() {
-        if (keyFile == null) {
-            try {
-                var folder = Files.createTempDirectory("it-pii",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                var key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                keyFile = Files.writeString(folder.resolve("keys"),
-                        "current=kit\nkit=" + Base64.getEncoder().encodeToString(key) + "\n");
-                Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return keyFile;
-    }
 }

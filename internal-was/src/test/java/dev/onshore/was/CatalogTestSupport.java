@@ -18,6 +18,7 @@ public abstract class CatalogTestSupport {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+        TestPiiKeys.register(registry);
         OperatorsRealm.register(registry);
     }
 }

@@ -4,13 +4,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.onshore.was.pii.PiiAttributeConverter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,11 +37,30 @@ public abstract class ShopTestSupport {
     @Autowired
     protected MockMvc mvc;
 
+    /** Decrypts personal columns (order recipients, profiles) for assertions. */
+    @Autowired
+    protected PiiAttributeConverter pii;
+
+    @Autowired
+    private JdbcClient rows;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+        TestPiiKeys.register(registry);
         OperatorsRealm.register(registry);
         TestSmtp.register(registry);
+    }
+
+    /**
+     * How many orders were placed with this e-mail address (ignoring case and surrounding blanks); the column is
+     * encrypted, so every order's address is decrypted.
+     */
+    protected long ordersTo(String email) {
+        var wanted = email.strip().toLowerCase(Locale.ROOT);
+        return rows.sql("SELECT email FROM shop_order").query(String.class).stream()
+                .map(pii::convertToEntityAttribute).filter(stored -> stored != null
+                        && stored.strip().toLowerCase(Locale.ROOT).equals(wanted)).count();
     }
 
     protected static String address(String country) {

@@ -108,8 +108,7 @@ class CouponsIntegrationTests extends ShopTestSupport {
                 .andReturn();
         assertProblem(refused, 422, "limit-reached", "Kupon sudah digunakan");
         assertThat(stock.available(SKU)).isEqualTo(before);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM shop_order WHERE LOWER(email) = ?").param(email)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(ordersTo(email)).isEqualTo(1);
 
         var list = mvc.perform(get("/api/admin/coupons").header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator-Roles", "CONTENT_MANAGER"))
                 .andReturn();
@@ -188,8 +187,7 @@ class CouponsIntegrationTests extends ShopTestSupport {
         }
         assertThat(statuses.keySet()).containsOnly(201, 422);
         assertThat(statuses.get(201).get()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM shop_order WHERE email = ?").param(email).query(Integer.class)
-                .single()).isEqualTo(1);
+        assertThat(ordersTo(email)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM coupon_redemption WHERE code = ?").param(code).query(Integer.class)
                 .single()).isEqualTo(1);
     }

@@ -143,13 +143,11 @@ class ShopApiRefusalsIntegrationTests extends ShopTestSupport {
         assertStatus(replay, 201);
         assertThat(replay.getResponse().getContentAsString()).isEqualTo(first.getResponse().getContentAsString());
         assertThat(replay.getResponse().getHeader("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM shop_order WHERE email = ?").param(email).query(Integer.class)
-                .single()).isEqualTo(1);
+        assertThat(ordersTo(email)).isEqualTo(1);
 
         assertProblem(placeOrder(token, key, body.replace("standard", "express")), 422,
                 "/idempotency-key/mismatch");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM shop_order WHERE email = ?").param(email).query(Integer.class)
-                .single()).isEqualTo(1);
+        assertThat(ordersTo(email)).isEqualTo(1);
     }
 
     @Test

@@ -199,8 +199,7 @@ class ShopPagesIntegrationTests extends ShopTestSupport {
         assertStatus(second, 302);
         assertThat(second.getResponse().getRedirectedUrl()).isEqualTo(first.getResponse().getRedirectedUrl())
                 .contains("/sandbox-pay/");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM shop_order WHERE email = ?").param(email).query(Integer.class)
-                .single()).isEqualTo(1);
+        assertThat(ordersTo(email)).isEqualTo(1);
         assertThat(stock.available(OTHER)).isEqualTo(before - 2);
 
         // Pay on the sandbox's page, come back to the order's page (the guest's cookie opens it).
@@ -245,8 +244,7 @@ class ShopPagesIntegrationTests extends ShopTestSupport {
             assertStatus(placed, 400);
             assertThat(placed.getResponse().getContentAsString()).contains("terlalu lama");
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM shop_order WHERE email = ?").param(email).query(Integer.class)
-                .single()).isZero();
+        assertThat(ordersTo(email)).isZero();
     }
 
     @Test

@@ -110,8 +110,8 @@ class CustomersAdminController {
     }
 
     /** A node without the PII key file cannot show customers: 503, and the operator reads why. */
-    @ExceptionHandler(dev.onshore.was.accounts.PersonalDataUnavailableException.class)
-    ProblemDetail unavailable(dev.onshore.was.accounts.PersonalDataUnavailableException e, Locale locale) {
+    @ExceptionHandler(dev.onshore.was.pii.PersonalDataUnavailableException.class)
+    ProblemDetail unavailable(dev.onshore.was.pii.PersonalDataUnavailableException e, Locale locale) {
         return problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "personal-data-unavailable", locale);
     }
 

@@ -1,5 +1,6 @@
 package dev.onshore.was.accounts.internal;
 
+import dev.onshore.was.pii.PiiTable;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -3,6 +3,7 @@ package dev.onshore.was.accounts.internal;
 import dev.onshore.i18n.address.Address;
 import dev.onshore.i18n.address.AddressField;
 import dev.onshore.was.accounts.SavedAddress;
+import dev.onshore.was.pii.PiiAttributeConverter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,5 +1,6 @@
 package dev.onshore.was.accounts.internal;
 
+import dev.onshore.was.pii.PiiAttributeConverter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

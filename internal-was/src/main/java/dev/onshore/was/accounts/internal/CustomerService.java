@@ -7,6 +7,7 @@ import dev.onshore.was.accounts.UnknownCustomerException;
 import dev.onshore.was.adminapi.AdminCaller;
 import dev.onshore.was.audit.AuditTrail;
 import dev.onshore.was.orders.OrderManagement;
+import dev.onshore.was.pii.PiiAttributeConverter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.onshore.was.accounts.internal;
 
 import dev.onshore.was.accounts.ShopperAccounts;
+import dev.onshore.was.pii.PiiAttributeConverter;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;

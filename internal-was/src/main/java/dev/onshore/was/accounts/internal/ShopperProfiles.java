@@ -1,6 +1,7 @@
 package dev.onshore.was.accounts.internal;
 
 import dev.onshore.was.accounts.Profile;
+import dev.onshore.was.pii.PiiAttributeConverter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

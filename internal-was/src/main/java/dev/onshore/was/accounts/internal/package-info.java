@@ -1,4 +1,7 @@
-/** The accounts' insides: encryption of personal data at rest (AES-256-GCM, rotating keys read from a file). */
+/**
+ * The accounts' insides: profiles, address books, customers and erasures; their personal values are encrypted
+ * through the personal data area ({@code dev.onshore.was.pii}).
+ */
 @NullMarked
 package dev.onshore.was.accounts.internal;
 

@@ -9,6 +9,7 @@ import dev.onshore.was.orders.PaymentState;
 import dev.onshore.was.orders.OrderView;
 import dev.onshore.was.orders.ReturnStatus;
 import dev.onshore.was.orders.Shipment;
+import dev.onshore.was.pii.PiiAttributeConverter;
 import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +29,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The orders, kept in MariaDB. Saving publishes the events the order registered (in the caller's transaction, so
- * the publication registry records them with the change) and refuses a stale copy (optimistic version check).
+ * the publication registry records them with the change) and refuses a stale copy (optimistic version check). The
+ * recipient (delivery address and e-mail address) is stored encrypted ({@link PiiAttributeConverter},
+ * docs/security/pii-encryption.md) and decrypted only when an order is read.
  */
 @Repository
 class Orders {
@@ -36,11 +39,13 @@ class Orders {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PiiAttributeConverter pii;
 
-    Orders(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    Orders(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, PiiAttributeConverter pii) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.pii = pii;
     }
 
     void save(Order order) {
@@ -68,8 +73,8 @@ class Orders {
                     .param("baseCurrency", placed.baseTotal().currency().getCurrencyCode())
                     .param("baseTotal", placed.baseTotal().toStorageAmount())
                     .param("rate", placed.rateToBase()).param("rateAsOf", Timestamp.from(placed.rateAsOf()))
-                    .param("shippingMethod", placed.shippingMethod()).param("shipTo", placed.shipTo())
-                    .param("email", placed.email()).param("provider", order.paymentProvider())
+                    .param("shippingMethod", placed.shippingMethod()).param("shipTo", encrypt(placed.shipTo()))
+                    .param("email", encrypt(placed.email())).param("provider", order.paymentProvider())
                     .param("reference", order.paymentReference())
                     .param("refunded", order.refunded().toStorageAmount())
                     .param("placedAt", Timestamp.from(order.placedAt())).param("payBy", Timestamp.from(placed.payBy()))
@@ -160,7 +165,7 @@ class Orders {
                             returnStatus == null ? null : ReturnStatus.valueOf(returnStatus),
                             PaymentState.valueOf(rs.getString("payment_state")),
                             money(rs, "total", rs.getString("currency")), rs.getTimestamp("placed_at").toInstant(),
-                            rs.getString("ship_to"), rs.getInt("units"),
+                            decrypt(rs.getString("ship_to")), rs.getInt("units"),
                             carrier == null ? null : new Shipment(carrier, rs.getString("tracking_number")));
                 }).list();
         return new OrderSummary.Page(rows, query.page(), query.size(), total);
@@ -200,15 +205,16 @@ class Orders {
      * @return how many orders were anonymised
      */
     int anonymise(String memberSubject, Instant now) {
-        var orders = jdbc.sql("SELECT id, ship_to, market FROM shop_order WHERE member_subject = ? FOR UPDATE")
+        var orders = jdbc.sql("SELECT id, market FROM shop_order WHERE member_subject = ? FOR UPDATE")
                 .param(memberSubject)
-                .query((rs, row) -> new Object[] {rs.getBytes("id"), rs.getString("ship_to"), rs.getString("market")})
+                .query((rs, row) -> new Object[] {rs.getBytes("id"), rs.getString("market")})
                 .list();
         for (var order : orders) {
             jdbc.sql("""
                     UPDATE shop_order SET ship_to = ?, email = ?, member_subject = NULL, version = version + 1,
                       updated_at = ? WHERE id = ?""")
-                    .params(ERASED + "\n" + order[2], ERASED_EMAIL, Timestamp.from(now), order[0]).update();
+                    .params(encrypt(ERASED + "\n" + order[1]), encrypt(ERASED_EMAIL), Timestamp.from(now), order[0])
+                    .update();
         }
         return orders.size();
     }
@@ -234,7 +240,7 @@ class Orders {
         return jdbc.sql("SELECT * FROM shop_order WHERE id = ?").param(id).query((rs, row) -> {
             var currency = rs.getString("currency");
             var placed = new NewOrder(rs.getString("market"), rs.getString("language"),
-                    rs.getString("member_subject"), rs.getString("email"), rs.getString("ship_to"),
+                    rs.getString("member_subject"), decrypt(rs.getString("email")), decrypt(rs.getString("ship_to")),
                     rs.getString("shipping_method"), lines, money(rs, "subtotal", currency),
                     money(rs, "shipping", currency), money(rs, "tax", currency), rs.getBoolean("tax_included"),
                     money(rs, "total", currency), money(rs, "base_total", rs.getString("base_currency")),
@@ -251,6 +257,14 @@ class Orders {
                     money(rs, "refunded", currency), history,
                     carrier == null ? null : new Shipment(carrier, rs.getString("tracking_number")));
         }).optional();
+    }
+
+    private String encrypt(String value) {
+        return java.util.Objects.requireNonNull(pii.convertToDatabaseColumn(value));
+    }
+
+    private String decrypt(String stored) {
+        return java.util.Objects.requireNonNull(pii.convertToEntityAttribute(stored));
     }
 
     private static java.time.@Nullable ZoneId zone(@Nullable String id) {

@@ -1,4 +1,4 @@
-package dev.onshore.was.accounts.internal;
+package dev.onshore.was.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,6 +42,7 @@ class PiiReencryptionIntegrationTests {
     @AfterAll
     static void dropTable() {
         jdbc.sql("DROP TABLE IF EXISTS pii_rotation_it").update();
+        jdbc.sql("DROP TABLE IF EXISTS pii_rotation_binary_it").update();
     }
 
     @BeforeEach
@@ -84,6 +85,28 @@ class PiiReencryptionIntegrationTests {
         assertThat(reencryption.reencrypt(SHOPPERS, 500)).isZero();
         assertThat(jdbc.sql("SELECT full_name FROM pii_rotation_it ORDER BY id").query(String.class).list())
                 .isEqualTo(firstPass);
+    }
+
+    @Test
+    void walksATableKeyedByBinaryUuidsAsShopOrderIs() {
+        jdbc.sql("DROP TABLE IF EXISTS pii_rotation_binary_it").update();
+        jdbc.sql("CREATE TABLE pii_rotation_binary_it (id BINARY(16) PRIMARY KEY, ship_to TEXT NOT NULL,"
+                + " email VARCHAR(420) NOT NULL)").update();
+        for (int i = 0; i < 5; i++) {
+            var id = java.nio.ByteBuffer.allocate(16).putLong(i * 7919L - 3).putLong(i).array();
+            jdbc.sql("INSERT INTO pii_rotation_binary_it (id, ship_to, email) VALUES (?, ?, ?)")
+                    .params(id, before.encrypt("Recipient " + i + "\nJl. " + i), before.encrypt(i + "@example.com"))
+                    .update();
+        }
+        var orders = new PiiTable("pii_rotation_binary_it", "id", List.of("ship_to", "email"));
+        var reencryption = new PiiReencryption(jdbc, after);
+
+        assertThat(reencryption.reencrypt(orders, 2)).isEqualTo(10);
+
+        assertThat(reencryption.remaining(orders)).isZero();
+        assertThat(jdbc.sql("SELECT email FROM pii_rotation_binary_it").query(String.class).list())
+                .extracting(after::decrypt).containsExactlyInAnyOrder("0@example.com", "1@example.com",
+                        "2@example.com", "3@example.com", "4@example.com");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.onshore.was.accounts.internal;
+package dev.onshore.was.pii;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.onshore.was.accounts.internal;
+package dev.onshore.was.pii;
 
 /**
  * A stored value that cannot be decrypted: not in the encrypted format, under a key the key file does not list, or

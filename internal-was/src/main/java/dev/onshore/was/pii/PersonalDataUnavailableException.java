@@ -1,4 +1,4 @@
-package dev.onshore.was.accounts;
+package dev.onshore.was.pii;
 
 /**
  * Personal values cannot be stored or read: this node has no PII key file ({@code onshore.accounts.pii.key-file}).

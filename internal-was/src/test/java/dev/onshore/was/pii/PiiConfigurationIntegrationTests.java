@@ -1,4 +1,4 @@
-package dev.onshore.was.accounts.internal;
+package dev.onshore.was.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

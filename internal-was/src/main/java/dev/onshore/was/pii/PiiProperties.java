@@ -1,4 +1,4 @@
-package dev.onshore.was.accounts.internal;
+package dev.onshore.was.pii;
 
 import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.onshore.was.accounts.internal;
+package dev.onshore.was.pii;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

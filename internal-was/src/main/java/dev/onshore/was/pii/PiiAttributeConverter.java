@@ -1,4 +1,4 @@
-package dev.onshore.was.accounts.internal;
+package dev.onshore.was.pii;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * entity's {@code String} field (a name, an address line, a phone number). Null stays null. The column must hold
  * the encrypted form: {@code VARCHAR} of at least {@code 4 * ceil((utf8 bytes + 28) / 3) + 40} characters.
  * <p>
- * Public and a bean because Hibernate obtains converters from Spring; the cipher is looked up at first use, so a
+ * Also the JDBC repositories' way in: {@link #convertToDatabaseColumn} encrypts, {@link #convertToEntityAttribute}
+ * decrypts. Public and a bean because Hibernate obtains converters from Spring; the cipher is looked up at first use, so a
  * node without a key file starts (and fails only when it touches personal data).
  */
 @Component
@@ -35,19 +36,27 @@ public class PiiAttributeConverter implements AttributeConverter<@Nullable Strin
     }
 
     /** Whether a key file is configured (personal values can be stored and read). */
-    boolean available() {
+    public boolean available() {
         return cipher.getIfAvailable() != null;
     }
 
+    /**
+     * Whether a stored value is in the encrypted form, rather than text written in clear before its column was
+     * encrypted (what a migration that encrypts existing rows skips). Needs no key.
+     */
+    public static boolean isEncrypted(String stored) {
+        return stored.startsWith(PiiCipher.VERSION + ":");
+    }
+
     /** The blind index of a value (see {@link PiiCipher#blindIndex}); the caller normalizes it first. */
-    String blindIndex(String normalized) {
+    public String blindIndex(String normalized) {
         return cipher().blindIndex(normalized);
     }
 
     private PiiCipher cipher() {
         var available = cipher.getIfAvailable();
         if (available == null) {
-            throw new dev.onshore.was.accounts.PersonalDataUnavailableException();
+            throw new PersonalDataUnavailableException();
         }
         return available;
     }

@@ -1,4 +1,4 @@
-package dev.onshore.was.accounts.internal;
+package dev.onshore.was.pii;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
  * @param idColumn its primary key column (single column, ordered: numbers, UUIDs or codes)
  * @param columns  the columns written through {@link PiiAttributeConverter}
  */
-record PiiTable(String table, String idColumn, List<String> columns) {
+public record PiiTable(String table, String idColumn, List<String> columns) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
-    PiiTable {
+    public PiiTable {
         columns = List.copyOf(columns);
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a PII table has at least one encrypted column: " + table);
