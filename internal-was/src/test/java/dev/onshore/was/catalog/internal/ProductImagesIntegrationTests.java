@@ -214,6 +214,9 @@ class ProductImagesIntegrationTests extends CatalogTestSupport {
                     "(?s).* width=\"[1-9][0-9]*\".*").matches("(?s).* height=\"[1-9][0-9]*\".*"));
             assertThat(thumbnails).as(page).allSatisfy(tag -> assertThat(tag).contains("srcset=\"")
                     .contains("sizes=\"8rem\"").contains("loading=\"lazy\""));
+            // Each demo SKU has an image of its own: no two cards share a thumbnail.
+            assertThat(thumbnails.stream().map(tag -> tag.replaceAll("(?s).*\\bsrc=\"([^\"]+)\".*", "$1")))
+                    .as(page).doesNotHaveDuplicates();
         }
     }
 
