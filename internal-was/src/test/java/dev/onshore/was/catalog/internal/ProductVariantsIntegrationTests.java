@@ -71,7 +71,7 @@ class ProductVariantsIntegrationTests extends CatalogTestSupport {
         var thirty = new ProductVariant("30", new Labels(java.util.Map.of("en", "30 capsules")), null,
                 new MarketPrices(java.util.Map.of("SG", new BigDecimal("19.90"))), null);
         var sixty = new ProductVariant("60", new Labels(java.util.Map.of("en", "60 capsules")),
-                new BigDecimal("5000"), MarketPrices.NONE, null);
+                new BigDecimal("5000.0000"), MarketPrices.NONE, null); // as stored: DECIMAL(19,4)
         products.save(new Product(new Sku(sku), "Test Brand", new BigDecimal("20000"), "KRW", NOW)
                 .translate("en", new ProductTranslation("Detached test", "Two sizes"), NOW)
                 .offer("SG", new MarketOffer("SGD", new BigDecimal("20.90")), NOW)
