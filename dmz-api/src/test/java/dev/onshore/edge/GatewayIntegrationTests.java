@@ -57,6 +57,10 @@ class GatewayIntegrationTests {
                 exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
                 received.put(exchange.getRequestURI().getPath(), headers);
                 var body = "upstream saw " + exchange.getRequestURI().getPath();
+                if (exchange.getRequestURI().getPath().endsWith("/large-page")) {
+                    body = "<p>" + "A page of a few kilobytes. ".repeat(200) + "</p>";
+                    exchange.getResponseHeaders().add("Content-Type", "text/html;charset=UTF-8");
+                }
                 exchange.getResponseHeaders().add("X-Frame-Options", "DENY");
                 exchange.getResponseHeaders().add("Content-Security-Policy", "default-src 'self'");
                 exchange.sendResponseHeaders(200, body.length());
@@ -93,6 +97,23 @@ class GatewayIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("upstream saw /id-id/");
+    }
+
+    @Test
+    void pagesGoOutGzippedToBrowsersThatAskForIt() throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/en-us/large-page"))
+                .header("Accept-Encoding", "gzip").build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (var unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))) {
+            var page = new String(unzipped.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(page).startsWith("<p>A page of a few kilobytes.");
+            assertThat(response.body().length).isLessThan(page.length() / 4);
+        }
+        // A client that does not ask gets the page as it is.
+        assertThat(get("/en-us/large-page").headers().firstValue("Content-Encoding")).isEmpty();
     }
 
     @Test

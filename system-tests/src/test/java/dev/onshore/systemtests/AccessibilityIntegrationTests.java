@@ -78,6 +78,25 @@ class AccessibilityIntegrationTests {
         assertThat(serious).as("serious or critical axe-core violations").isEmpty();
     }
 
+    @org.junit.jupiter.api.Test
+    void theInlinedStyleSheetAppliesUnderThePolicyThePageArrivesWith() {
+        // The layout inlines the style sheet; the edge's own policy would block it, the page's allows its hash.
+        browser.get(appliance.storefrontUrl() + "/id-id/");
+        var js = (org.openqa.selenium.JavascriptExecutor) browser;
+        assertThat(js.executeScript("return getComputedStyle(document.querySelector('.site-header')).display"))
+                .isEqualTo("flex");
+        assertThat(browser.findElements(By.cssSelector("link[rel=stylesheet]"))).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theAxeRunIncludesWcag22TargetSize() {
+        // Four 10-pixel buttons side by side: WCAG 2.2's target-size fails them, if axe was asked to check it.
+        browser.get("data:text/html,<!DOCTYPE html><html lang=en><title>t</title><main>"
+                + "<button style='width:10px;height:10px;padding:0;margin:0;border:0'>a</button>".repeat(4)
+                + "</main></html>");
+        assertThat(Axe.violations(browser)).extracting(Axe.Violation::id).contains("target-size");
+    }
+
     private static List<String> links(String css) {
         Set<String> hrefs = new LinkedHashSet<>();
         for (WebElement link : browser.findElements(By.cssSelector(css))) {

@@ -10,7 +10,8 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * Deque's axe-core (the script only, from its Maven Central artifact) run inside the page a browser shows: the
- * accessibility rules of WCAG 2.x A/AA and best practices, as the browser rendered the page.
+ * accessibility rules of WCAG 2.x A/AA and best practices, as the browser rendered the page, and WCAG 2.2's
+ * {@code target-size} (24 by 24 CSS pixels, or that much room around), which axe leaves off unless asked.
  */
 final class Axe {
 
@@ -39,7 +40,7 @@ final class Axe {
         js.executeScript(SCRIPT);
         var result = (List<Map<String, Object>>) js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                axe.run(document, {resultTypes: ['violations']})
+                axe.run(document, {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})
                    .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact || 'minor', help: v.help,
                         targets: v.nodes.map(n => n.target.join(' '))}))))
                    .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), targets: []}]));

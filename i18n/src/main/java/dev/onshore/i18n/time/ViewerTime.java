@@ -1,6 +1,8 @@
 package dev.onshore.i18n.time;
 
 import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.DateTimePatternGenerator;
+import com.ibm.icu.text.SimpleDateFormat;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 
@@ -15,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Shows stored UTC instants in a viewer's time zone and locale, with ICU (CLDR patterns): shoppers see their market's
  * zone or the one they chose, operators see KST unless they chose otherwise. Thread-safe: ICU formats are not, so a
  * cached prototype is cloned per call.
+ *
+ * <p>A 12-hour time names its day period in full ({@code aaaa}): since CLDR 48 the abbreviated Korean one is
+ * "AM"/"PM", while Korean readers expect 오전/오후; in the other storefront languages both widths are the same.
  */
 public final class ViewerTime {
 
@@ -51,9 +56,33 @@ public final class ViewerTime {
     public static String format(Instant instant, ZoneId zone, Locale locale, String skeleton) {
         Objects.requireNonNull(instant, "instant");
         DateFormat format = (DateFormat) PROTOTYPES.computeIfAbsent(new Key(ULocale.forLocale(locale), skeleton),
-                key -> DateFormat.getInstanceForSkeleton(key.skeleton(), key.locale())).clone();
+                key -> new SimpleDateFormat(withWideDayPeriod(DateTimePatternGenerator.getInstance(key.locale())
+                        .getBestPattern(key.skeleton())), key.locale())).clone();
         format.setTimeZone(TimeZone.getTimeZone(zone.getId()));
         return format.format(Date.from(instant));
+    }
+
+    /** The pattern with each day period field ({@code a} to {@code aaa}) widened; quoted text left alone. */
+    static String withWideDayPeriod(String pattern) {
+        var widened = new StringBuilder(pattern.length() + 3);
+        var quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            if (c != 'a' || quoted) {
+                widened.append(c);
+                continue;
+            }
+            int end = i;
+            while (end < pattern.length() && pattern.charAt(end) == 'a') {
+                end++;
+            }
+            widened.append("aaaa");
+            i = end - 1;
+        }
+        return widened.toString();
     }
 
     private record Key(ULocale locale, String skeleton) {

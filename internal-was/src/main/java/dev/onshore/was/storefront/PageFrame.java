@@ -41,9 +41,12 @@ class PageFrame {
     private final StorefrontLocales locales;
     private final Suggestions suggestions;
     private final List<String> zones;
+    private final InlineStyle style;
 
-    PageFrame(ProductCatalog catalog, PublicUrls urls, StorefrontLocales locales, Suggestions suggestions) {
+    PageFrame(ProductCatalog catalog, PublicUrls urls, StorefrontLocales locales, Suggestions suggestions,
+            InlineStyle style) {
         this.catalog = catalog;
+        this.style = style;
         this.urls = urls;
         this.locales = locales;
         this.suggestions = suggestions;
@@ -78,6 +81,7 @@ class PageFrame {
     ModelAndView page(String view, StorefrontLocale page, String rest, Function<StorefrontLocale, String> restFor) {
         var model = new ModelAndView(view);
         model.addObject("page", page);
+        model.addObject("inlineStyle", style.css());
         model.addObject("pageLocale", page.locale());
         // Absolute, on each market's public address: search engines take canonical and hreflang links as given.
         model.addObject("canonical", urls.page(page, rest));

@@ -193,6 +193,7 @@ final class RenderedPages extends OncePerRequestFilter {
     private static void write(Page page, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(page.contentType());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, ShopperFrame.SHAREABLE);
         if (page.contentLanguage() != null) {
             response.setHeader(HttpHeaders.CONTENT_LANGUAGE, page.contentLanguage());
         }

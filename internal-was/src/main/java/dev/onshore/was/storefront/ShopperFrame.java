@@ -19,10 +19,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * What a page shows about the shopper in its header (who is logged in, how many items are in the cart), and the
  * cart of a request. Pages for a shopper with a cart or a login are theirs alone: never shared from the page cache,
- * never stored by a browser or proxy.
+ * never stored by a browser or proxy. Anonymous pages are the same for everyone: revalidated on every visit but
+ * storable, so that a browser's back/forward cache may keep them ({@code no-store} would bar it).
  */
 @Component
 class ShopperFrame implements HandlerInterceptor {
+
+    /** The {@code Cache-Control} of an anonymous page (and of its copy in the page cache). */
+    static final String SHAREABLE = CacheControl.noCache().getHeaderValue();
 
     private final Carts carts;
     private final ShopCookies cookies;
@@ -55,7 +59,10 @@ class ShopperFrame implements HandlerInterceptor {
         }
         var shopper = Shopper.current().orElse(null);
         if (shopper == null && !ShopCookies.hasShopperCookie(request)) {
-            return; // an anonymous page: shareable
+            if (!response.containsHeader(HttpHeaders.CACHE_CONTROL)) {
+                response.setHeader(HttpHeaders.CACHE_CONTROL, SHAREABLE); // an anonymous page: shareable
+            }
+            return;
         }
         markPrivate(request, response);
         model.addObject("shopper", shopper);

@@ -131,6 +131,25 @@ class ShopPagesIntegrationTests extends ShopTestSupport {
     }
 
     @Test
+    void anonymousCataloguePagesMayStayInTheBackForwardCacheWhilePagesWithTheShoppersCartMayNot() throws Exception {
+        var browser = new Browser();
+        for (var page : java.util.List.of("/id-id/", "/id-id/c/health.vitamins", "/id-id/search?q=vitamin",
+                "/id-id/p/" + OTHER)) {
+            // Rendered, then served from the page cache: both copies may be stored (no-store bars the bfcache).
+            for (var visit = 1; visit <= 2; visit++) {
+                var result = browser.perform(get(URI.create(page)));
+                assertStatus(result, 200);
+                assertThat(result.getResponse().getHeader("Cache-Control")).as(page + " visit " + visit)
+                        .isEqualTo("no-cache");
+            }
+        }
+        assertStatus(browser.perform(post("/id-id/cart/add").param("sku", SKU).param("quantity", "1")), 302);
+        assertThat(browser.perform(get("/id-id/p/" + OTHER)).getResponse().getHeader("Cache-Control"))
+                .as("a product page showing the shopper's cart count").contains("no-store");
+        assertThat(browser.perform(get("/id-id/cart")).getResponse().getHeader("Cache-Control")).contains("no-store");
+    }
+
+    @Test
     void badQuantitiesAndUnknownSkusAreRefusedOnThePageInTheShoppersLanguageAndChangeNothing() throws Exception {
         var browser = new Browser();
         assertStatus(browser.perform(post("/id-id/cart/add").param("sku", SKU).param("quantity", "1")), 302);

@@ -29,6 +29,31 @@ class StorefrontLighthouseIntegrationTests extends CatalogTestSupport {
     }
 
     @Test
+    void everyPageInlinesItsStyleSheetUnderAHashItsContentSecurityPolicyAllows() throws Exception {
+        var sheet = mvc.perform(get("/css/storefront.css")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        var pages = new java.util.ArrayList<>(PAGES);
+        pages.add("/en-us/no-such-page");
+        for (var page : pages) {
+            for (var visit = 1; visit <= 2; visit++) { // rendered, then from the page cache
+                var response = mvc.perform(get(page)).andReturn().getResponse();
+                var html = response.getContentAsString(StandardCharsets.UTF_8);
+                assertThat(html).as(page).doesNotContain("rel=\"stylesheet\"");
+                var style = Pattern.compile("(?s)<style>(.*?)</style>").matcher(html);
+                assertThat(style.find()).as("an inline style in " + page).isTrue();
+                assertThat(style.group(1)).as(page).isEqualTo(sheet);
+                var digest = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(style.group(1).getBytes(StandardCharsets.UTF_8));
+                assertThat(response.getHeader("Content-Security-Policy")).as(page + " visit " + visit)
+                        .startsWith("default-src 'self'; img-src 'self' data:; object-src 'none';")
+                        .contains("frame-ancestors 'none'")
+                        .endsWith("; style-src 'self' 'sha256-" + java.util.Base64.getEncoder().encodeToString(digest)
+                                + "'");
+            }
+        }
+    }
+
+    @Test
     void theSwitchersSubcategoriesAndFacetsLinksAreTapTargetsOfAtLeast24Pixels() throws Exception {
         var css = mvc.perform(get("/css/storefront.css")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8).replaceAll("(?s)/\\*.*?\\*/", "");

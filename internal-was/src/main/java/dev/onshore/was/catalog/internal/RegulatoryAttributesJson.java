@@ -3,10 +3,15 @@ package dev.onshore.was.catalog.internal;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stores {@link RegulatoryAttributes} in the JSON column of {@code product_regulatory}. */
+/**
+ * Stores {@link RegulatoryAttributes} in the JSON column of {@code product_regulatory}. Null stays null both ways:
+ * Hibernate converts the columns of an embeddable absent from a joined row (e.g. when it merges a detached product)
+ * before it finds the embeddable null.
+ */
 @Converter(autoApply = true)
 class RegulatoryAttributesJson implements AttributeConverter<RegulatoryAttributes, String> {
 
@@ -15,12 +20,12 @@ class RegulatoryAttributesJson implements AttributeConverter<RegulatoryAttribute
     };
 
     @Override
-    public String convertToDatabaseColumn(RegulatoryAttributes attributes) {
-        return JSON.writeValueAsString(attributes.values());
+    public @Nullable String convertToDatabaseColumn(@Nullable RegulatoryAttributes attributes) {
+        return attributes == null ? null : JSON.writeValueAsString(attributes.values());
     }
 
     @Override
-    public RegulatoryAttributes convertToEntityAttribute(String json) {
-        return new RegulatoryAttributes(JSON.readValue(json, MAP));
+    public @Nullable RegulatoryAttributes convertToEntityAttribute(@Nullable String json) {
+        return json == null ? null : new RegulatoryAttributes(JSON.readValue(json, MAP));
     }
 }

@@ -65,6 +65,34 @@ class ProductVariantsIntegrationTests extends CatalogTestSupport {
     }
 
     @Test
+    void aProductLoadedInAnEarlierTransactionIsSavedWithItsVariantsIntact() {
+        var sku = "HS-IT-DETACHED";
+        var option = new ProductOption("count", new Labels(java.util.Map.of("en", "Count")));
+        var thirty = new ProductVariant("30", new Labels(java.util.Map.of("en", "30 capsules")), null,
+                new MarketPrices(java.util.Map.of("SG", new BigDecimal("19.90"))), null);
+        var sixty = new ProductVariant("60", new Labels(java.util.Map.of("en", "60 capsules")),
+                new BigDecimal("5000.0000"), MarketPrices.NONE, null); // as stored: DECIMAL(19,4)
+        products.save(new Product(new Sku(sku), "Test Brand", new BigDecimal("20000"), "KRW", NOW)
+                .translate("en", new ProductTranslation("Detached test", "Two sizes"), NOW)
+                .offer("SG", new MarketOffer("SGD", new BigDecimal("20.90")), NOW)
+                .defineVariants(option, java.util.List.of(thirty, sixty), NOW));
+
+        // Each load below ends its transaction: the product saved is detached, as in a test or a batch job.
+        products.save(products.findBySku(sku).orElseThrow());
+        products.save(products.findBySku(sku).orElseThrow()
+                .translate("en", new ProductTranslation("Detached test", "Two sizes, renamed"), NOW));
+        var cheaper = new ProductVariant("30", thirty.labels(), null,
+                new MarketPrices(java.util.Map.of("SG", new BigDecimal("17.90"), "ID", new BigDecimal("199000"))),
+                null);
+        products.save(products.findBySku(sku).orElseThrow().defineVariants(option, java.util.List.of(cheaper, sixty),
+                NOW));
+
+        var saved = products.findBySku(sku).orElseThrow();
+        assertThat(saved.variants()).containsExactly(cheaper, sixty);
+        assertThat(saved.translations().get("en").summary()).isEqualTo("Two sizes, renamed");
+    }
+
+    @Test
     void searchIndexesTheParentProductOnly() {
         var hits = search.search(ProductSearch.Request.of("ID", "id", "probiotik")).hits();
         assertThat(hits).extracting(ProductView::sku).containsOnlyOnce("HS-PROBIO-50B")
