@@ -1,12 +1,11 @@
 package dev.onshore.was.storefront;
 
+import dev.onshore.was.security.BearerTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -87,12 +86,12 @@ class FormTokens {
         }
         try {
             jdbc.sql("INSERT INTO storefront_form_token (token_hash, state, created_at) VALUES (?, 'RUNNING', ?)")
-                    .params(hash(token), Timestamp.from(clock.instant())).update();
+                    .params(BearerTokens.hash(token), Timestamp.from(clock.instant())).update();
             return new Claimed();
         } catch (DuplicateKeyException e) {
             return jdbc.sql("""
                     SELECT state, order_number, payment_url, sealed_access FROM storefront_form_token
-                    WHERE token_hash = ?""").param(hash(token))
+                    WHERE token_hash = ?""").param(BearerTokens.hash(token))
                     .query((rs, row) -> !"DONE".equals(rs.getString(1)) ? new Running()
                             : rs.getString(2) == null ? new Used()
                             : (Claim) new Placed(rs.getString(2), rs.getString(3), open(token, rs.getString(4))))
@@ -104,20 +103,20 @@ class FormTokens {
         jdbc.sql("""
                 UPDATE storefront_form_token SET state = 'DONE', order_number = ?, payment_url = ?, sealed_access = ?
                 WHERE token_hash = ?""").params(number, paymentUrl,
-                cookies.seal("form:" + token, accessToken.getBytes(StandardCharsets.UTF_8)), hash(token))
+                cookies.seal("form:" + token, accessToken.getBytes(StandardCharsets.UTF_8)), BearerTokens.hash(token))
                 .update();
     }
 
     /** The submit of a form that places no order (an account form) did what it asked: the token is spent. */
     void done(String token) {
         jdbc.sql("UPDATE storefront_form_token SET state = 'DONE' WHERE token_hash = ?")
-                .param(hash(token)).update();
+                .param(BearerTokens.hash(token)).update();
     }
 
     /** Frees a token whose submit placed nothing (a refused address, a sold-out line): the form may be sent again. */
     void release(String token) {
         jdbc.sql("DELETE FROM storefront_form_token WHERE token_hash = ? AND state = 'RUNNING'")
-                .param(hash(token)).update();
+                .param(BearerTokens.hash(token)).update();
     }
 
     @Scheduled(fixedDelayString = "PT1H")
@@ -146,15 +145,6 @@ class FormTokens {
         }
         var plain = cookies.open("form:" + token, sealed);
         return plain == null ? null : new String(plain, StandardCharsets.UTF_8);
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static Optional<String> nonBlank(@Nullable String value) {
