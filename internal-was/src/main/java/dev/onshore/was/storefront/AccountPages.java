@@ -6,6 +6,7 @@ import dev.onshore.i18n.address.AddressField;
 import dev.onshore.i18n.address.AddressFormat;
 import dev.onshore.i18n.address.AddressFormats;
 import dev.onshore.i18n.time.ViewerTime;
+import dev.onshore.was.accounts.AccountErasedException;
 import dev.onshore.was.accounts.AccountErasureRefusedException;
 import dev.onshore.was.accounts.InvalidAccountInputException;
 import dev.onshore.was.accounts.Profile;
@@ -223,6 +224,13 @@ class AccountPages {
                 } else {
                     tokens.release(token);
                 }
+                return view;
+            } catch (AccountErasedException erased) {
+                // A login cookie from before the erasure (another device's): nothing personal is saved again.
+                tokens.release(token);
+                var view = render(page, shopper, null, Map.of(), List.of(),
+                        messages.getMessage("problem.account.erased.detail", null, page.locale()), request, response);
+                view.setStatus(HttpStatus.GONE);
                 return view;
             } catch (RuntimeException e) {
                 tokens.release(token);

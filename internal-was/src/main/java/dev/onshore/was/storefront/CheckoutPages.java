@@ -4,6 +4,7 @@ import dev.onshore.i18n.address.Address;
 import dev.onshore.i18n.address.AddressError;
 import dev.onshore.i18n.address.AddressField;
 import dev.onshore.i18n.address.AddressFormat;
+import dev.onshore.was.accounts.AccountErasedException;
 import dev.onshore.was.accounts.ShopperAccounts;
 import dev.onshore.i18n.address.AddressFormats;
 import dev.onshore.was.cart.InvalidCartLineException;
@@ -213,6 +214,10 @@ class CheckoutPages {
             case RatesUnavailableException unavailable -> {
                 status = HttpStatus.SERVICE_UNAVAILABLE;
                 message = messages.getMessage("problem.rates-unavailable.detail", null, locale);
+            }
+            case AccountErasedException erased -> {
+                status = HttpStatus.GONE;
+                message = messages.getMessage("problem.account.erased.detail", null, locale);
             }
             default -> throw e;
         }

@@ -398,6 +398,7 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
     void erasureFromThePageNeedsTheBoxTickedThenLogsTheShopperOut() throws Exception {
         var subject = "erase-page-" + UUID.randomUUID();
         var browser = new Browser(subject);
+        var otherDevice = new Browser(subject);
         assertStatus(browser.submit("/id-id/account", "/id-id/account/addresses", BANDUNG), 302);
 
         var unconfirmed = browser.submit("/id-id/account", "/id-id/account/erase", Map.of());
@@ -412,5 +413,34 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
         assertThat(accounts.addresses(subject)).isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM account_erasure WHERE subject = ?").param(subject)
                 .query(Integer.class).single()).isOne();
+
+        // Another device's login cookie outlives the erasure: its forms save nothing and say why.
+        var profile = otherDevice.submit("/id-id/account", "/id-id/account/profile", Map.of("displayName", "Ani"));
+        assertStatus(profile, 410);
+        assertThat(html(profile)).contains("Akun ini telah dihapus");
+        assertStatus(otherDevice.submit("/id-id/account", "/id-id/account/addresses", BANDUNG), 410);
+        carts.create("ID", subject, "id");
+        carts.add(CartKey.member(subject), "HS-COLLAGEN-TAB", 1, "id");
+        var checkout = new LinkedHashMap<>(BANDUNG);
+        checkout.put("email", subject + "@example.com");
+        checkout.put("shippingMethod", "standard");
+        var review = otherDevice.submit("/id-id/checkout", "/id-id/checkout", checkout);
+        assertStatus(review, 200);
+        var csrf = CSRF.matcher(html(review));
+        assertThat(csrf.find()).isTrue();
+        var place = post("/id-id/checkout/place").param("_csrf", csrf.group(1))
+                .param("formToken", formToken(html(review), "/id-id/checkout/place"));
+        checkout.forEach(place::param);
+        var placed = otherDevice.perform(place);
+        assertStatus(placed, 410);
+        assertThat(html(placed)).contains("Akun ini telah dihapus");
+        assertThat(otherDevice.perform(get("/choice").param("locale", "en-id").header("Sec-Fetch-Site",
+                "same-origin")).getResponse().getStatus()).isEqualTo(303);
+        assertThat(accounts.profile(subject).displayName()).isNull();
+        assertThat(accounts.savedChoice(subject)).isEmpty();
+        assertThat(accounts.addresses(subject)).isEmpty();
+        assertThat(orders.findForMember(subject, 10)).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM shopper_profile WHERE subject = ?").param(subject)
+                .query(Integer.class).single()).isZero();
     }
 }
