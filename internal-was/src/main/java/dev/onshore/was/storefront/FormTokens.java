@@ -126,7 +126,7 @@ class FormTokens {
     }
 
     private boolean valid(String token) {
-        var parts = token.split("\\.");
+        var parts = token.split("\\.", -1); // -1: a trailing dot is a fifth, empty part, not a second token
         if (token.length() > 200 || parts.length != 4 || !parts[2].matches("[0-9]{1,12}")) {
             return false;
         }
