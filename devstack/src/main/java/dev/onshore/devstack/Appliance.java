@@ -329,8 +329,7 @@ public final class Appliance {
         var directory = layout.var().resolve("apps").resolve(name);
         var application = directory.resolve(name + ".jar");
         try {
-            if (Files.isRegularFile(application)
-                    && !Files.getLastModifiedTime(jar).toInstant().isAfter(Files.getLastModifiedTime(application).toInstant())) {
+            if (extractedFrom(jar, application)) {
                 return application;
             }
             var log = layout.log(name + "-extract");
@@ -341,8 +340,6 @@ public final class Appliance {
                 extract.destroyForcibly();
                 throw new ApplianceException(name + ": extracting " + jar + " failed; see " + log);
             }
-            // The extracted jar keeps the archive's timestamps; mark it as of now so a rebuild is seen as newer.
-            Files.setLastModifiedTime(application, java.nio.file.attribute.FileTime.from(Instant.now()));
             return application;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -350,6 +347,16 @@ public final class Appliance {
             Thread.currentThread().interrupt();
             throw new ApplianceException(name + ": interrupted while extracting " + jar);
         }
+    }
+
+    /**
+     * Whether {@code application} is the extraction of the built {@code jar} as it is now. The tools' extract gives
+     * the application jar it writes the built jar's modification time (checked with Spring Boot 4's jarmode tools), so
+     * a rebuilt jar, newer, is extracted again and an unchanged one is not.
+     */
+    static boolean extractedFrom(Path jar, Path application) throws IOException {
+        return Files.isRegularFile(application)
+                && Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(application)) <= 0;
     }
 
     // --- processes ------------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +52,24 @@ class ApplianceTests {
         assertThat(appliance.alive("redis")).isEmpty();
         assertThat(appliance.stop("redis")).isFalse();
         assertThat(self.isAlive()).isTrue();
+    }
+
+    @Test
+    void extractsAJarAgainOnlyWhenItWasRebuiltSinceTheLastExtraction() throws IOException {
+        var jar = Files.writeString(root.resolve("internal-was.jar"), "built");
+        var application = root.resolve("apps/internal-was/internal-was.jar");
+        assertThat(Appliance.extractedFrom(jar, application)).isFalse();
+
+        // The extraction carries the built jar's time over.
+        Files.createDirectories(application.getParent());
+        Files.writeString(application, "extracted");
+        var built = FileTime.from(Instant.parse("2026-12-01T10:00:00Z"));
+        Files.setLastModifiedTime(jar, built);
+        Files.setLastModifiedTime(application, built);
+        assertThat(Appliance.extractedFrom(jar, application)).isTrue();
+
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-12-01T10:05:00Z")));
+        assertThat(Appliance.extractedFrom(jar, application)).isFalse();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
@@ -54,19 +55,35 @@ class ModularityTests {
     }
 
     /**
-     * The Documenter lists relations and beans in hash order: sorted here (each run of {@code Rel(} lines, each
-     * list of a canvas cell, whose first item follows the cell's {@code |}), so that the committed files change only
-     * when the modules do.
+     * The Documenter lists components, relations, beans and listened-to events in hash order: sorted here (each run of
+     * {@code Component(} and of {@code Rel(} lines, each list of a canvas cell, whose first item follows the cell's
+     * {@code |}), so that the committed files change only when the modules do. A listener of events no other module
+     * sees is rendered as an empty line amid the list of events listened to, wherever the hash order puts it: such
+     * empty lines go to the end of their list.
      */
     static List<String> inStableOrder(List<String> lines) {
         var result = new ArrayList<String>(lines.size());
         var run = new ArrayList<String>();
+        var empties = 0;
         var cell = false;
-        for (var line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            var line = lines.get(i);
+            if (line.isEmpty() && !run.isEmpty() && kind(run.getFirst()) == BULLET) {
+                var next = i;
+                while (next < lines.size() && lines.get(next).isEmpty()) {
+                    next++;
+                }
+                if (next < lines.size() && kind(lines.get(next)) == BULLET) {
+                    empties += next - i;
+                    i = next - 1;
+                    continue;
+                }
+            }
             var item = line.startsWith("|* `") ? line.substring(1) : line;
             var continues = !run.isEmpty() && !line.startsWith("|") && kind(run.getFirst()) == kind(item);
             if (!continues && !run.isEmpty()) {
-                flush(run, cell, result);
+                flush(run, cell, empties, result);
+                empties = 0;
             }
             if (kind(item) != 0) {
                 cell = run.isEmpty() ? line.startsWith("|") : cell;
@@ -75,21 +92,25 @@ class ModularityTests {
                 result.add(line);
             }
         }
-        flush(run, cell, result);
+        flush(run, cell, empties, result);
         return result;
     }
 
+    private static final int BULLET = 2;
+
     private static int kind(String line) {
-        return line.startsWith("Rel(") ? 1 : line.startsWith("* `") ? 2 : 0;
+        return line.startsWith("Rel(") ? 1 : line.startsWith("* `") ? BULLET
+                : line.stripLeading().startsWith("Component(") ? 3 : 0;
     }
 
-    private static void flush(List<String> run, boolean cell, List<String> result) {
+    private static void flush(List<String> run, boolean cell, int empties, List<String> result) {
         if (run.isEmpty()) {
             return;
         }
         run.sort(null);
         result.add(cell ? "|" + run.getFirst() : run.getFirst());
         result.addAll(run.subList(1, run.size()));
+        result.addAll(Collections.nCopies(empties, ""));
         run.clear();
     }
 
@@ -97,5 +118,16 @@ class ModularityTests {
     void documentationListsAreSortedWithoutLosingALine() {
         assertThat(inStableOrder(List.of("a", "Rel(b", "Rel(a", "x", "* `z`", "* `y`", "|* `q`", "* `c`", "|===")))
                 .containsExactly("a", "Rel(a", "Rel(b", "x", "* `y`", "* `z`", "|* `c`", "* `q`", "|===");
+    }
+
+    @Test
+    void anEmptyEntryAmidAListOfEventsGoesToItsEndWhereverTheDocumenterPutIt() {
+        var one = List.of("|Events listened to", "|* `b` ", "", "* `a` (async) ", "* `c` ", "", "|===");
+        var other = List.of("|Events listened to", "|* `c` ", "* `a` (async) ", "", "* `b` ", "", "|===");
+
+        assertThat(inStableOrder(one)).isEqualTo(inStableOrder(other)).containsExactly("|Events listened to",
+                "|* `a` (async) ", "* `b` ", "* `c` ", "", "", "|===");
+        assertThat(inStableOrder(List.of("  {", "    Component(b", "    Component(a", "  }")))
+                .containsExactly("  {", "    Component(a", "    Component(b", "  }");
     }
 }

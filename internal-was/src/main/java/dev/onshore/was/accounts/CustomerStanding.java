@@ -10,4 +10,10 @@ public interface CustomerStanding {
      * guest), is on the blacklist.
      */
     boolean refusesCheckout(@Nullable String memberSubject, String email);
+
+    /**
+     * True when the member's account was erased: a login issued before the erasure must not place an order that
+     * links the member to a name and an address again.
+     */
+    boolean erased(String memberSubject);
 }

@@ -3,7 +3,7 @@
  * priced on the server from the catalog on every read and checked against stock and the per-order maximum.
  */
 @NullMarked
-@ApplicationModule(displayName = "Cart", allowedDependencies = {"catalog", "inventory"})
+@ApplicationModule(displayName = "Cart", allowedDependencies = {"catalog", "inventory", "security"})
 package dev.onshore.was.cart;
 
 import org.jspecify.annotations.NullMarked;

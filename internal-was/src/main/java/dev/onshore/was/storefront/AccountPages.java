@@ -6,6 +6,7 @@ import dev.onshore.i18n.address.AddressField;
 import dev.onshore.i18n.address.AddressFormat;
 import dev.onshore.i18n.address.AddressFormats;
 import dev.onshore.i18n.time.ViewerTime;
+import dev.onshore.was.accounts.AccountErasedException;
 import dev.onshore.was.accounts.AccountErasureRefusedException;
 import dev.onshore.was.accounts.InvalidAccountInputException;
 import dev.onshore.was.accounts.Profile;
@@ -13,6 +14,7 @@ import dev.onshore.was.accounts.ProfileChange;
 import dev.onshore.was.accounts.ShopperAccounts;
 import dev.onshore.was.accounts.UnknownAddressException;
 import dev.onshore.was.orders.OrderManagement;
+import dev.onshore.was.storefront.FormTokens.Form;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumMap;
@@ -32,9 +34,9 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The shopper's account page: order history, profile and preferences, the address book (the market's address form
  * and rules, as at checkout) and erasure. Only for a logged-in shopper (others are sent to log in); every form is
- * on this private page and carries the CSRF token and a one-time form token (checkout's {@link FormTokens}), so a
- * double submit or a replayed form changes the account once; a refusal or a spent token shows the page again with a
- * message in its language.
+ * on this private page and carries the CSRF token and a one-time form token bound to that form (checkout's
+ * {@link FormTokens}), so a double submit or a replayed form changes the account once and one form's token does
+ * nothing in another; a refusal or a spent token shows the page again with a message in its language.
  */
 @Controller
 class AccountPages {
@@ -80,7 +82,7 @@ class AccountPages {
     @PostMapping("/{locale}/account/profile")
     ModelAndView profile(@PathVariable String locale, @RequestParam Map<String, String> form,
             HttpServletRequest request, HttpServletResponse response) {
-        return once(locale, form, request, response, (page, shopper) -> {
+        return once(locale, Form.PROFILE, form, request, response, (page, shopper) -> {
             var current = accounts.profile(shopper.subject());
             try {
                 // The page edits name, phone and zone; language and currency are the switcher's (saved there).
@@ -99,7 +101,7 @@ class AccountPages {
     @PostMapping("/{locale}/account/addresses")
     ModelAndView addAddress(@PathVariable String locale, @RequestParam Map<String, String> form,
             HttpServletRequest request, HttpServletResponse response) {
-        return once(locale, form, request, response, (page, shopper) -> {
+        return once(locale, Form.ADD_ADDRESS, form, request, response, (page, shopper) -> {
             try {
                 accounts.addAddress(shopper.subject(), address(page, form), "on".equals(form.get("preferred")));
                 return done(page, "address");
@@ -112,7 +114,7 @@ class AccountPages {
     @PostMapping("/{locale}/account/addresses/{id}/preferred")
     ModelAndView prefer(@PathVariable String locale, @PathVariable String id,
             @RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response) {
-        return once(locale, form, request, response, (page, shopper) -> {
+        return once(locale, Form.PREFER_ADDRESS, form, request, response, (page, shopper) -> {
             try {
                 accounts.makePreferred(shopper.subject(), UUID.fromString(id));
                 return done(page, "preferred");
@@ -125,7 +127,7 @@ class AccountPages {
     @PostMapping("/{locale}/account/addresses/{id}/remove")
     ModelAndView remove(@PathVariable String locale, @PathVariable String id,
             @RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response) {
-        return once(locale, form, request, response, (page, shopper) -> {
+        return once(locale, Form.REMOVE_ADDRESS, form, request, response, (page, shopper) -> {
             try {
                 accounts.removeAddress(shopper.subject(), UUID.fromString(id));
                 return done(page, "removed");
@@ -139,7 +141,7 @@ class AccountPages {
     @PostMapping("/{locale}/account/erase")
     ModelAndView erase(@PathVariable String locale, @RequestParam Map<String, String> form,
             HttpServletRequest request, HttpServletResponse response) {
-        return once(locale, form, request, response, (page, shopper) -> {
+        return once(locale, Form.ERASE_ACCOUNT, form, request, response, (page, shopper) -> {
             if (!"yes".equals(form.get("confirm"))) {
                 var view = render(page, shopper, null, Map.of(), List.of(),
                         messages.getMessage("shop.account.erase.unconfirmed", null, page.locale()), request,
@@ -183,15 +185,16 @@ class AccountPages {
     }
 
     /**
-     * Runs a form's action once per form token: the token is claimed first; an action that succeeded (its view has no
-     * error status) spends it, a refused one frees it so that the corrected form can be sent again. A token that was
-     * spent, is still being used by a concurrent submit, or is forged or too old shows the page with a message.
+     * Runs a form's action once per form token, which must be one issued for this form ({@code purpose}): the token is
+     * claimed first; an action that succeeded (its view has no error status) spends it, a refused one frees it so that
+     * the corrected form can be sent again. A token that was spent, is still being used by a concurrent submit, was
+     * issued for another form, or is forged or too old shows the page with a message.
      */
-    private ModelAndView once(String locale, Map<String, String> form, HttpServletRequest request,
+    private ModelAndView once(String locale, Form purpose, Map<String, String> form, HttpServletRequest request,
             HttpServletResponse response, ForShopper action) {
         return withShopper(locale, (page, shopper) -> {
             var token = form.getOrDefault("formToken", "");
-            var claim = tokens.claim(token);
+            var claim = tokens.claim(token, purpose);
             for (int wait = 0; claim instanceof FormTokens.Running && wait < 50; wait++) {
                 try {
                     Thread.sleep(100); // the first submit is still at work: answer once it is done
@@ -199,12 +202,14 @@ class AccountPages {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                claim = tokens.claim(token);
+                claim = tokens.claim(token, purpose);
             }
             var refusal = switch (claim) {
                 case FormTokens.Claimed _ -> null;
                 case FormTokens.Expired _ -> "shop.account.form-expired";
-                case FormTokens.Used _, FormTokens.Placed _, FormTokens.Running _ -> "shop.account.form-used";
+                // Another form's token is refused as a spent one: it must not erase the account, say.
+                case FormTokens.Used _, FormTokens.Placed _, FormTokens.Running _, FormTokens.OtherForm _ ->
+                    "shop.account.form-used";
             };
             if (refusal != null) {
                 var view = render(page, shopper, null, Map.of(), List.of(),
@@ -219,6 +224,13 @@ class AccountPages {
                 } else {
                     tokens.release(token);
                 }
+                return view;
+            } catch (AccountErasedException erased) {
+                // A login cookie from before the erasure (another device's): nothing personal is saved again.
+                tokens.release(token);
+                var view = render(page, shopper, null, Map.of(), List.of(),
+                        messages.getMessage("problem.account.erased.detail", null, page.locale()), request, response);
+                view.setStatus(HttpStatus.GONE);
                 return view;
             } catch (RuntimeException e) {
                 tokens.release(token);
@@ -280,7 +292,10 @@ class AccountPages {
                 .toList());
         view.addObject("postalCodeExample", format.postalCodeExample());
         view.addObject("error", error);
-        view.addObject("formToken", tokens.issue());
+        // Each form its own token: one form's token is refused by every other.
+        view.addObject("formTokens", Map.of("profile", tokens.issue(Form.PROFILE),
+                "addAddress", tokens.issue(Form.ADD_ADDRESS), "preferAddress", tokens.issue(Form.PREFER_ADDRESS),
+                "removeAddress", tokens.issue(Form.REMOVE_ADDRESS), "erase", tokens.issue(Form.ERASE_ACCOUNT)));
         return view;
     }
 

@@ -4,6 +4,7 @@ import dev.onshore.i18n.address.Address;
 import dev.onshore.i18n.address.AddressError;
 import dev.onshore.i18n.address.AddressField;
 import dev.onshore.i18n.address.AddressFormat;
+import dev.onshore.was.accounts.AccountErasedException;
 import dev.onshore.was.accounts.ShopperAccounts;
 import dev.onshore.i18n.address.AddressFormats;
 import dev.onshore.was.cart.InvalidCartLineException;
@@ -120,7 +121,7 @@ class CheckoutPages {
             }
             var quote = checkout.quote(key, request(page, form), page.language());
             var view = view(page, form, quote, List.of(), request, response);
-            view.addObject("formToken", tokens.issue());
+            view.addObject("formToken", tokens.issue(FormTokens.Form.PLACE_ORDER));
             return view;
         } catch (RuntimeException e) {
             return refused(page, form, e, request, response);
@@ -136,13 +137,14 @@ class CheckoutPages {
         }
         ShopperFrame.markPrivate(request, response);
         var token = form.getOrDefault("formToken", "");
-        var claim = tokens.claim(token);
+        var claim = tokens.claim(token, FormTokens.Form.PLACE_ORDER);
         for (int wait = 0; claim instanceof FormTokens.Running && wait < 50; wait++) {
             Thread.sleep(100); // the first submit is placing the order: answer with its outcome
-            claim = tokens.claim(token);
+            claim = tokens.claim(token, FormTokens.Form.PLACE_ORDER);
         }
         switch (claim) {
-            case FormTokens.Expired _, FormTokens.Used _ -> { // Used: an account form's token, not this form's
+            // Another form's token (an account form's) is refused as a spent one would be; Used cannot be this form's.
+            case FormTokens.Expired _, FormTokens.OtherForm _, FormTokens.Used _ -> {
                 var view = view(page, form, null, List.of(), request, response);
                 view.setStatus(HttpStatus.BAD_REQUEST);
                 view.addObject("error", messages.getMessage("shop.checkout.form-expired", null, page.locale()));
@@ -212,6 +214,10 @@ class CheckoutPages {
             case RatesUnavailableException unavailable -> {
                 status = HttpStatus.SERVICE_UNAVAILABLE;
                 message = messages.getMessage("problem.rates-unavailable.detail", null, locale);
+            }
+            case AccountErasedException erased -> {
+                status = HttpStatus.GONE;
+                message = messages.getMessage("problem.account.erased.detail", null, locale);
             }
             default -> throw e;
         }

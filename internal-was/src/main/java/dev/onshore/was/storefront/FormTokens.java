@@ -1,12 +1,11 @@
 package dev.onshore.was.storefront;
 
+import dev.onshore.was.security.BearerTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -15,15 +14,24 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * One-time tokens for the place-order form and the account forms, checked on every node: a token is signed with its
- * issue time (so an old or forged one is refused without a lookup) and claimed once in MariaDB (a unique key: a
- * concurrent double submit sees it claimed and waits for the first one's outcome).
+ * One-time tokens for the place-order form and the account forms, checked on every node: a token is signed with the
+ * form it was issued for and its issue time (so an old or forged one, or one of another form, is refused without a
+ * lookup) and claimed once in MariaDB (a unique key: a concurrent double submit sees it claimed and waits for the
+ * first one's outcome).
  */
 @Component
 class FormTokens {
 
     /** How long a checkout form may be left open before it must be reviewed again. */
     static final Duration VALID = Duration.ofHours(1);
+
+    /**
+     * The form a token is issued for, and the only one that takes it: the address book's token must not place an
+     * order or erase the account.
+     */
+    enum Form {
+        PLACE_ORDER, PROFILE, ADD_ADDRESS, PREFER_ADDRESS, REMOVE_ADDRESS, ERASE_ACCOUNT
+    }
 
     /** What claiming a token found. */
     sealed interface Claim {
@@ -49,6 +57,10 @@ class FormTokens {
     record Expired() implements Claim {
     }
 
+    /** The token is genuine but was issued for another form; it is left unclaimed for its own. */
+    record OtherForm() implements Claim {
+    }
+
     private final JdbcClient jdbc;
     private final ShopCookies cookies;
     private final Clock clock;
@@ -59,27 +71,31 @@ class FormTokens {
         this.clock = clock;
     }
 
-    String issue() {
-        var body = ShopCookies.random() + "." + clock.instant().getEpochSecond();
+    String issue(Form form) {
+        var body = form.name() + "." + ShopCookies.random() + "." + clock.instant().getEpochSecond();
         return body + "." + cookies.sign("form:" + body);
     }
 
-    Claim claim(String token) {
+    /** Claims the token for {@code form}; never null. */
+    Claim claim(String token, Form form) {
         if (!valid(token)) {
             return new Expired();
         }
+        if (!token.startsWith(form.name() + ".")) {
+            return new OtherForm();
+        }
         try {
             jdbc.sql("INSERT INTO storefront_form_token (token_hash, state, created_at) VALUES (?, 'RUNNING', ?)")
-                    .params(hash(token), Timestamp.from(clock.instant())).update();
+                    .params(BearerTokens.hash(token), Timestamp.from(clock.instant())).update();
             return new Claimed();
         } catch (DuplicateKeyException e) {
             return jdbc.sql("""
                     SELECT state, order_number, payment_url, sealed_access FROM storefront_form_token
-                    WHERE token_hash = ?""").param(hash(token)).query((rs, row) -> !"DONE".equals(rs.getString(1))
-                            ? new Running()
+                    WHERE token_hash = ?""").param(BearerTokens.hash(token))
+                    .query((rs, row) -> !"DONE".equals(rs.getString(1)) ? new Running()
                             : rs.getString(2) == null ? new Used()
                             : (Claim) new Placed(rs.getString(2), rs.getString(3), open(token, rs.getString(4))))
-                    .optional().orElseGet(() -> claim(token));
+                    .optional().orElseGet(() -> claim(token, form));
         }
     }
 
@@ -87,18 +103,20 @@ class FormTokens {
         jdbc.sql("""
                 UPDATE storefront_form_token SET state = 'DONE', order_number = ?, payment_url = ?, sealed_access = ?
                 WHERE token_hash = ?""").params(number, paymentUrl,
-                cookies.seal("form:" + token, accessToken.getBytes(StandardCharsets.UTF_8)), hash(token)).update();
+                cookies.seal("form:" + token, accessToken.getBytes(StandardCharsets.UTF_8)), BearerTokens.hash(token))
+                .update();
     }
 
     /** The submit of a form that places no order (an account form) did what it asked: the token is spent. */
     void done(String token) {
-        jdbc.sql("UPDATE storefront_form_token SET state = 'DONE' WHERE token_hash = ?").param(hash(token)).update();
+        jdbc.sql("UPDATE storefront_form_token SET state = 'DONE' WHERE token_hash = ?")
+                .param(BearerTokens.hash(token)).update();
     }
 
     /** Frees a token whose submit placed nothing (a refused address, a sold-out line): the form may be sent again. */
     void release(String token) {
-        jdbc.sql("DELETE FROM storefront_form_token WHERE token_hash = ? AND state = 'RUNNING'").param(hash(token))
-                .update();
+        jdbc.sql("DELETE FROM storefront_form_token WHERE token_hash = ? AND state = 'RUNNING'")
+                .param(BearerTokens.hash(token)).update();
     }
 
     @Scheduled(fixedDelayString = "PT1H")
@@ -108,16 +126,16 @@ class FormTokens {
     }
 
     private boolean valid(String token) {
-        var parts = token.split("\\.");
-        if (token.length() > 200 || parts.length != 3 || !parts[1].matches("[0-9]{1,12}")) {
+        var parts = token.split("\\.", -1); // -1: a trailing dot is a fifth, empty part, not a second token
+        if (token.length() > 200 || parts.length != 4 || !parts[2].matches("[0-9]{1,12}")) {
             return false;
         }
-        var body = parts[0] + "." + parts[1];
+        var body = parts[0] + "." + parts[1] + "." + parts[2];
         if (!MessageDigest.isEqual(cookies.sign("form:" + body).getBytes(StandardCharsets.US_ASCII),
-                parts[2].getBytes(StandardCharsets.US_ASCII))) {
+                parts[3].getBytes(StandardCharsets.US_ASCII))) {
             return false;
         }
-        var age = clock.instant().getEpochSecond() - Long.parseLong(parts[1]);
+        var age = clock.instant().getEpochSecond() - Long.parseLong(parts[2]);
         return age >= -60 && age <= VALID.toSeconds();
     }
 
@@ -127,15 +145,6 @@ class FormTokens {
         }
         var plain = cookies.open("form:" + token, sealed);
         return plain == null ? null : new String(plain, StandardCharsets.UTF_8);
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static Optional<String> nonBlank(@Nullable String value) {

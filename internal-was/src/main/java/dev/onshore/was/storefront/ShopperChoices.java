@@ -2,6 +2,7 @@ package dev.onshore.was.storefront;
 
 import dev.onshore.i18n.context.ShopperChoice;
 import dev.onshore.i18n.context.ShopperChoiceCodec;
+import dev.onshore.was.accounts.AccountErasedException;
 import dev.onshore.was.accounts.ShopperAccounts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
@@ -69,7 +70,13 @@ class ShopperChoices {
         // when picked on the storefront itself. This is a GET, so any site can link to it: another site's link
         // changes this browser's cookie (as the shopper could) but never the account's saved choice.
         if (sameOrigin(request)) {
-            Shopper.current().ifPresent(shopper -> accounts.saveChoice(shopper.subject(), choice));
+            Shopper.current().ifPresent(shopper -> {
+                try {
+                    accounts.saveChoice(shopper.subject(), choice);
+                } catch (AccountErasedException erased) {
+                    // A login cookie from before the erasure: the account keeps nothing; the browser's cookie does.
+                }
+            });
         }
         var cookie = cookie(choice);
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.SET_COOKIE, cookie.toString())

@@ -1,6 +1,7 @@
 package dev.onshore.was.storefront;
 
 import dev.onshore.i18n.context.ShopperChoiceCodec;
+import dev.onshore.was.accounts.AccountErasedException;
 import dev.onshore.was.accounts.ShopperAccounts;
 import dev.onshore.was.cart.Carts;
 import jakarta.servlet.http.HttpServletRequest;
@@ -200,7 +201,11 @@ class ShopperLogin {
         var saved = accounts.savedChoice(shopper.subject());
         if (device.isPresent()) {
             if (saved.isEmpty()) {
-                accounts.saveChoice(shopper.subject(), device.get());
+                try {
+                    accounts.saveChoice(shopper.subject(), device.get());
+                } catch (AccountErasedException erased) {
+                    // Erased while the realm user is still being deleted: the account keeps nothing.
+                }
             }
             return next;
         }

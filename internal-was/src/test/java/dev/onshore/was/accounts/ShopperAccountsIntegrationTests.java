@@ -1,12 +1,14 @@
 package dev.onshore.was.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.onshore.i18n.context.ShopperChoice;
 import dev.onshore.was.OperatorsRealm;
 import dev.onshore.was.AccountTestSupport;
 import dev.onshore.was.TestSmtp;
@@ -27,6 +29,9 @@ class ShopperAccountsIntegrationTests extends AccountTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ShopperAccounts accounts;
 
     private static String shopper() {
         return OperatorsRealm.shopperToken("acc-" + UUID.randomUUID());
@@ -210,6 +215,45 @@ class ShopperAccountsIntegrationTests extends AccountTestSupport {
                 SELECT COUNT(*) FROM account_erasure WHERE subject = ? AND email IS NULL AND orders_anonymised = 1""")
                 .param(subject).query(Integer.class).single() == 1);
         assertThat(JsonPath.<Object>read(body(call(get("/api/shop/v1/account"), token)), "$.displayName")).isNull();
+    }
+
+    @Test
+    void aTokenIssuedBeforeTheErasureWritesNoPersonalDataAgainAndIsToldTheAccountIsGone() throws Exception {
+        var subject = "erased-" + UUID.randomUUID();
+        var email = subject + "@example.com";
+        var token = OperatorsRealm.shopperToken(subject, email);
+        assertStatus(json(post("/api/shop/v1/account/addresses"), token, address("ID")), 201);
+        assertStatus(json(post("/api/shop/v1/account/erasure"), token, "{\"confirm\":true}"), 200);
+
+        // The access token lives on for up to 5 minutes: every write is refused, for good (410), in the caller's
+        // language, under one stable type.
+        assertProblem(json(put("/api/shop/v1/account"), token, "{\"displayName\":\"Ani Wijaya\",\"market\":\"ID\"}"),
+                410, "/account/erased", "Akun telah dihapus");
+        var address = json(post("/api/shop/v1/account/addresses"), token, address("ID"));
+        assertProblem(address, 410, "/account/erased", "Akun telah dihapus");
+        assertThat(JsonPath.<String>read(body(address), "$.detail")).startsWith("Akun ini telah dihapus");
+        assertProblem(json(post("/api/shop/v1/account/erasure"), token, "{\"confirm\":true}"), 410,
+                "/account/erased", "Akun telah dihapus");
+        assertStatus(json(post("/api/shop/v1/cart"), token, "{\"market\":\"ID\"}"), 201);
+        assertStatus(json(post("/api/shop/v1/cart/lines"), token, "{\"sku\":\"HS-COLLAGEN-TAB\",\"quantity\":1}"),
+                200);
+        var order = mvc.perform(post("/api/shop/v1/orders").header("Authorization", token)
+                .header("Accept-Language", "id-ID").header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON).content(checkout("ID"))).andReturn();
+        assertProblem(order, 410, "/account/erased", "Akun telah dihapus");
+        // Nor do the storefront's seams: the market choice and a login before the realm user is gone.
+        assertThatThrownBy(() -> accounts.saveChoice(subject,
+                new ShopperChoice("ID", null, null, null))).isInstanceOf(AccountErasedException.class);
+        accounts.recordLogin(subject, email);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM shopper_profile WHERE subject = ?").param(subject)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM shopper_address WHERE subject = ?").param(subject)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM shop_order WHERE member_subject = ? OR email = ?")
+                .params(subject, email).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM account_erasure WHERE subject = ?").param(subject)
+                .query(Integer.class).single()).isOne();
     }
 
     private String memberOrder(String token) throws Exception {

@@ -11,13 +11,16 @@ import dev.onshore.was.AccountTestSupport;
 import dev.onshore.was.accounts.ShopperAccounts;
 import dev.onshore.was.cart.CartKey;
 import dev.onshore.was.cart.Carts;
+import dev.onshore.was.orders.OrderManagement;
 import jakarta.servlet.http.Cookie;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +28,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,6 +59,9 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OrderManagement orders;
 
     private final class Browser {
 
@@ -93,13 +101,28 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
             if (csrf.find()) {
                 request.param("_csrf", csrf.group(1));
             }
-            var token = FORM_TOKEN.matcher(html);
-            if (token.find()) {
-                request.param("formToken", token.group(1));
+            var token = formToken(html, action);
+            if (token != null) {
+                request.param("formToken", token);
             }
             fields.forEach(request::param);
             return request;
         }
+    }
+
+    /**
+     * The one-time token of the page's form that posts to {@code action} (each form has its own), or else of a form
+     * of the same kind for another address (a request made up with someone else's address id); null if none.
+     */
+    private static @Nullable String formToken(String html, String action) {
+        var form = html.indexOf("action=\"" + action + "\"");
+        if (form < 0) {
+            var sameKind = Pattern.compile("action=\"" + Pattern.quote(action)
+                    .replaceAll("/addresses/[^/]+/", "/addresses/\\\\E[^/\"]+\\\\Q/") + "\"").matcher(html);
+            form = sameKind.find() ? sameKind.start() : -1;
+        }
+        var token = FORM_TOKEN.matcher(html);
+        return form >= 0 && token.find(form) ? token.group(1) : null;
     }
 
     private static String html(MvcResult result) throws Exception {
@@ -159,7 +182,15 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
         assertThat(accounts.address(subject, ani).preferred()).isTrue();
 
         // Someone else's address is not found, and stays.
-        var other = new Browser("page-" + UUID.randomUUID());
+        // (with two addresses of their own, so that their page has the forms whose tokens they send)
+        var otherSubject = "page-" + UUID.randomUUID();
+        for (var recipient : List.of("Budi", "Budi (kantor)")) {
+            accounts.addAddress(otherSubject, new Address("ID", Map.of(AddressField.RECIPIENT, recipient,
+                    AddressField.ADDRESS_LINE1, "Jl. Sudirman 5", AddressField.CITY, "Jakarta", AddressField.REGION,
+                    "DKI Jakarta", AddressField.POSTAL_CODE, "10220", AddressField.PHONE, "+62 812 0000 0001")),
+                    false);
+        }
+        var other = new Browser(otherSubject);
         var foreign = other.submit("/id-id/account", "/id-id/account/addresses/" + ani + "/remove", Map.of());
         assertStatus(foreign, 404);
         assertThat(html(foreign)).contains("Alamat ini tidak ada di buku alamat Anda.");
@@ -194,6 +225,52 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
         assertThat(accounts.profile(subject).displayName()).isNull();
         assertStatus(browser.submit("/id-id/account", "/id-id/account/profile", Map.of("displayName", "Ani")), 302);
         assertThat(accounts.profile(subject).displayName()).isEqualTo("Ani");
+    }
+
+    @Test
+    void aFormsTokenIsRefusedByEveryOtherFormAndStaysGoodForItsOwn() throws Exception {
+        var subject = "bound-" + UUID.randomUUID();
+        var browser = new Browser(subject);
+        var page = html(browser.perform(get("/id-id/account")));
+        var csrf = CSRF.matcher(page);
+        assertThat(csrf.find()).isTrue();
+        var addressToken = formToken(page, "/id-id/account/addresses");
+        assertThat(addressToken).isNotNull().isNotEqualTo(formToken(page, "/id-id/account/erase"));
+
+        // The address book's token neither erases the account nor saves the profile: refused as a spent form is.
+        var erase = browser.perform(post("/id-id/account/erase").param("_csrf", csrf.group(1))
+                .param("formToken", addressToken).param("confirm", "yes"));
+        assertStatus(erase, 409);
+        assertThat(html(erase)).contains("Formulir ini sudah dikirim");
+        assertThat(browser.jar).containsKey(ShopCookies.SHOPPER);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM account_erasure WHERE subject = ?").param(subject)
+                .query(Integer.class).single()).isZero();
+        var profile = browser.perform(post("/id-id/account/profile").param("_csrf", csrf.group(1))
+                .param("formToken", addressToken).param("displayName", "Mallory"));
+        assertStatus(profile, 409);
+        assertThat(accounts.profile(subject).displayName()).isNull();
+
+        // Nor does it place an order: checkout refuses it as it refuses a stale form.
+        carts.create("ID", subject, "id");
+        carts.add(CartKey.member(subject), "HS-COLLAGEN-TAB", 1, "id");
+        var place = browser.perform(post("/id-id/checkout/place").param("_csrf", csrf.group(1))
+                .param("formToken", addressToken).param("email", subject + "@example.com")
+                .param("shippingMethod", "standard").params(multi(BANDUNG)));
+        assertStatus(place, 400);
+        assertThat(html(place)).contains("terlalu lama");
+        assertThat(orders.findForMember(subject, 10)).isEmpty();
+
+        // Refused elsewhere, it was not spent: the address form it was issued for still takes it.
+        var added = browser.perform(post("/id-id/account/addresses").param("_csrf", csrf.group(1))
+                .param("formToken", addressToken).params(multi(BANDUNG)));
+        assertStatus(added, 302);
+        assertThat(accounts.addresses(subject)).hasSize(1);
+    }
+
+    private static MultiValueMap<String, String> multi(Map<String, String> fields) {
+        var map = new LinkedMultiValueMap<String, String>();
+        fields.forEach(map::add);
+        return map;
     }
 
     @Test
@@ -321,6 +398,7 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
     void erasureFromThePageNeedsTheBoxTickedThenLogsTheShopperOut() throws Exception {
         var subject = "erase-page-" + UUID.randomUUID();
         var browser = new Browser(subject);
+        var otherDevice = new Browser(subject);
         assertStatus(browser.submit("/id-id/account", "/id-id/account/addresses", BANDUNG), 302);
 
         var unconfirmed = browser.submit("/id-id/account", "/id-id/account/erase", Map.of());
@@ -335,5 +413,34 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
         assertThat(accounts.addresses(subject)).isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM account_erasure WHERE subject = ?").param(subject)
                 .query(Integer.class).single()).isOne();
+
+        // Another device's login cookie outlives the erasure: its forms save nothing and say why.
+        var profile = otherDevice.submit("/id-id/account", "/id-id/account/profile", Map.of("displayName", "Ani"));
+        assertStatus(profile, 410);
+        assertThat(html(profile)).contains("Akun ini telah dihapus");
+        assertStatus(otherDevice.submit("/id-id/account", "/id-id/account/addresses", BANDUNG), 410);
+        carts.create("ID", subject, "id");
+        carts.add(CartKey.member(subject), "HS-COLLAGEN-TAB", 1, "id");
+        var checkout = new LinkedHashMap<>(BANDUNG);
+        checkout.put("email", subject + "@example.com");
+        checkout.put("shippingMethod", "standard");
+        var review = otherDevice.submit("/id-id/checkout", "/id-id/checkout", checkout);
+        assertStatus(review, 200);
+        var csrf = CSRF.matcher(html(review));
+        assertThat(csrf.find()).isTrue();
+        var place = post("/id-id/checkout/place").param("_csrf", csrf.group(1))
+                .param("formToken", formToken(html(review), "/id-id/checkout/place"));
+        checkout.forEach(place::param);
+        var placed = otherDevice.perform(place);
+        assertStatus(placed, 410);
+        assertThat(html(placed)).contains("Akun ini telah dihapus");
+        assertThat(otherDevice.perform(get("/choice").param("locale", "en-id").header("Sec-Fetch-Site",
+                "same-origin")).getResponse().getStatus()).isEqualTo(303);
+        assertThat(accounts.profile(subject).displayName()).isNull();
+        assertThat(accounts.savedChoice(subject)).isEmpty();
+        assertThat(accounts.addresses(subject)).isEmpty();
+        assertThat(orders.findForMember(subject, 10)).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM shopper_profile WHERE subject = ?").param(subject)
+                .query(Integer.class).single()).isZero();
     }
 }

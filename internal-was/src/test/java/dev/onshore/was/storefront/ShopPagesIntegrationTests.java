@@ -255,7 +255,7 @@ class ShopPagesIntegrationTests extends ShopTestSupport {
         var html = browser.perform(get("/id-id/checkout")).getResponse().getContentAsString();
         var email = "expired-" + UUID.randomUUID() + "@example.com";
         var old = Instant.now().minus(FormTokens.VALID).minusSeconds(60).getEpochSecond();
-        var body = "abcdefabcdef." + old;
+        var body = "PLACE_ORDER.abcdefabcdef." + old;
         for (var token : new String[] {"forged", body + "." + cookies.sign("form:" + body), ""}) {
             var placed = browser.submitFrom(html, "/id-id/checkout/place", Map.of("formToken", token, "email", email,
                     "shippingMethod", "standard", "recipient", "Ani", "addressLine1", "Jl. 1", "city", "Bandung",

@@ -6,6 +6,7 @@ import dev.onshore.i18n.context.ShopperChoice;
 import dev.onshore.i18n.market.Market;
 import dev.onshore.i18n.market.Markets;
 import dev.onshore.was.accounts.AccountErased;
+import dev.onshore.was.accounts.AccountErasedException;
 import dev.onshore.was.accounts.AccountErasure;
 import dev.onshore.was.accounts.AccountErasureRefusedException;
 import dev.onshore.was.accounts.InvalidAccountInputException;
@@ -33,7 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Shoppers' accounts: every change takes the shopper's profile row lock first, so two requests of one shopper (two
- * tabs, a retry) change the address book one after the other and it never has two preferred addresses.
+ * tabs, a retry) change the address book one after the other and it never has two preferred addresses. Under that
+ * lock every change first checks that the account was not erased: a login issued before the erasure must not write
+ * personal data again ({@link AccountErasedException}; the transaction, and the profile row the lock inserted, roll
+ * back).
  */
 @Service
 @Transactional
@@ -71,6 +75,11 @@ class AccountService implements ShopperAccounts {
     @Override
     @Transactional
     public void recordLogin(String subject, @Nullable String email) {
+        if (erasures.erased(subject)) {
+            // The realm user is deleted after the erasure; until then a login may still arrive: nothing is recorded.
+            log.info("Login of an erased account not recorded");
+            return;
+        }
         var now = clock.instant();
         profiles.lock(subject, now);
         customers.recordLogin(subject, email, now);
@@ -102,6 +111,7 @@ class AccountService implements ShopperAccounts {
         var zone = zone(text(change.timeZone()));
         var profile = new Profile(subject, name, phone, market == null ? null : market.country(), locale, currency,
                 zone);
+        lockLive(subject);
         profiles.save(profile, clock.instant());
         return profile;
     }
@@ -121,6 +131,7 @@ class AccountService implements ShopperAccounts {
         if (market == null) {
             return;
         }
+        lockLive(subject);
         var current = profile(subject);
         var locale = choice.locale() != null && market.supportedLocales().contains(choice.locale()) ? choice.locale()
                 : null;
@@ -138,7 +149,7 @@ class AccountService implements ShopperAccounts {
     @Override
     public SavedAddress addAddress(String subject, Address address, boolean preferred) {
         validate(address);
-        profiles.lock(subject, clock.instant());
+        lockLive(subject);
         var count = book.count(subject);
         if (count >= MAX_ADDRESSES) {
             throw new InvalidAccountInputException("address", "too-many");
@@ -159,7 +170,7 @@ class AccountService implements ShopperAccounts {
 
     @Override
     public SavedAddress updateAddress(String subject, UUID id, Address address) {
-        profiles.lock(subject, clock.instant());
+        lockLive(subject);
         if (book.find(subject, id).isEmpty()) {
             throw new UnknownAddressException();
         }
@@ -170,7 +181,7 @@ class AccountService implements ShopperAccounts {
 
     @Override
     public SavedAddress makePreferred(String subject, UUID id) {
-        profiles.lock(subject, clock.instant());
+        lockLive(subject);
         if (!book.prefer(subject, id)) {
             throw new UnknownAddressException();
         }
@@ -179,7 +190,7 @@ class AccountService implements ShopperAccounts {
 
     @Override
     public void removeAddress(String subject, UUID id) {
-        profiles.lock(subject, clock.instant());
+        lockLive(subject);
         var removed = book.find(subject, id).orElseThrow(UnknownAddressException::new);
         book.remove(subject, id);
         if (removed.preferred()) {
@@ -195,7 +206,7 @@ class AccountService implements ShopperAccounts {
             throw new AccountErasureRefusedException(open);
         }
         var now = clock.instant();
-        profiles.lock(subject, now);
+        lockLive(subject);
         var addresses = book.removeAll(subject);
         profiles.delete(subject);
         var anonymised = orders.anonymiseMember(subject);
@@ -215,6 +226,17 @@ class AccountService implements ShopperAccounts {
     @Override
     public void erasureConfirmed(long erasureId) {
         erasures.forgetRecipient(erasureId);
+    }
+
+    /**
+     * Takes the shopper's lock, then refuses an erased account. After the lock, so that a change racing the erasure
+     * waits for it and then sees it.
+     */
+    private void lockLive(String subject) {
+        profiles.lock(subject, clock.instant());
+        if (erasures.erased(subject)) {
+            throw new AccountErasedException();
+        }
     }
 
     private static void validate(Address address) {

@@ -31,11 +31,13 @@ class CustomerService implements CustomerAdministration, CustomerStanding {
     private final PiiAttributeConverter pii;
     private final OrderManagement orders;
     private final AuditTrail audit;
+    private final Erasures erasures;
     private final Clock clock;
 
     CustomerService(CustomerRecords records, PiiAttributeConverter pii, OrderManagement orders, AuditTrail audit,
-            Clock clock) {
+            Erasures erasures, Clock clock) {
         this.records = records;
+        this.erasures = erasures;
         this.pii = pii;
         this.orders = orders;
         this.audit = audit;
@@ -99,6 +101,12 @@ class CustomerService implements CustomerAdministration, CustomerStanding {
         }
         // Without a key file no address was ever indexed: nothing to find.
         return !email.isBlank() && pii.available() && records.blockedByEmail(records.emailIndex(email));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean erased(String memberSubject) {
+        return erasures.erased(memberSubject);
     }
 
     private Detail detail(CustomerRecords.Row row) {

@@ -46,6 +46,12 @@ class Erasures {
         return Objects.requireNonNull(keys.getKey()).longValue();
     }
 
+    /** Whether the account of {@code subject} was erased (a realm subject is never given out again). */
+    boolean erased(String subject) {
+        return jdbc.sql("SELECT COUNT(*) FROM account_erasure WHERE subject = ?").param(subject).query(Long.class)
+                .single() > 0;
+    }
+
     Optional<ShopperAccounts.ErasureRecipient> recipient(long id) {
         return jdbc.sql("SELECT email, language FROM account_erasure WHERE id = ? AND email IS NOT NULL").param(id)
                 .query((rs, row) -> new ShopperAccounts.ErasureRecipient(

@@ -1,5 +1,6 @@
 package dev.onshore.was.accounts.web;
 
+import dev.onshore.was.accounts.AccountErasedException;
 import dev.onshore.was.accounts.AccountErasureRefusedException;
 import dev.onshore.was.accounts.InvalidAccountInputException;
 import dev.onshore.was.accounts.UnknownAddressException;
@@ -49,6 +50,12 @@ class AccountProblems {
         var problem = problem(HttpStatus.CONFLICT, "account.open-orders", locale, e.openOrders());
         problem.setProperty("openOrders", e.openOrders());
         return problem;
+    }
+
+    /** A token issued before its account was erased: nothing personal is saved again (410, for good). */
+    @ExceptionHandler(AccountErasedException.class)
+    ProblemDetail erased(AccountErasedException e, Locale locale) {
+        return problem(HttpStatus.GONE, "account.erased", locale);
     }
 
     /** Unreadable JSON as the shop API's invalid-request problem. */

@@ -9,16 +9,11 @@ import dev.onshore.was.cart.CreatedCart;
 import dev.onshore.was.cart.InvalidCartLineException;
 import dev.onshore.was.cart.UnknownCartException;
 import dev.onshore.was.inventory.Stock;
+import dev.onshore.was.security.BearerTokens;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 class CartService implements Carts {
 
     private final Markets markets;
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final CatalogPrices prices;
@@ -52,12 +45,13 @@ class CartService implements Carts {
     public CreatedCart create(String market, @Nullable String memberSubject, String language) {
         var country = markets.find(market).map(found -> found.country())
                 .orElseThrow(() -> new IllegalArgumentException("unknown market " + market));
-        var token = token();
+        var token = BearerTokens.newToken();
         if (memberSubject != null) {
             var existing = jdbc.sql("SELECT id FROM cart WHERE member_subject = ? AND market = ? LIMIT 1")
                     .params(memberSubject, country).query((rs, row) -> rs.getBytes(1)).optional();
             if (existing.isPresent()) {
-                jdbc.sql("UPDATE cart SET token_hash = ? WHERE id = ?").params(hash(token), existing.get()).update();
+                jdbc.sql("UPDATE cart SET token_hash = ? WHERE id = ?").params(BearerTokens.hash(token), existing.get())
+                        .update();
                 return new CreatedCart(token, view(existing.get(), country, language));
             }
         }
@@ -65,7 +59,8 @@ class CartService implements Carts {
         var now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 INSERT INTO cart (id, token_hash, member_subject, market, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?)""").params(id, hash(token), memberSubject, country, now, now).update();
+                VALUES (?, ?, ?, ?, ?, ?)""").params(id, BearerTokens.hash(token), memberSubject, country, now, now)
+                .update();
         return new CreatedCart(token, view(id, country, language));
     }
 
@@ -117,7 +112,8 @@ class CartService implements Carts {
     @Override
     public Optional<CartView> merge(String guestToken, String memberSubject, String language) {
         var guest = jdbc.sql("SELECT id, market FROM cart WHERE token_hash = ? AND member_subject IS NULL FOR UPDATE")
-                .param(hash(guestToken)).query((rs, row) -> new StoredCart(rs.getBytes(1), rs.getString(2)))
+                .param(BearerTokens.hash(guestToken))
+                .query((rs, row) -> new StoredCart(rs.getBytes(1), rs.getString(2)))
                 .optional().orElse(null);
         if (guest == null || guestToken.length() > 200) {
             return Optional.empty();
@@ -127,7 +123,7 @@ class CartService implements Carts {
         if (member == null) {
             // The guest cart becomes the member's; its old token no longer opens it.
             jdbc.sql("UPDATE cart SET member_subject = ?, token_hash = ? WHERE id = ?")
-                    .params(memberSubject, hash(token()), guest.id()).update();
+                    .params(memberSubject, BearerTokens.hash(BearerTokens.newToken()), guest.id()).update();
             touch(guest);
             return Optional.of(view(guest.id(), guest.market(), language));
         }
@@ -244,28 +240,14 @@ class CartService implements Carts {
         if (key.token() == null || key.token().isBlank() || key.token().length() > 200) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT id, market FROM cart WHERE token_hash = ?" + suffix).param(hash(key.token()))
+        return jdbc.sql("SELECT id, market FROM cart WHERE token_hash = ?" + suffix)
+                .param(BearerTokens.hash(key.token()))
                 .query((rs, row) -> new StoredCart(rs.getBytes(1), rs.getString(2))).optional();
     }
 
     private void touch(StoredCart cart) {
         jdbc.sql("UPDATE cart SET updated_at = ? WHERE id = ?").params(Timestamp.from(clock.instant()), cart.id())
                 .update();
-    }
-
-    private static String token() {
-        var bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static byte[] bytes(UUID id) {

@@ -8,6 +8,7 @@ import dev.onshore.i18n.money.Money;
 import dev.onshore.i18n.rates.ExchangeRates;
 import dev.onshore.i18n.rates.MissingRateException;
 import dev.onshore.i18n.rates.StaleRateException;
+import dev.onshore.was.accounts.AccountErasedException;
 import dev.onshore.was.cart.CartKey;
 import dev.onshore.was.cart.CartView;
 import dev.onshore.was.cart.Carts;
@@ -251,6 +252,9 @@ class CheckoutService implements Checkout {
      */
     private PlacedCheckout place(Quote quote, @Nullable String memberSubject, @Nullable String customer, String email,
             CheckoutRequest request, String language, java.util.function.Consumer<String> alsoInTransaction) {
+        if (memberSubject != null && standing.erased(memberSubject)) {
+            throw new AccountErasedException();
+        }
         if (standing.refusesCheckout(memberSubject, email)) {
             throw new InvalidCheckoutException("customer-blocked");
         }

@@ -1,5 +1,6 @@
 package dev.onshore.was.checkout.web;
 
+import dev.onshore.was.accounts.AccountErasedException;
 import dev.onshore.was.cart.InvalidCartLineException;
 import dev.onshore.was.cart.UnknownCartException;
 import dev.onshore.was.checkout.CouponRefusedException;
@@ -41,7 +42,7 @@ class ShopProblems {
             InsufficientStockException.class, UnknownOrderException.class, IllegalOrderTransitionException.class,
             PaymentUnavailableException.class, RatesUnavailableException.class, InvalidRequestException.class,
             IdempotencyException.class, CouponRefusedException.class, HotDealRefusedException.class,
-            UnknownHotDealException.class})
+            UnknownHotDealException.class, AccountErasedException.class})
     ProblemDetail handle(RuntimeException e, Locale locale) {
         var problem = problemFor(e, locale);
         if (problem == null) {
@@ -109,6 +110,8 @@ class ShopProblems {
                 yield problem;
             }
             case UnknownOrderException unknown -> problem(HttpStatus.NOT_FOUND, "unknown-order", locale);
+            // A member's token issued before their account was erased: no order is placed for that member again.
+            case AccountErasedException erased -> problem(HttpStatus.GONE, "account.erased", locale);
             case UnknownHotDealException unknown -> problem(HttpStatus.NOT_FOUND, "unknown-hot-deal", locale);
             case HotDealRefusedException refused -> {
                 var problem = problem(HttpStatus.CONFLICT, "hot-deal." + refused.reason(), locale, refused.limit());

@@ -18,10 +18,10 @@ class AccountMails {
     private static final Logger log = LoggerFactory.getLogger(AccountMails.class);
 
     private final ShopperAccounts accounts;
-    private final OrderMailTexts texts;
+    private final MailTexts texts;
     private final MailDelivery delivery;
 
-    AccountMails(ShopperAccounts accounts, OrderMailTexts texts, MailDelivery delivery) {
+    AccountMails(ShopperAccounts accounts, MailTexts texts, MailDelivery delivery) {
         this.accounts = accounts;
         this.texts = texts;
         this.delivery = delivery;

@@ -1,6 +1,6 @@
 package dev.onshore.was.notifications.internal;
 
-import dev.onshore.was.notifications.internal.OrderMailTexts.Mail;
+import dev.onshore.was.notifications.internal.MailTexts.Mail;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.util.Date;

@@ -23,10 +23,10 @@ class OrderMails {
     private static final Logger log = LoggerFactory.getLogger(OrderMails.class);
 
     private final OrderManagement orders;
-    private final OrderMailTexts texts;
+    private final MailTexts texts;
     private final MailDelivery delivery;
 
-    OrderMails(OrderManagement orders, OrderMailTexts texts, MailDelivery delivery) {
+    OrderMails(OrderManagement orders, MailTexts texts, MailDelivery delivery) {
         this.orders = orders;
         this.texts = texts;
         this.delivery = delivery;
@@ -69,7 +69,7 @@ class OrderMails {
             return;
         }
         if (!delivery.sendOnce(eventKey, kind, number, recipient.email(),
-                () -> texts.compose(kind, order, recipient, facts))) {
+                () -> texts.composeOrder(kind, order, recipient, facts))) {
             log.info("The {} mail of order {} was sent before (event {} delivered again)", kind, number, eventKey);
             return;
         }

@@ -7,16 +7,12 @@ import dev.onshore.was.orders.OrderView;
 import dev.onshore.was.orders.PlacedOrder;
 import dev.onshore.was.orders.Shipment;
 import dev.onshore.was.orders.UnknownOrderException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.onshore.was.security.BearerTokens;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -43,8 +39,8 @@ class OrderService implements OrderManagement {
     @Override
     public PlacedOrder place(NewOrder order) {
         var now = clock.instant();
-        var token = token();
-        var placed = Order.place(number(now), order, hash(token), now);
+        var token = BearerTokens.newToken();
+        var placed = Order.place(number(now), order, BearerTokens.hash(token), now);
         orders.save(placed);
         return new PlacedOrder(placed.number(), token, placed.view());
     }
@@ -158,8 +154,7 @@ class OrderService implements OrderManagement {
         if (order.belongsTo(memberSubject)) {
             return true;
         }
-        return accessToken != null && MessageDigest.isEqual(hash(accessToken).getBytes(StandardCharsets.US_ASCII),
-                order.accessTokenHash().getBytes(StandardCharsets.US_ASCII));
+        return BearerTokens.matches(accessToken, order.accessTokenHash());
     }
 
     /** ON + the UTC day + 8 random Crockford base-32 characters: 40 bits, not guessable, easy to read aloud. */
@@ -171,18 +166,4 @@ class OrderService implements OrderManagement {
         return "ON" + DAY.format(now) + "-" + new String(random);
     }
 
-    static String token() {
-        var bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onshore.was.ShopTestSupport;
 import dev.onshore.was.TestClock;
+import dev.onshore.was.security.BearerTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,13 +35,13 @@ class CartTimesIntegrationTests extends ShopTestSupport {
             assertStatus(add(token, "HS-PROPOLIS-CAPS", 1), 200);
 
             var times = jdbc.sql("SELECT created_at, updated_at FROM cart WHERE token_hash = ?")
-                    .param(CartService.hash(token))
+                    .param(BearerTokens.hash(token))
                     .query((rs, row) -> List.of(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()))
                     .single();
             assertThat(times).containsExactly(created, changed);
             assertThat(jdbc.sql("""
                     SELECT l.added_at FROM cart_line l JOIN cart c ON c.id = l.cart_id WHERE c.token_hash = ?""")
-                    .param(CartService.hash(token)).query((rs, row) -> rs.getTimestamp(1).toInstant()).single())
+                    .param(BearerTokens.hash(token)).query((rs, row) -> rs.getTimestamp(1).toInstant()).single())
                     .isEqualTo(changed);
         } finally {
             clock.set(Instant.now());

@@ -14,6 +14,7 @@ import dev.onshore.was.orders.OrderStatus;
 import dev.onshore.was.orders.OrderView;
 import dev.onshore.was.orders.Shipment;
 import dev.onshore.was.orders.ReturnStatus;
+import dev.onshore.was.security.BearerTokens;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,9 +143,9 @@ class OrderLifecycleUnitTests {
     @Test
     void orderNumbersAreReadableAndAccessTokensAreNotStoredInClear() {
         assertThat(OrderService.number(NOW)).matches("ON260617-[0-9A-HJKMNP-TV-Z]{8}");
-        var token = OrderService.token();
-        assertThat(OrderService.hash(token)).hasSize(64).isNotEqualTo(token);
-        var order = Order.place("ON1", newOrder(), OrderService.hash(token), NOW);
+        var token = BearerTokens.newToken();
+        assertThat(BearerTokens.hash(token)).hasSize(64).isNotEqualTo(token);
+        var order = Order.place("ON1", newOrder(), BearerTokens.hash(token), NOW);
         assertThat(OrderService.mayAccess(order, null, token)).isTrue();
         assertThat(OrderService.mayAccess(order, null, token + "x")).isFalse();
         assertThat(OrderService.mayAccess(order, "someone", null)).isFalse();

@@ -9,9 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The mail bundles: every language has every key, every pattern is valid ICU, plurals follow the language. */
-class OrderMailBundlesUnitTests {
+class MailBundlesUnitTests {
 
-    private final dev.onshore.i18n.messages.Messages messages = OrderMailTexts.bundles();
+    private final dev.onshore.i18n.messages.Messages messages = MailTexts.bundles();
 
     @Test
     void everyLanguageHasEveryKeyOfTheEnglishBundleAndNoOther() {

@@ -25,12 +25,13 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * Writes an order mail: subject, plain text and HTML from the {@code notifications/mail_*.properties} bundles (ICU
- * MessageFormat with named arguments and plurals), in the order's language; amounts formatted by ICU for that
- * language, the market and the currency; times in the shopper's zone (the market's when the order kept none).
+ * Writes the mails this area sends to shoppers, the order mails and the confirmation of an account's erasure:
+ * subject, plain text and HTML from the {@code notifications/mail_*.properties} bundles (ICU MessageFormat with named
+ * arguments and plurals), in the shopper's language. In an order mail, amounts are formatted by ICU for that
+ * language, the market and the currency, and times are in the shopper's zone (the market's when the order kept none).
  */
 @Component
-class OrderMailTexts {
+class MailTexts {
 
     /** The bundles shipped; a language without one reads English. */
     static final List<String> SUFFIXES = List.of("en", "id", "ko", "ms", "zh_Hans");
@@ -39,7 +40,7 @@ class OrderMailTexts {
     private final Markets markets;
     private final ITemplateEngine templates;
 
-    OrderMailTexts(Markets markets, ITemplateEngine templates) {
+    MailTexts(Markets markets, ITemplateEngine templates) {
         this.messages = bundles();
         this.markets = markets;
         this.templates = templates;
@@ -48,7 +49,7 @@ class OrderMailTexts {
     /**
      * @param facts what the event adds ({@code Money} and {@code Instant} values are formatted for the shopper)
      */
-    Mail compose(MailKind kind, OrderView order, OrderRecipient recipient, Map<String, ?> facts) {
+    Mail composeOrder(MailKind kind, OrderView order, OrderRecipient recipient, Map<String, ?> facts) {
         var locale = Locale.of(recipient.language(), order.market());
         var zone = zone(order, recipient);
         var arguments = new LinkedHashMap<String, Object>();
