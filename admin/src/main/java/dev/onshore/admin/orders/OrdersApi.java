@@ -24,7 +24,8 @@ class OrdersApi {
     }
 
     record Summary(String number, String market, String status, @Nullable String returnStatus, String payment,
-            Amount total, Instant placedAt, String shipTo, int units, @Nullable Shipment shipment) {
+            Amount total, Instant placedAt, String shipTo, int units, @Nullable Shipment shipment,
+            @Nullable String channel) {
 
         /** The recipient: the address's first line. */
         public String recipient() {
@@ -44,7 +45,28 @@ class OrdersApi {
     record Order(String number, String market, String status, @Nullable String returnStatus,
             @Nullable String memberSubject, List<Line> lines, Amount subtotal, Amount shipping, Amount tax,
             Amount total, Amount refunded, String shippingMethod, String shipTo, @Nullable String paymentProvider,
-            @Nullable String paymentReference, Instant placedAt, List<Step> history, @Nullable Shipment shipment) {
+            @Nullable String paymentReference, Instant placedAt, List<Step> history, @Nullable Shipment shipment,
+            @Nullable String channel, @Nullable Exchange exchange) {
+    }
+
+    /** An exchange claim: status REQUESTED, APPROVED, RECEIVED or SHIPPED; the replacement's own shipment. */
+    record Exchange(String status, String sku, String replacementSku, int quantity, @Nullable Shipment shipment) {
+    }
+
+    /** What a marketplace import did: the new orders' numbers and the channel's numbers imported before. */
+    record ImportReport(String channel, String fileName, int rows, List<String> imported,
+            List<String> alreadyImported) {
+    }
+
+    /** A channel's product code and our SKU for it. */
+    record ProductCode(String channel, String externalCode, String sku, Instant updatedAt, String updatedBy) {
+    }
+
+    /** A refused row of an import: row number as the spreadsheet numbers it, column and a stable code. */
+    record RowError(int row, String column, String code) {
+    }
+
+    record Download(byte[] bytes, String contentType, String disposition) {
     }
 
     private final RestClient http;
@@ -77,6 +99,40 @@ class OrdersApi {
             request = request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
         return request.retrieve().body(Order.class);
+    }
+
+    /** Imports a marketplace's export; a refused file answers 415 or 422 (with {@code rows}). */
+    ImportReport importOrders(String channel, String fileName, byte[] bytes) {
+        return http.post().uri(uri -> uri.path("/api/admin/order-imports").queryParam("channel", channel)
+                .queryParam("fileName", fileName).build()).header(HttpHeaders.ACCEPT_LANGUAGE, language())
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(bytes).retrieve().body(ImportReport.class);
+    }
+
+    Download template(String format) {
+        var answer = http.get().uri(uri -> uri.path("/api/admin/order-import-template").queryParam("format", format)
+                .build()).retrieve().toEntity(byte[].class);
+        var type = answer.getHeaders().getContentType();
+        return new Download(answer.getBody() == null ? new byte[0] : answer.getBody(),
+                type == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : type.toString(),
+                java.util.Objects.requireNonNullElse(answer.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION),
+                        "attachment"));
+    }
+
+    List<ProductCode> productCodes() {
+        var codes = http.get().uri("/api/admin/marketplace-codes").header(HttpHeaders.ACCEPT_LANGUAGE, language())
+                .retrieve().body(ProductCode[].class);
+        return codes == null ? List.of() : List.of(codes);
+    }
+
+    void mapProductCode(String channel, String code, String sku) {
+        http.put().uri("/api/admin/marketplace-codes/{channel}/{code}", channel, code)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("sku", sku)).retrieve().toBodilessEntity();
+    }
+
+    void unmapProductCode(String channel, String code) {
+        http.delete().uri("/api/admin/marketplace-codes/{channel}/{code}", channel, code)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language()).retrieve().toBodilessEntity();
     }
 
     /** The operator's language, so that the WAS's refusals read in it. */

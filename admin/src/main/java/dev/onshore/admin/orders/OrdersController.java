@@ -49,7 +49,8 @@ class OrdersController {
     static final List<String> MARKETS = List.of("KR", "US", "ID", "MY", "SG", "CN", "JP", "TH", "VN");
     private static final Set<String> FILTERS = Set.of("market", "status", "payment", "from", "to", "page");
     private static final Set<String> MOVES = Set.of("preparation", "shipment", "delivery", "cancellation", "refunds",
-            "return/request", "return/approval", "return/receipt");
+            "return/request", "return/approval", "return/receipt", "exchange/request", "exchange/approval",
+            "exchange/receipt", "exchange/shipment");
 
     private final OrdersApi api;
 
@@ -59,7 +60,8 @@ class OrdersController {
 
     @GetMapping("/orders")
     @PreAuthorize(Access.ORDERS_READ)
-    String list(@RequestParam Map<String, String> params, Model model) {
+    String list(@RequestParam Map<String, String> params, Authentication operator, Model model) {
+        model.addAttribute("mayImport", Roles.any(operator, "ADMIN", "ORDER_MANAGER"));
         var criteria = new LinkedHashMap<String, String>();
         params.forEach((name, value) -> {
             if (FILTERS.contains(name)) {
@@ -145,6 +147,14 @@ class OrdersController {
         return act(number, "return/" + step, Map.of(), redirect);
     }
 
+    /** An exchange's steps; the request and the replacement's shipment carry a form. */
+    @PostMapping("/orders/{number}/exchange/{step}")
+    @PreAuthorize(Access.ORDERS_WRITE)
+    String exchangeStep(@PathVariable String number, @PathVariable String step,
+            @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return act(number, "exchange/" + step, form, redirect);
+    }
+
     /** Refunds are for order managers and finance. */
     @PostMapping("/orders/{number}/refund")
     @PreAuthorize(Access.REFUNDS)
@@ -157,8 +167,11 @@ class OrdersController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         Map<String, ?> body = switch (move) {
-            case "shipment" -> Map.of("carrier", form.getOrDefault("carrier", ""),
+            case "shipment", "exchange/shipment" -> Map.of("carrier", form.getOrDefault("carrier", ""),
                     "trackingNumber", form.getOrDefault("trackingNumber", ""));
+            case "exchange/request" -> Map.of("sku", form.getOrDefault("sku", ""),
+                    "replacementSku", form.getOrDefault("replacementSku", ""),
+                    "quantity", quantity(form.getOrDefault("quantity", "")));
             case "cancellation" -> Map.of("reason", form.getOrDefault("reason", ""));
             case "refunds" -> Map.of("amount", amount(form.getOrDefault("amount", "")),
                     "reason", form.getOrDefault("reason", ""));
@@ -187,6 +200,15 @@ class OrdersController {
         }
     }
 
+    /** A whole number as typed; anything else goes as 0, which the WAS refuses at its field. */
+    private static int quantity(String typed) {
+        try {
+            return Integer.parseInt(typed.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** The moves the order's state allows now; the internal WAS checks again. */
     static List<String> moves(OrdersApi.Order order) {
         var moves = new ArrayList<String>();
@@ -196,8 +218,9 @@ class OrdersController {
             case "PREPARING" -> moves.addAll(List.of("shipment", "cancellation"));
             case "SHIPPED" -> moves.add("delivery");
             case "DELIVERED" -> {
-                if (order.returnStatus() == null) {
+                if (order.returnStatus() == null && order.exchange() == null) {
                     moves.add("return/request");
+                    moves.add("exchange/request");
                 }
             }
             default -> {
@@ -207,6 +230,15 @@ class OrdersController {
             moves.add("return/approval");
         } else if ("APPROVED".equals(order.returnStatus())) {
             moves.add("return/receipt");
+        }
+        if (order.exchange() != null) {
+            switch (order.exchange().status()) {
+                case "REQUESTED" -> moves.add("exchange/approval");
+                case "APPROVED" -> moves.add("exchange/receipt");
+                case "RECEIVED" -> moves.add("exchange/shipment");
+                default -> {
+                }
+            }
         }
         boolean paid = order.history().stream().anyMatch(step -> step.status().equals("PAID"));
         if (paid && order.refunded().amount().compareTo(order.total().amount()) < 0

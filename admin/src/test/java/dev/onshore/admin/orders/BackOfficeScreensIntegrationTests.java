@@ -282,4 +282,34 @@ class BackOfficeScreensIntegrationTests extends ScreenTests {
         mvc.perform(post("/marketing/hot-deals/0b0b7e0e-5d43-4a44-9d7a-0d6c8e9a0009/cancel")
                 .with(as("kim", "ORDER_MANAGER")).with(csrf())).andExpect(status().isForbidden());
     }
+
+    static final String EXCHANGING = ORDER.replace("\"status\":\"PREPARING\",\"returnStatus\":null",
+            "\"status\":\"DELIVERED\",\"returnStatus\":null").replace("\"shipment\":null}",
+            "\"shipment\":{\"carrier\":\"CJ\",\"trackingNumber\":\"1111-2222\"},\"exchange\":{\"status\":"
+                    + "\"RECEIVED\",\"sku\":\"HS-MAG-300\",\"replacementSku\":\"HS-MAG-300\",\"quantity\":1,"
+                    + "\"shipment\":null}}");
+
+    @Test
+    void anExchangeShowsOnTheOrderWithTheStepItsStateAllowsAndTheReplacementsShipmentIsSent() throws Exception {
+        WAS.answer("GET /api/admin/orders/ON260617-AAAA1111", 200, EXCHANGING);
+        WAS.answer("POST /api/admin/orders/ON260617-AAAA1111/exchange/shipment", 200, EXCHANGING);
+        mvc.perform(get("/orders/ON260617-AAAA1111").header("Accept-Language", "ko").with(as("kim", "ORDER_MANAGER")))
+                .andDo(snapshot("order-exchange"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-exchange-status=\"RECEIVED\""),
+                        containsString("반품 상품 입고"), containsString("data-move=\"exchange/shipment\""),
+                        not(containsString("data-move=\"exchange/approval\"")),
+                        not(containsString("data-move=\"return/request\"")))));
+        mvc.perform(get("/orders/ON260617-AAAA1111").with(as("viewer", "VIEWER")))
+                .andExpect(content().string(not(containsString("data-move=\"exchange/shipment\""))));
+        mvc.perform(post("/orders/ON260617-AAAA1111/exchange/shipment").param("carrier", "CJ")
+                        .param("trackingNumber", "3333-4444").with(as("kim", "ORDER_MANAGER")).with(csrf()))
+                .andExpect(redirectedUrl("/orders/ON260617-AAAA1111"));
+        var call = WAS.calls("POST").getFirst();
+        assertThat(call.path()).isEqualTo("/api/admin/orders/ON260617-AAAA1111/exchange/shipment");
+        assertThat(call.body()).contains("\"trackingNumber\":\"3333-4444\"");
+        assertThat(call.operator()).isEqualTo("kim");
+        mvc.perform(post("/orders/ON260617-AAAA1111/exchange/approval").with(as("fin", "FINANCE")).with(csrf()))
+                .andExpect(status().isForbidden());
+    }
 }

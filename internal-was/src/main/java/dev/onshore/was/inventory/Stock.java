@@ -33,6 +33,12 @@ public interface Stock {
     /** Puts back only units still held (not yet paid for), once; false when there was nothing to put back. */
     boolean releaseHeld(String orderNumber);
 
+    /**
+     * Puts {@code quantity} units of a SKU back in stock that came back from a shopper (an exchange's returned
+     * item); publishes {@link StockChanged}. The caller guards against doing it twice (the claim's state).
+     */
+    void putBack(String sku, int quantity);
+
     /** The state of an order's reservation, empty when it has none. */
     java.util.Optional<ReservationState> reservation(String orderNumber);
 

@@ -36,4 +36,21 @@ public interface OrderDesk {
 
     /** The goods came back: the order is refunded in full automatically. */
     OrderView receiveReturn(String number, String by);
+
+    /**
+     * Records a request to exchange {@code quantity} units of the line {@code sku} of a delivered order for
+     * {@code replacementSku} (the caller has checked it is the same product).
+     *
+     * @throws IllegalArgumentException naming the field ({@code sku}, {@code quantity}) that does not fit the order
+     */
+    OrderView requestExchange(String number, String sku, String replacementSku, int quantity, String by);
+
+    /** REQUESTED → APPROVED; the caller takes the replacement's stock in the same transaction. */
+    OrderView approveExchange(String number, String by);
+
+    /** APPROVED → RECEIVED; the caller puts the returned units back in stock in the same transaction. */
+    OrderView receiveExchange(String number, String by);
+
+    /** RECEIVED → SHIPPED with the replacement's own carrier and tracking number. */
+    OrderView shipExchange(String number, Shipment shipment, String by);
 }

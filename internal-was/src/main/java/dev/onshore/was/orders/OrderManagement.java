@@ -12,6 +12,18 @@ public interface OrderManagement {
     /** Records a priced order (status PLACED, with a new public number) and publishes {@link OrderPlaced}. */
     PlacedOrder place(NewOrder order);
 
+    /**
+     * Records an order taken and paid on a marketplace ({@code channel}, its number there {@code externalNumber}):
+     * status PAID at once, the channel as its payment provider, {@code by} (the importing operator) on its steps.
+     * Publishes {@link OrderPlaced} and {@link OrderPaid}. Stock is the importer's to reserve.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when the channel's number was imported before
+     */
+    PlacedOrder importPaid(NewOrder order, String channel, String externalNumber, String by);
+
+    /** The order imported from {@code channel} under its number there; empty when none was. */
+    Optional<OrderView> findImported(String channel, String externalNumber);
+
     /** Remembers which payment the order waits for. */
     void paymentStarted(String number, String provider, String providerReference);
 

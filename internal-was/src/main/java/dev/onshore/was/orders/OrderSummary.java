@@ -11,10 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param shipTo the delivery address, one line per field (the recipient first)
  * @param returnStatus null when no return was requested
  * @param shipment null until shipped
+ * @param channel the marketplace the order was imported from, null for the shop's own orders
  */
 public record OrderSummary(String number, String market, OrderStatus status, @Nullable ReturnStatus returnStatus,
         PaymentState payment, Money total, Instant placedAt, String shipTo, int units,
-        @Nullable Shipment shipment) {
+        @Nullable Shipment shipment, @Nullable String channel) {
 
     /** One page of a search: the orders, newest first, and how many match in all. */
     public record Page(List<OrderSummary> orders, int page, int size, long total) {

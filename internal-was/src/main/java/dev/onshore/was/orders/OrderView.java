@@ -14,13 +14,16 @@ import org.jspecify.annotations.Nullable;
  * @param discount what a coupon took off the subtotal (zero without one)
  * @param couponCode the coupon redeemed with the order, null without one
  * @param shipment the carrier and tracking number, null until shipped
+ * @param exchange the exchange claim, null when none was requested
+ * @param channel the marketplace the order was taken on and imported from, null for the shop's own orders
  */
 public record OrderView(String number, String market, OrderStatus status, @Nullable ReturnStatus returnStatus,
         @Nullable String memberSubject, List<NewOrder.Line> lines, Money subtotal, Money shipping, Money tax,
         boolean taxIncluded, Money total, Money baseTotal, BigDecimal rateToBase, Instant rateAsOf,
         String shippingMethod, String shipTo, @Nullable String paymentProvider, @Nullable String paymentReference,
         Money refunded, Instant placedAt, Instant payBy, List<Step> history, Money discount,
-        @Nullable String couponCode, @Nullable Shipment shipment) {
+        @Nullable String couponCode, @Nullable Shipment shipment, @Nullable String channel,
+        @Nullable OrderExchange exchange) {
 
     /**
      * One step of the order's life.

@@ -83,6 +83,18 @@ class JdbcStock implements Stock {
     }
 
     @Override
+    public void putBack(String sku, int quantity) {
+        if (quantity <= 0 || quantity > MAX_UNITS) {
+            throw new IllegalArgumentException("units put back must be positive: " + quantity);
+        }
+        jdbc.sql("""
+                INSERT INTO stock (sku, available, updated_at) VALUES (:sku, :quantity, :now)
+                ON DUPLICATE KEY UPDATE available = available + :quantity, updated_at = :now""")
+                .param("sku", sku).param("quantity", quantity).param("now", now()).update();
+        events.publishEvent(StockChanged.of(sku, available(sku), clock.instant()));
+    }
+
+    @Override
     public boolean commit(String orderNumber) {
         return jdbc.sql("UPDATE stock_reservation SET state = 'COMMITTED' WHERE order_number = ? AND state = 'HELD'")
                 .param(orderNumber).update() > 0;

@@ -68,6 +68,11 @@ class OrderMails {
             log.warn("No {} mail for unknown order {}", kind, number);
             return;
         }
+        if (recipient.email().isBlank()) {
+            // An order imported from a marketplace without the buyer's address: the marketplace tells its buyer.
+            log.info("No {} mail for order {}: it has no email address", kind, number);
+            return;
+        }
         if (!delivery.sendOnce(eventKey, kind, number, recipient.email(),
                 () -> texts.composeOrder(kind, order, recipient, facts))) {
             log.info("The {} mail of order {} was sent before (event {} delivered again)", kind, number, eventKey);

@@ -2,7 +2,9 @@ package dev.onshore.was.orders.internal;
 
 import dev.onshore.i18n.money.Money;
 import dev.onshore.was.orders.IllegalOrderTransitionException;
+import dev.onshore.was.orders.ExchangeStatus;
 import dev.onshore.was.orders.NewOrder;
+import dev.onshore.was.orders.OrderExchange;
 import dev.onshore.was.orders.OrderCancelled;
 import dev.onshore.was.orders.OrderDelivered;
 import dev.onshore.was.orders.OrderPaid;
@@ -38,14 +40,21 @@ final class Order {
     private Money refunded;
     private @Nullable Shipment shipment;
     private @Nullable String actor;
+    private final @Nullable String channel;
+    private @Nullable OrderExchange exchange;
+    private final @Nullable String externalNumber;
     private final List<OrderView.Step> history;
     private final List<Object> events = new ArrayList<>();
 
     Order(UUID id, String number, NewOrder placed, String accessTokenHash, Instant placedAt, long version,
             OrderStatus status, @Nullable ReturnStatus returnStatus, @Nullable String paymentProvider,
             @Nullable String paymentReference, Money refunded, List<OrderView.Step> history,
-            @Nullable Shipment shipment) {
+            @Nullable Shipment shipment, @Nullable String channel, @Nullable String externalNumber,
+            @Nullable OrderExchange exchange) {
         this.id = id;
+        this.exchange = exchange;
+        this.channel = channel;
+        this.externalNumber = externalNumber;
         this.number = number;
         this.placed = placed;
         this.accessTokenHash = accessTokenHash;
@@ -62,10 +71,27 @@ final class Order {
 
     static Order place(String number, NewOrder order, String accessTokenHash, Instant now) {
         var placed = new Order(UUID.randomUUID(), number, order, accessTokenHash, now, 0, OrderStatus.PLACED, null,
-                null, null, Money.zero(order.total().currency()), List.of(new OrderView.Step("PLACED", now)), null);
+                null, null, Money.zero(order.total().currency()), List.of(new OrderView.Step("PLACED", now)), null,
+                null, null, null);
         placed.events.add(new OrderPlaced(UUID.randomUUID(), number, order.market(), order.total().amount(),
                 order.total().currency().getCurrencyCode(), order.lines().size(), now));
         return placed;
+    }
+
+    /**
+     * An order taken and paid on a marketplace, imported by {@code by}: placed and paid at once, the channel as its
+     * payment provider and the channel's order number as the payment's reference.
+     */
+    static Order imported(String number, NewOrder order, String channel, String externalNumber, String by,
+            String accessTokenHash, Instant now) {
+        var imported = new Order(UUID.randomUUID(), number, order, accessTokenHash, now, 0, OrderStatus.PAID, null,
+                channel, externalNumber, Money.zero(order.total().currency()),
+                List.of(new OrderView.Step("PLACED", now, by), new OrderView.Step("PAID", now, by)), null, channel,
+                externalNumber, null);
+        imported.events.add(new OrderPlaced(UUID.randomUUID(), number, order.market(), order.total().amount(),
+                order.total().currency().getCurrencyCode(), order.lines().size(), now));
+        imported.events.add(new OrderPaid(UUID.randomUUID(), number, now));
+        return imported;
     }
 
     /**
@@ -149,14 +175,14 @@ final class Order {
 
     void confirm(Instant now) {
         require(OrderStatus.DELIVERED, "be confirmed");
-        if (returnStatus != null) {
+        if (returnStatus != null || exchangeOpen()) {
             throw refused("be confirmed");
         }
         move(OrderStatus.CONFIRMED, now);
     }
 
     void requestReturn(Instant now) {
-        if (status != OrderStatus.DELIVERED || returnStatus != null) {
+        if (status != OrderStatus.DELIVERED || returnStatus != null || exchange != null) {
             throw refused("be returned");
         }
         returnTo(ReturnStatus.REQUESTED, now);
@@ -171,6 +197,51 @@ final class Order {
         requireReturn(ReturnStatus.APPROVED, "have its return received");
         returnTo(ReturnStatus.RECEIVED, now);
         events.add(new ReturnReceived(number));
+    }
+
+    /**
+     * A delivered order's line (some of its units) to be exchanged; one exchange per order, none while a return is
+     * open.
+     */
+    void requestExchange(String sku, String replacementSku, int quantity, Instant now) {
+        if (status != OrderStatus.DELIVERED || returnStatus != null || exchange != null) {
+            throw refused("be exchanged");
+        }
+        var line = placed.lines().stream().filter(candidate -> candidate.sku().equals(sku)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("sku"));
+        if (quantity < 1 || quantity > line.quantity()) {
+            throw new IllegalArgumentException("quantity");
+        }
+        exchange = new OrderExchange(ExchangeStatus.REQUESTED, sku, replacementSku, quantity, null);
+        history.add(new OrderView.Step("EXCHANGE_REQUESTED:" + sku + ">" + replacementSku + "x" + quantity, now,
+                actor));
+    }
+
+    void approveExchange(Instant now) {
+        exchangeTo(ExchangeStatus.REQUESTED, ExchangeStatus.APPROVED, null, "have its exchange approved", now);
+    }
+
+    void receiveExchange(Instant now) {
+        exchangeTo(ExchangeStatus.APPROVED, ExchangeStatus.RECEIVED, null, "have its exchange received", now);
+    }
+
+    void shipExchange(Shipment with, Instant now) {
+        exchangeTo(ExchangeStatus.RECEIVED, ExchangeStatus.SHIPPED, with, "have its replacement shipped", now);
+    }
+
+    private void exchangeTo(ExchangeStatus expected, ExchangeStatus next, @Nullable Shipment with, String action,
+            Instant now) {
+        var current = exchange;
+        if (current == null || current.status() != expected) {
+            throw refused(action);
+        }
+        exchange = new OrderExchange(next, current.sku(), current.replacementSku(), current.quantity(), with);
+        history.add(new OrderView.Step("EXCHANGE_" + next.name()
+                + (with == null ? "" : ":" + with.carrier() + " " + with.trackingNumber()), now, actor));
+    }
+
+    private boolean exchangeOpen() {
+        return exchange != null && exchange.status() != ExchangeStatus.SHIPPED;
     }
 
     /**
@@ -207,8 +278,9 @@ final class Order {
     }
 
     private IllegalOrderTransitionException refused(String action) {
+        var state = returnStatus == null ? status.name() : status.name() + "/RETURN_" + returnStatus.name();
         return new IllegalOrderTransitionException(number,
-                returnStatus == null ? status.name() : status.name() + "/RETURN_" + returnStatus.name(), action);
+                exchange == null ? state : state + "/EXCHANGE_" + exchange.status().name(), action);
     }
 
     private void move(OrderStatus next, Instant now) {
@@ -232,7 +304,7 @@ final class Order {
                 placed.subtotal(), placed.shipping(), placed.tax(), placed.taxIncluded(), placed.total(),
                 placed.baseTotal(), placed.rateToBase(), placed.rateAsOf(), placed.shippingMethod(), placed.shipTo(),
                 paymentProvider, paymentReference, refunded, placedAt, placed.payBy(), List.copyOf(history),
-                placed.discount(), placed.couponCode(), shipment);
+                placed.discount(), placed.couponCode(), shipment, channel, exchange);
     }
 
     UUID id() {
@@ -285,6 +357,18 @@ final class Order {
 
     @Nullable Shipment shipment() {
         return shipment;
+    }
+
+    @Nullable OrderExchange exchange() {
+        return exchange;
+    }
+
+    @Nullable String channel() {
+        return channel;
+    }
+
+    @Nullable String externalNumber() {
+        return externalNumber;
     }
 
     List<OrderView.Step> history() {

@@ -79,6 +79,27 @@ class OrderDeskService implements OrderDesk {
         return change(number, by, "order.return.receive", order -> order.receiveReturn(clock.instant()));
     }
 
+    @Override
+    public OrderView requestExchange(String number, String sku, String replacementSku, int quantity, String by) {
+        return change(number, by, "order.exchange.request",
+                order -> order.requestExchange(sku, replacementSku, quantity, clock.instant()));
+    }
+
+    @Override
+    public OrderView approveExchange(String number, String by) {
+        return change(number, by, "order.exchange.approve", order -> order.approveExchange(clock.instant()));
+    }
+
+    @Override
+    public OrderView receiveExchange(String number, String by) {
+        return change(number, by, "order.exchange.receive", order -> order.receiveExchange(clock.instant()));
+    }
+
+    @Override
+    public OrderView shipExchange(String number, Shipment shipment, String by) {
+        return change(number, by, "order.exchange.ship", order -> order.shipExchange(shipment, clock.instant()));
+    }
+
     private OrderView change(String number, String by, String action, Consumer<Order> verb) {
         var order = orders.lockByNumber(number).orElseThrow(() -> new UnknownOrderException(number));
         var before = Audited.of(order.view());
@@ -91,13 +112,13 @@ class OrderDeskService implements OrderDesk {
 
     /** What the audit log keeps of an order before and after a move. */
     record Audited(String status, @Nullable String returnStatus, String refunded, @Nullable Shipment shipment,
-            String lastStep) {
+            String lastStep, dev.onshore.was.orders.@Nullable OrderExchange exchange) {
 
         static Audited of(OrderView order) {
             return new Audited(order.status().name(),
                     order.returnStatus() == null ? null : order.returnStatus().name(),
                     order.refunded().amount().toPlainString() + " " + order.refunded().currency().getCurrencyCode(),
-                    order.shipment(), order.history().getLast().status());
+                    order.shipment(), order.history().getLast().status(), order.exchange());
         }
     }
 }

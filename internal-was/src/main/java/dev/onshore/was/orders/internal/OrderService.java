@@ -46,6 +46,21 @@ class OrderService implements OrderManagement {
     }
 
     @Override
+    public PlacedOrder importPaid(NewOrder order, String channel, String externalNumber, String by) {
+        var now = clock.instant();
+        var token = token();
+        var imported = Order.imported(number(now), order, channel, externalNumber, by, hash(token), now);
+        orders.save(imported);
+        return new PlacedOrder(imported.number(), token, imported.view());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<OrderView> findImported(String channel, String externalNumber) {
+        return orders.findImported(channel, externalNumber).map(Order::view);
+    }
+
+    @Override
     public void paymentStarted(String number, String provider, String providerReference) {
         change(number, order -> order.paymentStarted(provider, providerReference));
     }

@@ -55,11 +55,12 @@ class Orders {
                     INSERT INTO shop_order (id, number, version, market, language, member_subject, access_token_hash,
                       status, return_status, currency, subtotal, shipping, tax, tax_included, total, base_currency,
                       base_total, rate_to_base, rate_as_of, shipping_method, ship_to, email, payment_provider,
-                      payment_reference, refunded, placed_at, pay_by, updated_at, time_zone, discount, coupon_code)
+                      payment_reference, refunded, placed_at, pay_by, updated_at, time_zone, discount, coupon_code,
+                      channel, external_order_number)
                     VALUES (:id, :number, 1, :market, :language, :member, :token, :status, :returnStatus, :currency,
                       :subtotal, :shipping, :tax, :taxIncluded, :total, :baseCurrency, :baseTotal, :rate, :rateAsOf,
                       :shippingMethod, :shipTo, :email, :provider, :reference, :refunded, :placedAt, :payBy, :now,
-                      :timeZone, :discount, :couponCode)""")
+                      :timeZone, :discount, :couponCode, :channel, :externalNumber)""")
                     .param("id", bytes(order.id())).param("number", order.number())
                     .param("market", placed.market()).param("language", placed.language())
                     .param("member", placed.memberSubject()).param("token", order.accessTokenHash())
@@ -81,7 +82,8 @@ class Orders {
                     .param("now", Timestamp.from(clock.instant()))
                     .param("timeZone", placed.timeZone() == null ? null : placed.timeZone().getId())
                     .param("discount", placed.discount().toStorageAmount())
-                    .param("couponCode", placed.couponCode()).update();
+                    .param("couponCode", placed.couponCode()).param("channel", order.channel())
+                    .param("externalNumber", order.externalNumber()).update();
             int position = 0;
             for (var line : placed.lines()) {
                 jdbc.sql("""
@@ -91,10 +93,14 @@ class Orders {
                         line.quantity()).update();
             }
         } else {
+            var exchange = order.exchange();
             int updated = jdbc.sql("""
                     UPDATE shop_order SET version = version + 1, status = :status, return_status = :returnStatus,
                       payment_provider = :provider, payment_reference = :reference, refunded = :refunded,
-                      carrier = :carrier, tracking_number = :tracking, updated_at = :now
+                      carrier = :carrier, tracking_number = :tracking, updated_at = :now,
+                      exchange_status = :exchangeStatus, exchange_sku = :exchangeSku,
+                      exchange_replacement_sku = :replacementSku, exchange_quantity = :exchangeQuantity,
+                      exchange_carrier = :exchangeCarrier, exchange_tracking_number = :exchangeTracking
                     WHERE id = :id AND version = :version""")
                     .param("status", order.status().name())
                     .param("returnStatus", order.returnStatus() == null ? null : order.returnStatus().name())
@@ -102,6 +108,14 @@ class Orders {
                     .param("refunded", order.refunded().toStorageAmount()).param("now", Timestamp.from(clock.instant()))
                     .param("carrier", order.shipment() == null ? null : order.shipment().carrier())
                     .param("tracking", order.shipment() == null ? null : order.shipment().trackingNumber())
+                    .param("exchangeStatus", exchange == null ? null : exchange.status().name())
+                    .param("exchangeSku", exchange == null ? null : exchange.sku())
+                    .param("replacementSku", exchange == null ? null : exchange.replacementSku())
+                    .param("exchangeQuantity", exchange == null ? null : exchange.quantity())
+                    .param("exchangeCarrier", exchange == null || exchange.shipment() == null ? null
+                            : exchange.shipment().carrier())
+                    .param("exchangeTracking", exchange == null || exchange.shipment() == null ? null
+                            : exchange.shipment().trackingNumber())
                     .param("id", bytes(order.id())).param("version", order.version()).update();
             if (updated != 1) {
                 throw new OptimisticLockingFailureException("order " + order.number() + " changed meanwhile");
@@ -120,6 +134,12 @@ class Orders {
 
     Optional<Order> findByNumber(String number) {
         return find("number = ?", number, false);
+    }
+
+    Optional<Order> findImported(String channel, String externalNumber) {
+        var number = jdbc.sql("SELECT number FROM shop_order WHERE channel = ? AND external_order_number = ?")
+                .params(channel, externalNumber).query(String.class).optional();
+        return number.flatMap(this::findByNumber);
     }
 
     /** The order, its row locked until the transaction ends (for reactions that must not interleave). */
@@ -153,7 +173,7 @@ class Orders {
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM shop_order o" + where).params(params).query(Long.class).single();
         var rows = jdbc.sql("SELECT o.number, o.market, o.status, o.return_status, o.currency, o.total, o.placed_at,"
-                + " o.ship_to, o.carrier, o.tracking_number, (" + PAYMENT_STATE + ") AS payment_state,"
+                + " o.ship_to, o.carrier, o.tracking_number, o.channel, (" + PAYMENT_STATE + ") AS payment_state,"
                 + " (SELECT COALESCE(SUM(l.quantity), 0) FROM shop_order_line l WHERE l.order_id = o.id) AS units"
                 + " FROM shop_order o" + where + " ORDER BY o.placed_at DESC, o.number LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", query.size()).param("offset", (long) query.page() * query.size())
@@ -166,7 +186,8 @@ class Orders {
                             PaymentState.valueOf(rs.getString("payment_state")),
                             money(rs, "total", rs.getString("currency")), rs.getTimestamp("placed_at").toInstant(),
                             decrypt(rs.getString("ship_to")), rs.getInt("units"),
-                            carrier == null ? null : new Shipment(carrier, rs.getString("tracking_number")));
+                            carrier == null ? null : new Shipment(carrier, rs.getString("tracking_number")),
+                            rs.getString("channel"));
                 }).list();
         return new OrderSummary.Page(rows, query.page(), query.size(), total);
     }
@@ -193,7 +214,8 @@ class Orders {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM shop_order WHERE member_subject = ?
                   AND (status IN ('PLACED', 'PAID', 'PREPARING', 'SHIPPED')
-                       OR return_status IN ('REQUESTED', 'APPROVED', 'RECEIVED'))""")
+                       OR return_status IN ('REQUESTED', 'APPROVED', 'RECEIVED')
+                       OR exchange_status IN ('REQUESTED', 'APPROVED', 'RECEIVED'))""")
                 .param(memberSubject).query(Integer.class).single();
     }
 
@@ -255,7 +277,8 @@ class Orders {
                     returnStatus == null ? null : ReturnStatus.valueOf(returnStatus),
                     rs.getString("payment_provider"), rs.getString("payment_reference"),
                     money(rs, "refunded", currency), history,
-                    carrier == null ? null : new Shipment(carrier, rs.getString("tracking_number")));
+                    carrier == null ? null : new Shipment(carrier, rs.getString("tracking_number")),
+                    rs.getString("channel"), rs.getString("external_order_number"), exchange(rs));
         }).optional();
     }
 
@@ -265,6 +288,18 @@ class Orders {
 
     private String decrypt(String stored) {
         return java.util.Objects.requireNonNull(pii.convertToEntityAttribute(stored));
+    }
+
+    private static dev.onshore.was.orders.@Nullable OrderExchange exchange(ResultSet rs) throws SQLException {
+        var status = rs.getString("exchange_status");
+        if (status == null) {
+            return null;
+        }
+        var carrier = rs.getString("exchange_carrier");
+        return new dev.onshore.was.orders.OrderExchange(dev.onshore.was.orders.ExchangeStatus.valueOf(status),
+                rs.getString("exchange_sku"), rs.getString("exchange_replacement_sku"),
+                rs.getInt("exchange_quantity"),
+                carrier == null ? null : new Shipment(carrier, rs.getString("exchange_tracking_number")));
     }
 
     private static java.time.@Nullable ZoneId zone(@Nullable String id) {

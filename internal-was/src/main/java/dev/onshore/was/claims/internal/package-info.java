@@ -1,0 +1,5 @@
+/** The exchanges' insides. */
+@NullMarked
+package dev.onshore.was.claims.internal;
+
+import org.jspecify.annotations.NullMarked;

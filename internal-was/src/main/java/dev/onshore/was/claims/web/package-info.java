@@ -1,0 +1,5 @@
+/** The exchanges' admin API. */
+@NullMarked
+package dev.onshore.was.claims.web;
+
+import org.jspecify.annotations.NullMarked;
