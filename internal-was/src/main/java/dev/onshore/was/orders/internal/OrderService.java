@@ -48,8 +48,8 @@ class OrderService implements OrderManagement {
     @Override
     public PlacedOrder importPaid(NewOrder order, String channel, String externalNumber, String by) {
         var now = clock.instant();
-        var token = token();
-        var imported = Order.imported(number(now), order, channel, externalNumber, by, hash(token), now);
+        var token = BearerTokens.newToken();
+        var imported = Order.imported(number(now), order, channel, externalNumber, by, BearerTokens.hash(token), now);
         orders.save(imported);
         return new PlacedOrder(imported.number(), token, imported.view());
     }
