@@ -134,7 +134,8 @@ final class Order {
         };
         status = OrderStatus.CANCELLED;
         history.add(new OrderView.Step("CANCELLED:" + reason, now, actor));
-        events.add(new OrderCancelled(UUID.randomUUID(), number, reason, paid, now));
+        // A marketplace order was paid on its marketplace, which refunds it: no provider of ours holds that money.
+        events.add(new OrderCancelled(UUID.randomUUID(), number, reason, paid && channel == null, now));
     }
 
     void startPreparing(Instant now) {
@@ -160,6 +161,9 @@ final class Order {
      * confirms ({@link #recordRefund}).
      */
     void requestRefund(Money amount, String reason, Instant now) {
+        if (channel != null) {
+            throw refused("be refunded here (its marketplace refunds it)");
+        }
         if (paymentReference == null || history.stream().noneMatch(step -> step.status().equals("PAID"))) {
             throw refused("be refunded");
         }

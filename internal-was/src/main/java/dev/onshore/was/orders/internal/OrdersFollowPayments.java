@@ -96,6 +96,12 @@ class OrdersFollowPayments {
 
     private void refundInFull(String number, String reason, String keyPrefix) {
         var order = orders.findByNumber(number).orElseThrow();
+        if (order.channel() != null) {
+            // Paid on a marketplace: it refunds the buyer; none of our providers holds the money.
+            log.info("Order {} ({}) is refunded on its marketplace, not through a payment provider", number,
+                    order.channel());
+            return;
+        }
         var reference = order.paymentReference();
         if (reference == null) {
             log.error("Order {} is due a refund but has no payment reference", number);

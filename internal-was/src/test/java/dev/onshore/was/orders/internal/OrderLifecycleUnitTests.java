@@ -53,6 +53,18 @@ class OrderLifecycleUnitTests {
     }
 
     @Test
+    void anImportedMarketplaceOrderIsRefundedOnItsMarketplaceNeverThroughOurPaymentProviders() {
+        var order = Order.imported("ON260617-IMPORTED", newOrder(), "coupang", "CP-1001", "kim", "hash", NOW);
+        order.takeEvents();
+
+        assertThatThrownBy(() -> order.requestRefund(Money.of("1000", "IDR"), "goodwill", NOW))
+                .isInstanceOf(IllegalOrderTransitionException.class).hasMessageContaining("marketplace");
+        order.cancel("buyer changed their mind", NOW);
+        assertThat(order.takeEvents()).filteredOn(OrderCancelled.class::isInstance).singleElement()
+                .satisfies(event -> assertThat(((OrderCancelled) event).refundDue()).isFalse());
+    }
+
+    @Test
     void aSecondCaptureChangesNothingAndPublishesNothing() {
         var order = placed();
         order.markPaid("sandbox", "sbx-1", NOW);
