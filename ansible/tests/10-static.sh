@@ -70,7 +70,53 @@ check "example inventory: dmz-api finds Redis through every Sentinel, and both f
     show() { ansible -i "$t/hosts.yml" "$1" -c local -m ansible.builtin.debug -a "var=$2" 2>&1; }
     show dmz-api-1 java_app__env | grep -q "\"SPRING_DATA_REDIS_SENTINEL_NODES\": \"10.30.0.60:26379,10.30.0.61:26379,10.30.0.62:26379\"" &&
     show dmz-api-1 java_app__env | grep -q "\"SPRING_DATA_REDIS_SENTINEL_MASTER\": \"onshore\"" &&
-    grep -q "^  SPRING_DATA_REDIS_SENTINEL_PASSWORD: \"{{ redis__password }}\"" inventory/example/group_vars/dmz_api.yml &&
     show fw-inner-1 nftables__dmz_redis_allowed | grep -q "\"nftables__dmz_redis_allowed\": true" &&
     [ "$(show fw-inner-1 nftables__redis_hosts | grep -c "\"10.30.0.6[012]\"")" = 3 ] &&
     show redis-1 nftables__service_sources | grep -q "\"10.20.0.21\"" && show redis-1 nftables__service_sources | grep -q "\"10.20.0.22\""'
+# The DMZ is the likeliest zone to be taken: dmz-api must reach Redis and the Sentinels as its own ACL user
+# (redis role: redis__edge_user, limited to its keys and commands, and to master discovery on the Sentinels), never as
+# the default user, whose password opens everything. Fails if dmz_api.yml names the default user or its password.
+check "example inventory: dmz-api uses its own Redis ACL user, never the default user, and the role defines it on Redis and Sentinel" bash -c '
+    t="$(mktemp -d)"; trap "rm -rf \"$t\"" EXIT
+    cp -r inventory/example/. "$t/"; rm -f "$t/group_vars/all/vault.yml"
+    show() { ansible -i "$t/hosts.yml" "$1" -c local -m ansible.builtin.debug -a "var=$2" 2>&1; }
+    f=inventory/example/group_vars/dmz_api.yml; user="$(sed -n "s/^redis__edge_user: //p" roles/redis/defaults/main.yml)"
+    [ -n "$user" ] && [ "$user" != default ] || { echo "redis__edge_user is empty or default"; exit 1; }
+    show dmz-api-1 java_app__env | grep -q "\"SPRING_DATA_REDIS_USERNAME\": \"$user\"" || { echo "no SPRING_DATA_REDIS_USERNAME=$user"; exit 1; }
+    show dmz-api-1 java_app__env | grep -q "\"SPRING_DATA_REDIS_SENTINEL_USERNAME\": \"$user\"" || { echo "no SPRING_DATA_REDIS_SENTINEL_USERNAME=$user"; exit 1; }
+    for v in SPRING_DATA_REDIS_PASSWORD SPRING_DATA_REDIS_SENTINEL_PASSWORD; do
+        grep -q "^  $v: \"{{ redis__edge_password }}\"$" "$f" || { echo "$v is not redis__edge_password"; exit 1; }
+    done
+    ! grep -v "^ *#" "$f" | grep -nE "redis__password|vault_redis_password|REDIS(_SENTINEL)?_USERNAME: \"?default" || { echo "dmz_api.yml gives the edge the default user"; exit 1; }
+    grep -q "^redis__edge_password: \"{{ vault_redis_edge_password }}\"$" inventory/example/group_vars/all/main.yml &&
+    grep -q "^vault_redis_edge_password:" inventory/example/vault.example.yml &&
+    grep -q "^        - vault_redis_edge_password$" site.yml || { echo "redis__edge_password is not from the vault (vault_redis_edge_password)"; exit 1; }
+    for conf in redis.conf.j2 sentinel.conf.j2; do
+        line="$(grep "^user {{ redis__edge_user }} " "roles/redis/templates/etc/redis/$conf")"
+        [ -n "$line" ] || { echo "$conf: no edge user"; exit 1; }
+        case " $line " in *" -@all "*) ;; *) echo "$conf: edge user not -@all first"; exit 1;; esac
+        for word in "~*" allkeys "&*" allchannels "+@all" allcommands "+@dangerous" "+@admin" nopass "+flushall" "+config" "+keys" "+acl" "+script|flush" "+sentinel|set" "+sentinel|failover"; do
+            case " $line " in *" $word "*) echo "$conf: edge user has $word"; exit 1;; esac
+        done
+        case "$line" in *">{{ redis__edge_password }}") ;; *) echo "$conf: edge user without redis__edge_password"; exit 1;; esac
+    done
+    grep -q "~rl:\* ~wr:\*" roles/redis/templates/etc/redis/redis.conf.j2 || { echo "redis.conf.j2: edge keys are not rl:* wr:*"; exit 1; }'
+# One set of rules in three places: what dmz-api's tests proved enough (EdgeAclIntegrationTests), devstack and this role.
+check "the edge's Redis and Sentinel rules are the same in redis.conf.j2/sentinel.conf.j2, devstack and dmz-api's ACL test" python3 - <<'PY'
+import pathlib, re, sys
+repo = pathlib.Path("..")
+def java(path, name):
+    m = re.search(name + r' = ((?:"[^"]*"\s*\+?\s*)+);', (repo / path).read_text())
+    return "".join(re.findall(r'"([^"]*)"', m.group(1))) if m else None
+def role(template):
+    m = re.search(r"^user \{\{ redis__edge_user \}\} (.*) >\{\{ redis__edge_password \}\}$",
+                  pathlib.Path("roles/redis/templates/etc/redis", template).read_text(), re.M)
+    return m.group(1) if m else None
+test = "dmz-api/src/test/java/dev/onshore/edge/redis/EdgeAclIntegrationTests.java"
+redis = {"role": role("redis.conf.j2"), "test": java(test, "REDIS_RULES"),
+         "devstack": java("devstack/src/main/java/dev/onshore/devstack/Appliance.java", "EDGE_REDIS_RULES")}
+sentinel = {"role": role("sentinel.conf.j2"), "test": java(test, "SENTINEL_RULES")}
+errors = [f"{what}: {rules}" for what, rules in (("redis", redis), ("sentinel", sentinel))
+          if None in rules.values() or len(set(rules.values())) != 1]
+print("\n".join(errors)); sys.exit(1 if errors else 0)
+PY

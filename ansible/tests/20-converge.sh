@@ -89,7 +89,7 @@ LIMIT=()
 [ -n "$EXCLUDE" ] && LIMIT=(--limit "all$EXCLUDE")
 # Lab secrets, fresh per run, handed over as a 0600 extra-vars file (never in git).
 SECRETS="$ROOT/lab-secrets.yml"
-(umask 077; for v in mariadb__root_password mariadb__replication_password mariadb__app_password mariadb__exporter_password redis__password \
+(umask 077; for v in mariadb__root_password mariadb__replication_password mariadb__app_password mariadb__exporter_password redis__password redis__edge_password \
         backups__encryption_passphrase keycloak__db_password keycloak__admin_password keycloak__admin_client_secret \
         keycloak__service_client_secret keycloak__erasure_client_secret; do echo "$v: $(openssl rand -hex 16)"; done > "$SECRETS")
 lab_secret() { sed -n "s/^$1: //p" "$SECRETS"; }

@@ -22,7 +22,10 @@ public final class Secrets {
     /** The secrets of one appliance, by purpose. */
     public enum Name {
         DB_APP_PASSWORD(24),
+        /** Redis's default user: operators and tools (redis-cli, the readiness probe); no application uses it. */
         REDIS_PASSWORD(24),
+        /** dmz-api's own Redis ACL user ({@code edge}): its key prefixes and commands only. */
+        REDIS_EDGE_PASSWORD(24),
         KEYCLOAK_ADMIN_PASSWORD(18),
         ADMIN_CLIENT_SECRET(32),
         SERVICE_CLIENT_SECRET(32),
@@ -119,10 +122,22 @@ public final class Secrets {
 
     /**
      * Writes a component's projection: one file per configuration key, so the component can read exactly these and
-     * nothing of the others' (least privilege even on one machine).
+     * nothing of the others' (least privilege even on one machine). A file an earlier version projected and the
+     * component no longer needs is removed.
      */
     public Path project(Layout layout, String component, Map<String, Name> keys) {
         var target = Layout.privateDir(layout.secrets().resolve(component));
+        try (var files = Files.list(target)) {
+            for (var file : files.toList()) {
+                var name = file.getFileName().toString();
+                // Dot files are another writer's temporary files (writePrivate), not projected keys.
+                if (Files.isRegularFile(file) && !name.startsWith(".") && !keys.containsKey(name)) {
+                    Files.delete(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + target, e);
+        }
         keys.forEach((key, name) -> writePrivate(target.resolve(key), get(name)));
         return target;
     }

@@ -83,4 +83,17 @@ class ApplianceTests {
                 .allSatisfy((port, owner) -> assertThat(port).isGreaterThan(20_000));
         assertThatThrownBy(() -> new Ports(-1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void redisGivesTheEdgeItsOwnUserLimitedToItsKeysAndCommandsAndKeepsTheDefaultUserForOperators() {
+        var config = Appliance.redisConfig(6379, root, "operators-password", "edge-password").lines().toList();
+
+        assertThat(config).contains("requirepass operators-password");
+        var edge = config.stream().filter(line -> line.startsWith("user edge ")).toList();
+        assertThat(edge).hasSize(1);
+        assertThat(edge.getFirst().split(" ")).contains("on", "resetkeys", "~rl:*", "~wr:*", "resetchannels",
+                "-@all", "+eval", "+evalsha", ">edge-password").doesNotContain("~*", "allkeys", "+@all",
+                "allcommands", "allchannels", "&*", "+flushall", "+config", "+keys", "+script|flush", "+script");
+        assertThat(edge.getFirst().indexOf("-@all")).isLessThan(edge.getFirst().indexOf("+eval"));
+    }
 }

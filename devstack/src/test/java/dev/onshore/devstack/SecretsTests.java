@@ -43,6 +43,21 @@ class SecretsTests {
     }
 
     @Test
+    void aProjectionDropsWhatTheComponentNoLongerNeeds() throws Exception {
+        var layout = new Layout(root, root.resolve("var"));
+        var secrets = new Secrets(layout).generateAll();
+        secrets.project(layout, "internal-was", Map.of("spring.datasource.password", Secrets.Name.DB_APP_PASSWORD,
+                "spring.data.redis.password", Secrets.Name.REDIS_PASSWORD));
+
+        var dir = secrets.project(layout, "internal-was",
+                Map.of("spring.datasource.password", Secrets.Name.DB_APP_PASSWORD));
+
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("spring.datasource.password");
+        }
+    }
+
+    @Test
     void twoInstallationsNeverShareASecret() {
         var a = new Secrets(new Layout(root, root.resolve("a"))).get(Secrets.Name.SERVICE_CLIENT_SECRET);
         var b = new Secrets(new Layout(root, root.resolve("b"))).get(Secrets.Name.SERVICE_CLIENT_SECRET);

@@ -1,7 +1,9 @@
 package dev.onshore.edge.redis;
 
 import org.redisson.Redisson;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import org.jspecify.annotations.Nullable;
 import org.redisson.config.Config;
 import org.redisson.config.ReadMode;
@@ -41,6 +43,8 @@ class EdgeRedisConfiguration {
                     .setClientName("dmz-api");
             sentinel.nodes().forEach(node -> servers.addSentinelAddress("redis://" + node));
             servers.setPassword(password).setUsername(username);
+            // The Sentinels' own user: production gives the edge one that may only ask where the primary is.
+            servers.setSentinelUsername(blankToNull(sentinel.username()));
             servers.setSentinelPassword(blankToNull(sentinel.password()));
             // With fewer than three Sentinels configured (tests), do not insist on discovering more.
             servers.setCheckSentinelsList(sentinel.nodes().size() >= 3);
@@ -58,8 +62,9 @@ class EdgeRedisConfiguration {
         }
         var client = Redisson.create(config);
         try {
-            // Connect now rather than on a shopper's request, when Redis is up; it is fine when it is not.
-            client.getBucket("edge:started").isExists();
+            // Connect now rather than on a shopper's request, when Redis is up; it is fine when it is not. A script
+            // without keys: the edge's ACL user may touch no key outside its own prefixes (rl:, wr:).
+            client.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, "return 1", RScript.ReturnType.INTEGER);
         } catch (RuntimeException e) {
             // The innermost cause's words only: an outage is an expected state here, not an error with a trace.
             Throwable cause = e;

@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param host the Redis host (one server, as in the demo)
  * @param port its port
- * @param username the ACL user, null for the default user; production gives the edge a user limited to its keys
+ * @param username the ACL user, null for the default user; devstack and production give the edge a user limited to
+ *        its own keys ({@code rl:*}, {@code wr:*}) and commands (docs/security/redis-acl.md)
  * @param password its password, null when it has none; never printed
  * @param timeout how long one command may take before the caller's outage policy applies
  * @param downFor how long the edge stops asking Redis after a failure (every request would otherwise pay the timeout)
@@ -41,13 +42,15 @@ record RedisSettings(@DefaultValue("127.0.0.1") String host, @DefaultValue("6379
     /**
      * @param master the name the Sentinels monitor the primary under
      * @param nodes the Sentinels as {@code host:port}
+     * @param username the Sentinels' ACL user, null for their default user; production's may only discover the primary
      * @param password the Sentinels' own password, null when they have none; never printed
      */
-    record Sentinel(@Nullable String master, @DefaultValue List<String> nodes, @Nullable String password) {
+    record Sentinel(@Nullable String master, @DefaultValue List<String> nodes, @Nullable String username,
+            @Nullable String password) {
 
         @Override
         public String toString() {
-            return "Sentinel[master=" + master + ", nodes=" + nodes + ", password=(secret)]";
+            return "Sentinel[master=" + master + ", nodes=" + nodes + ", username=" + username + ", password=(secret)]";
         }
     }
 }

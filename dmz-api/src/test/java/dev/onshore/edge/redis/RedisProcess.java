@@ -38,17 +38,42 @@ public final class RedisProcess implements AutoCloseable {
     }
 
     public static RedisProcess start() {
+        return start(List.of());
+    }
+
+    /**
+     * A server with more configuration directives, each as on a line of redis.conf (e.g. {@code user edge on ...}).
+     */
+    public static RedisProcess start(List<String> directives) {
         var port = freePort();
-        return started(new RedisProcess(port, PASSWORD, List.of(SERVER, "--port", Integer.toString(port), "--bind",
-                "127.0.0.1", "--save", "", "--appendonly", "no", "--requirepass", PASSWORD, "--daemonize", "no")));
+        var command = new ArrayList<>(List.of(SERVER, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--requirepass", PASSWORD, "--daemonize", "no"));
+        addDirectives(command, directives);
+        return started(new RedisProcess(port, PASSWORD, command));
+    }
+
+    private static void addDirectives(List<String> command, List<String> directives) {
+        for (var directive : directives) {
+            // On the command line a directive is "--name" followed by its words; Redis joins them again.
+            var words = directive.split(" ");
+            command.add("--" + words[0]);
+            command.addAll(List.of(words).subList(1, words.length));
+        }
     }
 
     /** A server replicating {@code primary}, with the same password. */
     public static RedisProcess replicaOf(RedisProcess primary) {
+        return replicaOf(primary, List.of());
+    }
+
+    /** A replica of {@code primary} with more directives (ACL users are not replicated: each server defines them). */
+    public static RedisProcess replicaOf(RedisProcess primary, List<String> directives) {
         var port = freePort();
-        return started(new RedisProcess(port, PASSWORD, List.of(SERVER, "--port", Integer.toString(port), "--bind",
-                "127.0.0.1", "--save", "", "--appendonly", "no", "--requirepass", PASSWORD, "--masterauth", PASSWORD,
-                "--replicaof", "127.0.0.1", Integer.toString(primary.port()), "--daemonize", "no")));
+        var command = new ArrayList<>(List.of(SERVER, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--requirepass", PASSWORD, "--masterauth", PASSWORD,
+                "--replicaof", "127.0.0.1", Integer.toString(primary.port()), "--daemonize", "no"));
+        addDirectives(command, directives);
+        return started(new RedisProcess(port, PASSWORD, command));
     }
 
     /**
@@ -57,15 +82,24 @@ public final class RedisProcess implements AutoCloseable {
      */
     public static RedisProcess sentinel(String master, RedisProcess primary, String sentinelPassword,
             Path directory) {
+        return sentinel(master, primary, sentinelPassword, directory, 2, List.of());
+    }
+
+    /** A Sentinel as {@link #sentinel(String, RedisProcess, String, Path)}, with a quorum and more directives. */
+    public static RedisProcess sentinel(String master, RedisProcess primary, String sentinelPassword,
+            Path directory, int quorum, List<String> directives) {
         var port = freePort();
         var config = directory.resolve("sentinel-" + port + ".conf");
+        var lines = new ArrayList<>(List.of("port " + port, "bind 127.0.0.1", "daemonize no",
+                "requirepass " + sentinelPassword, "sentinel sentinel-pass " + sentinelPassword,
+                "sentinel monitor " + master + " 127.0.0.1 " + primary.port() + " " + quorum,
+                "sentinel auth-pass " + master + " " + PASSWORD,
+                "sentinel down-after-milliseconds " + master + " 1000",
+                "sentinel failover-timeout " + master + " 10000"));
+        lines.addAll(directives);
+        lines.add("");
         try {
-            Files.writeString(config, String.join("\n", "port " + port, "bind 127.0.0.1", "daemonize no",
-                    "requirepass " + sentinelPassword, "sentinel sentinel-pass " + sentinelPassword,
-                    "sentinel monitor " + master + " 127.0.0.1 " + primary.port() + " 2",
-                    "sentinel auth-pass " + master + " " + PASSWORD,
-                    "sentinel down-after-milliseconds " + master + " 1000",
-                    "sentinel failover-timeout " + master + " 10000", ""));
+            Files.writeString(config, String.join("\n", lines));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,7 +133,7 @@ public final class RedisProcess implements AutoCloseable {
             sleep(50);
         }
         stop();
-        throw new IllegalStateException("redis-server did not answer on port " + port);
+        throw new IllegalStateException("redis-server did not answer on port " + port + ": " + command);
     }
 
     /** Stops the server and waits until it is gone. */
@@ -129,13 +163,22 @@ public final class RedisProcess implements AutoCloseable {
         return talk(words, true);
     }
 
+    /** Sends one command as the ACL user {@code user} and returns its whole reply, as {@link #reply}. */
+    public Object replyAs(String user, String userPassword, String... words) {
+        return talk(new String[] {"AUTH", user, userPassword}, words, true);
+    }
+
     private Object talk(String[] words, boolean whole) {
+        return talk(new String[] {"AUTH", password}, words, whole);
+    }
+
+    private Object talk(String[] auth, String[] words, boolean whole) {
         try (var socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
             socket.setSoTimeout(2000);
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
-            out.write(resp("AUTH", password));
+            out.write(resp(auth));
             out.write(resp(words));
             out.flush();
             readLine(in);

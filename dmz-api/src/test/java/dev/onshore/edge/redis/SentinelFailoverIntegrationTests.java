@@ -17,9 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Production's Redis: a primary, a replica and three Sentinels (real redis-server processes). The gateway finds the
- * primary through the Sentinels and, when the primary dies and the Sentinels promote the replica, counts on the new
- * primary without a restart; meanwhile login, which fails closed, is refused rather than let through uncounted.
+ * Production's Redis: a primary, a replica and three Sentinels (real redis-server processes), each defining the
+ * edge's own ACL user as production does. The gateway, as that user, finds the primary through the Sentinels and,
+ * when the primary dies and the Sentinels promote the replica, counts on the new primary without a restart;
+ * meanwhile login, which fails closed, is refused rather than let through uncounted.
  */
 class SentinelFailoverIntegrationTests {
 
@@ -37,12 +38,16 @@ class SentinelFailoverIntegrationTests {
     @BeforeAll
     static void start() throws IOException {
         directory = Files.createTempDirectory("sentinels");
-        primary = RedisProcess.start();
-        replica = RedisProcess.replicaOf(primary);
+        var edgeUser = List.of("user " + EdgeAclIntegrationTests.EDGE + " " + EdgeAclIntegrationTests.REDIS_RULES
+                + " >" + EdgeAclIntegrationTests.EDGE_PASSWORD);
+        primary = RedisProcess.start(edgeUser);
+        replica = RedisProcess.replicaOf(primary, edgeUser);
         waitFor("the replica's link to the primary", () -> replica.reply("INFO", "replication").toString()
                 .contains("master_link_status:up"));
         for (int i = 0; i < 3; i++) {
-            sentinels.add(RedisProcess.sentinel(MASTER, primary, SENTINEL_PASSWORD, directory));
+            sentinels.add(RedisProcess.sentinel(MASTER, primary, SENTINEL_PASSWORD, directory, 2,
+                    List.of("user " + EdgeAclIntegrationTests.EDGE + " " + EdgeAclIntegrationTests.SENTINEL_RULES
+                            + " >" + EdgeAclIntegrationTests.EDGE_PASSWORD)));
         }
         // A failover needs a majority that knows each other and the replica: wait for both, not for a clock.
         waitFor("three Sentinels that know each other and the replica", () -> sentinels.stream().allMatch(sentinel ->
@@ -60,7 +65,10 @@ class SentinelFailoverIntegrationTests {
                 Map.entry("spring.data.redis.port", "1"),
                 Map.entry("spring.data.redis.sentinel.master", MASTER),
                 Map.entry("spring.data.redis.sentinel.nodes", nodes),
-                Map.entry("spring.data.redis.sentinel.password", SENTINEL_PASSWORD),
+                Map.entry("spring.data.redis.username", EdgeAclIntegrationTests.EDGE),
+                Map.entry("spring.data.redis.password", EdgeAclIntegrationTests.EDGE_PASSWORD),
+                Map.entry("spring.data.redis.sentinel.username", EdgeAclIntegrationTests.EDGE),
+                Map.entry("spring.data.redis.sentinel.password", EdgeAclIntegrationTests.EDGE_PASSWORD),
                 Map.entry("onshore.waiting-room.enabled", "false"),
                 Map.entry("onshore.rate-limits.classes[0].name", "login"),
                 Map.entry("onshore.rate-limits.classes[0].paths", "/realms/shoppers/protocol/openid-connect/auth"),
@@ -154,5 +162,11 @@ class SentinelFailoverIntegrationTests {
         assertThat(replica.command("ROLE")).isEqualTo("*3");
         assertThat(replica.reply("ROLE").toString()).startsWith("[master");
         assertThat(replica.command("EXISTS", "rl:login:ip:203.0.113.32")).isEqualTo(":1");
+        for (var sentinel : sentinels) {
+            assertThat(sentinel.reply("ACL", "LOG").toString()).as("nothing the edge asked a Sentinel was refused")
+                    .doesNotContain("username");
+        }
+        assertThat(replica.reply("ACL", "LOG").toString()).as("nothing the edge sent the new primary was refused")
+                .doesNotContain("username");
     }
 }
