@@ -109,13 +109,16 @@ class Queues {
             """;
 
     /**
-     * KEYS: spent, held, closed. ARGV: ticket, hold (ms). A checkout takes the pass: 1 when it is now held for this
-     * checkout, -1 when it was spent before, 0 when the room is closed (sold out), -4 when another checkout holds it.
-     * The hold expires by itself, so a node that dies mid-checkout never keeps a pass.
+     * KEYS: spent, held, closed, tried. ARGV: ticket, hold (ms). A checkout takes the pass: 1 when it is now held for
+     * this checkout, -1 when it was spent before, 0 when the room is closed (sold out), -4 when another checkout holds
+     * it. A pass whose earlier checkout failed before the edge learnt internal-was's decision ("tried") is held even in
+     * a closed room: that checkout may have placed the order, and only internal-was can answer its retry (the same
+     * order for the same Idempotency-Key, or sold out). The hold expires by itself, so a node that dies mid-checkout
+     * never keeps a pass.
      */
     private static final String HOLD = """
             if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return -1 end
-            if redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
+            if redis.call('EXISTS', KEYS[3]) == 1 and redis.call('SISMEMBER', KEYS[4], ARGV[1]) == 0 then return 0 end
             if not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ARGV[2]) then return -4 end
             return 1
             """;
@@ -125,6 +128,14 @@ class Queues {
             redis.call('SADD', KEYS[1], ARGV[1])
             redis.call('PEXPIREAT', KEYS[1], ARGV[2])
             redis.call('DEL', KEYS[2])
+            return 1
+            """;
+
+    /** KEYS: held, tried. ARGV: ticket, expiry (epoch ms). The checkout failed before internal-was decided. */
+    private static final String GIVE_BACK = """
+            redis.call('SADD', KEYS[2], ARGV[1])
+            redis.call('PEXPIREAT', KEYS[2], ARGV[2])
+            redis.call('DEL', KEYS[1])
             return 1
             """;
 
@@ -175,7 +186,7 @@ class Queues {
     /** A checkout takes the pass for at most {@code hold}; settle it with {@link #spend} or {@link #giveBack}. */
     Holding hold(HotDeal deal, long ticket, Duration hold) {
         long result = eval(HOLD, RScript.ReturnType.INTEGER, List.of(key(deal, "spent"), held(deal, ticket),
-                key(deal, "closed")), Long.toString(ticket), Long.toString(hold.toMillis()));
+                key(deal, "closed"), key(deal, "tried")), Long.toString(ticket), Long.toString(hold.toMillis()));
         return switch ((int) result) {
             case 1 -> Holding.HELD;
             case -1 -> Holding.SPENT_BEFORE;
@@ -190,9 +201,13 @@ class Queues {
                 Long.toString(ticket), expiry(deal));
     }
 
-    /** The checkout failed before internal-was decided: the pass may be used again. */
+    /**
+     * The checkout failed before internal-was decided: the pass may be used again, also once the room has closed (its
+     * order may exist; see {@link #HOLD}).
+     */
     void giveBack(HotDeal deal, long ticket) {
-        guard.call(() -> redis.getBucket(held(deal, ticket), StringCodec.INSTANCE).delete());
+        eval(GIVE_BACK, RScript.ReturnType.INTEGER, List.of(held(deal, ticket), key(deal, "tried")),
+                Long.toString(ticket), expiry(deal));
     }
 
     /** internal-was said the deal is sold out: nobody else is admitted until it says units are back. */

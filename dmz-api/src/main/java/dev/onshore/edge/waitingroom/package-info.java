@@ -16,7 +16,8 @@
  * truth; the room follows it and never counts units itself. A checkout holds its pass (in Redis, for at most
  * {@code checkout-hold}) while internal-was answers: an order placed or a purchase refused ({@code hot-deal/...}
  * problems) spends the pass; a failure before internal-was decided (5xx, timeout, connection error) or a request it
- * refused as malformed gives the pass back, so the shopper retries with it (the same Idempotency-Key stays one order).
+ * refused as malformed gives the pass back, so the shopper retries with it (the same Idempotency-Key stays one order),
+ * also after the room closed: that checkout may have placed the order, and only internal-was can answer its retry.
  * The room closes when internal-was says the deal is sold out (a checkout's answer, or the deal list) and re-opens
  * when the list shows units left again (a reservation expired, a payment failed), admitting at the deal's rate from
  * then on. So a failed checkout never costs a unit, and a Redis failover can under-sell only until the next answer,
