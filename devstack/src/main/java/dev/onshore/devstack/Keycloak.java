@@ -56,8 +56,8 @@ final class Keycloak {
     }
 
     /**
-     * Unpacks (first time), copies the realm files, drops the realms when {@code addresses} changed (see
-     * {@link #forgetRealmsIfMoved}) and builds (when the build options changed). Returns kc.sh.
+     * Unpacks (first time), copies the realm files, drops the realms when {@code addresses} or the realm files changed
+     * (see {@link #forgetRealmsIfMoved}) and builds (when the build options changed). Returns kc.sh.
      *
      * @param addresses what the realm files take from the running appliance other than secrets (its URLs and ports), in
      *        one string; never null
@@ -69,9 +69,11 @@ final class Keycloak {
         }
         var kc = home.resolve("bin/kc.sh");
         copyRealms(home.resolve("data/import"));
-        if (forgetRealmsIfMoved(home, addresses)) {
-            System.out.println("Keycloak's realms were imported for other addresses (another ONSHORE_PORT_OFFSET);"
-                    + " importing them again: demo sign-ups made in Keycloak are reset, the shop's data is kept.");
+        // Realms are code: a changed realm file (a new demo operator, a client setting) reaches the demo too.
+        if (forgetRealmsIfMoved(home, addresses + " realms:" + realmsDigest())) {
+            System.out.println("Keycloak's realms were imported from other realm files or for other addresses"
+                    + " (another ONSHORE_PORT_OFFSET); importing them again: demo sign-ups made in Keycloak are reset,"
+                    + " the shop's data is kept.");
         }
         var marker = home.resolve("onshore-build-options");
         var wanted = String.join(" ", BUILD_OPTIONS);
@@ -123,6 +125,23 @@ final class Keycloak {
             return moved;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot reset Keycloak's realms under " + home, e);
+        }
+    }
+
+    /** SHA-256 over the realm files in name order, so that any change to them is seen. */
+    private String realmsDigest() {
+        var realms = layout.root().resolve("identity/realms");
+        try (var files = Files.list(realms)) {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (var file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                digest.update(file.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(file));
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new ApplianceException("Cannot read the realm files in " + realms + ": " + e.getMessage());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

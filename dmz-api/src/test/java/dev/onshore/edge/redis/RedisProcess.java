@@ -48,8 +48,18 @@ public final class RedisProcess implements AutoCloseable {
         var port = freePort();
         var command = new ArrayList<>(List.of(SERVER, "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--requirepass", PASSWORD, "--daemonize", "no"));
+        command.addAll(scratchFiles(port));
         addDirectives(command, directives);
         return started(new RedisProcess(port, PASSWORD, command));
+    }
+
+    /**
+     * Where the server may write: a replica's full sync writes an RDB file even with {@code save ""}, and it landed in
+     * the test's working directory (once committed by mistake as dmz-api/dump.rdb).
+     */
+    private static List<String> scratchFiles(int port) {
+        return List.of("--dir", System.getProperty("java.io.tmpdir"),
+                "--dbfilename", "onshore-test-redis-" + port + ".rdb");
     }
 
     private static void addDirectives(List<String> command, List<String> directives) {
@@ -72,6 +82,7 @@ public final class RedisProcess implements AutoCloseable {
         var command = new ArrayList<>(List.of(SERVER, "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--requirepass", PASSWORD, "--masterauth", PASSWORD,
                 "--replicaof", "127.0.0.1", Integer.toString(primary.port()), "--daemonize", "no"));
+        command.addAll(scratchFiles(port));
         addDirectives(command, directives);
         return started(new RedisProcess(port, PASSWORD, command));
     }
