@@ -45,6 +45,9 @@ class AdminApiAuthorizationIntegrationTests extends CatalogTestSupport {
             new Rule("/api/admin/hot-deals", Set.of("CONTENT_MANAGER"), true),
             new Rule("/api/admin/coupons", Set.of("CONTENT_MANAGER"), true),
             new Rule("/api/admin/orders", Set.of("ORDER_MANAGER"), true),
+            new Rule("/api/admin/order-imports", Set.of("ORDER_MANAGER"), true),
+            new Rule("/api/admin/order-import-template", Set.of("ORDER_MANAGER"), true),
+            new Rule("/api/admin/marketplace-codes", Set.of("ORDER_MANAGER"), true),
             // Customers are personal data: the order desk's, never VIEWER's, not even masked.
             new Rule("/api/admin/customers", Set.of("ORDER_MANAGER"), false),
             new Rule("/api/admin/audit", Set.of(), false),
