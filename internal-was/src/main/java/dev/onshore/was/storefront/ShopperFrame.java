@@ -15,6 +15,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.security.web.csrf.CsrfToken;
 
 /**
  * What a page shows about the shopper in its header (who is logged in, how many items are in the cart), and the
@@ -74,6 +75,13 @@ class ShopperFrame implements HandlerInterceptor {
     static void markPrivate(HttpServletRequest request, HttpServletResponse response) {
         request.setAttribute(RenderedPages.PRIVATE, Boolean.TRUE);
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        // A private page carries forms. Spring Security creates their CSRF token when the template first reads it, and
+        // saves it then as a cookie; by that point a page with its inlined style sheet has outgrown the response
+        // buffer and its headers are sent, so the cookie was lost: after a login (which replaces the token) the
+        // checkout's and the account's forms were refused with 403. Resolve the token while headers can still change.
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+            token.getToken();
+        }
     }
 
     /** Who asks for a cart in this market: the member, else the guest's signed cookie; empty for neither. */
