@@ -66,6 +66,10 @@ class ShopperFrame implements HandlerInterceptor {
             return;
         }
         markPrivate(request, response);
+        var view = model.getViewName();
+        if (view == null || !view.startsWith("redirect:")) {
+            resolveCsrfToken(request);
+        }
         model.addObject("shopper", shopper);
         if (!model.getModel().containsKey("cartCount")) {
             model.addObject("cartCount", cart(request, page).map(ShopperFrame::count).orElse(0));
@@ -75,10 +79,15 @@ class ShopperFrame implements HandlerInterceptor {
     static void markPrivate(HttpServletRequest request, HttpServletResponse response) {
         request.setAttribute(RenderedPages.PRIVATE, Boolean.TRUE);
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-        // A private page carries forms. Spring Security creates their CSRF token when the template first reads it, and
-        // saves it then as a cookie; by that point a page with its inlined style sheet has outgrown the response
-        // buffer and its headers are sent, so the cookie was lost: after a login (which replaces the token) the
-        // checkout's and the account's forms were refused with 403. Resolve the token while headers can still change.
+    }
+
+    /**
+     * A private page carries forms. Spring Security creates their CSRF token when the template first reads it, and
+     * saves it then as a cookie; by that point a page with its inlined style sheet has outgrown the response buffer and
+     * its headers are sent, so the cookie was lost: after a login (which replaces the token) the checkout's and the
+     * account's forms were refused with 403. The token is resolved here, before rendering, while headers can change.
+     */
+    private static void resolveCsrfToken(HttpServletRequest request) {
         if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
             token.getToken();
         }
