@@ -9,13 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -27,22 +26,14 @@ import org.openqa.selenium.WebElement;
 class AccessibilityIntegrationTests {
 
     private static Appliance appliance;
-    private static Chromium chromium;
-    private static WebDriver browser;
+
+    @RegisterExtension
+    static final BrowserSession browser = BrowserSession.indonesianShopper();
 
     @BeforeAll
     static void openBrowser() {
         appliance = RunningAppliance.appliance();
-        chromium = Chromium.indonesianShopper();
-        browser = chromium.driver();
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @ParameterizedTest

@@ -3,23 +3,18 @@ package dev.onshore.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onshore.devstack.Appliance;
-import dev.onshore.devstack.Secrets;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -33,8 +28,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class AdminCatalogBrowserIntegrationTests {
 
     private static Appliance appliance;
-    private Chromium chromium;
-    private WebDriver browser;
+
+    @RegisterExtension
+    final BrowserSession browser = BrowserSession.indonesianShopper(1280, 1000);
     private WebDriverWait wait;
 
     @BeforeAll
@@ -44,17 +40,7 @@ class AdminCatalogBrowserIntegrationTests {
 
     @BeforeEach
     void openBrowser() {
-        chromium = Chromium.indonesianShopper();
-        browser = chromium.driver();
-        browser.manage().window().setSize(new Dimension(1280, 1000));
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     private void signIn() {
@@ -62,13 +48,7 @@ class AdminCatalogBrowserIntegrationTests {
     }
 
     private void signIn(String username) {
-        browser.get(appliance.adminUrl() + "/products?lang=en");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(appliance.secrets().get(Secrets.Name.DEMO_OPERATOR_PASSWORD));
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")))
-                .sendKeys(OperatorCodes.next(appliance));
-        browser.findElement(By.id("kc-login")).click();
+        browser.signInToAdmin(appliance, appliance.adminUrl() + "/products?lang=en", username);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.products")));
     }
 
@@ -181,8 +161,7 @@ class AdminCatalogBrowserIntegrationTests {
         screenshot("admin-products-import.png");
     }
 
-    private void screenshot(String name) throws IOException {
-        chromium.screenshot(Path.of(System.getProperty("onshore.root", "..")).resolve("system-tests/target/screenshots")
-                .resolve(name));
+    private void screenshot(String name) {
+        browser.screenshot("system-tests/target/screenshots", name);
     }
 }

@@ -3,13 +3,12 @@ package dev.onshore.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onshore.devstack.Appliance;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 
 /**
  * An anonymous shopper goes from a catalogue page (home, category, search, product) to another and back, in
@@ -21,21 +20,13 @@ import org.openqa.selenium.WebDriver;
 class BackForwardCacheBrowserIntegrationTests {
 
     private static Appliance appliance;
-    private static Chromium chromium;
-    private static WebDriver browser;
+
+    @RegisterExtension
+    static final BrowserSession browser = BrowserSession.indonesianShopper();
 
     @BeforeAll
     static void openBrowser() {
         appliance = RunningAppliance.appliance();
-        chromium = Chromium.indonesianShopper();
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @ParameterizedTest

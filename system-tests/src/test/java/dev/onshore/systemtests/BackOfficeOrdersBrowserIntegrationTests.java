@@ -3,24 +3,20 @@ package dev.onshore.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onshore.devstack.Appliance;
-import dev.onshore.devstack.Secrets;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,8 +31,9 @@ class BackOfficeOrdersBrowserIntegrationTests {
     private static final Pattern RUPIAH = Pattern.compile("Rp[\\s\\u00A0\\u202F]*([0-9.]+)");
 
     private static Appliance appliance;
-    private Chromium chromium;
-    private WebDriver browser;
+
+    @RegisterExtension
+    final BrowserSession browser = BrowserSession.indonesianShopper(1280, 1000);
     private WebDriverWait wait;
 
     @BeforeAll
@@ -46,25 +43,9 @@ class BackOfficeOrdersBrowserIntegrationTests {
 
     @BeforeEach
     void signIn() {
-        chromium = Chromium.indonesianShopper();
-        browser = chromium.driver();
-        browser.manage().window().setSize(new Dimension(1280, 1000));
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get(appliance.adminUrl() + "/?lang=en");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("operator");
-        browser.findElement(By.id("password")).sendKeys(appliance.secrets().get(Secrets.Name.DEMO_OPERATOR_PASSWORD));
-        browser.findElement(By.id("kc-login")).click();
-        var otp = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")));
-        otp.sendKeys(OperatorCodes.next(appliance));
-        browser.findElement(By.id("kc-login")).click();
+        browser.signInToAdmin(appliance, appliance.adminUrl() + "/?lang=en", "operator");
         wait.until(ExpectedConditions.urlContains(appliance.adminUrl()));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test
@@ -171,6 +152,6 @@ class BackOfficeOrdersBrowserIntegrationTests {
     }
 
     private void screenshot(String name) {
-        chromium.screenshot(Path.of(System.getProperty("onshore.root", "..")).resolve("docs/screens").resolve(name));
+        browser.screenshot("docs/screens", name);
     }
 }

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.onshore.devstack.Appliance;
 import dev.onshore.devstack.Secrets;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -23,25 +20,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BrowserIntegrationTests {
 
     private static Appliance appliance;
-    private Chromium chromium;
-    private WebDriver browser;
+
+    @RegisterExtension
+    final BrowserSession browser = BrowserSession.indonesianShopper();
 
     @BeforeAll
     static void appliance() {
         appliance = RunningAppliance.appliance();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        chromium = Chromium.indonesianShopper();
-        browser = chromium.driver();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test
@@ -85,6 +70,6 @@ class BrowserIntegrationTests {
     }
 
     private void screenshot(String name) {
-        chromium.screenshot(Path.of(System.getProperty("onshore.root", "..")).resolve("system-tests/target/screenshots").resolve(name));
+        browser.screenshot("system-tests/target/screenshots", name);
     }
 }

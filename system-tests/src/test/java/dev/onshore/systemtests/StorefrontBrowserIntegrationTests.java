@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onshore.devstack.Appliance;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -28,25 +25,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class StorefrontBrowserIntegrationTests {
 
     private static Appliance appliance;
-    private Chromium chromium;
-    private WebDriver browser;
+
+    @RegisterExtension
+    final BrowserSession browser = BrowserSession.indonesianShopper();
 
     @BeforeAll
     static void appliance() {
         appliance = RunningAppliance.appliance();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        chromium = Chromium.indonesianShopper();
-        browser = chromium.driver();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @ParameterizedTest(name = "{0} ({1}x{2})")
@@ -127,6 +112,6 @@ class StorefrontBrowserIntegrationTests {
     }
 
     private void screenshot(String name) {
-        chromium.screenshot(Path.of(System.getProperty("onshore.root", "..")).resolve("docs/screenshots").resolve(name));
+        browser.screenshot("docs/screenshots", name);
     }
 }

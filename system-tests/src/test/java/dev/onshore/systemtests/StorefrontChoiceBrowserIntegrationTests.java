@@ -6,20 +6,18 @@ import dev.onshore.devstack.Appliance;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,8 +32,9 @@ class StorefrontChoiceBrowserIntegrationTests {
 
     private static final Pattern HREF = Pattern.compile("href=\"([^\"]+)\"");
     private static Appliance appliance;
-    private Chromium chromium;
-    private WebDriver browser;
+
+    @RegisterExtension
+    final BrowserSession browser = BrowserSession.indonesianShopper();
     private WebDriverWait wait;
 
     @BeforeAll
@@ -45,16 +44,7 @@ class StorefrontChoiceBrowserIntegrationTests {
 
     @BeforeEach
     void openBrowser() {
-        chromium = Chromium.indonesianShopper();
-        browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test
@@ -182,6 +172,6 @@ class StorefrontChoiceBrowserIntegrationTests {
     }
 
     private void screenshot(String name) {
-        chromium.screenshot(Path.of(System.getProperty("onshore.root", "..")).resolve("docs/screens").resolve(name));
+        browser.screenshot("docs/screens", name);
     }
 }
