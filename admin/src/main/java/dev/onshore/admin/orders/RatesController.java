@@ -1,5 +1,6 @@
 package dev.onshore.admin.orders;
 
+import dev.onshore.admin.WasRefusal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import dev.onshore.admin.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -137,18 +137,8 @@ class RatesController {
     }
 
     private static void refusal(RestClientResponseException refused, RedirectAttributes redirect) {
-        var problem = refused.getResponseBodyAs(ProblemDetail.class);
-        redirect.addFlashAttribute("problem", problem == null || problem.getDetail() == null
-                ? refused.getStatusText() : problem.getDetail());
-        var errors = new LinkedHashMap<String, String>();
-        if (problem != null && problem.getProperties() != null
-                && problem.getProperties().get("errors") instanceof List<?> list) {
-            list.forEach(entry -> {
-                if (entry instanceof Map<?, ?> map) {
-                    errors.put(String.valueOf(map.get("field")), String.valueOf(map.get("message")));
-                }
-            });
-        }
-        redirect.addFlashAttribute("fieldErrors", errors);
+        var refusal = WasRefusal.of(refused);
+        redirect.addFlashAttribute("problem", refusal.detail());
+        redirect.addFlashAttribute("fieldErrors", refusal.fields());
     }
 }

@@ -1,8 +1,7 @@
 package dev.onshore.admin.statistics;
 
+import dev.onshore.admin.WasRefusal;
 import dev.onshore.admin.Access;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +9,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -56,19 +54,9 @@ class StatisticsController {
             if (refused.getStatusCode().value() != 400) {
                 throw refused;
             }
-            var problem = refused.getResponseBodyAs(ProblemDetail.class);
-            var errors = new LinkedHashMap<String, String>();
-            if (problem != null && problem.getProperties() != null
-                    && problem.getProperties().get("errors") instanceof List<?> list) {
-                list.forEach(entry -> {
-                    if (entry instanceof Map<?, ?> map) {
-                        errors.put(String.valueOf(map.get("field")), String.valueOf(map.get("message")));
-                    }
-                });
-            }
-            model.addAttribute("fieldErrors", errors);
-            model.addAttribute("problem", problem == null || problem.getDetail() == null ? refused.getStatusText()
-                    : problem.getDetail());
+            var refusal = WasRefusal.of(refused);
+            model.addAttribute("fieldErrors", refusal.fields());
+            model.addAttribute("problem", refusal.detail());
         }
         return "statistics/sales";
     }
