@@ -88,7 +88,7 @@ class StoreApiIntegrationTests extends CatalogTestSupport {
                 .andExpect(jsonPath("$.context.locale").value("id-ID"))
                 .andExpect(jsonPath("$.context.currency").value("IDR"))
                 .andExpect(jsonPath("$.markets[*].country").value(
-                        org.hamcrest.Matchers.containsInAnyOrder("KR", "US", "ID", "MY", "SG", "CN")))
+                        org.hamcrest.Matchers.containsInAnyOrder("KR", "US", "ID", "MY", "SG", "CN", "JP", "TH")))
                 .andExpect(jsonPath("$.markets[?(@.country == 'MY')].currency").value(hasItem("MYR")))
                 .andExpect(jsonPath("$.markets[?(@.country == 'MY')].locales[*]").value(hasItem("ms-MY")))
                 .andExpect(jsonPath("$.markets[?(@.country == 'KR')].name").value(hasItem("Korea Selatan")));
