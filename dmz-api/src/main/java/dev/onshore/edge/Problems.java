@@ -33,7 +33,7 @@ class Problems {
 
     /** The languages the bundle speaks; the storefront's. */
     private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.KOREAN, Locale.of("id"),
-            Locale.of("ms"), Locale.CHINESE);
+            Locale.of("ms"), Locale.CHINESE, Locale.JAPANESE, Locale.of("th"));
 
     private final MessageSource messages;
     private final JsonMapper json;

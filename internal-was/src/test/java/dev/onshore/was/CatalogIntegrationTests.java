@@ -39,16 +39,19 @@ class CatalogIntegrationTests extends CatalogTestSupport {
     }
 
     @Test
-    void demoCatalogHasFortyProductsInFiveLanguagesAndSixMarkets() {
+    void demoCatalogHasFortyProductsInSevenLanguagesAndEightMarkets() {
         var all = catalog.listForOperators("en");
         assertThat(all).hasSizeGreaterThanOrEqualTo(40);
-        assertThat(catalog.completeness(new Sku("HS-VITD-2000")).keySet()).contains("en", "ko", "id", "ms", "zh");
+        assertThat(catalog.completeness(new Sku("HS-VITD-2000")).keySet()).contains("en", "ko", "id", "ms", "zh", "ja",
+                "th");
         assertThat(catalog.completeness(new Sku("HS-VITD-2000"))).containsEntry("en", 100);
-        for (var market : List.of("KR", "US", "ID", "MY", "SG", "CN")) {
+        for (var market : List.of("KR", "US", "ID", "MY", "SG", "CN", "JP", "TH")) {
             assertThat(catalog.listForShoppers(market, "en")).as(market).hasSizeGreaterThan(10);
         }
         assertThat(catalog.categoryPath("health.vitamins.minerals.magnesium", "id")).extracting("name")
                 .containsExactly("Suplemen kesehatan", "Vitamin dan mineral", "Mineral", "Magnesium");
+        assertThat(catalog.categoryPath("health.vitamins.minerals.magnesium", "ja")).extracting("name")
+                .containsExactly("健康食品", "ビタミン・ミネラル", "ミネラル", "マグネシウム");
     }
 
     @Test

@@ -109,7 +109,8 @@ class StorefrontChoiceBrowserIntegrationTests {
         var base = appliance.storefrontUrl();
         var seen = new HashSet<String>();
         var queue = new ArrayDeque<String>();
-        for (var locale : List.of("en-us", "ko-kr", "id-id", "ms-my", "en-sg", "zh-cn", "en-id", "zh-sg")) {
+        for (var locale : List.of("en-us", "ko-kr", "id-id", "ms-my", "en-sg", "zh-cn", "en-id", "zh-sg", "ja-jp",
+                "th-th")) {
             queue.add("/" + locale + "/");
         }
         queue.add("/");

@@ -43,10 +43,10 @@ class ProductsController {
     static final List<String> TABS = List.of("basics", "variants", "texts", "offers", "regulatory", "images",
             "workflow");
     static final List<String> STATUSES = List.of("DRAFT", "PENDING_APPROVAL", "APPROVED", "PUBLISHED", "SUSPENDED");
-    static final List<String> LANGUAGES = List.of("en", "ko", "id", "ms", "zh");
+    static final List<String> LANGUAGES = List.of("en", "ko", "id", "ms", "zh", "ja", "th");
     static final List<String> TEXT_FIELDS = List.of("name", "summary", "description", "ingredients", "usage",
             "warnings");
-    static final List<String> MARKETS = List.of("KR", "SG", "MY", "ID", "US", "CN", "JP");
+    static final List<String> MARKETS = List.of("KR", "SG", "MY", "ID", "US", "CN", "JP", "TH");
 
     /** The media store's names: a SHA-256 and the image type. */
     static final java.util.regex.Pattern MEDIA_NAME = java.util.regex.Pattern.compile("[0-9a-f]{64}\\.(?:png|jpg|webp)");

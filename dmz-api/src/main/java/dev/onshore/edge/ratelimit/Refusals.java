@@ -24,9 +24,9 @@ public class Refusals {
     static final String LOCALE_HEADER = "X-Onshore-Locale";
     private static final String PROBLEM_BASE = "https://onshore.dev/problems/";
 
-    private final Messages messages = Messages.load("edge", List.of("en", "ko", "id", "ms", "zh_Hans"));
+    private final Messages messages = Messages.load("edge", List.of("en", "ko", "id", "ms", "zh_Hans", "ja", "th"));
 
-    /** The edge's messages (en, ko, id, ms, zh-Hans). */
+    /** The edge's messages (en, ko, id, ms, zh-Hans, ja, th). */
     public Messages messages() {
         return messages;
     }

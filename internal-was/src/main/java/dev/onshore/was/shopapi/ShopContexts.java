@@ -45,7 +45,7 @@ class ShopContexts {
             LOCALE_HEADER, CURRENCY_HEADER);
 
     /** The markets of the application's {@link Markets} that the storefront has pages (and offers) for. */
-    private static final Set<String> STOREFRONT_MARKETS = Set.of("KR", "US", "ID", "MY", "SG", "CN");
+    private static final Set<String> STOREFRONT_MARKETS = Set.of("KR", "US", "ID", "MY", "SG", "CN", "JP", "TH");
 
     private static final int MAX_TAG = 35;
 

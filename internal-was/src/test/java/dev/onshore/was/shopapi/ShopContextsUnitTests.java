@@ -20,8 +20,9 @@ class ShopContextsUnitTests {
     }
 
     @Test
-    void servesTheStorefrontsSixMarketsOnly() {
-        assertThat(contexts.markets().countries()).containsExactlyInAnyOrder("KR", "US", "ID", "MY", "SG", "CN");
+    void servesTheStorefrontsEightMarketsOnly() {
+        assertThat(contexts.markets().countries()).containsExactlyInAnyOrder("KR", "US", "ID", "MY", "SG", "CN", "JP",
+                "TH");
     }
 
     @Test
@@ -44,9 +45,20 @@ class ShopContextsUnitTests {
 
     @Test
     void gatewayCountryTheShopDoesNotServeIsIgnoredForAcceptLanguage() {
-        var context = contexts.resolve(request("X-Onshore-Country", "JP", "X-Onshore-Locale", "ja-JP",
+        var context = contexts.resolve(request("X-Onshore-Country", "VN", "X-Onshore-Locale", "vi-VN",
                 "Accept-Language", "id-ID,id;q=0.9"));
         assertThat(context.market()).isEqualTo("ID");
+    }
+
+    @Test
+    void japaneseAndThaiShoppersAreServedInTheirOwnMarkets() {
+        var japan = contexts.resolve(request("X-Onshore-Country", "JP", "X-Onshore-Locale", "ja-JP"));
+        assertThat(japan.market()).isEqualTo("JP");
+        assertThat(japan.currency().getCurrencyCode()).isEqualTo("JPY");
+        var thai = contexts.resolve(request("Accept-Language", "th-TH,th;q=0.9"));
+        assertThat(thai.market()).isEqualTo("TH");
+        assertThat(thai.locale()).isEqualTo(Locale.forLanguageTag("th-TH"));
+        assertThat(thai.currency().getCurrencyCode()).isEqualTo("THB");
     }
 
     @Test

@@ -53,6 +53,22 @@ class StorefrontModuleIntegrationTests {
     }
 
     @Test
+    void japaneseAndThaiShoppersHaveStoresOfTheirOwn() throws Exception {
+        mvc.perform(get("/").header("Accept-Language", "ja,en-US;q=0.7,en;q=0.3")).andExpect(redirectedUrl("/ja-jp/"));
+        mvc.perform(get("/").header("Accept-Language", "th-TH,th;q=0.9")).andExpect(redirectedUrl("/th-th/"));
+        // The edge's GeoIP country for a Thai address without Accept-Language opens the Thai store.
+        mvc.perform(get("/").header("X-Onshore-Suggested-Country", "TH").header("X-Onshore-Suggested-Locale",
+                "th-TH").header("X-Onshore-Context-Source", "GEOIP").with(EdgeHop.signed()))
+                .andExpect(redirectedUrl("/th-th/"));
+        mvc.perform(get("/ja-jp/")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html lang=\"ja-JP\">")))
+                .andExpect(content().string(containsString("· TH · THB")));
+        mvc.perform(get("/th-th/")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html lang=\"th-TH\">")))
+                .andExpect(content().string(containsString("· JP · JPY")));
+    }
+
+    @Test
     void theRootSendsAShopperTheEdgeKnowsNothingAboutToTheXDefaultPage() throws Exception {
         // No Accept-Language match (fr), no GeoIP hit: the edge suggests nothing, and the site default is x-default.
         mvc.perform(get("/").header("X-Onshore-Country", "KR").header("X-Onshore-Locale", "ko-KR")
@@ -131,7 +147,7 @@ class StorefrontModuleIntegrationTests {
     @Test
     void everyPageLocaleHasASitemapAndShowsItsMarketsCurrencyInTheSwitcher() throws Exception {
         mvc.perform(get("/sitemap.xml")).andExpect(status().isOk())
-                .andExpect(xpath("count(/*[local-name()='sitemapindex']/*[local-name()='sitemap'])").number(8.0));
+                .andExpect(xpath("count(/*[local-name()='sitemapindex']/*[local-name()='sitemap'])").number(10.0));
         mvc.perform(get("/id-id/")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("· ID · IDR")))
                 .andExpect(content().string(containsString("· SG · SGD")));

@@ -68,6 +68,11 @@ public class Category {
         return this;
     }
 
+    /** Whether the category has a name of its own in {@code language} (not the English fallback). */
+    public boolean isNamedIn(String language) {
+        return names.containsKey(language);
+    }
+
     String code() {
         return code;
     }

@@ -30,7 +30,7 @@ class DemoSites implements ApplicationRunner {
 
     /** The storefront's markets and the language their pages are written in. */
     private static final Map<String, String> MARKETS = Map.of("KR", "ko", "US", "en", "ID", "id", "MY", "ms", "SG",
-            "en", "CN", "zh");
+            "en", "CN", "zh", "JP", "ja", "TH", "th");
 
     private static final Map<String, String> HOT_DEAL_SKU = Map.of("ID", "HS-COLLAGEN-30", "KR",
             "HS-REDGINSENG-TONIC", "MY", "HS-COLLAGEN-30");
@@ -40,7 +40,9 @@ class DemoSites implements ApplicationRunner {
             "ko", "햇살 드는 아침 식탁 위의 한국 비타민과 홍삼",
             "id", "Vitamin dan ginseng merah Korea di atas meja sarapan yang cerah",
             "ms", "Vitamin dan ginseng merah Korea di atas meja sarapan yang cerah",
-            "zh", "阳光早餐桌上的韩国维生素与红参");
+            "zh", "阳光早餐桌上的韩国维生素与红参",
+            "ja", "陽の差す朝食のテーブルに並ぶ韓国のビタミンと紅参",
+            "th", "วิตามินและโสมแดงเกาหลีบนโต๊ะอาหารเช้าที่มีแสงแดดส่องถึง");
 
     /** Per language: hot deal title, greeting, HTML note, best-sellers title, vitamins title, year-end notice. */
     private static final Map<String, List<String>> TEXTS = Map.of(
@@ -58,7 +60,13 @@ class DemoSites implements ApplicationRunner {
                     "Paling laris", "Vitamin dan mineral", "Jualan akhir tahun: diskaun sehingga 30%, bermula tidak lama lagi."),
             "zh", List.of("今日特惠", "正品韩国保健品，首尔直邮，全程可追踪。",
                     "<p>首单<strong>免运费</strong>。<em>清真认证</em>产品在商品页面上有标注。</p>",
-                    "畅销商品", "维生素与矿物质", "年终大促：最高七折，即将开始。"));
+                    "畅销商品", "维生素与矿物质", "年终大促：最高七折，即将开始。"),
+            "ja", List.of("本日のタイムセール", "韓国の正規品サプリメントを、追跡付きでソウルから直送。",
+                    "<p>初回のご注文は<strong>送料無料</strong>。<em>ハラール認証</em>済みの商品は商品ページに表示しています。</p>",
+                    "売れ筋ランキング", "ビタミン・ミネラル", "年末セール：最大30%オフ、まもなく開始。"),
+            "th", List.of("ดีลเด็ดวันนี้", "อาหารเสริมเกาหลีของแท้ ส่งตรงจากโซลพร้อมระบบติดตามพัสดุ",
+                    "<p><strong>ส่งฟรี</strong>สำหรับคำสั่งซื้อแรกของคุณ สินค้าที่<em>ได้รับการรับรองฮาลาล</em>มีระบุไว้ในหน้าสินค้า</p>",
+                    "สินค้าขายดี", "วิตามินและแร่ธาตุ", "ลดส่งท้ายปี: ลดสูงสุด 30% เร็ว ๆ นี้"));
 
     private final SiteContent content;
     private final Pages pages;

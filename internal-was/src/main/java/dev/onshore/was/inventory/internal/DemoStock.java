@@ -24,7 +24,7 @@ class DemoStock {
 
     static final int UNITS = 500;
     private static final Logger log = LoggerFactory.getLogger(DemoStock.class);
-    private static final List<String> MARKETS = List.of("KR", "US", "ID", "MY", "SG", "CN");
+    private static final List<String> MARKETS = List.of("KR", "US", "ID", "MY", "SG", "CN", "JP", "TH");
 
     private final ProductCatalog catalog;
     private final JdbcClient jdbc;

@@ -34,7 +34,7 @@ import org.thymeleaf.context.Context;
 class MailTexts {
 
     /** The bundles shipped; a language without one reads English. */
-    static final List<String> SUFFIXES = List.of("en", "id", "ko", "ms", "zh_Hans");
+    static final List<String> SUFFIXES = List.of("en", "id", "ko", "ms", "zh_Hans", "ja", "th");
 
     private final Messages messages;
     private final Markets markets;

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 /** The demo catalog brings an older demo database up to date, once, and keeps what operators did. */
@@ -31,6 +32,9 @@ class DemoCatalogIntegrationTests extends CatalogTestSupport {
 
     @Autowired
     TransactionOperations transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theBrandsBottleOfAnOlderDemoIsReplacedByTheProductsOwnOnceKeepingAnOperatorsMainImage() {
@@ -70,6 +74,33 @@ class DemoCatalogIntegrationTests extends CatalogTestSupport {
 
         transactions.executeWithoutResult(status -> products.findBySku("HS-ELDERBERRY").orElseThrow()
                 .removeImage(operatorsName, NOW));
+    }
+
+    @Test
+    void aDemoOlderThanTheJapaneseAndThaiStoresGetsTheirTextsAndOffersButAnOperatorsWithdrawalStays() {
+        // As a demo from before JP and TH left it: no Japanese or Thai texts, no offer there; and a product an
+        // operator took out of Thailand only.
+        var zincInThailand = products.findBySku("HS-ZINC-30").orElseThrow().offers().get("TH");
+        var ofSku = " AND product_id = (SELECT id FROM product WHERE sku = ?)";
+        jdbc.sql("DELETE FROM product_translation WHERE language IN ('ja', 'th')" + ofSku).param("HS-VITD-2000")
+                .update();
+        jdbc.sql("DELETE FROM product_offer WHERE market IN ('JP', 'TH')" + ofSku).param("HS-VITD-2000").update();
+        jdbc.sql("DELETE FROM product_offer WHERE market = 'TH'" + ofSku).param("HS-ZINC-30").update();
+        jdbc.sql("DELETE FROM category_translation WHERE category_code = 'health' AND language = 'th'").update();
+
+        demo.run(new DefaultApplicationArguments());
+
+        var updated = products.findBySku("HS-VITD-2000").orElseThrow();
+        assertThat(updated.translations().get("ja").name()).isEqualTo("ビタミンD3 2000IU");
+        assertThat(updated.translations().get("th").name()).isEqualTo("วิตามินดี 3 2000 IU");
+        assertThat(updated.offers().get("JP").listPrice()).isEqualByComparingTo("1780");
+        assertThat(updated.offers().get("TH").listPrice()).isEqualByComparingTo("399");
+        assertThat(products.findBySku("HS-ZINC-30").orElseThrow().offers()).containsKey("JP").doesNotContainKey("TH");
+        assertThat(jdbc.sql("SELECT name FROM category_translation WHERE category_code = 'health' AND language = 'th'")
+                .query(String.class).single()).isEqualTo("ผลิตภัณฑ์เสริมอาหาร");
+
+        transactions.executeWithoutResult(status -> products.findBySku("HS-ZINC-30").orElseThrow()
+                .offer("TH", zincInThailand, NOW));
     }
 
     @Test

@@ -39,6 +39,17 @@ class MailBundlesUnitTests {
     @Test
     void aChineseShopperInChinaReadsSimplifiedChineseAndAnUnknownLanguageReadsEnglish() {
         assertThat(messages.format("mail.greeting", Locale.forLanguageTag("zh-CN"))).isEqualTo("您好，");
-        assertThat(messages.format("mail.greeting", Locale.forLanguageTag("th-TH"))).isEqualTo("Hello,");
+        assertThat(messages.format("mail.greeting", Locale.forLanguageTag("vi-VN"))).isEqualTo("Hello,");
+    }
+
+    @Test
+    void japaneseAndThaiShoppersReadTheirOwnLanguageWithTheirCounts() {
+        assertThat(MailTexts.SUFFIXES).contains("ja", "th");
+        var arguments = Map.of("number", "ON1", "items", 3, "placedAt", "2026/12/03");
+        assertThat(messages.format("mail.greeting", Locale.forLanguageTag("ja-JP"))).isEqualTo("こんにちは。");
+        assertThat(messages.format("mail.placed.intro", Locale.forLanguageTag("ja-JP"), arguments))
+                .contains("ご注文 ON1（3点）");
+        assertThat(messages.format("mail.placed.intro", Locale.forLanguageTag("th-TH"), arguments))
+                .contains("คำสั่งซื้อ ON1 จำนวน 3 รายการ");
     }
 }

@@ -1,0 +1,92 @@
+package dev.onshore.was;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * The Japanese and Thai stores of the demo (issue 14): pages in the shopper's language with yen and baht formatted
+ * by ICU, search in Japanese and Thai script, and an assortment of their own.
+ */
+class JapaneseAndThaiStorefrontIntegrationTests extends CatalogTestSupport {
+
+    private static final Pattern PRODUCT = Pattern.compile("data-sku=\"([A-Z0-9-]+)\"");
+
+    @Autowired
+    MockMvc mvc;
+
+    private MvcResult page(String uri) throws Exception {
+        return mvc.perform(get(uri)).andReturn();
+    }
+
+    private static String body(MvcResult result) throws Exception {
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private List<String> skus(String uri) throws Exception {
+        return PRODUCT.matcher(body(page(uri))).results().map(m -> m.group(1)).toList();
+    }
+
+    @Test
+    void aJapaneseProductPageIsInJapaneseWithWholeYen() throws Exception {
+        var product = page("/ja-jp/p/HS-VITC-1000");
+        assertThat(product.getResponse().getStatus()).isEqualTo(200);
+        assertThat(body(product)).contains("<html lang=\"ja-JP\">").contains("ビタミンC 1000mg")
+                .contains("カートに入れる").contains("￥1,980").doesNotContain("1,980.00").doesNotContain("1980.00")
+                .contains("\"price\":\"1980\"").contains("\"priceCurrency\":\"JPY\"");
+    }
+
+    @Test
+    void aThaiProductPageIsInThaiWithBaht() throws Exception {
+        var product = page("/th-th/p/HS-VITC-1000");
+        assertThat(product.getResponse().getStatus()).isEqualTo(200);
+        assertThat(body(product)).contains("<html lang=\"th-TH\">").contains("วิตามินซี 1000 มก.")
+                .contains("ใส่ตะกร้า").contains("฿449.00").contains("\"priceCurrency\":\"THB\"");
+    }
+
+    @Test
+    void categoryPagesNameTheCategoryAndPriceInTheMarketsCurrency() throws Exception {
+        var japanese = body(page("/ja-jp/c/health.vitamins"));
+        assertThat(japanese).contains("ビタミン・ミネラル").containsPattern("￥[0-9],[0-9]{3}<")
+                .doesNotContainPattern("￥[0-9,]+\\.[0-9]");
+        var thai = body(page("/th-th/c/health.vitamins"));
+        assertThat(thai).contains("วิตามินและแร่ธาตุ").containsPattern("฿[0-9,]+\\.00<");
+    }
+
+    @Test
+    void aShopperFindsProductsByTheirJapaneseAndThaiNames() throws Exception {
+        assertThat(skus("/ja-jp/search?q=ルテイン")).contains("HS-LUTEIN-60");
+        assertThat(skus("/ja-jp/search?q=コラーゲン")).contains("HS-COLLAGEN-30", "HS-COLLAGEN-DRINK");
+        assertThat(skus("/th-th/search?q=คอลลาเจน")).contains("HS-COLLAGEN-30", "HS-COLLAGEN-DRINK");
+        assertThat(skus("/th-th/search?q=ลูทีน")).contains("HS-LUTEIN-60");
+        // Japanese script on the Thai store still finds what Thailand sells, and only that.
+        assertThat(skus("/th-th/search?q=オメガ3")).contains("HS-OMEGA3-90").doesNotContain("HS-KRILL-OIL");
+    }
+
+    @Test
+    void eachMarketSellsItsOwnAssortment() throws Exception {
+        // Krill oil is sold in Japan, not in Thailand; glutathione the other way round.
+        assertThat(page("/ja-jp/p/HS-KRILL-OIL").getResponse().getStatus()).isEqualTo(200);
+        assertThat(page("/th-th/p/HS-KRILL-OIL").getResponse().getStatus()).isEqualTo(404);
+        assertThat(page("/th-th/p/HS-GLUTATHIONE").getResponse().getStatus()).isEqualTo(200);
+        assertThat(page("/ja-jp/p/HS-GLUTATHIONE").getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void theHomePagesShowTheirOwnCmsCornersAndSwitcher() throws Exception {
+        var japanese = body(page("/ja-jp/"));
+        assertThat(japanese).contains("<html lang=\"ja-JP\">").contains("売れ筋ランキング")
+                .contains("hreflang=\"th-TH\"").contains("hreflang=\"id-ID\"");
+        var thai = body(page("/th-th/"));
+        assertThat(thai).contains("<html lang=\"th-TH\">").contains("สินค้าขายดี").contains("hreflang=\"ja-JP\"");
+        assertThat(body(page("/sitemap.xml"))).contains("/ja-jp/sitemap.xml").contains("/th-th/sitemap.xml");
+        assertThat(body(page("/th-th/sitemap.xml"))).contains("/th-th/p/HS-VITC-1000").doesNotContain("HS-KRILL-OIL");
+    }
+}
