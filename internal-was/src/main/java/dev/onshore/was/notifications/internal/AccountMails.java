@@ -6,11 +6,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
- * Confirms an account's erasure by mail, once: the event is claimed in the sent-mail ledger, and the address is
- * forgotten by the accounts area in the same transaction once the mail is out (a mail that fails rolls both back
- * and the event is retried).
+ * Confirms an account's erasure by mail, once (see {@link MailDelivery}: no transaction is open while the relay is
+ * talked to), then has the accounts area forget the address. A mail that fails leaves the address and the event is
+ * retried; an event delivered again after the mail went out only forgets the address.
  */
 @Component
 class AccountMails {
@@ -27,18 +28,18 @@ class AccountMails {
         this.delivery = delivery;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(AccountErased erased) {
         var recipient = accounts.erasureRecipient(erased.erasureId()).orElse(null);
         if (recipient == null) {
             log.info("No erasure confirmation for request {}: no address, or sent before", erased.erasureId());
             return;
         }
-        if (!delivery.sendOnce(erased.eventId().toString(), MailKind.ERASED, "-", recipient.email(),
-                () -> texts.composeErasure(recipient.language(), erased.ordersAnonymised()))) {
-            return;
-        }
+        var sent = delivery.sendOnce(erased.eventId().toString(), MailKind.ERASED, "-", recipient.email(),
+                () -> texts.composeErasure(recipient.language(), erased.ordersAnonymised()));
         accounts.erasureConfirmed(erased.erasureId());
-        log.info("Sent the erasure confirmation of request {}", erased.erasureId());
+        if (sent) {
+            log.info("Sent the erasure confirmation of request {}", erased.erasureId());
+        }
     }
 }

@@ -3,6 +3,8 @@ package dev.onshore.was.notifications.internal;
 import dev.onshore.was.notifications.internal.MailTexts.Mail;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.function.Supplier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,39 +12,77 @@ import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends a shopper's mail once per event: the event is claimed in the sent-mail ledger in the caller's transaction
- * before the mail goes out, so a redelivered event sends nothing, and a mail that could not be sent (an exception)
- * rolls the claim back with the transaction, leaving the event to be retried.
+ * Sends a shopper's mail once per event, never with a transaction open while the relay is talked to (a slow relay
+ * would hold a pool connection per mail, and an order burst would take them all from the requests): the event is
+ * claimed in the sent-mail ledger in one short transaction, the mail goes out with no transaction, and a second
+ * short transaction marks it sent. A redelivered event sends nothing; a mail that could not be sent (an exception)
+ * releases its claim and the exception leaves the event publication incomplete, to be retried. A delivery that
+ * finds the same event being sent by another delivery (claimed within the lease) fails too, so that the event is
+ * looked at again later, when that other delivery has marked it sent or released it.
  */
 @Component
 @EnableConfigurationProperties(NotificationProperties.class)
 class MailDelivery {
 
+    /**
+     * How long a claim protects a mail being sent: far longer than a send takes (the relay's timeouts), so that only
+     * a claim whose node died is taken over.
+     */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
+
     private final SentMails sent;
     private final JavaMailSender sender;
     private final NotificationProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    MailDelivery(SentMails sent, JavaMailSender sender, NotificationProperties properties, Clock clock) {
+    MailDelivery(SentMails sent, JavaMailSender sender, NotificationProperties properties, Clock clock,
+            TransactionTemplate transactions) {
         this.sent = sent;
         this.sender = sender;
         this.properties = properties;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /**
      * Sends the mail {@code compose} makes to {@code to}, unless {@code eventKey} was claimed before.
      *
+     * Must be called with no transaction open.
+     *
      * @param reference what the mail is about in the ledger (an order number, or {@code -})
-     * @return false when the event was claimed before: nothing was composed or sent
+     * @return false when the event's mail was sent before: nothing was composed or sent
+     * @throws MailInFlightException when another delivery of the event is sending its mail now
      */
     boolean sendOnce(String eventKey, MailKind kind, String reference, String to, Supplier<Mail> compose) {
-        if (!sent.claim(eventKey, kind, reference, clock.instant())) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("A mail is sent with no transaction open: it would hold a pool "
+                    + "connection for as long as the relay takes");
+        }
+        // The ledger keeps microseconds: the claim is matched on the instant it stored.
+        var claimedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var claim = transactions.execute(status -> sent.claim(eventKey, kind, reference, claimedAt, CLAIM_LEASE));
+        if (claim == SentMails.Claim.SENT_BEFORE) {
             return false;
         }
-        var mail = compose.get();
+        if (claim == SentMails.Claim.IN_FLIGHT) {
+            throw new MailInFlightException(eventKey, kind);
+        }
+        try {
+            send(kind, reference, to, compose.get());
+        } catch (RuntimeException | Error e) {
+            transactions.executeWithoutResult(status -> sent.release(eventKey, kind, claimedAt));
+            throw e;
+        }
+        transactions.executeWithoutResult(status -> sent.sent(eventKey, kind, claimedAt, clock.instant()));
+        return true;
+    }
+
+    private void send(MailKind kind, String reference, String to, Mail mail) {
         sender.send(message -> {
             try {
                 var helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -61,6 +101,13 @@ class MailDelivery {
                 throw new MailPreparationException(e);
             }
         });
-        return true;
+    }
+
+    /** Another delivery of the same event claimed its mail within the lease; try again later. */
+    static final class MailInFlightException extends RuntimeException {
+
+        MailInFlightException(String eventKey, MailKind kind) {
+            super("The " + kind + " mail of event " + eventKey + " is being sent by another delivery");
+        }
     }
 }
