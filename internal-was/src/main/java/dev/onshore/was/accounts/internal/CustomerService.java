@@ -89,6 +89,10 @@ class CustomerService implements CustomerAdministration, CustomerStanding {
             throw new StaleCustomerException(version, before.version());
         }
         var after = records.find(subject).orElseThrow();
+        if (!blocked) {
+            // Lifting it for an account that inherited it from an erased one lifts it for the address.
+            records.forgetBlacklistBeyondErasure(subject);
+        }
         audit.record("customer.blacklist", "customer:" + subject, standing(before), standing(after));
         return detail(after);
     }
