@@ -8,7 +8,9 @@ import dev.onshore.i18n.rates.MissingRateException;
 import dev.onshore.i18n.rates.StaleRateException;
 import dev.onshore.was.audit.AuditTrail;
 import dev.onshore.was.catalog.NotASpreadsheetException;
+import dev.onshore.was.catalog.ProductSpreadsheets;
 import dev.onshore.was.catalog.Sku;
+import dev.onshore.was.catalog.Spreadsheets;
 import dev.onshore.was.inventory.InsufficientStockException;
 import dev.onshore.was.inventory.Stock;
 import dev.onshore.was.marketplace.MarketplaceOrders;
@@ -95,7 +97,7 @@ class OrderImportService implements MarketplaceOrders {
         if (!CHANNEL.matcher(channel).matches()) {
             throw new IllegalArgumentException("channel");
         }
-        var rows = rows(fileName, Sheets.read(fileName, bytes));
+        var rows = rows(fileName, Spreadsheets.read(fileName, bytes));
         var errors = new ArrayList<RowError>();
         var mapped = codes.skus(channel);
         var byNumber = new LinkedHashMap<String, List<Row>>();
@@ -313,7 +315,7 @@ class OrderImportService implements MarketplaceOrders {
                         "서울특별시 중구 세종대로 110", "04524", "KR", ""),
                 List.of("CP-20261203-0001", "CP-998878", "Magnesium 300", "1", "15900", "홍길동",
                         "+82 10-1234-5678", "서울특별시 중구 세종대로 110", "04524", "KR", ""));
-        return Sheets.write(format, "orders", COLUMNS, rows);
+        return Spreadsheets.write(ProductSpreadsheets.Format.valueOf(format.name()), "orders", COLUMNS, rows);
     }
 
     @Override
