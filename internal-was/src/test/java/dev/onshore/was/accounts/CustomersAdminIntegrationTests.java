@@ -244,4 +244,40 @@ class CustomersAdminIntegrationTests extends AccountTestSupport {
                 .content("{\"blocked\":false,\"reason\":\"resolved\",\"version\":1}"), "ORDER_MANAGER"), 200);
         assertStatus(checkoutAs(member, email), 201);
     }
+
+    @Test
+    void guestBuyersAreFoundByTheirAddressOrOrderNumberWithTheirOrdersMarkedAsGuests() throws Exception {
+        var email = "guest-" + UUID.randomUUID() + "@Example.com";
+        var numbers = new java.util.ArrayList<String>();
+        for (var i = 0; i < 2; i++) {
+            var token = cart("ID");
+            assertStatus(add(token, "HS-COLLAGEN-TAB", 1), 200);
+            var placed = placeOrder(token, UUID.randomUUID().toString(), """
+                    {"address":%s,"shippingMethod":"standard","email":"%s"}""".formatted(address("ID"),
+                    i == 0 ? email : " " + email.toLowerCase() + " "));
+            assertStatus(placed, 201);
+            numbers.add(JsonPath.read(body(placed), "$.order.number"));
+        }
+
+        var byEmail = as(get("/api/admin/customers").param("email", email.toUpperCase()), "ORDER_MANAGER");
+        assertStatus(byEmail, 200);
+        assertThat(JsonPath.<Integer>read(body(byEmail), "$.total")).isZero();
+        assertThat(JsonPath.<java.util.List<Object>>read(body(byEmail), "$.guests")).hasSize(1);
+        assertThat(JsonPath.<String>read(body(byEmail), "$.guests[0].email")).startsWith("g***@")
+                .doesNotContain("guest-");
+        assertThat(JsonPath.<java.util.List<String>>read(body(byEmail), "$.guests[0].orders[*].number"))
+                .containsExactly(numbers.get(1), numbers.get(0));
+
+        var byOrder = as(get("/api/admin/customers").param("order", numbers.get(0)), "ORDER_MANAGER");
+        assertStatus(byOrder, 200);
+        assertThat(JsonPath.<java.util.List<String>>read(body(byOrder), "$.guests[0].orders[*].number"))
+                .containsExactlyInAnyOrderElementsOf(numbers);
+        assertThat(JsonPath.<String>read(body(byOrder), "$.guests[0].market")).isEqualTo("ID");
+
+        // Only the blind index is stored next to the order, never the address in clear.
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM shop_order WHERE email_index IS NOT NULL AND number IN (?, ?)")
+                .params(numbers.get(0), numbers.get(1)).query(Long.class).single()).isEqualTo(2);
+        // A member's search shows no guests; a VIEWER sees none of it.
+        assertStatus(as(get("/api/admin/customers").param("email", email), "VIEWER"), 403);
+    }
 }
