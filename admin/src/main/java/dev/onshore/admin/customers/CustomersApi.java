@@ -25,7 +25,16 @@ class CustomersApi {
             @Nullable Instant lastLoginAt, @Nullable Instant lastActiveAt, boolean dormant, boolean blocked) {
     }
 
-    record Page(List<Summary> customers, int page, int size, long total) {
+    /** {@code guests}: the buyers without an account the search found (empty from a WAS that sends none). */
+    record Page(List<Summary> customers, int page, int size, long total, @Nullable List<GuestBuyer> guests) {
+
+        Page {
+            guests = guests == null ? List.of() : List.copyOf(guests);
+        }
+    }
+
+    /** A guest buyer: the guest orders placed with one (masked) address. */
+    record GuestBuyer(String email, @Nullable String market, List<CustomerOrder> orders) {
     }
 
     record CustomerOrder(String number, String status, Amount total, Instant placedAt) {

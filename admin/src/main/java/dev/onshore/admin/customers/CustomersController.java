@@ -57,7 +57,7 @@ class CustomersController {
                 throw refused;
             }
             model.addAttribute("errors", WasRefusal.of(refused).fields());
-            model.addAttribute("result", new CustomersApi.Page(List.of(), 0, PAGE_SIZE, 0));
+            model.addAttribute("result", new CustomersApi.Page(List.of(), 0, PAGE_SIZE, 0, List.of()));
         }
         return "customers/list";
     }

@@ -93,6 +93,22 @@ class CustomersScreensIntegrationTests extends ScreenTests {
     }
 
     @Test
+    void guestBuyersFoundBySearchAreListedWithTheirOrdersAndMarkedAsGuests() throws Exception {
+        WAS.answer("GET /api/admin/customers", 200, """
+                {"customers":[],"page":0,"size":20,"total":0,
+                 "guests":[{"email":"g***@example.com","market":"ID",
+                   "orders":[{"number":"ON260617-GUEST001","status":"PAID",
+                     "total":{"amount":150000.0000,"currency":"IDR"},"placedAt":"2026-06-17T15:30:00Z"}]}]}""");
+
+        mvc.perform(get("/customers").param("email", "guest@example.com").param("lang", "ko")
+                        .with(as("kim", "ORDER_MANAGER"))).andDo(snapshot("admin-customers-guests"))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("data-guest"),
+                        containsString("비회원 구매자"), containsString("g***@example.com"),
+                        containsString("href=\"/orders/ON260617-GUEST001\""), containsString("2026-06-18 00:30"),
+                        containsString("고객 0명"))));
+    }
+
+    @Test
     void oneCustomerFoundIsCountedInTheSingular() throws Exception {
         WAS.answer("GET /api/admin/customers", 200, """
                 {"customers":[

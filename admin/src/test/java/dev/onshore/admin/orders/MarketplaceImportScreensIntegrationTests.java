@@ -118,7 +118,9 @@ class MarketplaceImportScreensIntegrationTests extends ScreenTests {
                 .andDo(snapshot("orders-import"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("data-code=\"coupang/CP-998877\""),
-                        containsString("HS-VITC-1000"), containsString("/orders/import/template?format=xlsx"))));
+                        containsString("HS-VITC-1000"), containsString("/orders/import/template?format=xlsx"),
+                        // Who changed the mapping and when (KST), as a message, never the raw expression.
+                        containsString("by park 2026-12-03 10:00"), not(containsString("??order.by")))));
         WAS.answer("PUT /api/admin/marketplace-codes/coupang/CP-1", 200, CODES.substring(1, CODES.length() - 1));
         mvc.perform(post("/orders/import/codes").param("channel", "Coupang").param("code", "CP-1")
                         .param("sku", "HS-MAG-300").with(as("park", "ORDER_MANAGER")).with(csrf()))

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Customers as operators see them (admin API): registered shoppers, found by the exact e-mail address (through its
- * blind index, never by decrypting the table) or by one of their order numbers, or listed most recently active first.
+ * blind index, never by decrypting the table) or by one of their order numbers, or listed most recently active first;
+ * and, in a search, the guests who bought with that address or placed that order (buyers without an account).
  * Personal values are masked; {@link #reveal} shows them and is audited. A blacklisted shopper cannot check out.
  */
 public interface CustomerAdministration {
@@ -19,7 +20,7 @@ public interface CustomerAdministration {
      * One page of customers, most recently active first.
      *
      * @param email an exact address (any case), or null
-     * @param orderNumber one of the customer's order numbers, or null (a guest's order finds nobody)
+     * @param orderNumber one of the customer's order numbers, or null (a guest's order finds its guest buyer)
      * @param page from 0
      * @param size 1 to 100
      */
@@ -54,7 +55,23 @@ public interface CustomerAdministration {
             @Nullable Instant lastLoginAt, @Nullable Instant lastActiveAt, boolean dormant, boolean blocked) {
     }
 
-    record Page(List<Summary> customers, int page, int size, long total) {
+    /**
+     * @param guests the guest buyers the search found (never in an unfiltered list); empty when none
+     */
+    record Page(List<Summary> customers, int page, int size, long total, List<GuestBuyer> guests) {
+
+        public Page {
+            guests = List.copyOf(guests);
+        }
+    }
+
+    /**
+     * A buyer without an account: the guest orders placed with one address (found by its blind index), newest
+     * first; an order placed before guests were indexed stands alone.
+     *
+     * @param email masked, like a customer's
+     */
+    record GuestBuyer(String email, @Nullable String market, List<CustomerOrder> orders) {
     }
 
     /** An order of the customer. */

@@ -43,6 +43,12 @@ public interface OrderManagement {
     java.util.List<OrderView> findForMember(String memberSubject, int limit);
 
     /**
+     * The guest orders placed with this address (any case, surrounding blanks ignored), newest first, found by its
+     * blind index; empty without the PII key file. Orders placed before guests were indexed are not found.
+     */
+    java.util.List<OrderView> findForGuest(String email, int limit);
+
+    /**
      * Cancels an order before it is shipped; a paid order is refunded in full through the payments area.
      * {@code reason} is kept in its history.
      */

@@ -117,9 +117,28 @@ class PageFrame {
 
     /** @param reason the message key that names what was refused, in the page's language */
     ModelAndView badRequest(StorefrontLocale page, String reason) {
+        return badRequest(page, reason, HttpStatus.BAD_REQUEST);
+    }
+
+    /** @param status a 4xx the request is refused with (400, or 413, 415, ... told as the same page) */
+    ModelAndView badRequest(StorefrontLocale page, String reason, HttpStatus status) {
         var model = page("storefront/bad-request", page, "");
         model.addObject("reason", reason);
-        model.setStatus(HttpStatus.BAD_REQUEST);
+        model.setStatus(status);
+        model.addObject("hreflang", false);
+        return model;
+    }
+
+    /**
+     * A refusal the shopper can only go back from (a form's expired token, a method a page does not take, a
+     * failure of ours): its own heading and advice, the usual header and a way home.
+     *
+     * @param kind which texts: {@code errorpage.<kind>.title}, {@code .heading}, {@code .body}
+     */
+    ModelAndView refused(StorefrontLocale page, HttpStatus status, String kind) {
+        var model = page("storefront/refused", page, "");
+        model.addObject("kind", kind);
+        model.setStatus(status);
         model.addObject("hreflang", false);
         return model;
     }

@@ -31,7 +31,9 @@ class PathLocaleResolver implements LocaleResolver {
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
-        var path = request.getRequestURI();
+        // The error dispatch of a storefront page (a refused form) speaks the language of the page it refused.
+        var path = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
+                ? original : request.getRequestURI();
         if (path != null && path.length() > 1) {
             var end = path.indexOf('/', 1);
             var segment = end < 0 ? path.substring(1) : path.substring(1, end);

@@ -194,4 +194,90 @@ class CustomersAdminIntegrationTests extends AccountTestSupport {
         assertStatus(lifted, 200);
         assertStatus(checkoutAs(member, email), 201);
     }
+
+    @Test
+    void theBlacklistOutlivesTheErasureOfTheAccountByItsAddressesBlindIndexOnly() throws Exception {
+        var subject = "gone-" + UUID.randomUUID();
+        var email = subject + "@example.com";
+        accounts.recordLogin(subject, email);
+        assertStatus(as(put("/api/admin/customers/" + subject + "/blacklist").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"blocked\":true,\"reason\":\"chargeback fraud\",\"version\":0}"), "ORDER_MANAGER"), 200);
+
+        accounts.erase(subject, email, "ko");
+
+        // Only the address's keyed index is kept: no address, no subject.
+        var kept = jdbc.sql("SELECT email_index FROM blacklisted_email WHERE reason = 'chargeback fraud'")
+                .query(String.class).list();
+        assertThat(kept).isNotEmpty().allSatisfy(index -> assertThat(index).hasSize(64)
+                .doesNotContain(subject).doesNotContainIgnoringCase("example"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM shopper_profile WHERE subject = ?").param(subject)
+                .query(Long.class).single()).isZero();
+
+        // The same address as a guest (any case) is refused.
+        var guestCart = cart("ID");
+        assertStatus(add(guestCart, "HS-COLLAGEN-TAB", 1), 200);
+        var guest = placeOrder(guestCart, UUID.randomUUID().toString(), """
+                {"address":%s,"shippingMethod":"standard","email":"%s"}""".formatted(address("ID"),
+                " " + email.toUpperCase() + " "));
+        assertStatus(guest, 422);
+        assertThat(JsonPath.<String>read(body(guest), "$.code")).isEqualTo("customer-blocked");
+
+        // Signing up again with it: the new account starts blacklisted (audited, by the system) and cannot order.
+        var again = "again-" + UUID.randomUUID();
+        accounts.recordLogin(again, email);
+        var detail = as(get("/api/admin/customers/" + again), "ORDER_MANAGER");
+        assertStatus(detail, 200);
+        assertThat(JsonPath.<Boolean>read(body(detail), "$.summary.blocked")).isTrue();
+        assertThat(JsonPath.<String>read(body(detail), "$.blockReason")).isEqualTo("chargeback fraud");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'customer.blacklist' AND target = ? "
+                + "AND actor = 'system'").param("customer:" + again).query(Long.class).single()).isOne();
+        var member = OperatorsRealm.shopperToken(again, email);
+        assertStatus(mvc.perform(post("/api/shop/v1/cart").header("Authorization", member)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"market\":\"ID\"}")).andReturn(), 201);
+        assertStatus(mvc.perform(post("/api/shop/v1/cart/lines").header("Authorization", member)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"sku\":\"HS-COLLAGEN-TAB\",\"quantity\":1}"))
+                .andReturn(), 200);
+        assertStatus(checkoutAs(member, email), 422);
+
+        // An operator lifting it on the new account lifts it for the address.
+        assertStatus(as(put("/api/admin/customers/" + again + "/blacklist").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"blocked\":false,\"reason\":\"resolved\",\"version\":1}"), "ORDER_MANAGER"), 200);
+        assertStatus(checkoutAs(member, email), 201);
+    }
+
+    @Test
+    void guestBuyersAreFoundByTheirAddressOrOrderNumberWithTheirOrdersMarkedAsGuests() throws Exception {
+        var email = "guest-" + UUID.randomUUID() + "@Example.com";
+        var numbers = new java.util.ArrayList<String>();
+        for (var i = 0; i < 2; i++) {
+            var token = cart("ID");
+            assertStatus(add(token, "HS-COLLAGEN-TAB", 1), 200);
+            var placed = placeOrder(token, UUID.randomUUID().toString(), """
+                    {"address":%s,"shippingMethod":"standard","email":"%s"}""".formatted(address("ID"),
+                    i == 0 ? email : " " + email.toLowerCase() + " "));
+            assertStatus(placed, 201);
+            numbers.add(JsonPath.read(body(placed), "$.order.number"));
+        }
+
+        var byEmail = as(get("/api/admin/customers").param("email", email.toUpperCase()), "ORDER_MANAGER");
+        assertStatus(byEmail, 200);
+        assertThat(JsonPath.<Integer>read(body(byEmail), "$.total")).isZero();
+        assertThat(JsonPath.<java.util.List<Object>>read(body(byEmail), "$.guests")).hasSize(1);
+        assertThat(JsonPath.<String>read(body(byEmail), "$.guests[0].email")).startsWith("g***@")
+                .doesNotContain("guest-");
+        assertThat(JsonPath.<java.util.List<String>>read(body(byEmail), "$.guests[0].orders[*].number"))
+                .containsExactly(numbers.get(1), numbers.get(0));
+
+        var byOrder = as(get("/api/admin/customers").param("order", numbers.get(0)), "ORDER_MANAGER");
+        assertStatus(byOrder, 200);
+        assertThat(JsonPath.<java.util.List<String>>read(body(byOrder), "$.guests[0].orders[*].number"))
+                .containsExactlyInAnyOrderElementsOf(numbers);
+        assertThat(JsonPath.<String>read(body(byOrder), "$.guests[0].market")).isEqualTo("ID");
+
+        // Only the blind index is stored next to the order, never the address in clear.
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM shop_order WHERE email_index IS NOT NULL AND number IN (?, ?)")
+                .params(numbers.get(0), numbers.get(1)).query(Long.class).single()).isEqualTo(2);
+        // A member's search shows no guests; a VIEWER sees none of it.
+        assertStatus(as(get("/api/admin/customers").param("email", email), "VIEWER"), 403);
+    }
 }

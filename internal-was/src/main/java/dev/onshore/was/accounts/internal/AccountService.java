@@ -6,6 +6,7 @@ import dev.onshore.i18n.context.ShopperChoice;
 import dev.onshore.i18n.market.Market;
 import dev.onshore.i18n.market.Markets;
 import dev.onshore.was.accounts.AccountErased;
+import dev.onshore.was.audit.AuditTrail;
 import dev.onshore.was.accounts.AccountErasedException;
 import dev.onshore.was.accounts.AccountErasure;
 import dev.onshore.was.accounts.AccountErasureRefusedException;
@@ -58,10 +59,15 @@ class AccountService implements ShopperAccounts {
     private final Markets markets;
     private final OrderManagement orders;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final Clock clock;
 
+    /** Who blacklisted an account that inherited the blacklisting of an erased account with its address. */
+    static final String SYSTEM_BLACKLIST = "system (erased account's address)";
+
     AccountService(ShopperProfiles profiles, CustomerRecords customers, AddressBook book, Erasures erasures, Markets markets,
-            OrderManagement orders, ApplicationEventPublisher events, Clock clock) {
+            OrderManagement orders, ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.profiles = profiles;
         this.customers = customers;
         this.book = book;
@@ -83,6 +89,26 @@ class AccountService implements ShopperAccounts {
         var now = clock.instant();
         profiles.lock(subject, now);
         customers.recordLogin(subject, email, now);
+        if (email != null && !email.isBlank()) {
+            inheritBlacklist(subject, customers.emailIndex(email), now);
+        }
+    }
+
+    /**
+     * An account whose address belonged to an account erased while blacklisted starts blacklisted: erasing an
+     * account must not be a way around the blacklist. Audited like an operator's blacklisting, by the system.
+     */
+    private void inheritBlacklist(String subject, String emailIndex, java.time.Instant now) {
+        var reason = customers.blacklistedBeforeErasure(emailIndex).orElse(null);
+        var row = customers.find(subject).orElse(null);
+        if (reason == null || row == null || row.blocked()) {
+            return;
+        }
+        customers.block(subject, true, reason, SYSTEM_BLACKLIST, now, row.version());
+        audit.record("customer.blacklist", "customer:" + subject,
+                java.util.Map.of("blocked", false, "version", row.version()),
+                java.util.Map.of("blocked", true, "reason", reason, "inherited", "erased account's address",
+                        "version", row.version() + 1));
     }
 
     @Override
@@ -208,6 +234,8 @@ class AccountService implements ShopperAccounts {
         var now = clock.instant();
         lockLive(subject);
         var addresses = book.removeAll(subject);
+        // Before the profile (and its blacklist flag) goes: the blacklist outlives the account, by blind index only.
+        customers.keepBlacklistBeyondErasure(subject, now);
         profiles.delete(subject);
         var anonymised = orders.anonymiseMember(subject);
         var id = erasures.record(subject, now, addresses, anonymised, email, language);

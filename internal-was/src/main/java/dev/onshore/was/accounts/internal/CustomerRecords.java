@@ -69,10 +69,41 @@ class CustomerRecords {
                 .params(params(emailIndex, subject, List.of())).query(Long.class).single();
     }
 
-    /** Whether the account this address's index belongs to is blacklisted. */
+    /** Whether the account this address's index belongs to is blacklisted, or was when it was erased. */
     boolean blockedByEmail(String emailIndex) {
-        return jdbc.sql("SELECT COUNT(*) FROM shopper_profile WHERE email_index = ? AND blocked")
-                .param(emailIndex).query(Long.class).single() > 0;
+        return jdbc.sql("""
+                SELECT (SELECT COUNT(*) FROM shopper_profile WHERE email_index = ? AND blocked)
+                     + (SELECT COUNT(*) FROM blacklisted_email WHERE email_index = ?)""")
+                .params(emailIndex, emailIndex).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Keeps the blacklisting of a profile about to be erased, by its address's blind index only (the address and
+     * the subject go); nothing when the profile is not blacklisted or never recorded an address.
+     *
+     * @return whether a blacklisting was kept
+     */
+    boolean keepBlacklistBeyondErasure(String subject, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO blacklisted_email (email_index, reason, blocked_by, blocked_at, erased_at)
+                SELECT email_index, block_reason, block_changed_by, block_changed_at, ? FROM shopper_profile
+                 WHERE subject = ? AND blocked AND email_index IS NOT NULL
+                ON DUPLICATE KEY UPDATE reason = VALUES(reason), blocked_by = VALUES(blocked_by),
+                  blocked_at = VALUES(blocked_at), erased_at = VALUES(erased_at)""")
+                .params(Timestamp.from(now), subject).update() > 0;
+    }
+
+    /** The reason an erased account with this address's index was blacklisted for, if one was. */
+    Optional<String> blacklistedBeforeErasure(String emailIndex) {
+        return jdbc.sql("SELECT COALESCE(reason, '') FROM blacklisted_email WHERE email_index = ?").param(emailIndex)
+                .query(String.class).optional();
+    }
+
+    /** Forgets the kept blacklisting of the address of {@code subject} (its account's blacklist was lifted). */
+    void forgetBlacklistBeyondErasure(String subject) {
+        jdbc.sql("""
+                DELETE FROM blacklisted_email WHERE email_index =
+                  (SELECT email_index FROM shopper_profile WHERE subject = ?)""").param(subject).update();
     }
 
     boolean blocked(String subject) {

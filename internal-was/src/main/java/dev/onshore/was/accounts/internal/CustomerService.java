@@ -53,14 +53,53 @@ class CustomerService implements CustomerAdministration, CustomerStanding {
         var index = email == null || email.isBlank() ? null : records.emailIndex(email);
         String subject = null;
         if (orderNumber != null && !orderNumber.isBlank()) {
-            subject = orders.find(orderNumber.strip()).map(order -> order.memberSubject()).orElse(null);
+            var order = orders.find(orderNumber.strip()).orElse(null);
+            if (order == null) {
+                return new Page(List.of(), page, size, 0, List.of());
+            }
+            subject = order.memberSubject();
             if (subject == null) {
-                return new Page(List.of(), page, size, 0); // unknown number or a guest's order
+                return new Page(List.of(), page, size, 0, guestOf(order, email));
             }
         }
         var rows = records.page(index, subject, page, size);
+        var guests = email == null || email.isBlank() || page > 0 ? List.<GuestBuyer>of() : guestsWith(email);
         return new Page(rows.stream().map(row -> summary(row, lastOrder(row.subject()))).toList(), page, size,
-                records.count(index, subject));
+                records.count(index, subject), guests);
+    }
+
+    /** The guest who bought with this address, with their orders; none when no guest did. */
+    private List<GuestBuyer> guestsWith(String email) {
+        var found = orders.findForGuest(email, ORDERS_SHOWN);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        // Masked as the guest gave it (their latest order's), not as the operator typed it.
+        var given = orders.recipient(found.getFirst().number()).map(dev.onshore.was.orders.OrderRecipient::email)
+                .orElse(email).strip();
+        return List.of(new GuestBuyer(java.util.Objects.requireNonNull(Masks.email(given)),
+                found.getFirst().market(), found.stream().map(CustomerService::customerOrder).toList()));
+    }
+
+    /**
+     * The guest buyer of a guest order: all their orders by the order's address (its blind index), or the order alone
+     * when it was placed before guests were indexed; none when an address was also asked for and it is another.
+     */
+    private List<GuestBuyer> guestOf(dev.onshore.was.orders.OrderView order, @Nullable String email) {
+        var address = orders.recipient(order.number()).map(dev.onshore.was.orders.OrderRecipient::email).orElse("");
+        if (email != null && !email.isBlank()
+                && !email.strip().equalsIgnoreCase(address.strip())) {
+            return List.of();
+        }
+        var theirs = address.isBlank() ? List.<dev.onshore.was.orders.OrderView>of()
+                : orders.findForGuest(address, ORDERS_SHOWN);
+        var shown = theirs.stream().anyMatch(o -> o.number().equals(order.number())) ? theirs : List.of(order);
+        return List.of(new GuestBuyer(java.util.Objects.requireNonNullElse(Masks.email(address.strip()), "-"),
+                order.market(), shown.stream().map(CustomerService::customerOrder).toList()));
+    }
+
+    private static CustomerOrder customerOrder(dev.onshore.was.orders.OrderView order) {
+        return new CustomerOrder(order.number(), order.status().name(), order.total(), order.placedAt());
     }
 
     @Override
@@ -89,6 +128,10 @@ class CustomerService implements CustomerAdministration, CustomerStanding {
             throw new StaleCustomerException(version, before.version());
         }
         var after = records.find(subject).orElseThrow();
+        if (!blocked) {
+            // Lifting it for an account that inherited it from an erased one lifts it for the address.
+            records.forgetBlacklistBeyondErasure(subject);
+        }
         audit.record("customer.blacklist", "customer:" + subject, standing(before), standing(after));
         return detail(after);
     }
@@ -111,8 +154,7 @@ class CustomerService implements CustomerAdministration, CustomerStanding {
 
     private Detail detail(CustomerRecords.Row row) {
         var latest = orders.findForMember(row.subject(), ORDERS_SHOWN);
-        var list = latest.stream().map(order -> new CustomerOrder(order.number(), order.status().name(),
-                order.total(), order.placedAt())).toList();
+        var list = latest.stream().map(CustomerService::customerOrder).toList();
         var summary = summary(row, latest.isEmpty() ? null : latest.getFirst().placedAt());
         return new Detail(summary, Masks.name(pii.convertToEntityAttribute(row.name())),
                 Masks.phone(pii.convertToEntityAttribute(row.phone())), row.locale(), row.blockReason(),

@@ -8,17 +8,9 @@ import dev.onshore.was.catalog.ProductAdministration.Basics;
 import dev.onshore.was.catalog.ProductAdministration.OfferInput;
 import dev.onshore.was.catalog.ProductSpreadsheets;
 import dev.onshore.was.catalog.Sku;
+import dev.onshore.was.catalog.Spreadsheets;
 import jakarta.annotation.PreDestroy;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,12 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -331,17 +317,11 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
     // --- reading files ---
 
     static Format formatOf(String fileName, byte[] bytes) {
-        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
-            return Format.XLSX;
-        }
-        if (bytes.length >= 4 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF) {
-            throw new NotASpreadsheetException(fileName, "an old .xls workbook: save it as .xlsx");
-        }
-        return Format.CSV;
+        return Spreadsheets.formatOf(fileName, bytes);
     }
 
     Sheet parse(String fileName, Format format, byte[] bytes) {
-        var table = format == Format.XLSX ? readXlsx(fileName, bytes) : readCsv(fileName, bytes);
+        var table = Spreadsheets.read(fileName, format, bytes);
         if (table.isEmpty()) {
             throw new NotASpreadsheetException(fileName, "empty");
         }
@@ -375,64 +355,6 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
         return new Sheet(header, rows);
     }
 
-    private static List<List<String>> readCsv(String fileName, byte[] bytes) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new NotASpreadsheetException(fileName, "not UTF-8 text");
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\r' && c != '\n')) {
-            throw new NotASpreadsheetException(fileName, "binary content");
-        }
-        try (var parser = CSVFormat.RFC4180.parse(new StringReader(text))) {
-            var table = new ArrayList<List<String>>();
-            parser.forEach(record -> table.add(record.toList()));
-            return table;
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new NotASpreadsheetException(fileName, "malformed CSV");
-        }
-    }
-
-    private static List<List<String>> readXlsx(String fileName, byte[] bytes) {
-        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            var sheet = workbook.getSheetAt(0);
-            var formatter = new DataFormatter(Locale.ROOT);
-            var table = new ArrayList<List<String>>();
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                var row = sheet.getRow(r);
-                var values = new ArrayList<String>();
-                if (row != null) {
-                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                        values.add(text(row.getCell(c), formatter));
-                    }
-                }
-                table.add(values);
-            }
-            return table;
-        } catch (IOException | RuntimeException e) {
-            throw new NotASpreadsheetException(fileName, "not a readable .xlsx workbook");
-        }
-    }
-
-    private static String text(@Nullable Cell cell, DataFormatter formatter) {
-        if (cell == null) {
-            return "";
-        }
-        if (cell.getCellType() == CellType.NUMERIC) {
-            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-        }
-        if (cell.getCellType() == CellType.FORMULA) {
-            // Never evaluated: an import takes values, not formulas.
-            return "=" + cell.getCellFormula();
-        }
-        return formatter.formatCellValue(cell);
-    }
-
     // --- writing files ---
 
     @Override
@@ -440,7 +362,7 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
         var header = header(List.of("en", "ko"), List.of("KR", "SG", "US"));
         var example = List.of("HS-EXAMPLE-1", "Example Brand", "", "25000", "KRW", "Example product",
                 "One line about it", "예시 상품", "한 줄 소개", "25000", "CONVERTED", "19.90");
-        return write(format, header, List.of(example));
+        return Spreadsheets.write(format, "products", header, List.of(example));
     }
 
     @Override
@@ -466,7 +388,7 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
                 }
                 rows.add(row);
             }
-            return write(format, header(languages, markets), rows);
+            return Spreadsheets.write(format, "products", header(languages, markets), rows);
         });
     }
 
@@ -478,56 +400,6 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
         });
         markets.forEach(market -> header.add("price." + market));
         return header;
-    }
-
-    /**
-     * A cell a spreadsheet program would take for a formula (= + - @, or a tab or carriage return before one) is
-     * prefixed with a quote, so that opening an export never runs what someone typed into a product's name.
-     */
-    static String neutralise(String cell) {
-        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 && !isNumber(cell)) {
-            return "'" + cell;
-        }
-        return cell;
-    }
-
-    private static boolean isNumber(String cell) {
-        return cell.matches("-?[0-9]+(\\.[0-9]+)?");
-    }
-
-    private static byte[] write(Format format, List<String> header, List<List<String>> rows) {
-        var out = new ByteArrayOutputStream();
-        try {
-            if (format == Format.CSV) {
-                out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // Excel reads UTF-8 with a BOM only
-                try (var printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                        CSVFormat.RFC4180)) {
-                    printer.printRecord(header);
-                    for (var row : rows) {
-                        printer.printRecord(row.stream().map(ProductSpreadsheetService::neutralise).toList());
-                    }
-                }
-            } else {
-                try (var workbook = new XSSFWorkbook()) {
-                    var sheet = workbook.createSheet("products");
-                    var first = sheet.createRow(0);
-                    for (int c = 0; c < header.size(); c++) {
-                        first.createCell(c).setCellValue(header.get(c));
-                    }
-                    for (int r = 0; r < rows.size(); r++) {
-                        var row = sheet.createRow(r + 1);
-                        var values = rows.get(r);
-                        for (int c = 0; c < values.size(); c++) {
-                            row.createCell(c, CellType.STRING).setCellValue(neutralise(values.get(c)));
-                        }
-                    }
-                    workbook.write(out);
-                }
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static String shorten(String fileName) {

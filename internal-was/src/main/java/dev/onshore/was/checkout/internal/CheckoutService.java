@@ -60,7 +60,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction (a slow gateway must hold no row lock).
  */
 @Service
-class CheckoutService implements Checkout {
+class CheckoutService implements Checkout, dev.onshore.was.checkout.MarketCharges {
 
     private final Markets markets;
 
@@ -158,25 +158,40 @@ class CheckoutService implements Checkout {
         }
         var merchandise = subtotal.minus(discount);
         var freeOver = rate.freeOver() == null ? null : Money.of(rate.freeOver(), currency);
-        var grams = lines.stream().mapToInt(line -> properties.weights().gramsOf(line.sku()) * line.quantity())
-                .sum();
-        var shipping = freeOver != null && !merchandise.isLessThan(freeOver) ? Money.zero(currency)
-                : Money.of(rate.feeFor(grams), currency).rounded();
+        var units = new java.util.LinkedHashMap<String, Integer>();
+        lines.forEach(line -> units.merge(line.sku(), line.quantity(), Integer::sum));
+        var charged = charges(marketCode, method, merchandise, units, null);
+        return new Quote(marketCode, lines, subtotal, method, charged.shipping(), freeOver, charged.tax(),
+                charged.taxIncluded(), charged.total(), code, discount, dutiesNote(marketCode, language));
+    }
+
+    @Override
+    public Charges charges(String marketCode, String method, Money merchandise,
+            java.util.Map<String, Integer> units, @Nullable Money shipping) {
+        var market = markets.find(marketCode)
+                .orElseThrow(() -> new IllegalArgumentException("not a market: " + marketCode));
+        var currency = market.currency();
+        if (shipping == null) {
+            var rate = properties.shipping().getOrDefault(marketCode, java.util.Map.of()).get(method);
+            if (rate == null) {
+                throw new InvalidCheckoutException("unknown-shipping-method");
+            }
+            var freeOver = rate.freeOver() == null ? null : Money.of(rate.freeOver(), currency);
+            var grams = units.entrySet().stream()
+                    .mapToInt(unit -> properties.weights().gramsOf(unit.getKey()) * unit.getValue()).sum();
+            shipping = freeOver != null && !merchandise.isLessThan(freeOver) ? Money.zero(currency)
+                    : Money.of(rate.feeFor(grams), currency).rounded();
+        }
         var taxRate = properties.taxRates().getOrDefault(marketCode, BigDecimal.ZERO);
         var taxed = merchandise.plus(shipping);
-        Money tax;
-        Money total;
         if (market.taxDisplay() == TaxDisplay.INCLUSIVE) {
             // The prices include it: show the part of the total that is tax.
-            tax = Money.of(taxed.amount().multiply(taxRate).divide(BigDecimal.ONE.add(taxRate), MathContext.DECIMAL64),
-                    currency).rounded();
-            total = taxed;
-        } else {
-            tax = taxed.times(taxRate).rounded();
-            total = taxed.plus(tax);
+            var tax = Money.of(taxed.amount().multiply(taxRate).divide(BigDecimal.ONE.add(taxRate),
+                    MathContext.DECIMAL64), currency).rounded();
+            return new Charges(shipping, tax, true, taxed);
         }
-        return new Quote(marketCode, lines, subtotal, method, shipping, freeOver, tax,
-                market.taxDisplay() == TaxDisplay.INCLUSIVE, total, code, discount, dutiesNote(marketCode, language));
+        var tax = taxed.times(taxRate).rounded();
+        return new Charges(shipping, tax, false, taxed.plus(tax));
     }
 
     @Override

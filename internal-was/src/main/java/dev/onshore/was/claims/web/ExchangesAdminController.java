@@ -5,6 +5,7 @@ import dev.onshore.was.adminapi.InvalidInputException;
 import dev.onshore.was.adminapi.OperatorHeader;
 import dev.onshore.was.adminapi.OperatorRole;
 import dev.onshore.was.claims.ExchangeClaims;
+import dev.onshore.was.orders.OrderRefusals;
 import dev.onshore.was.orders.OrderView;
 import dev.onshore.was.orders.Shipment;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/admin/orders/{number}/exchange")
 @AdminAccess(OperatorRole.ORDER_MANAGER)
+@OrderRefusals
 class ExchangesAdminController {
 
     private final ExchangeClaims exchanges;

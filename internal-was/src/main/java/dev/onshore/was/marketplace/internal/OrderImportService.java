@@ -8,7 +8,10 @@ import dev.onshore.i18n.rates.MissingRateException;
 import dev.onshore.i18n.rates.StaleRateException;
 import dev.onshore.was.audit.AuditTrail;
 import dev.onshore.was.catalog.NotASpreadsheetException;
+import dev.onshore.was.catalog.ProductSpreadsheets;
 import dev.onshore.was.catalog.Sku;
+import dev.onshore.was.catalog.Spreadsheets;
+import dev.onshore.was.checkout.MarketCharges;
 import dev.onshore.was.inventory.InsufficientStockException;
 import dev.onshore.was.inventory.Stock;
 import dev.onshore.was.marketplace.MarketplaceOrders;
@@ -45,7 +48,7 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 class OrderImportService implements MarketplaceOrders {
 
     static final List<String> COLUMNS = List.of("order_number", "product_code", "product_name", "quantity",
-            "unit_price", "recipient", "phone", "address", "postal_code", "country", "email");
+            "unit_price", "recipient", "phone", "address", "postal_code", "country", "email", "shipping");
     private static final Set<String> REQUIRED = Set.of("order_number", "product_code", "quantity", "unit_price",
             "recipient", "address", "country");
     private static final Pattern QUANTITY = Pattern.compile("[0-9]{1,6}");
@@ -60,10 +63,12 @@ class OrderImportService implements MarketplaceOrders {
     private final Markets markets;
     private final ExchangeRates rates;
     private final AuditTrail audit;
+    private final MarketCharges charges;
     private final Clock clock;
 
     OrderImportService(OrderManagement orders, Stock stock, ProductCodes codes, Markets markets,
-            ExchangeRates rates, AuditTrail audit, Clock clock) {
+            ExchangeRates rates, AuditTrail audit, MarketCharges charges, Clock clock) {
+        this.charges = charges;
         this.orders = orders;
         this.stock = stock;
         this.codes = codes;
@@ -86,8 +91,9 @@ class OrderImportService implements MarketplaceOrders {
     }
 
     /** A checked channel order, its rows' lines in file order. */
+    /** @param shipping what the channel charged for shipping (its file's column), or null: the market's rule */
     record ChannelOrder(String externalNumber, Market market, String recipient, String shipTo, String email,
-            List<Line> lines) {
+            List<Line> lines, @Nullable BigDecimal shipping) {
     }
 
     @Override
@@ -95,7 +101,7 @@ class OrderImportService implements MarketplaceOrders {
         if (!CHANNEL.matcher(channel).matches()) {
             throw new IllegalArgumentException("channel");
         }
-        var rows = rows(fileName, Sheets.read(fileName, bytes));
+        var rows = rows(fileName, Spreadsheets.read(fileName, bytes));
         var errors = new ArrayList<RowError>();
         var mapped = codes.skus(channel);
         var byNumber = new LinkedHashMap<String, List<Row>>();
@@ -140,11 +146,18 @@ class OrderImportService implements MarketplaceOrders {
         var currency = order.market().currency();
         var lines = order.lines().stream().map(line -> new NewOrder.Line(line.sku(), line.name(),
                 Money.of(line.unitPrice(), currency), line.quantity())).toList();
-        var total = lines.stream().map(NewOrder.Line::total).reduce(Money::plus).orElseThrow();
-        if (total.signum() <= 0) {
+        var subtotal = lines.stream().map(NewOrder.Line::total).reduce(Money::plus).orElseThrow();
+        if (subtotal.signum() <= 0) {
             order.lines().forEach(line -> errors.add(new RowError(line.row(), "unit_price", "price")));
             return java.util.Optional.empty();
         }
+        // Shipping as the channel charged it, else the market's rule; tax at the market's rate, included in the
+        // prices where the market shows them with tax.
+        var units = new TreeMap<String, Integer>();
+        order.lines().forEach(line -> units.merge(line.sku(), line.quantity(), Integer::sum));
+        var charged = charges.charges(order.market().country(), "standard", subtotal, units,
+                order.shipping() == null ? null : Money.of(order.shipping(), currency).rounded());
+        var total = charged.total();
         var now = clock.instant();
         BigDecimal rate;
         Money baseTotal;
@@ -161,13 +174,12 @@ class OrderImportService implements MarketplaceOrders {
         }
         var zero = Money.zero(currency);
         var newOrder = new NewOrder(order.market().country(), order.market().defaultLocale().getLanguage(), null,
-                order.email(), order.shipTo(), "marketplace", lines, total, zero, zero, true, total, baseTotal, rate,
+                order.email(), order.shipTo(), "marketplace", lines, subtotal, charged.shipping(), charged.tax(),
+                charged.taxIncluded(), total, baseTotal, rate,
                 rateAsOf, now, order.market().zone(), zero, null);
         var placed = orders.importPaid(newOrder, channel, order.externalNumber(), by);
-        var quantities = new TreeMap<String, Integer>();
-        order.lines().forEach(line -> quantities.merge(line.sku(), line.quantity(), Integer::sum));
         try {
-            stock.reserve(placed.number(), quantities, now.plus(java.time.Duration.ofDays(1)));
+            stock.reserve(placed.number(), units, now.plus(java.time.Duration.ofDays(1)));
             stock.commit(placed.number());
         } catch (InsufficientStockException e) {
             order.lines().stream().filter(line -> line.sku().equals(e.sku()))
@@ -216,6 +228,10 @@ class OrderImportService implements MarketplaceOrders {
         if (!price.isEmpty() && !PRICE.matcher(price).matches()) {
             errors.add(new RowError(row.number(), "unit_price", "price"));
         }
+        var shipping = row.get("shipping").replace(",", "");
+        if (!shipping.isEmpty() && !PRICE.matcher(shipping).matches()) {
+            errors.add(new RowError(row.number(), "shipping", "price"));
+        }
         var country = row.get("country").toUpperCase(Locale.ROOT);
         if (!country.isEmpty() && markets.find(country).isEmpty()) {
             errors.add(new RowError(row.number(), "country", "unknown-country"));
@@ -245,6 +261,14 @@ class OrderImportService implements MarketplaceOrders {
                 }
             }
         }
+        var fees = rows.stream().filter(row -> !row.get("shipping").isEmpty()).toList();
+        for (var row : fees) {
+            if (new BigDecimal(row.get("shipping").replace(",", ""))
+                    .compareTo(new BigDecimal(fees.getFirst().get("shipping").replace(",", ""))) != 0) {
+                errors.add(new RowError(row.number(), "shipping", "inconsistent"));
+                consistent = false;
+            }
+        }
         if (!consistent) {
             return null;
         }
@@ -266,7 +290,16 @@ class OrderImportService implements MarketplaceOrders {
         }
         shipTo.add(market.country());
         return new ChannelOrder(number, market, first.get("recipient"), String.join("\n", shipTo),
-                first.get("email"), lines);
+                first.get("email"), lines, shipping(rows));
+    }
+
+    /**
+     * The channel's shipping fee of an order: the rows that give one (marketplaces repeat it on every line or put it
+     * on the first) must agree (checked with the row); none given: null, the market's rule applies.
+     */
+    private static @Nullable BigDecimal shipping(List<Row> rows) {
+        return rows.stream().map(row -> row.get("shipping").replace(",", "")).filter(value -> !value.isEmpty())
+                .findFirst().map(BigDecimal::new).orElse(null);
     }
 
     private static List<Row> rows(String fileName, List<List<String>> table) {
@@ -310,10 +343,10 @@ class OrderImportService implements MarketplaceOrders {
     public byte[] template(Format format) {
         var rows = List.of(
                 List.of("CP-20261203-0001", "CP-998877", "Vitamin C 1000", "2", "12900", "홍길동", "+82 10-1234-5678",
-                        "서울특별시 중구 세종대로 110", "04524", "KR", ""),
+                        "서울특별시 중구 세종대로 110", "04524", "KR", "", "3000"),
                 List.of("CP-20261203-0001", "CP-998878", "Magnesium 300", "1", "15900", "홍길동",
-                        "+82 10-1234-5678", "서울특별시 중구 세종대로 110", "04524", "KR", ""));
-        return Sheets.write(format, "orders", COLUMNS, rows);
+                        "+82 10-1234-5678", "서울특별시 중구 세종대로 110", "04524", "KR", "", ""));
+        return Spreadsheets.write(ProductSpreadsheets.Format.valueOf(format.name()), "orders", COLUMNS, rows);
     }
 
     @Override

@@ -95,6 +95,17 @@ class OrderService implements OrderManagement {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.List<OrderView> findForGuest(String email, int limit) {
+        var index = email.isBlank() ? null : orders.emailIndex(email);
+        if (index == null) {
+            return java.util.List.of();
+        }
+        return orders.guestNumbersOf(index, Math.clamp(limit, 1, 200)).stream()
+                .flatMap(number -> orders.findByNumber(number).stream()).map(Order::view).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public int openOrdersOf(String memberSubject) {
         return orders.openOf(memberSubject);
     }

@@ -56,11 +56,11 @@ class Orders {
                       status, return_status, currency, subtotal, shipping, tax, tax_included, total, base_currency,
                       base_total, rate_to_base, rate_as_of, shipping_method, ship_to, email, payment_provider,
                       payment_reference, refunded, placed_at, pay_by, updated_at, time_zone, discount, coupon_code,
-                      channel, external_order_number)
+                      channel, external_order_number, email_index)
                     VALUES (:id, :number, 1, :market, :language, :member, :token, :status, :returnStatus, :currency,
                       :subtotal, :shipping, :tax, :taxIncluded, :total, :baseCurrency, :baseTotal, :rate, :rateAsOf,
                       :shippingMethod, :shipTo, :email, :provider, :reference, :refunded, :placedAt, :payBy, :now,
-                      :timeZone, :discount, :couponCode, :channel, :externalNumber)""")
+                      :timeZone, :discount, :couponCode, :channel, :externalNumber, :emailIndex)""")
                     .param("id", bytes(order.id())).param("number", order.number())
                     .param("market", placed.market()).param("language", placed.language())
                     .param("member", placed.memberSubject()).param("token", order.accessTokenHash())
@@ -83,7 +83,8 @@ class Orders {
                     .param("timeZone", placed.timeZone() == null ? null : placed.timeZone().getId())
                     .param("discount", placed.discount().toStorageAmount())
                     .param("couponCode", placed.couponCode()).param("channel", order.channel())
-                    .param("externalNumber", order.externalNumber()).update();
+                    .param("externalNumber", order.externalNumber())
+                    .param("emailIndex", placed.memberSubject() == null ? emailIndex(placed.email()) : null).update();
             int position = 0;
             for (var line : placed.lines()) {
                 jdbc.sql("""
@@ -204,6 +205,21 @@ class Orders {
     }
 
     /** A member's latest orders' numbers, newest first. */
+    /** The numbers of the guest orders placed with the address of this blind index, newest first. */
+    List<String> guestNumbersOf(String emailIndex, int limit) {
+        return jdbc.sql("""
+                SELECT number FROM shop_order WHERE email_index = ? AND member_subject IS NULL
+                ORDER BY placed_at DESC LIMIT ?""").params(emailIndex, limit).query(String.class).list();
+    }
+
+    /**
+     * The blind index a guest order is found by in the back office: of the trimmed, lower-cased address (the same
+     * as a customer's, so one search finds both); null without the PII key file.
+     */
+    @Nullable String emailIndex(String email) {
+        return pii.available() ? pii.blindIndex(email.strip().toLowerCase(java.util.Locale.ROOT)) : null;
+    }
+
     List<String> numbersOf(String memberSubject, int limit) {
         return jdbc.sql("SELECT number FROM shop_order WHERE member_subject = ? ORDER BY placed_at DESC LIMIT ?")
                 .params(memberSubject, limit).query(String.class).list();
@@ -233,8 +249,8 @@ class Orders {
                 .list();
         for (var order : orders) {
             jdbc.sql("""
-                    UPDATE shop_order SET ship_to = ?, email = ?, member_subject = NULL, version = version + 1,
-                      updated_at = ? WHERE id = ?""")
+                    UPDATE shop_order SET ship_to = ?, email = ?, member_subject = NULL, email_index = NULL,
+                      version = version + 1, updated_at = ? WHERE id = ?""")
                     .params(encrypt(ERASED + "\n" + order[1]), encrypt(ERASED_EMAIL), Timestamp.from(now), order[0])
                     .update();
         }

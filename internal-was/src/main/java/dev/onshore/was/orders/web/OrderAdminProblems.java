@@ -2,6 +2,7 @@ package dev.onshore.was.orders.web;
 
 import dev.onshore.was.adminapi.AdminProblems;
 import dev.onshore.was.orders.IllegalOrderTransitionException;
+import dev.onshore.was.orders.OrderRefusals;
 import dev.onshore.was.orders.UnknownOrderException;
 import java.util.Locale;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -10,8 +11,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The orders' admin API's refusals as problem details in the operator's language. */
-@RestControllerAdvice(assignableTypes = OrdersAdminController.class)
+/**
+ * The refusals of the admin API controllers that work on orders ({@link OrderRefusals}: the orders' own, the claims')
+ * as problem details in the operator's language; nothing was changed by any of them.
+ */
+@RestControllerAdvice(annotations = OrderRefusals.class)
 class OrderAdminProblems {
 
     private final AdminProblems problems;
@@ -25,7 +29,10 @@ class OrderAdminProblems {
         return problems.problem(HttpStatus.NOT_FOUND, "order-not-found", locale);
     }
 
-    /** 409: the order's state does not allow the move (shipping an unpaid order, cancelling a shipped one). */
+    /**
+     * 409: the order's state does not allow the move (shipping an unpaid order, cancelling a shipped one, approving
+     * an exchange before its request, shipping its replacement before the returned item came back).
+     */
     @ExceptionHandler(IllegalOrderTransitionException.class)
     ProblemDetail illegal(IllegalOrderTransitionException e, Locale locale) {
         var problem = problems.problem(HttpStatus.CONFLICT, "illegal-order-transition", locale, e.number(), e.from());

@@ -8,6 +8,7 @@ import dev.onshore.was.adminapi.OperatorRole;
 import dev.onshore.was.orders.OrderDesk;
 import dev.onshore.was.orders.OrderManagement;
 import dev.onshore.was.orders.OrderQuery;
+import dev.onshore.was.orders.OrderRefusals;
 import dev.onshore.was.orders.OrderStatus;
 import dev.onshore.was.orders.OrderSummary;
 import dev.onshore.was.orders.OrderView;
@@ -41,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/admin/orders")
 @AdminAccess(OperatorRole.ORDER_MANAGER)
+@OrderRefusals
 class OrdersAdminController {
 
     static final ZoneId KST = ZoneId.of("Asia/Seoul");

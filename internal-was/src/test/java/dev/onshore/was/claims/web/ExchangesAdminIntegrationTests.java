@@ -83,6 +83,16 @@ class ExchangesAdminIntegrationTests extends ShopTestSupport {
     }
 
     @Test
+    void anExchangeOfAnUnknownOrderIsRefusedWithTheOrdersProblem() throws Exception {
+        var unknown = mvc.perform(post("/api/admin/orders/{number}/exchange/approval", "ON000000-NOSUCH00")
+                .header("Authorization", OperatorsRealm.serviceToken()).header("X-Onshore-Operator", "kim")
+                .header("X-Onshore-Operator-Roles", "ORDER_MANAGER").header("Accept-Language", "en")
+                .contentType(MediaType.APPLICATION_JSON).content("")).andReturn();
+        assertStatus(unknown, 404);
+        assertThat(JsonPath.<String>read(json(unknown), "$.type")).endsWith("/order-not-found");
+    }
+
+    @Test
     void anExchangeRunsFromRequestToTheReplacementsOwnShipmentTakingAndGivingBackStock() throws Exception {
         var requested = call("request", "{\"sku\":\"" + sku + "\",\"replacementSku\":\"" + sku
                 + "\",\"quantity\":1}", "ORDER_MANAGER");

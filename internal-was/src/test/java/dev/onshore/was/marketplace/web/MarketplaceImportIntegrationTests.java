@@ -193,6 +193,37 @@ class MarketplaceImportIntegrationTests extends ShopTestSupport {
     }
 
     @Test
+    void importedOrdersChargeTheChannelsShippingOrTheMarketsRuleAndTheMarketsTaxIncluded() throws Exception {
+        // The channel's shipping column, given on one row of the order: its fee. KR shows prices with tax: the tax is
+        // the part of the total that is tax.
+        var withFee = upload("11st.csv", ("order_number,product_code,quantity,unit_price,recipient,address,country,"
+                + "shipping\nE-1,CP-1,1,12900,Kim,Seoul 1,KR,\"2,500\"\nE-1,CP-2,1,15900,Kim,Seoul 1,KR,\n")
+                .getBytes(StandardCharsets.UTF_8), "ORDER_MANAGER");
+        assertStatus(withFee, 200);
+        var fee = orders.find(JsonPath.<List<String>>read(json(withFee), "$.imported").getFirst()).orElseThrow();
+        assertThat(fee.subtotal().amount()).isEqualByComparingTo("28800");
+        assertThat(fee.shipping().amount()).isEqualByComparingTo("2500");
+        assertThat(fee.total().amount()).isEqualByComparingTo("31300");
+        assertThat(fee.taxIncluded()).isTrue();
+        assertThat(fee.tax().amount()).isEqualByComparingTo("2845"); // 31,300 × 0.10 / 1.10 = 2,845.45
+
+        // No shipping column: the market's rule (KR standard: 3,000 below 30,000 of goods).
+        var byRule = upload("coupang.csv", csv("F-1,CP-1,Vitamin C,1,12900,Kim,,Seoul 1,04524,KR,"), "ORDER_MANAGER");
+        assertStatus(byRule, 200);
+        var rule = orders.find(JsonPath.<List<String>>read(json(byRule), "$.imported").getFirst()).orElseThrow();
+        assertThat(rule.shipping().amount()).isEqualByComparingTo("3000");
+        assertThat(rule.total().amount()).isEqualByComparingTo("15900");
+        assertThat(rule.tax().amount()).isEqualByComparingTo("1445"); // 15,900 / 11 = 1,445.45
+
+        // Rows of one order that give different fees are refused.
+        var differing = upload("x.csv", ("order_number,product_code,quantity,unit_price,recipient,address,country,"
+                + "shipping\nG-1,CP-1,1,12900,Kim,Seoul 1,KR,2500\nG-1,CP-2,1,15900,Kim,Seoul 1,KR,3000\n")
+                .getBytes(StandardCharsets.UTF_8), "ORDER_MANAGER");
+        assertStatus(differing, 422);
+        assertThat(JsonPath.<List<String>>read(json(differing), "$.rows[*].column")).contains("shipping");
+    }
+
+    @Test
     void aRowThatWouldOversellIsARowErrorAndTheOrdersBeforeItAreRolledBack() throws Exception {
         var result = upload("gmarket.csv", csv("D-1,CP-2,Magnesium,3,15900,Choi,,Incheon 3,21999,KR,",
                 "D-2,CP-2,Magnesium,3,15900,Choi,,Incheon 3,21999,KR,"), "ORDER_MANAGER");
@@ -235,7 +266,7 @@ class MarketplaceImportIntegrationTests extends ShopTestSupport {
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(template.getResponse().getContentAsByteArray()))) {
             var header = workbook.getSheetAt(0).getRow(0);
             assertThat(header.getCell(0).getStringCellValue()).isEqualTo("order_number");
-            assertThat(header.getLastCellNum()).isEqualTo((short) 11);
+            assertThat(header.getLastCellNum()).isEqualTo((short) 12);
         }
         map("CP-1", magnesium);
         var audit = jdbc.sql("SELECT before_json, after_json FROM audit_entry WHERE target = ? ORDER BY id")

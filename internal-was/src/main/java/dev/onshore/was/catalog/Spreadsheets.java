@@ -1,7 +1,6 @@
-package dev.onshore.was.marketplace.internal;
+package dev.onshore.was.catalog;
 
-import dev.onshore.was.catalog.NotASpreadsheetException;
-import dev.onshore.was.marketplace.MarketplaceOrders.Format;
+import dev.onshore.was.catalog.ProductSpreadsheets.Format;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,23 +24,44 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tables in and out of .xlsx (Apache POI) and UTF-8 .csv files, as the product import reads and writes them: the
- * format from the file's first bytes (never its name), formulas read as text and never evaluated, and cells a
- * spreadsheet program would run as a formula neutralised with a quote on the way out.
+ * Tables in and out of .xlsx (Apache POI) and UTF-8 .csv files, the one reader and writer of the back office's
+ * spreadsheets (the product import and export, the marketplace order import): the format from the file's first bytes
+ * (never its name), formulas read as text and never evaluated, and cells a spreadsheet program would run as a formula
+ * neutralised with a quote on the way out.
  */
-final class Sheets {
+public final class Spreadsheets {
 
-    private Sheets() {
+    private Spreadsheets() {
     }
 
-    static List<List<String>> read(String fileName, byte[] bytes) {
+    /**
+     * The format of a file from its first bytes: a zip is an .xlsx workbook, anything else is read as CSV.
+     *
+     * @throws NotASpreadsheetException for an old binary .xls workbook
+     */
+    public static Format formatOf(String fileName, byte[] bytes) {
         if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
-            return readXlsx(fileName, bytes);
+            return Format.XLSX;
         }
         if (bytes.length >= 4 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF) {
             throw new NotASpreadsheetException(fileName, "an old .xls workbook: save it as .xlsx");
         }
-        return readCsv(fileName, bytes);
+        return Format.CSV;
+    }
+
+    /**
+     * The rows of the file's first sheet, each a list of cell texts (numbers plain, formulas as {@code =...});
+     * never null, possibly empty.
+     *
+     * @throws NotASpreadsheetException when the file is neither a readable .xlsx workbook nor UTF-8 CSV text
+     */
+    public static List<List<String>> read(String fileName, byte[] bytes) {
+        return read(fileName, formatOf(fileName, bytes), bytes);
+    }
+
+    /** As {@link #read(String, byte[])}, in a format already told from the file. */
+    public static List<List<String>> read(String fileName, Format format, byte[] bytes) {
+        return format == Format.XLSX ? readXlsx(fileName, bytes) : readCsv(fileName, bytes);
     }
 
     private static List<List<String>> readCsv(String fileName, byte[] bytes) {
@@ -96,20 +116,28 @@ final class Sheets {
             return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
         }
         if (cell.getCellType() == CellType.FORMULA) {
+            // Never evaluated: an import takes values, not formulas.
             return "=" + cell.getCellFormula();
         }
         return formatter.formatCellValue(cell);
     }
 
-    /** A cell starting with = + - @ (or a tab or carriage return) that is no number gets a leading quote. */
-    static String neutralise(String cell) {
+    /**
+     * A cell a spreadsheet program would take for a formula (= + - @, or a tab or carriage return before one) is
+     * prefixed with a quote, so that opening an export never runs what someone typed into a name; numbers stay.
+     */
+    public static String neutralise(String cell) {
         if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?[0-9]+(\\.[0-9]+)?")) {
             return "'" + cell;
         }
         return cell;
     }
 
-    static byte[] write(Format format, String sheetName, List<String> header, List<List<String>> rows) {
+    /**
+     * A file of one sheet: the header row, then the rows, every cell {@link #neutralise neutralised}; CSV with the
+     * UTF-8 byte order mark Excel needs to read UTF-8.
+     */
+    public static byte[] write(Format format, String sheetName, List<String> header, List<List<String>> rows) {
         var out = new ByteArrayOutputStream();
         try {
             if (format == Format.CSV) {
@@ -118,7 +146,7 @@ final class Sheets {
                         CSVFormat.RFC4180)) {
                     printer.printRecord(header);
                     for (var row : rows) {
-                        printer.printRecord(row.stream().map(Sheets::neutralise).toList());
+                        printer.printRecord(row.stream().map(Spreadsheets::neutralise).toList());
                     }
                 }
             } else {
