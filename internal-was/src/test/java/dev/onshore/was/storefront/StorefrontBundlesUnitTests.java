@@ -55,6 +55,19 @@ class StorefrontBundlesUnitTests {
         }
     }
 
+    @ParameterizedTest(name = "messages{0}")
+    @ValueSource(strings = {"", "_ko", "_id", "_ms", "_zh", "_ja", "_th"})
+    void everyApostropheOfAPatternWithArgumentsIsDoubledSoThatItIsShown(String suffix) throws IOException {
+        var bundle = load("messages" + suffix);
+        for (var key : bundle.stringPropertyNames()) {
+            var pattern = bundle.getProperty(key);
+            // MessageFormat reads a single apostrophe as the start of quoted text and drops it.
+            if (pattern.matches("(?s).*\\{\\d.*")) {
+                assertThat(pattern.replace("''", "")).as(key).doesNotContain("'");
+            }
+        }
+    }
+
     private static Properties load(String name) throws IOException {
         var properties = new Properties();
         try (var in = StorefrontBundlesUnitTests.class.getResourceAsStream("/" + name + ".properties")) {
