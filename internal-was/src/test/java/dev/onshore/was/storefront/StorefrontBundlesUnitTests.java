@@ -8,24 +8,32 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The storefront's own bundles (messages_*.properties) in the languages with a market of their own and no English
- * fallback wanted: every key of the English bundle, each pattern valid for Spring's MessageFormat.
+ * The storefront's own bundles (messages_*.properties) in every storefront language (Korean, Indonesian, Malay,
+ * Simplified Chinese, Japanese, Thai), none of which wants an English fallback: every key of the English bundle,
+ * each pattern valid for Spring's MessageFormat.
  */
 class StorefrontBundlesUnitTests {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"ja", "th"})
+    @ValueSource(strings = {"ko", "id", "ms", "zh", "ja", "th"})
     void hasEveryKeyOfTheEnglishBundleAndNoOther(String language) throws IOException {
-        assertThat(load("messages_" + language).stringPropertyNames())
-                .isEqualTo(load("messages").stringPropertyNames());
+        var english = load("messages").stringPropertyNames();
+        var translated = load("messages_" + language).stringPropertyNames();
+        var missing = new TreeSet<>(english);
+        missing.removeAll(translated);
+        var unknown = new TreeSet<>(translated);
+        unknown.removeAll(english);
+        assertThat(missing).as("keys of messages.properties missing from messages_%s.properties", language).isEmpty();
+        assertThat(unknown).as("keys of messages_%s.properties unknown to messages.properties", language).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"ja", "th"})
+    @ValueSource(strings = {"ko", "id", "ms", "zh", "ja", "th"})
     void everyPatternWithArgumentsFormatsAsTheEnglishOneDoes(String language) throws IOException {
         var english = load("messages");
         var translated = load("messages_" + language);
@@ -33,10 +41,29 @@ class StorefrontBundlesUnitTests {
             var pattern = english.getProperty(key);
             // Text arguments only; the counts ({0,choice,...}) are numbers.
             if ((pattern.contains("{0}") || pattern.contains("{1}")) && !pattern.contains(",choice")) {
+                assertThat(translated.getProperty(key)).as(key).isNotNull();
                 var text = new MessageFormat(translated.getProperty(key), Locale.of(language))
                         .format(new Object[] {"«a»", "«b»"});
-                assertThat(text).as(key).contains(pattern.contains("{0}") ? "«a»" : "«b»")
-                        .doesNotContain("{0").doesNotContain("{1");
+                assertThat(text).as(key).doesNotContain("{0").doesNotContain("{1");
+                if (pattern.contains("{0}")) {
+                    assertThat(text).as(key).contains("«a»");
+                }
+                if (pattern.contains("{1}")) {
+                    assertThat(text).as(key).contains("«b»");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "messages{0}")
+    @ValueSource(strings = {"", "_ko", "_id", "_ms", "_zh", "_ja", "_th"})
+    void everyApostropheOfAPatternWithArgumentsIsDoubledSoThatItIsShown(String suffix) throws IOException {
+        var bundle = load("messages" + suffix);
+        for (var key : bundle.stringPropertyNames()) {
+            var pattern = bundle.getProperty(key);
+            // MessageFormat reads a single apostrophe as the start of quoted text and drops it.
+            if (pattern.matches("(?s).*\\{\\d.*")) {
+                assertThat(pattern.replace("''", "")).as(key).doesNotContain("'");
             }
         }
     }
