@@ -68,6 +68,29 @@ class StorefrontBundlesUnitTests {
         }
     }
 
+    @ParameterizedTest(name = "messages{0}")
+    @ValueSource(strings = {"", "_ko", "_id", "_ms", "_zh", "_ja", "_th"})
+    void namesEveryKeyOnce(String suffix) throws IOException {
+        // Properties keeps the last of two lines with one key: a merge that adds a key twice (the bundles merge by
+        // union) silently replaces a translation.
+        var seen = new TreeSet<String>();
+        var twice = new TreeSet<String>();
+        try (var in = StorefrontBundlesUnitTests.class.getResourceAsStream("/messages" + suffix + ".properties")) {
+            assertThat(in).isNotNull();
+            for (var line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                var trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#") || !trimmed.contains("=")) {
+                    continue;
+                }
+                var key = trimmed.substring(0, trimmed.indexOf('=')).strip();
+                if (!seen.add(key)) {
+                    twice.add(key);
+                }
+            }
+        }
+        assertThat(twice).as("keys named twice in messages%s.properties", suffix).isEmpty();
+    }
+
     private static Properties load(String name) throws IOException {
         var properties = new Properties();
         try (var in = StorefrontBundlesUnitTests.class.getResourceAsStream("/" + name + ".properties")) {
