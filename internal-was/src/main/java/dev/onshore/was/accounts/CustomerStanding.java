@@ -16,4 +16,12 @@ public interface CustomerStanding {
      * links the member to a name and an address again.
      */
     boolean erased(String memberSubject);
+
+    /**
+     * Within the caller's transaction (one must be open): takes the member's account lock until that transaction ends
+     * and refuses an erased account with {@link AccountErasedException}. An order placed under it either commits
+     * before an erasure of the account starts (which then counts it as open and refuses) or sees the erasure and is
+     * refused: never an order that keeps a name and an address for an erased account.
+     */
+    void holdForOrder(String memberSubject);
 }

@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Customers in the admin API on real MariaDB with a real PII key file: the exact e-mail search through the blind
@@ -35,6 +36,12 @@ class CustomersAdminIntegrationTests extends AccountTestSupport {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    CustomerStanding standing;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     private MvcResult as(MockHttpServletRequestBuilder request, String roles) throws Exception {
         return mvc.perform(request.header("Authorization", OperatorsRealm.serviceToken())
@@ -243,6 +250,61 @@ class CustomersAdminIntegrationTests extends AccountTestSupport {
         assertStatus(as(put("/api/admin/customers/" + again + "/blacklist").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"blocked\":false,\"reason\":\"resolved\",\"version\":1}"), "ORDER_MANAGER"), 200);
         assertStatus(checkoutAs(member, email), 201);
+    }
+
+    @Test
+    void anErasureWaitsForAnOrderBeingPlacedAndThenRefusesBecauseOfIt() throws Exception {
+        var subject = "racing-" + UUID.randomUUID();
+        var email = subject + "@example.com";
+        accounts.recordLogin(subject, email);
+        var member = OperatorsRealm.shopperToken(subject, email);
+        assertStatus(mvc.perform(post("/api/shop/v1/cart").header("Authorization", member)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"market\":\"ID\"}")).andReturn(), 201);
+        assertStatus(mvc.perform(post("/api/shop/v1/cart/lines").header("Authorization", member)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"sku\":\"HS-COLLAGEN-TAB\",\"quantity\":1}"))
+                .andReturn(), 200);
+
+        // The checkout's transaction is open and holds the account (placing joins it); the erasure starts meanwhile.
+        var erasure = new java.util.concurrent.CompletableFuture<Throwable>();
+        transactions.executeWithoutResult(status -> {
+            standing.holdForOrder(subject);
+            Thread.ofVirtual().start(() -> {
+                try {
+                    accounts.erase(subject, email, "ko");
+                    erasure.complete(null);
+                } catch (Throwable refused) {
+                    erasure.complete(refused);
+                }
+            });
+            waitUntilWaitingForTheAccount(subject);
+            try {
+                assertStatus(checkoutAs(member, email), 201);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        // Once the order committed, the erasure counts it as open and refuses: the order keeps its shopper.
+        assertThat(erasure.get(60, java.util.concurrent.TimeUnit.SECONDS))
+                .isInstanceOf(AccountErasureRefusedException.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM shopper_profile WHERE subject = ?").param(subject)
+                .query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM shop_order WHERE member_subject = ?").param(subject)
+                .query(Long.class).single()).isOne();
+    }
+
+    /**
+     * Until another connection runs a statement on the shopper's account row (the erasure, waiting for its lock). The
+     * application's user sees its own connections' statements without the PROCESS privilege.
+     */
+    private void waitUntilWaitingForTheAccount(String subject) {
+        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (jdbc.sql("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID() "
+                + "AND INFO LIKE '%shopper_profile%' AND INSTR(INFO, ?) > 0").param(subject)
+                .query(Long.class).single() == 0) {
+            assertThat(System.nanoTime()).as("the erasure waits for the account's lock").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     @Test

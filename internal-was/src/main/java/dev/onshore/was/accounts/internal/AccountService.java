@@ -227,12 +227,13 @@ class AccountService implements ShopperAccounts {
 
     @Override
     public AccountErasure erase(String subject, @Nullable String email, String language) {
+        // Counted under the lock: an order being placed holds it (CustomerStanding.holdForOrder) until it commits.
+        lockLive(subject);
         var open = orders.openOrdersOf(subject);
         if (open > 0) {
             throw new AccountErasureRefusedException(open);
         }
         var now = clock.instant();
-        lockLive(subject);
         var addresses = book.removeAll(subject);
         // Before the profile (and its blacklist flag) goes: the blacklist outlives the account, by blind index only.
         customers.keepBlacklistBeyondErasure(subject, now);

@@ -1,5 +1,6 @@
 package dev.onshore.was.accounts.internal;
 
+import dev.onshore.was.accounts.AccountErasedException;
 import dev.onshore.was.accounts.CustomerAdministration;
 import dev.onshore.was.accounts.CustomerStanding;
 import dev.onshore.was.accounts.StaleCustomerException;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -32,11 +34,13 @@ class CustomerService implements CustomerAdministration, CustomerStanding {
     private final OrderManagement orders;
     private final AuditTrail audit;
     private final Erasures erasures;
+    private final ShopperProfiles profiles;
     private final Clock clock;
 
     CustomerService(CustomerRecords records, PiiAttributeConverter pii, OrderManagement orders, AuditTrail audit,
-            Erasures erasures, Clock clock) {
+            Erasures erasures, ShopperProfiles profiles, Clock clock) {
         this.records = records;
+        this.profiles = profiles;
         this.erasures = erasures;
         this.pii = pii;
         this.orders = orders;
@@ -150,6 +154,16 @@ class CustomerService implements CustomerAdministration, CustomerStanding {
     @Transactional(readOnly = true)
     public boolean erased(String memberSubject) {
         return erasures.erased(memberSubject);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void holdForOrder(String memberSubject) {
+        // The same lock, taken first, as every change to the account and its erasure (AccountService.lockLive).
+        profiles.lock(memberSubject, clock.instant());
+        if (erasures.erased(memberSubject)) {
+            throw new AccountErasedException();
+        }
     }
 
     private Detail detail(CustomerRecords.Row row) {

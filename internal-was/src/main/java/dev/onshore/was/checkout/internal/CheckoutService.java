@@ -287,6 +287,9 @@ class CheckoutService implements Checkout, dev.onshore.was.checkout.MarketCharge
                 request.timeZone() != null ? request.timeZone() : markets.find(quote.market()).orElseThrow().zone(),
                 quote.discount(), quote.coupon());
         PlacedOrder placed = transactions.execute(status -> {
+            if (memberSubject != null) {
+                standing.holdForOrder(memberSubject);
+            }
             var created = orders.place(order);
             if (quote.coupon() != null) {
                 redeem(quote.coupon(), Objects.requireNonNull(customer), created.number(), now);
