@@ -28,6 +28,12 @@ public interface ProductCatalog {
      */
     Optional<ProductDetail> findForShopper(Sku sku, String market, String language, @Nullable String variant);
 
+    /**
+     * {@link #findForShopper(Sku, String, String)} for several products at once (a cart's lines), in a few queries
+     * whatever their number: the details by SKU, without the products that one would not find. Never null.
+     */
+    Map<String, ProductDetail> findAllForShopper(java.util.Collection<Sku> skus, String market, String language);
+
     /** The category tree (top level first, children by position) in {@code language}, falling back to English. */
     List<CategoryView> categories(String language);
 

@@ -12,6 +12,9 @@ public interface Stock {
     /** Units that can be reserved now; 0 for a SKU without stock. */
     int available(String sku);
 
+    /** {@link #available(String)} of several SKUs in one query: every SKU asked is a key (0 without stock). */
+    Map<String, Integer> available(java.util.Collection<String> skus);
+
     /** Sets the units available (operators' count, demo data); publishes {@link StockChanged}. */
     void set(String sku, int available);
 

@@ -66,14 +66,16 @@ class CatalogueController {
     @GetMapping("/markets")
     @Operation(summary = "The markets the shop sells to, with their currencies and locales")
     ResponseEntity<CatalogueJson.Markets> markets(ShopContext context) {
-        return answers.cacheable(new CatalogueJson.Markets(CatalogueJson.Context.of(context),
+        return answers.cached(CatalogueAnswers.Key.of("markets", context), () -> new CatalogueJson.Markets(
+                CatalogueJson.Context.of(context),
                 contexts.markets().all().stream().map(market -> CatalogueJson.Market.of(market, context)).toList()));
     }
 
     @GetMapping("/categories")
     @Operation(summary = "The category tree, top level first")
     ResponseEntity<CatalogueJson.Categories> categories(ShopContext context) {
-        return answers.cacheable(new CatalogueJson.Categories(CatalogueJson.Context.of(context),
+        return answers.cached(CatalogueAnswers.Key.of("categories", context), () -> new CatalogueJson.Categories(
+                CatalogueJson.Context.of(context),
                 catalog.categories(context.language()).stream().map(CatalogueJson.Category::of).toList()));
     }
 
@@ -84,12 +86,16 @@ class CatalogueController {
                     schema = @Schema(ref = ShopApiConfiguration.PROBLEM_SCHEMA)))
     ResponseEntity<CatalogueJson.CategoryPage> category(ShopContext context,
             @PathVariable @Parameter(example = "health.vitamins") String code) {
-        var category = (CATEGORY.matcher(code).matches() ? catalog.category(code, context.language())
-                : java.util.Optional.<dev.onshore.was.catalog.CategoryView>empty())
-                .orElseThrow(() -> new NotInCatalogueException("category"));
-        return answers.cacheable(new CatalogueJson.CategoryPage(CatalogueJson.Context.of(context),
-                CatalogueJson.Category.of(category), catalog.categoryPath(category.code(), context.language())
-                        .stream().map(c -> new CatalogueJson.Crumb(c.code(), c.name())).toList()));
+        if (!CATEGORY.matcher(code).matches()) {
+            throw new NotInCatalogueException("category");
+        }
+        return answers.cached(CatalogueAnswers.Key.of("category", context, code), () -> {
+            var category = catalog.category(code, context.language())
+                    .orElseThrow(() -> new NotInCatalogueException("category"));
+            return new CatalogueJson.CategoryPage(CatalogueJson.Context.of(context),
+                    CatalogueJson.Category.of(category), catalog.categoryPath(category.code(), context.language())
+                            .stream().map(c -> new CatalogueJson.Crumb(c.code(), c.name())).toList());
+        });
     }
 
     @GetMapping("/products")
@@ -110,8 +116,9 @@ class CatalogueController {
             @Nullable String sort,
             @RequestParam(required = false) @Parameter(schema = @Schema(type = "integer", minimum = "1",
                     maximum = "100", defaultValue = "1")) @Nullable String page) {
-        return answers.cacheable(CatalogueJson.ProductPage.of(search.search(request(context, "", category, brand,
-                minPrice, maxPrice, sort, page)), context));
+        var request = request(context, "", category, brand, minPrice, maxPrice, sort, page);
+        return answers.cached(key("products", request, context),
+                () -> CatalogueJson.ProductPage.of(search.search(request), context));
     }
 
     @GetMapping("/search")
@@ -139,8 +146,9 @@ class CatalogueController {
         if (text.length() > ProductSearch.MAX_QUERY_LENGTH) {
             throw new InvalidParameterException("q", "too-long");
         }
-        return answers.cacheable(CatalogueJson.ProductPage.of(search.search(request(context, text, category, brand,
-                minPrice, maxPrice, sort, page)), context));
+        var request = request(context, text, category, brand, minPrice, maxPrice, sort, page);
+        return answers.cached(key("search", request, context),
+                () -> CatalogueJson.ProductPage.of(search.search(request), context));
     }
 
     @GetMapping("/products/{sku}")
@@ -157,12 +165,22 @@ class CatalogueController {
             throw new InvalidParameterException("variant", "malformed");
         }
         var parsed = Sku.parseOrNull(sku);
-        var detail = parsed == null ? null
-                : catalog.findForShopper(parsed, context.market(), context.language(), variant).orElse(null);
-        if (detail == null) {
+        if (parsed == null) {
             throw new NotInCatalogueException("product");
         }
-        return answers.cacheable(CatalogueJson.Product.of(detail, context));
+        return answers.cached(CatalogueAnswers.Key.of("product", context, parsed.value(), variant), () -> {
+            var detail = catalog.findForShopper(parsed, context.market(), context.language(), variant)
+                    .orElseThrow(() -> new NotInCatalogueException("product"));
+            return CatalogueJson.Product.of(detail, context);
+        });
+    }
+
+    /** The answer's key: the search as the catalog is asked it (parameters checked and normalized). */
+    private static CatalogueAnswers.Key key(String endpoint, ProductSearch.Request request, ShopContext context) {
+        return CatalogueAnswers.Key.of(endpoint, context, request.text(), request.category(), request.brand(),
+                request.minPrice() == null ? null : request.minPrice().toPlainString(),
+                request.maxPrice() == null ? null : request.maxPrice().toPlainString(), request.sort().name(),
+                Integer.toString(request.page()));
     }
 
     private static ProductSearch.Request request(ShopContext context, String text, @Nullable String category,

@@ -3,6 +3,7 @@ package dev.onshore.was.shopapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onshore.was.catalog.ProductCatalog;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,7 +31,8 @@ class CatalogueAnswersUnitTests {
 
     private static CatalogueAnswers answers(Optional<Instant> next) {
         return new CatalogueAnswers(JsonMapper.builder().build(), catalogChangingAt(next),
-                new ShopApiProperties(Duration.ofSeconds(60)), Clock.fixed(NOW, ZoneOffset.UTC));
+                new ShopApiProperties(Duration.ofSeconds(60), Duration.ofSeconds(5), 100),
+                Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry());
     }
 
     @Test

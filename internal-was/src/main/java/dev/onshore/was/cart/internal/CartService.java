@@ -52,7 +52,7 @@ class CartService implements Carts {
             if (existing.isPresent()) {
                 jdbc.sql("UPDATE cart SET token_hash = ? WHERE id = ?").params(BearerTokens.hash(token), existing.get())
                         .update();
-                return new CreatedCart(token, view(existing.get(), country, language));
+                return new CreatedCart(token, view(existing.get(), country, language, true));
             }
         }
         var id = bytes(UUID.randomUUID());
@@ -61,13 +61,13 @@ class CartService implements Carts {
                 INSERT INTO cart (id, token_hash, member_subject, market, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?)""").params(id, BearerTokens.hash(token), memberSubject, country, now, now)
                 .update();
-        return new CreatedCart(token, view(id, country, language));
+        return new CreatedCart(token, view(id, country, language, true));
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<CartView> find(CartKey key, String language) {
-        return locate(key, false).map(cart -> view(cart.id(), cart.market(), language));
+        return locate(key, false).map(cart -> view(cart.id(), cart.market(), language, true));
     }
 
     @Override
@@ -106,7 +106,7 @@ class CartService implements Carts {
             throw new InvalidCartLineException(sku, InvalidCartLineException.NOT_IN_CART, 0);
         }
         touch(cart);
-        return view(cart.id(), cart.market(), language);
+        return view(cart.id(), cart.market(), language, false);
     }
 
     @Override
@@ -125,7 +125,7 @@ class CartService implements Carts {
             jdbc.sql("UPDATE cart SET member_subject = ?, token_hash = ? WHERE id = ?")
                     .params(memberSubject, BearerTokens.hash(BearerTokens.newToken()), guest.id()).update();
             touch(guest);
-            return Optional.of(view(guest.id(), guest.market(), language));
+            return Optional.of(view(guest.id(), guest.market(), language, true));
         }
         var target = new StoredCart(member, guest.market());
         var lines = jdbc.sql("SELECT sku, quantity FROM cart_line WHERE cart_id = ? ORDER BY added_at, sku")
@@ -155,7 +155,7 @@ class CartService implements Carts {
         jdbc.sql("DELETE FROM cart_line WHERE cart_id = ?").param(guest.id()).update();
         jdbc.sql("DELETE FROM cart WHERE id = ?").param(guest.id()).update();
         touch(target);
-        return Optional.of(view(member, guest.market(), language));
+        return Optional.of(view(member, guest.market(), language, true));
     }
 
     @Override
@@ -186,31 +186,40 @@ class CartService implements Carts {
                 .param("cart", cart.id()).param("sku", offer.sku()).param("quantity", (int) quantity)
                 .param("now", Timestamp.from(clock.instant())).update();
         touch(cart);
-        return view(cart.id(), cart.market(), language);
+        return view(cart.id(), cart.market(), language, false);
     }
 
+    /** The offer of a line being added or changed, from this node's copy (see {@link CatalogPrices#current}). */
     private CatalogPrices.Offer orderable(String sku, String market, String language) {
-        var offer = prices.offer(sku, market, language);
+        var offer = prices.current(java.util.List.of(sku), market, language).get(sku);
         if (offer.problem() != null) {
             throw new InvalidCartLineException(offer.sku(), offer.problem(), 0);
         }
         return offer;
     }
 
-    private CartView view(byte[] id, String market, String language) {
+    /**
+     * The cart priced now: from the catalog ({@code fresh}: reads, and so quotes and orders), or, answering a change
+     * of a line, from this node's copy of the offers, which follows the catalog's changes as its pages do.
+     */
+    private CartView view(byte[] id, String market, String language, boolean fresh) {
         var currency = markets.find(market).orElseThrow().currency();
         var rows = jdbc.sql("SELECT sku, quantity FROM cart_line WHERE cart_id = ? ORDER BY added_at, sku")
                 .param(id).query((rs, row) -> java.util.Map.entry(rs.getString(1), rs.getInt(2))).list();
         var lines = new ArrayList<CartView.Line>();
         var subtotal = Money.zero(currency);
         boolean orderable = !rows.isEmpty();
+        // Every line priced and checked now, in a few queries for the whole cart (not a product load per line).
+        var skus = rows.stream().map(java.util.Map.Entry::getKey).toList();
+        var offers = fresh ? prices.offers(skus, market, language) : prices.current(skus, market, language);
+        var units = stock.available(skus);
         for (var row : rows) {
-            var offer = prices.offer(row.getKey(), market, language);
+            var offer = offers.get(row.getKey());
             var problem = offer.problem();
             if (problem == null && row.getValue() > offer.maxPerOrder()) {
                 problem = InvalidCartLineException.MAX_PER_ORDER;
             }
-            if (problem == null && row.getValue() > stock.available(row.getKey())) {
+            if (problem == null && row.getValue() > units.get(row.getKey())) {
                 problem = InvalidCartLineException.INSUFFICIENT_STOCK;
             }
             var unit = offer.price().orElse(Money.zero(currency));

@@ -5,29 +5,169 @@ import dev.onshore.was.cart.InvalidCartLineException;
 import dev.onshore.was.catalog.Availability;
 import dev.onshore.was.catalog.ProductCatalog;
 import dev.onshore.was.catalog.Sku;
+import dev.onshore.was.catalog.ProductDetail;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.onshore.was.catalog.CatalogViewsChanged;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * What one unit of a SKU costs a shopper of a market now, asked of the catalog (the price its pages show). A SKU is
  * a product without variants or one variant of a product (the product's SKU plus {@code -suffix}).
+ *
+ * <p>Two readings. {@link #offers} asks the catalog: what a cart read, a quote and an order are priced with.
+ * {@link #current} answers from this node's copy of the offers it asked for in the last seconds, for the answers to
+ * cart changes (add, change, remove a line), which a busy shop makes most of: loading every line's product again for
+ * each of them was most of their cost. The copy follows the catalog as the rendered pages do: never kept past
+ * {@link #MAX_AGE} or the catalog's next scheduled change (a sale starting or ending), and dropped on this node's
+ * {@link CatalogViewsChanged} (any change of a product on any node: texts, offers, prices, availability, exchange
+ * rates); an offer read while a change was landing carries the generation it started with and is not kept after the
+ * bump. Stock is never copied, and checkout prices the cart again from the catalog.
  */
 @Component
 class CatalogPrices {
 
-    private final ProductCatalog catalog;
+    /** How long this node answers cart changes from its copy of an offer without asking the catalog again. */
+    static final Duration MAX_AGE = Duration.ofSeconds(5);
 
-    CatalogPrices(ProductCatalog catalog) {
+    private record Key(String sku, String market, String language) {
+    }
+
+    private record Copy(Offer offer, long generation, long expiresAtNanos) {
+    }
+
+    private record Horizon(long generation, Instant until) {
+    }
+
+    private final ProductCatalog catalog;
+    private final Clock clock;
+    private final AtomicLong generation = new AtomicLong();
+    private final Cache<Key, Copy> copies;
+    private volatile @Nullable Horizon horizon;
+
+    CatalogPrices(ProductCatalog catalog, Clock clock) {
         this.catalog = catalog;
+        this.clock = clock;
+        this.copies = Caffeine.newBuilder().maximumSize(20_000).expireAfter(new Expiry<Key, Copy>() {
+            @Override
+            public long expireAfterCreate(Key key, Copy copy, long now) {
+                return Math.max(0, copy.expiresAtNanos() - now);
+            }
+
+            @Override
+            public long expireAfterUpdate(Key key, Copy copy, long now, long current) {
+                return expireAfterCreate(key, copy, now);
+            }
+
+            @Override
+            public long expireAfterRead(Key key, Copy copy, long now, long current) {
+                return current;
+            }
+        }).build();
+    }
+
+    @EventListener
+    void on(CatalogViewsChanged event) {
+        generation.incrementAndGet();
+        copies.invalidateAll();
+    }
+
+    /**
+     * {@link #offers} from this node's copy where it has a current one, asking the catalog (once, for all of them)
+     * for the others.
+     */
+    Map<String, Offer> current(Collection<String> candidates, String market, String language) {
+        var current = generation.get();
+        var found = new HashMap<String, Offer>();
+        var missing = new ArrayList<String>();
+        for (var candidate : candidates) {
+            var copy = copies.getIfPresent(new Key(candidate, market, language));
+            if (copy != null && copy.generation() == current) {
+                found.put(candidate, copy.offer());
+            } else {
+                missing.add(candidate);
+            }
+        }
+        if (!missing.isEmpty()) {
+            var until = until(current);
+            var asked = offers(missing, market, language);
+            var ttl = Duration.between(clock.instant(), until);
+            if (ttl.isPositive()) {
+                var expires = System.nanoTime() + ttl.toNanos();
+                asked.forEach((candidate, offer) -> copies.put(new Key(candidate, market, language),
+                        new Copy(offer, current, expires)));
+            }
+            found.putAll(asked);
+        }
+        return found;
+    }
+
+    /** The latest moment an offer read now may be answered from the copy. */
+    private Instant until(long generation) {
+        var now = clock.instant();
+        var known = horizon;
+        if (known == null || known.generation() != generation || !now.isBefore(known.until())) {
+            known = new Horizon(generation, catalog.nextScheduledChange(now).orElse(now.plus(Duration.ofDays(1))));
+            horizon = known;
+        }
+        var byAge = now.plus(MAX_AGE);
+        return known.until().isBefore(byAge) ? known.until() : byAge;
     }
 
     /** The offer, or the {@link InvalidCartLineException} code saying why there is none. */
     Offer offer(String candidate, String market, String language) {
+        return offers(List.of(candidate), market, language).get(candidate);
+    }
+
+    /**
+     * {@link #offer} of every candidate (a cart's lines), keyed by the candidate as given, asking the catalog once
+     * for all of them and their parent products: a cart of ten lines costs a few queries, not ten product loads.
+     */
+    Map<String, Offer> offers(Collection<String> candidates, String market, String language) {
+        var wanted = new LinkedHashSet<Sku>();
+        for (var candidate : candidates) {
+            var sku = Sku.parseOrNull(candidate);
+            if (sku != null) {
+                wanted.add(sku);
+                var parent = parent(sku);
+                if (parent != null) {
+                    wanted.add(parent);
+                }
+            }
+        }
+        var details = catalog.findAllForShopper(wanted, market, language);
+        var offers = new HashMap<String, Offer>();
+        for (var candidate : candidates) {
+            offers.put(candidate, offer(candidate, details));
+        }
+        return offers;
+    }
+
+    private static @Nullable Sku parent(Sku sku) {
+        var dash = sku.value().lastIndexOf('-');
+        return dash > 0 ? Sku.parseOrNull(sku.value().substring(0, dash)) : null;
+    }
+
+    private static Offer offer(String candidate, Map<String, ProductDetail> details) {
         var sku = Sku.parseOrNull(candidate);
         if (sku == null) {
             return Offer.refused(candidate, InvalidCartLineException.UNKNOWN_SKU);
         }
-        var product = catalog.findForShopper(sku, market, language).orElse(null);
+        var product = details.get(sku.value());
         if (product != null) {
             if (!product.variants().isEmpty()) {
                 return Offer.refused(sku.value(), InvalidCartLineException.VARIANT_REQUIRED);
@@ -38,16 +178,12 @@ class CatalogPrices {
             return new Offer(sku.value(), product.name(), Optional.of(Money.of(product.price(), product.currency())),
                     product.maxPerOrder(), null);
         }
-        var dash = sku.value().lastIndexOf('-');
-        var parent = dash > 0 ? Sku.parseOrNull(sku.value().substring(0, dash)) : null;
-        if (parent == null) {
-            return Offer.refused(sku.value(), InvalidCartLineException.UNKNOWN_SKU);
-        }
-        var suffix = sku.value().substring(dash + 1);
-        var withVariant = catalog.findForShopper(parent, market, language, suffix).orElse(null);
+        var parent = parent(sku);
+        var withVariant = parent == null ? null : details.get(parent.value());
         if (withVariant == null) {
             return Offer.refused(sku.value(), InvalidCartLineException.UNKNOWN_SKU);
         }
+        // Every variant carries its own price and availability whichever one the detail selected.
         var variant = withVariant.variants().stream().filter(candidateVariant -> candidateVariant.sku()
                 .equalsIgnoreCase(sku.value())).findFirst().orElse(null);
         if (variant == null) {

@@ -84,10 +84,30 @@ public class CatalogService implements ProductCatalog {
     @Transactional(readOnly = true)
     public Optional<ProductDetail> findForShopper(Sku sku, String market, String language,
             @org.jspecify.annotations.Nullable String variant) {
-        var now = clock.instant();
         var product = products.findBySku(sku.value()).orElse(null);
-        var price = product == null ? null : prices.forShopper(product, market, now).orElse(null);
-        if (product == null || price == null) {
+        return product == null ? Optional.empty() : detail(product, market, language, variant, clock.instant());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, ProductDetail> findAllForShopper(java.util.Collection<Sku> skus, String market,
+            String language) {
+        if (skus.isEmpty()) {
+            return Map.of();
+        }
+        var now = clock.instant();
+        var found = new java.util.HashMap<String, ProductDetail>();
+        // One query for the products; their texts, offers, images and variants come in batches (batch fetch size).
+        products.findBySkuIn(skus.stream().map(Sku::value).distinct().toList()).forEach(product ->
+                detail(product, market, language, null, now).ifPresent(d -> found.put(product.sku().value(), d)));
+        return found;
+    }
+
+    private Optional<ProductDetail> detail(Product product, String market, String language,
+            @org.jspecify.annotations.Nullable String variant, Instant now) {
+        var sku = product.sku();
+        var price = prices.forShopper(product, market, now).orElse(null);
+        if (price == null) {
             return Optional.empty();
         }
         var text = product.translation(language);

@@ -44,6 +44,19 @@ class JdbcStock implements Stock {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Map<String, Integer> available(java.util.Collection<String> skus) {
+        var units = new java.util.HashMap<String, Integer>();
+        skus.forEach(sku -> units.put(sku, 0));
+        if (!skus.isEmpty()) {
+            jdbc.sql("SELECT sku, available FROM stock WHERE sku IN (:skus)").param("skus", units.keySet())
+                    .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2))).list()
+                    .forEach(row -> units.put(row.getKey(), row.getValue()));
+        }
+        return units;
+    }
+
+    @Override
     public void set(String sku, int available) {
         if (available < 0 || available > MAX_UNITS) {
             throw new IllegalArgumentException("stock must be between 0 and " + MAX_UNITS + ": " + available);
