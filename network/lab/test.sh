@@ -237,8 +237,10 @@ if [ "$KIND_WAS" = real ]; then
         for i in $(seq 1 70); do
             st="$(ip netns exec osl-inet curl -sk -o /dev/null -D "$TMP/rl-headers" -w '%{http_code}' --max-time 10 \
                 --interface 198.51.100.88 -H 'Accept: text/html' \
-                "https://203.0.113.10/realms/shoppers/protocol/openid-connect/auth?client_id=onshore-storefront&response_type=code&scope=openid&redirect_uri=https%3A%2F%2Fshop.onshore.test%2F")"
-            [ "$st" = 429 ] && break
+                "https://203.0.113.10/realms/shoppers/protocol/openid-connect/auth?client_id=onshore-storefront&response_type=code&scope=openid")"
+            # No redirect_uri: an absolute URL in a parameter, with the lab's numeric Host, scores 8 at the WAF (931130 +
+            # 920350) and is refused there (403), and ten refusals get .88 banned (000). Either ends the probe at once.
+            case "$st" in 429 | 403 | 000) break ;; esac
         done
         echo "request $i answered $st; $(grep -i '^retry-after' "$TMP/rl-headers" | tr -d '\r')"
         [ "$st" = 429 ] && [ "$i" -gt 30 ] && grep -qi '^retry-after: [0-9]' "$TMP/rl-headers" &&
