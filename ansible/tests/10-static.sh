@@ -70,9 +70,44 @@ check "example inventory: dmz-api finds Redis through every Sentinel, and both f
     show() { ansible -i "$t/hosts.yml" "$1" -c local -m ansible.builtin.debug -a "var=$2" 2>&1; }
     show dmz-api-1 java_app__env | grep -q "\"SPRING_DATA_REDIS_SENTINEL_NODES\": \"10.30.0.60:26379,10.30.0.61:26379,10.30.0.62:26379\"" &&
     show dmz-api-1 java_app__env | grep -q "\"SPRING_DATA_REDIS_SENTINEL_MASTER\": \"onshore\"" &&
-    show fw-inner-1 nftables__dmz_redis_allowed | grep -q "\"nftables__dmz_redis_allowed\": true" &&
     [ "$(show fw-inner-1 nftables__redis_hosts | grep -c "\"10.30.0.6[012]\"")" = 3 ] &&
+    [ "$(show dmz-api-1 nftables__redis_hosts | grep -c "\"10.30.0.6[012]\"")" = 3 ] &&
+    grep -q "REDIS_HOSTS" roles/nftables/vars/main.yml &&
     show redis-1 nftables__service_sources | grep -q "\"10.20.0.21\"" && show redis-1 nftables__service_sources | grep -q "\"10.20.0.22\""'
+# The opening itself lives in the rule sets (the network lab loads the same files): before the chain's final drop. An
+# "add rule" appended after the table (as the role once rendered it) lands behind that drop and never matches.
+check "rule sets: the dmz-api nodes' Redis/Sentinel opening comes before the final drop (inner.nft from_dmz, dmz-host.nft output), none appended by the role" python3 - <<'PY'
+import pathlib, re, sys
+net = pathlib.Path("../network/nftables")
+errors = []
+for name, chain, drop in (("inner.nft", "from_dmz", "counter name dmz_denied drop"),
+                          ("dmz-host.nft", "output", "counter name output_dropped drop")):
+    body = re.search(r"chain " + chain + r" \{(.*?)\n    \}", (net / name).read_text(), re.S)
+    lines = [l.strip() for l in body.group(1).splitlines()] if body else []
+    opening = [i for i, l in enumerate(lines) if "ip daddr $REDIS_HOSTS tcp dport $REDIS_PORTS" in l and l.endswith("accept")]
+    final = [i for i, l in enumerate(lines) if l == drop]
+    if not opening or not final or opening[0] > final[0]:
+        errors.append(f"{name}: no Redis opening before '{drop}' in chain {chain}")
+if re.search(r"^(add|insert) rule", pathlib.Path("roles/nftables/templates/etc/nftables.d/onshore.nft.j2").read_text(), re.M):
+    errors.append("onshore.nft.j2 adds rules of its own")
+print("\n".join(errors)); sys.exit(1 if errors else 0)
+PY
+# internal-was has no Redis client (docs/security/redis-acl.md): the Redis hosts admit the dmz-api nodes and one another
+# (replication, Sentinels), nobody else, in the example and the lab inventory.
+check "inventories: the Redis hosts' firewall admits exactly the dmz-api nodes and the Redis servers (no internal-was)" python3 - <<'PY'
+import pathlib, sys, yaml
+errors = []
+for inv in ("example", "lab"):
+    hosts = yaml.safe_load(pathlib.Path(f"inventory/{inv}/hosts.yml").read_text())["all"]["children"]
+    group = lambda g: {str(h["ansible_host"]) for h in (hosts.get(g) or {}).get("hosts", {}).values()}
+    # The lab inventory has no gateways (the network lab runs them): the plan's two dmz-api addresses.
+    expected = (group("dmz_api") or {"10.20.0.21", "10.20.0.22"}) | group("redis")
+    sources = {str(a) for a in yaml.safe_load(pathlib.Path(f"inventory/{inv}/group_vars/redis.yml").read_text())["nftables__service_sources"]}
+    was = group("internal_was") or {"10.30.0.21", "10.30.0.22"}
+    if sources != expected or sources & was:
+        errors.append(f"{inv}: redis.yml admits {sorted(sources)}, expected {sorted(expected)}")
+print("\n".join(errors)); sys.exit(1 if errors else 0)
+PY
 # The DMZ is the likeliest zone to be taken: dmz-api must reach Redis and the Sentinels as its own ACL user
 # (redis role: redis__edge_user, limited to its keys and commands, and to master discovery on the Sentinels), never as
 # the default user, whose password opens everything. Fails if dmz_api.yml names the default user or its password.

@@ -2,7 +2,9 @@
 # Waiting-room status poll benchmark, issue 12: one dmz-api node (the packaged jar) with a real redis-server and a
 # stub upstream announcing one started deal admitting 1 buyer a minute, 10,000 tickets taken through the edge (HTTP,
 # no shortcut into Redis), then the status poll of the 10,001st ticket under wrk. Target: p99 <= 20 ms.
-# Rate limits are off in this run (the poll's own cost; a limited poll adds one Lua call to the same Redis).
+# Rate limits are off in this run (the poll's own cost; a limited poll adds one Lua call to the same Redis). The
+# gateway connects as the ACL user edge with the rules devstack and production give it (docs/security/redis-acl.md);
+# the run fails if it used another user or Redis refused it anything (ACL LOG).
 #
 #   dmz-api/bench/waiting-room.sh [port-offset] [seconds]     default offset 25000, 20 s measurement
 #
@@ -16,6 +18,12 @@ JAR="$ROOT/dmz-api/target/dmz-api.jar"
 JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 REDIS_PORT=$((OFFSET + 379)); UPSTREAM_PORT=$((OFFSET + 81)); EDGE_PORT=$((OFFSET + 80))
 PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+EDGE_PASSWORD="edge-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+# The edge user's rules, word for word the Ansible redis role's (ansible/tests/10-static.sh keeps them equal to
+# devstack's Appliance.EDGE_REDIS_RULES and dmz-api's EdgeAclIntegrationTests).
+EDGE_RULES="$(sed -n 's/^user {{ redis__edge_user }} \(.*\) >{{ redis__edge_password }}$/\1/p' \
+    "$ROOT/ansible/roles/redis/templates/etc/redis/redis.conf.j2")"
+[ -n "$EDGE_RULES" ] || { echo "no edge user in ansible/roles/redis/templates/etc/redis/redis.conf.j2" >&2; exit 2; }
 KEY="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 for tool in redis-server redis-cli wrk python3 curl; do
     command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install redis-server wrk python3 curl)" >&2; exit 2; }
@@ -26,8 +34,9 @@ PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --requirepass "$PASSWORD" --save "" --appendonly no \
-    --daemonize no >"$WORK/redis.log" 2>&1 &
+(umask 077; printf 'port %s\nbind 127.0.0.1\nrequirepass %s\nuser edge %s >%s\nsave ""\nappendonly no\ndaemonize no\n' \
+    "$REDIS_PORT" "$PASSWORD" "$EDGE_RULES" "$EDGE_PASSWORD" > "$WORK/redis.conf")
+redis-server "$WORK/redis.conf" >"$WORK/redis.log" 2>&1 &
 PIDS+=($!)
 
 STARTS="$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)"; ENDS="$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)"
@@ -47,7 +56,7 @@ python3 "$WORK/upstream.py" &
 PIDS+=($!)
 
 "$JAVA" -Xmx512m -XX:+UseSerialGC -jar "$JAR" --server.port="$EDGE_PORT" --management.server.port=-1 \
-    --spring.data.redis.port="$REDIS_PORT" --spring.data.redis.password="$PASSWORD" \
+    --spring.data.redis.port="$REDIS_PORT" --spring.data.redis.username=edge --spring.data.redis.password="$EDGE_PASSWORD" \
     --onshore.gateway.internal-was-url="http://127.0.0.1:$UPSTREAM_PORT" \
     --onshore.gateway.keycloak-url="http://127.0.0.1:$UPSTREAM_PORT" --onshore.gateway.pass-key="$KEY" \
     --onshore.rate-limits.enabled=false --onshore.waiting-room.tickets-per-address=1000000 \
@@ -60,7 +69,18 @@ done
 curl -fsS -o /dev/null "http://127.0.0.1:$EDGE_PORT/actuator/health/liveness" || { tail -30 "$WORK/edge.log" >&2; exit 1; }
 sleep 2 # the deal list is read
 
-queued() { local n; n="$(redis-cli -p "$REDIS_PORT" -a "$PASSWORD" --no-auth-warning GET 'wr:{bench}:seq')"; echo "${n:-0}"; }
+rcli() { redis-cli -p "$REDIS_PORT" -a "$PASSWORD" --no-auth-warning "$@"; }
+queued() { local n; n="$(rcli GET 'wr:{bench}:seq')"; echo "${n:-0}"; }
+# as_edge: every client but this redis-cli is the gateway as edge, and Redis refused it nothing.
+as_edge() {
+    local others refused
+    others="$(rcli CLIENT LIST | grep -v 'cmd=client|list')"
+    refused="$(rcli ACL LOG | grep -c '^username$' || true)"
+    if ! grep -q 'user=edge' <<<"$others" || grep -v 'user=edge' <<<"$others" | grep -q . || [ "$refused" != 0 ]; then
+        echo "the gateway is not using the edge user alone, or was refused ($refused in ACL LOG):" >&2
+        echo "$others" >&2; rcli ACL LOG >&2; exit 1
+    fi
+}
 echo "filling the queue through the edge (every request without a cookie takes a ticket)" >&2
 while [ "$(queued)" -lt 10000 ]; do
     wrk -t2 -c32 -d2s -H 'Accept: text/html' "http://127.0.0.1:$EDGE_PORT/en-us/p/BENCH-1" >/dev/null
@@ -74,6 +94,7 @@ STATUS_URL="http://127.0.0.1:$EDGE_PORT/waiting-room/bench/status"
 SAMPLE="$(curl -fsS -H "Cookie: onshore_ticket_bench=$TICKET" -H 'X-Forwarded-For: 198.51.100.7' "$STATUS_URL")"
 echo "queued before the poller: $(($(queued) - 1)); its status: $SAMPLE" >&2
 grep -q '"state":"waiting"' <<<"$SAMPLE" || { echo "the poller is not waiting" >&2; exit 1; }
+as_edge
 
 poll() { wrk -t2 -c"$1" -d"$2" --latency -H "Cookie: onshore_ticket_bench=$TICKET" -H 'X-Forwarded-For: 198.51.100.7' "$STATUS_URL"; }
 poll 16 5s >/dev/null # warm-up
@@ -91,3 +112,5 @@ for c in 16 64; do
 done
 echo
 echo "queued after: $(queued) tickets; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+as_edge
+echo "Redis: the gateway's connections were all the ACL user edge; ACL LOG empty"

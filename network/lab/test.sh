@@ -114,12 +114,19 @@ check "HSTS header on HTTPS responses" bash -c "ip netns exec osl-inet curl -sk 
 
 # ---------------------------------------------------------------- DMZ -> internal
 check "DMZ (dmz-api node): internal L4 VIP :8081 reachable" all_open osl-dmz1 10.30.0.10:8081
+before="$(counter osl-ifw onshore_inner dmz_to_redis)"
+check "DMZ (dmz-api nodes): Redis :6379 and Sentinel :26379 reachable (row 12: rate limits, waiting room)" \
+    all_open osl-dmz1 10.30.0.60:6379 10.30.0.60:26379
+check "DMZ (dmz-api node 2): Redis :6379 and Sentinel :26379 reachable" all_open osl-dmz2 10.30.0.60:6379 10.30.0.60:26379
+after="$(counter osl-ifw onshore_inner dmz_to_redis)"
+check "inner firewall counted the dmz-api nodes' Redis connections (dmz_to_redis +$((after - before)) >= 4)" test $((after - before)) -ge 4
 DENY=(10.30.0.21:8081 10.30.0.22:8081 10.30.0.30:8082 10.30.0.40:8180 10.30.0.40:9000 10.30.0.51:3306
-      10.30.0.52:3306 10.30.0.60:6379 10.30.0.60:26379 10.30.0.70:9092 10.30.0.70:9093 10.30.0.80:2049
+      10.30.0.52:3306 10.30.0.70:9092 10.30.0.70:9093 10.30.0.80:2049
       10.30.0.80:25 10.30.0.10:22 10.30.0.2:8405 10.40.0.10:22)
 check "DMZ (dmz-api node, host fw + inner fw): nothing else internal reachable (${#DENY[@]} targets)" all_closed osl-dmz1 "${DENY[@]}"
+DENY+=(10.30.0.60:6379 10.30.0.60:26379)
 before="$(counter osl-ifw onshore_inner dmz_denied)"
-check "DMZ (L4 node, inner fw alone): nothing internal but the VIP reachable" all_closed osl-dlb1 "${DENY[@]}"
+check "DMZ (L4 node, inner fw alone): nothing internal but the VIP reachable, Redis neither (only the dmz-api nodes may)" all_closed osl-dlb1 "${DENY[@]}"
 after="$(counter osl-ifw onshore_inner dmz_denied)"
 check "inner firewall counted the denied DMZ probes (dmz_denied +$((after - before)) >= ${#DENY[@]})" test $((after - before)) -ge ${#DENY[@]}
 for path in /actuator/health /realms/master/ /admin/ /admin-api/orders; do
@@ -154,9 +161,17 @@ if [ "$KIND_WAS" = real ]; then
         replica_equal
     replica_read_only() { ! db_query "CREATE TABLE lab_write_probe (id INT)" 10.30.0.52 2>/dev/null; }
     check "MariaDB replica refuses writes from the app user (read_only)" replica_read_only
-    check "Redis (real, 10.30.0.60): PONG with the password from a WAS node" redis_ping
-    check "Redis: refuses commands without the password (NOAUTH)" bash -c \
-        "ip netns exec osl-was1 redis-cli -h 10.30.0.60 ping 2>&1 | grep -q NOAUTH"
+    check "Redis (real, 10.30.0.60): Redis and Sentinel answer PONG to the default user's password on the Redis host" redis_ping
+    check "Redis and Sentinel: refuse commands without the password (NOAUTH)" bash -c \
+        "ip netns exec osl-redis redis-cli -h 10.30.0.60 ping 2>&1 | grep -q NOAUTH && ip netns exec osl-redis redis-cli -h 10.30.0.60 -p 26379 ping 2>&1 | grep -q NOAUTH"
+    # internal-was has no Redis client (docs/security/redis-acl.md): no Redis secret, and its hosts cannot reach Redis.
+    was_without_redis() {
+        ! ls "$REAL_SECRETS/internal-was/" | grep -i redis || { echo "internal-was holds a Redis secret"; return 1; }
+        local pid jpid; pid="$(cat "$STATE/pids/was1")"; jpid="$(pgrep -P "$pid" | head -1)"; jpid="${jpid:-$pid}"
+        [ -r "/proc/$jpid/cmdline" ] && ! grep -a -q "spring.data.redis" "/proc/$jpid/cmdline" || { echo "was1 ($jpid) is started with Redis settings"; return 1; }
+        all_closed osl-was1 10.30.0.60:6379 10.30.0.60:26379
+    }
+    check "internal-was: no Redis password or settings, and its nodes cannot reach Redis or Sentinel (Redis host firewall)" was_without_redis
     # The hop key: generated for this run (0600), the same bytes in dmz-api's and internal-was's configtree, and
     # both WAS nodes started with it (without one they log that no request will carry a shopper context).
     hop_wired() {
@@ -201,6 +216,41 @@ if [ "$KIND_WAS" = real ]; then
         title="$(grep -o '<title>[^<]*' <<<"$body" | head -1 | sed 's/<title>//')"
         check "storefront (real) from the internet: $path -> $st \"$title\"" test "$st" = 200 -a -n "$title"
     done
+    # The gateways keep their rate limits and waiting room in Redis as the ACL user edge (docs/security/redis-acl.md),
+    # found through the Sentinel as in production: every client of Redis and of the Sentinel is a dmz-api node as
+    # edge, or the Redis host itself (replication, Sentinel, this redis-cli); nobody uses the default user remotely.
+    edge_clients() { # PORT -> prints "addr user" of each client; fails unless both gateways are edge and nothing else is remote
+        local list; list="$(redis_cli "$1" client list)" || return 1
+        awk '{for (i = 1; i <= NF; i++) {split($i, kv, "="); f[kv[1]] = kv[2]}; sub(/:[0-9]+$/, "", f["addr"]); print f["addr"], f["user"]}' <<<"$list" | sort | uniq -c
+        awk '{for (i = 1; i <= NF; i++) {split($i, kv, "="); f[kv[1]] = kv[2]}; sub(/:[0-9]+$/, "", f["addr"]); a = f["addr"]; u = f["user"]
+              if (a == "10.20.0.21" || a == "10.20.0.22") { if (u != "edge") bad = 1; seen[a] = 1 } else if (a != "10.30.0.60") bad = 1 }
+             END { exit (bad || !seen["10.20.0.21"] || !seen["10.20.0.22"]) }' <<<"$list"
+    }
+    out="$(edge_clients 6379)"; rc=$?; echo "$out" | sed 's/^/     redis clients: /'
+    check "Redis: both dmz-api nodes connected as the ACL user edge (CLIENT LIST), no other remote client" test $rc = 0
+    out="$(edge_clients 26379)"; rc=$?; echo "$out" | sed 's/^/     sentinel clients: /'
+    check "Sentinel: both dmz-api nodes ask it for the primary as the ACL user edge, no other remote client" test $rc = 0
+    # Rate limits on: one address over the login class's production limit (30 a minute) gets 429 with Retry-After
+    # from the gateway, through WAF and L4, and the count lives in Redis (rl:*). .88 is used for nothing else.
+    login_limited() {
+        local i st=
+        for i in $(seq 1 70); do
+            st="$(ip netns exec osl-inet curl -sk -o /dev/null -D "$TMP/rl-headers" -w '%{http_code}' --max-time 10 \
+                --interface 198.51.100.88 -H 'Accept: text/html' \
+                "https://203.0.113.10/realms/shoppers/protocol/openid-connect/auth?client_id=onshore-storefront&response_type=code&scope=openid")"
+            # No redirect_uri: an absolute URL in a parameter, with the lab's numeric Host, scores 8 at the WAF (931130 +
+            # 920350) and is refused there (403), and ten refusals get .88 banned (000). Either ends the probe at once.
+            case "$st" in 429 | 403 | 000) break ;; esac
+        done
+        echo "request $i answered $st; $(grep -i '^retry-after' "$TMP/rl-headers" | tr -d '\r')"
+        [ "$st" = 429 ] && [ "$i" -gt 30 ] && grep -qi '^retry-after: [0-9]' "$TMP/rl-headers" &&
+            [ -n "$(redis_cli 6379 --scan --pattern 'rl:*' | head -1)" ]
+    }
+    out="$(login_limited)"; rc=$?
+    check "rate limits on: the 31st login request in a minute from one internet address gets 429 with Retry-After from the gateway ($out), counted in Redis (rl:*)" test $rc = 0
+    wr="$(inet_curl -o /dev/null -w '%{http_code} %{content_type}' "https://203.0.113.10/waiting-room/waiting-room.js")"
+    check "waiting room on: the gateway answers its own /waiting-room/waiting-room.js from the internet ($wr)" \
+        bash -c '[[ "$1" == "200 text/javascript"* ]]' _ "$wr"
 fi
 
 # ---------------------------------------------------------------- WAF through the whole chain
@@ -412,5 +462,11 @@ PY
     record order_mails "{\"orders\": $m_orders, \"placed_mailed\": $m_mailed, \"mailed_twice\": $m_twice, \"mails\": $m_total}"
     check "order mails through the lab's relay: $m_mailed of $m_orders acknowledged orders got their order-placed mail, $m_twice (order, kind) mailed twice (bound: 6, the mails in flight at the kill -9)" \
         test "$m_mailed" -gt 0 -a "$m_twice" -le 6
+fi
+if [ "$KIND_WAS" = real ] && [ "$KIND_DMZ" = real ]; then
+    # Through every drill above the edge user's rules sufficed: Redis and the Sentinel refused it nothing.
+    acl_refusals() { echo "$(redis_cli 6379 acl log | grep -c '^username$' ) on Redis, $(redis_cli 26379 acl log | grep -c '^username$') on the Sentinel"; }
+    n="$(acl_refusals)"
+    check "Redis ACL LOG after the drills: no command, key or channel of the gateways refused ($n)" test "$n" = "0 on Redis, 0 on the Sentinel"
 fi
 skip "NAS (NFS) in the lab: still a TCP stand-in"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Onshore network lab: the production zone design in network namespaces on one machine.
 #
-#                       osl-inet  client 198.51.100.10, attacker .66, scanner .77
+#                       osl-inet  client 198.51.100.10, attacker .66, scanner .77, crowd .88
 #                          │ br-inet 198.51.100.0/24
 #                       osl-edge  edge firewall (edge.nft) + IPS (fail2ban -> ips_ban set)
 #            ┌─────────────┴───────────────┐
@@ -76,6 +76,8 @@ ip -n osl-inet addr add 198.51.100.66/24 dev eth0
 # .77 is the authorised scanner (CRS replay, benign corpus): allow-listed in the IPS like a
 # contracted pentest source would be, so the replay measures the WAF and not the ban.
 ip -n osl-inet addr add 198.51.100.77/24 dev eth0
+# .88 is one shopper too many: test.sh drives it into the gateway's per-address login limit (429).
+ip -n osl-inet addr add 198.51.100.88/24 dev eth0
 ip -n osl-inet route add default via 198.51.100.1
 
 ns_add osl-edge
@@ -146,7 +148,8 @@ host_fw osl-admin 8082 "10.40.0.0/24"
 host_fw osl-kc "8180, 9000" "10.30.0.2, 10.30.0.3, 10.30.0.21, 10.30.0.22, 10.30.0.30, 10.40.0.0/24"
 host_fw osl-db1 3306 "10.30.0.21, 10.30.0.22, 10.30.0.52, 10.30.0.40"
 host_fw osl-db2 3306 "10.30.0.21, 10.30.0.22, 10.30.0.51, 10.30.0.40"
-host_fw osl-redis "6379, 26379" "10.30.0.21, 10.30.0.22"
+# Redis's only clients are the dmz-api nodes (as the ACL user edge) and the Redis host itself (operators' redis-cli).
+host_fw osl-redis "6379, 26379" "10.20.0.21, 10.20.0.22, 10.30.0.60"
 host_fw osl-kafka "9092, 9093" "10.30.0.21, 10.30.0.22"
 host_fw osl-nas "111, 2049, 25" "10.30.0.21, 10.30.0.22, 10.30.0.51, 10.30.0.52"
 
@@ -168,19 +171,44 @@ start_stub() { # NAME NS IP PORT [FORWARD]
     echo stub > "$STATE/run/$1.kind"
     start "$1" "$2" python3 "$HERE/stub.py" http --bind "$3:$4" --name "$1" ${5:+--forward "$5"}
 }
-start_dmz() { # NAME NS IP : dmz-api needs only the internal VIP (Redis/Keycloak are looked up lazily)
-    local jar
+# lab_rate_limits FILE: dmz-api's own rate-limit classes (its application.yml) with every limit but login's 100 times
+# higher: the lab's load and browse checks come from one internet address, standing for a crowd. Login keeps its
+# production limit, which test.sh reaches from the internet (429).
+lab_rate_limits() {
+    python3 - "$REPO/dmz-api/src/main/resources/application.yml" "$1" <<'PY'
+import sys, yaml
+classes = yaml.safe_load(open(sys.argv[1]))["onshore"]["rate-limits"]["classes"]
+for c in classes:
+    if c["name"] != "login":
+        c["per-ip"] *= 100
+        c["per-shopper"] *= 100
+yaml.safe_dump({"onshore": {"rate-limits": {"classes": classes}}}, open(sys.argv[2], "w"), sort_keys=False)
+PY
+}
+start_dmz() { # NAME NS IP : dmz-api: the internal VIP, and with the real services Redis through its Sentinel
+    local jar redis=()
     if [ "${OSL_STUBS:-0}" != 1 ] && jar="$(app_jar dmz-api)"; then
         echo real > "$STATE/run/$1.kind"
         # The hop key (0600, generated for this lab run, never in the repository): dmz-api signs every request
         # to internal-was with it, and internal-was (start_was) believes the shopper context of signed ones only.
         mkdir -p "$REAL_SECRETS" && chmod 700 "$REAL_SECRETS"
-        configtree "$REAL_SECRETS/dmz-api" onshore.hop.key=hop-key onshore.gateway.pass-key=gateway-pass-key
-        # The DMZ reaches no Redis in the lab (inner firewall: the internal VIP only), so the Redis-backed rate limits
-        # and waiting room are off here; with them on, login and checkout would fail closed (issue 12).
+        if [ "$REAL" = 1 ]; then
+            # As in production (ansible dmz_api.yml): the primary found through the Sentinel, as the ACL user edge
+            # with its own password (never the default user's), rate limits and the waiting room on.
+            configtree "$REAL_SECRETS/dmz-api" onshore.hop.key=hop-key onshore.gateway.pass-key=gateway-pass-key \
+                spring.data.redis.password=redis-edge-password spring.data.redis.sentinel.password=redis-edge-password
+            lab_rate_limits "$STATE/etc/dmz-api-lab.yml"
+            redis=(SPRING_DATA_REDIS_SENTINEL_MASTER=onshore SPRING_DATA_REDIS_SENTINEL_NODES=10.30.0.60:26379
+                   SPRING_DATA_REDIS_USERNAME=edge SPRING_DATA_REDIS_SENTINEL_USERNAME=edge
+                   SPRING_CONFIG_ADDITIONAL_LOCATION="file:$STATE/etc/dmz-api-lab.yml")
+        else
+            # Stand-ins: no Redis to count in, so no rate limits and no waiting room (login and checkout would fail
+            # closed).
+            configtree "$REAL_SECRETS/dmz-api" onshore.hop.key=hop-key onshore.gateway.pass-key=gateway-pass-key
+            redis=(ONSHORE_RATELIMITS_ENABLED=false ONSHORE_WAITINGROOM_ENABLED=false)
+        fi
         start "$1" "$2" env SPRING_CONFIG_IMPORT="optional:configtree:$REAL_SECRETS/dmz-api/" \
-            SERVER_ADDRESS="$3" SERVER_PORT=8080 \
-            ONSHORE_RATELIMITS_ENABLED=false ONSHORE_WAITINGROOM_ENABLED=false \
+            SERVER_ADDRESS="$3" SERVER_PORT=8080 "${redis[@]}" \
             ONSHORE_GATEWAY_INTERNALWASURL=http://10.30.0.10:8081 ONSHORE_GATEWAY_KEYCLOAKURL=http://10.30.0.10:8081 \
             "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -jar "$jar"
     else

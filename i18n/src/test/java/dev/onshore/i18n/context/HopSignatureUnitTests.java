@@ -48,6 +48,23 @@ class HopSignatureUnitTests {
     }
 
     @Test
+    void preparesEachKeyOnceAndSignsWithACopyOfItsMacSoConcurrentSignaturesDoNotMix() throws Exception {
+        var prepared = HopSignature.prepared(KEY);
+        assertThat(HopSignature.prepared(KEY)).isSameAs(prepared);
+        assertThat(prepared.mac()).isNotSameAs(prepared.mac());
+        assertThat(prepared.id()).isEqualTo(HopSignature.keyId(KEY)).hasSize(12);
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 200; i++) {
+                futures.add(threads.submit(() -> HopSignature.sign(KEY, "GET", "/id-id/", context::get, NOW)));
+            }
+            for (var future : futures) {
+                assertThat(future.get()).isEqualTo(signed);
+            }
+        }
+    }
+
+    @Test
     void refusesAKeyThatIsNoLongerAcceptedAfterARotation() {
         assertThat(HopSignature.verify(List.of(OLD_KEY), signed, "GET", "/id-id/", context, NOW, MAX_AGE)).isFalse();
     }
