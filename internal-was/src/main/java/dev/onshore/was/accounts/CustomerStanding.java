@@ -12,12 +12,6 @@ public interface CustomerStanding {
     boolean refusesCheckout(@Nullable String memberSubject, String email);
 
     /**
-     * True when the member's account was erased: a login issued before the erasure must not place an order that
-     * links the member to a name and an address again.
-     */
-    boolean erased(String memberSubject);
-
-    /**
      * Within the caller's transaction (one must be open): takes the member's account lock until that transaction ends
      * and refuses an erased account with {@link AccountErasedException}. An order placed under it either commits
      * before an erasure of the account starts (which then counts it as open and refuses) or sees the erasure and is

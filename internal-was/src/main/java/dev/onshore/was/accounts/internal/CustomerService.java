@@ -151,12 +151,6 @@ class CustomerService implements CustomerAdministration, CustomerStanding {
     }
 
     @Override
-    @Transactional(readOnly = true)
-    public boolean erased(String memberSubject) {
-        return erasures.erased(memberSubject);
-    }
-
-    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void holdForOrder(String memberSubject) {
         // The same lock, taken first, as every change to the account and its erasure (AccountService.lockLive).

@@ -8,7 +8,6 @@ import dev.onshore.i18n.money.Money;
 import dev.onshore.i18n.rates.ExchangeRates;
 import dev.onshore.i18n.rates.MissingRateException;
 import dev.onshore.i18n.rates.StaleRateException;
-import dev.onshore.was.accounts.AccountErasedException;
 import dev.onshore.was.cart.CartKey;
 import dev.onshore.was.cart.CartView;
 import dev.onshore.was.cart.Carts;
@@ -267,9 +266,6 @@ class CheckoutService implements Checkout, dev.onshore.was.checkout.MarketCharge
      */
     private PlacedCheckout place(Quote quote, @Nullable String memberSubject, @Nullable String customer, String email,
             CheckoutRequest request, String language, java.util.function.Consumer<String> alsoInTransaction) {
-        if (memberSubject != null && standing.erased(memberSubject)) {
-            throw new AccountErasedException();
-        }
         if (standing.refusesCheckout(memberSubject, email)) {
             throw new InvalidCheckoutException("customer-blocked");
         }
@@ -288,6 +284,7 @@ class CheckoutService implements Checkout, dev.onshore.was.checkout.MarketCharge
                 quote.discount(), quote.coupon());
         PlacedOrder placed = transactions.execute(status -> {
             if (memberSubject != null) {
+                // Refuses an erased account, and holds it against an erasure until this order commits.
                 standing.holdForOrder(memberSubject);
             }
             var created = orders.place(order);
