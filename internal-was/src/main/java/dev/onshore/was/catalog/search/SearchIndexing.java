@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
 import org.hibernate.search.mapper.orm.Search;
 import org.jspecify.annotations.Nullable;
 import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
@@ -20,6 +21,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,6 +41,8 @@ class SearchIndexing {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private volatile @Nullable Instant scheduleCheckedUpTo;
+    /** Reindexings of one SKU take turns (striped by SKU): see {@link #reindex}. */
+    private final ReentrantLock[] turns = new ReentrantLock[64];
 
     SearchIndexing(EntityManager entityManager, EntityManagerFactory entityManagerFactory, Products products,
             TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
@@ -48,6 +52,9 @@ class SearchIndexing {
         this.products = products;
         this.transactions = transactions;
         this.events = events;
+        for (int i = 0; i < turns.length; i++) {
+            turns[i] = new ReentrantLock();
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -83,17 +90,17 @@ class SearchIndexing {
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ProductPublished event) {
         reindex(event.sku());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ProductSuspended event) {
         reindex(event.sku());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ProductChanged event) {
         reindex(event.sku());
     }
@@ -101,13 +108,25 @@ class SearchIndexing {
     /**
      * Reindexes one product and waits until searches see it (read-sync: committed and refreshed), then tells this
      * node's page renderers; a page rendered after that signal cannot come from the old index.
+     *
+     * <p>The listeners of two quick changes of one product (a suspension, then a publication) run concurrently: each
+     * reads the product, and its document is written when its transaction commits. Without taking turns, the first
+     * could read the suspended product, the second the published one and write first, and the first then overwrite
+     * it: the index would keep a state the product no longer has. In turns, the later one reads what the earlier
+     * change committed. So the listeners open no transaction of their own: {@link #reindex}'s commits inside its turn.
      */
     void reindex(String sku) {
-        transactions.executeWithoutResult(status -> products.findBySku(sku).ifPresent(product -> {
-            var session = Search.session(entityManager);
-            session.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.readSync());
-            session.indexingPlan().addOrUpdate(product);
-        }));
+        var turn = turns[Math.floorMod(sku.hashCode(), turns.length)];
+        turn.lock();
+        try {
+            transactions.executeWithoutResult(status -> products.findBySku(sku).ifPresent(product -> {
+                var session = Search.session(entityManager);
+                session.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.readSync());
+                session.indexingPlan().addOrUpdate(product);
+            }));
+        } finally {
+            turn.unlock();
+        }
         events.publishEvent(new CatalogViewsChanged(sku));
     }
 }
