@@ -1,21 +1,16 @@
 package dev.onshore.was.shopapi;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
+import dev.onshore.was.catalog.CatalogCopies;
 import dev.onshore.was.catalog.CatalogViewsChanged;
 import dev.onshore.was.catalog.ProductCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -51,50 +46,26 @@ class CatalogueAnswers {
         }
     }
 
-    private record Answer(Object body, String etag, long generation, long expiresAtNanos) {
-    }
-
-    private record Horizon(long generation, Instant until) {
+    private record Answer(Object body, String etag) {
     }
 
     private final JsonMapper json;
-    private final ProductCatalog catalog;
     private final ShopApiProperties properties;
     private final Clock clock;
-    private final AtomicLong generation = new AtomicLong();
-    private final Cache<Key, Answer> cache;
-    private volatile @Nullable Horizon horizon;
+    private final CatalogCopies<Key, Answer> answers;
 
     CatalogueAnswers(JsonMapper json, ProductCatalog catalog, ShopApiProperties properties, Clock clock,
             MeterRegistry meters) {
         this.json = json;
-        this.catalog = catalog;
         this.properties = properties;
         this.clock = clock;
-        this.cache = Caffeine.newBuilder().maximumSize(properties.serverCacheEntries())
-                .expireAfter(new Expiry<Key, Answer>() {
-                    @Override
-                    public long expireAfterCreate(Key key, Answer answer, long now) {
-                        return Math.max(0, answer.expiresAtNanos() - now);
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(Key key, Answer answer, long now, long current) {
-                        return expireAfterCreate(key, answer, now);
-                    }
-
-                    @Override
-                    public long expireAfterRead(Key key, Answer answer, long now, long current) {
-                        return current;
-                    }
-                }).recordStats().build();
-        CaffeineCacheMetrics.monitor(meters, cache, "shop-api.catalogue");
+        this.answers = CatalogCopies.<Key, Answer>of(catalog, clock, properties.serverCacheEntries())
+                .measured(meters, "shop-api.catalogue").build();
     }
 
     @EventListener
     void on(CatalogViewsChanged event) {
-        generation.incrementAndGet();
-        cache.invalidateAll();
+        answers.invalidate();
     }
 
     /**
@@ -103,21 +74,10 @@ class CatalogueAnswers {
      */
     @SuppressWarnings("unchecked")
     <T> ResponseEntity<T> cached(Key key, Supplier<T> compute) {
-        var current = generation.get();
-        var found = cache.getIfPresent(key);
-        if (found != null && found.generation() != current) {
-            cache.asMap().remove(key, found);
-            found = null;
-        }
-        if (found == null) {
-            found = cache.get(key, missing -> {
-                var until = until(current);
-                var body = compute.get();
-                var ttl = Duration.between(clock.instant(), until);
-                var nanos = ttl.isNegative() ? 0 : ttl.toNanos();
-                return new Answer(body, etag(json.writeValueAsBytes(body)), current, System.nanoTime() + nanos);
-            });
-        }
+        var found = answers.computeIfAbsent(key, properties.serverMaxAge(), missing -> {
+            var body = compute.get();
+            return new Answer(body, etag(json.writeValueAsBytes(body)));
+        });
         return (ResponseEntity<T>) respond(found.body(), found.etag());
     }
 
@@ -134,32 +94,11 @@ class CatalogueAnswers {
     CacheControl cacheControl() {
         var now = clock.instant();
         var maxAge = properties.maxAge();
-        var next = horizon(generation.get(), now);
-        if (Duration.between(now, next).compareTo(maxAge) < 0) {
-            maxAge = Duration.between(now, next).isNegative() ? Duration.ZERO : Duration.between(now, next);
+        var untilNext = Duration.between(now, answers.nextChange());
+        if (untilNext.compareTo(maxAge) < 0) {
+            maxAge = untilNext.isNegative() ? Duration.ZERO : untilNext;
         }
         return CacheControl.maxAge(maxAge).cachePublic();
-    }
-
-    /** The latest moment an answer computed now may be served by this node. */
-    private Instant until(long generation) {
-        var now = clock.instant();
-        var next = horizon(generation, now);
-        var byAge = now.plus(properties.serverMaxAge());
-        return next.isBefore(byAge) ? next : byAge;
-    }
-
-    /**
-     * The catalog's next scheduled change (far ahead when none), asked once per generation and again once it passed:
-     * not a database query per request.
-     */
-    private Instant horizon(long generation, Instant now) {
-        var known = horizon;
-        if (known == null || known.generation() != generation || !now.isBefore(known.until())) {
-            known = new Horizon(generation, catalog.nextScheduledChange(now).orElse(now.plus(Duration.ofDays(1))));
-            horizon = known;
-        }
-        return known.until();
     }
 
     static String etag(byte[] content) {

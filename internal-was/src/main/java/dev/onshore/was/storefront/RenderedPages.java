@@ -1,14 +1,11 @@
 package dev.onshore.was.storefront;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
+import dev.onshore.was.catalog.CatalogCopies;
 import dev.onshore.was.catalog.CatalogViewsChanged;
 import dev.onshore.was.catalog.ProductCatalog;
 import dev.onshore.was.cms.SiteContent;
 import dev.onshore.was.cms.SiteViewsChanged;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,13 +13,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
@@ -50,51 +45,25 @@ final class RenderedPages extends OncePerRequestFilter {
             String suggested) {
     }
 
-    private record Page(String contentType, @Nullable String contentLanguage, byte[] body, long generation,
-            long expiresAtNanos) {
-    }
-
-    private record Horizon(long generation, Instant until) {
+    private record Page(String contentType, @Nullable String contentLanguage, byte[] body, long generation) {
     }
 
     /** How long a request waits for another's render of the same page before rendering it itself. */
     private static final Duration RENDER_WAIT = Duration.ofSeconds(5);
 
-    private final ProductCatalog catalog;
-    private final SiteContent content;
     private final PageCacheProperties properties;
     private final Clock clock;
-    private final AtomicLong generation = new AtomicLong();
-    private final Cache<Key, Page> pages;
+    private final CatalogCopies<Key, Page> pages;
     private final ConcurrentHashMap<Key, CompletableFuture<@Nullable Page>> rendering = new ConcurrentHashMap<>();
-    private volatile @Nullable Horizon horizon;
 
     RenderedPages(ProductCatalog catalog, SiteContent content, PageCacheProperties properties, Clock clock,
             MeterRegistry meters) {
-        this.catalog = catalog;
-        this.content = content;
         this.properties = properties;
         this.clock = clock;
-        this.pages = Caffeine.newBuilder().maximumWeight(properties.maxSize().toBytes())
-                .weigher((Key key, Page page) -> page.body().length + 64 + key.path().length()
+        this.pages = CatalogCopies.<Key, Page>of(catalog, clock, properties.maxSize().toBytes())
+                .weighedBy((key, page) -> page.body().length + 64 + key.path().length()
                         + (key.query() == null ? 0 : key.query().length()))
-                .expireAfter(new Expiry<Key, Page>() {
-                    @Override
-                    public long expireAfterCreate(Key key, Page page, long now) {
-                        return Math.max(0, page.expiresAtNanos() - now);
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(Key key, Page page, long now, long current) {
-                        return expireAfterCreate(key, page, now);
-                    }
-
-                    @Override
-                    public long expireAfterRead(Key key, Page page, long now, long current) {
-                        return current;
-                    }
-                }).recordStats().build();
-        CaffeineCacheMetrics.monitor(meters, pages, "storefront.pages");
+                .alsoChangingAt(content::nextScheduledChange).measured(meters, "storefront.pages").build();
     }
 
     @EventListener
@@ -108,8 +77,7 @@ final class RenderedPages extends OncePerRequestFilter {
     }
 
     private void invalidate() {
-        generation.incrementAndGet();
-        pages.invalidateAll();
+        pages.invalidate();
     }
 
     @Override
@@ -128,9 +96,9 @@ final class RenderedPages extends OncePerRequestFilter {
         var key = new Key(String.valueOf(request.getHeader(HttpHeaders.HOST)), request.getRequestURI(),
                 query(request), request.getHeader("X-Onshore-TimeZone"),
                 request.getHeader(Suggestions.COUNTRY) + " " + request.getHeader(Suggestions.LOCALE));
-        var current = generation.get();
-        var cached = pages.getIfPresent(key);
-        if (cached != null && cached.generation() == current) {
+        var current = pages.generation();
+        var cached = pages.current(key);
+        if (cached != null) {
             write(cached, response);
             return;
         }
@@ -140,7 +108,7 @@ final class RenderedPages extends OncePerRequestFilter {
         var theirs = rendering.putIfAbsent(key, mine);
         if (theirs != null) {
             var page = awaitRender(theirs);
-            if (page != null && page.generation() == generation.get()) {
+            if (page != null && page.generation() == pages.generation()) {
                 write(page, response);
             } else {
                 chain.doFilter(request, response); // not shareable (a 404, a private page) or already outdated
@@ -158,18 +126,17 @@ final class RenderedPages extends OncePerRequestFilter {
 
     private @Nullable Page render(Key key, long current, HttpServletRequest request, HttpServletResponse response,
             FilterChain chain) throws ServletException, IOException {
-        var until = until(current);
+        var until = pages.until(current, properties.maxAge());
         var capturing = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(request, capturing);
             if (capturing.getStatus() == HttpServletResponse.SC_OK && capturing.getContentType() != null
                     && !capturing.containsHeader(HttpHeaders.SET_COOKIE) && request.getAttribute(PRIVATE) == null
                     && request.getAttribute("jakarta.servlet.error.status_code") == null) {
-                var ttl = Duration.between(clock.instant(), until);
-                if (ttl.isPositive()) {
+                if (until.isAfter(clock.instant())) {
                     var page = new Page(capturing.getContentType(), capturing.getHeader(HttpHeaders.CONTENT_LANGUAGE),
-                            capturing.getContentAsByteArray(), current, System.nanoTime() + ttl.toNanos());
-                    pages.put(key, page);
+                            capturing.getContentAsByteArray(), current);
+                    pages.keep(key, page, current, until);
                     return page;
                 }
             }
@@ -215,24 +182,5 @@ final class RenderedPages extends OncePerRequestFilter {
             }
         });
         return rebuilt.toString();
-    }
-
-    /** The latest moment a page rendered now may be served: max age, or the next scheduled change if sooner. */
-    private Instant until(long generation) {
-        var now = clock.instant();
-        var known = horizon;
-        if (known == null || known.generation() != generation || !now.isBefore(known.until())) {
-            // Far ahead when nothing is scheduled; max age still applies below. Recomputed after every change.
-            var next = now.plus(Duration.ofDays(1));
-            next = earliest(next, catalog.nextScheduledChange(now).orElse(null));
-            next = earliest(next, content.nextScheduledChange(now).orElse(null));
-            known = new Horizon(generation, next);
-            horizon = known;
-        }
-        return earliest(now.plus(properties.maxAge()), known.until());
-    }
-
-    private static Instant earliest(Instant a, @Nullable Instant b) {
-        return b != null && b.isBefore(a) ? b : a;
     }
 }

@@ -6,13 +6,10 @@ import dev.onshore.was.catalog.Availability;
 import dev.onshore.was.catalog.ProductCatalog;
 import dev.onshore.was.catalog.Sku;
 import dev.onshore.was.catalog.ProductDetail;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
+import dev.onshore.was.catalog.CatalogCopies;
 import dev.onshore.was.catalog.CatalogViewsChanged;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -47,43 +43,17 @@ class CatalogPrices {
     private record Key(String sku, String market, String language) {
     }
 
-    private record Copy(Offer offer, long generation, long expiresAtNanos) {
-    }
-
-    private record Horizon(long generation, Instant until) {
-    }
-
     private final ProductCatalog catalog;
-    private final Clock clock;
-    private final AtomicLong generation = new AtomicLong();
-    private final Cache<Key, Copy> copies;
-    private volatile @Nullable Horizon horizon;
+    private final CatalogCopies<Key, Offer> copies;
 
     CatalogPrices(ProductCatalog catalog, Clock clock) {
         this.catalog = catalog;
-        this.clock = clock;
-        this.copies = Caffeine.newBuilder().maximumSize(20_000).expireAfter(new Expiry<Key, Copy>() {
-            @Override
-            public long expireAfterCreate(Key key, Copy copy, long now) {
-                return Math.max(0, copy.expiresAtNanos() - now);
-            }
-
-            @Override
-            public long expireAfterUpdate(Key key, Copy copy, long now, long current) {
-                return expireAfterCreate(key, copy, now);
-            }
-
-            @Override
-            public long expireAfterRead(Key key, Copy copy, long now, long current) {
-                return current;
-            }
-        }).build();
+        this.copies = CatalogCopies.<Key, Offer>of(catalog, clock, 20_000).build();
     }
 
     @EventListener
     void on(CatalogViewsChanged event) {
-        generation.incrementAndGet();
-        copies.invalidateAll();
+        copies.invalidate();
     }
 
     /**
@@ -91,41 +61,25 @@ class CatalogPrices {
      * for the others.
      */
     Map<String, Offer> current(Collection<String> candidates, String market, String language) {
-        var current = generation.get();
+        var started = copies.generation();
         var found = new HashMap<String, Offer>();
         var missing = new ArrayList<String>();
         for (var candidate : candidates) {
-            var copy = copies.getIfPresent(new Key(candidate, market, language));
-            if (copy != null && copy.generation() == current) {
-                found.put(candidate, copy.offer());
+            var copy = copies.current(new Key(candidate, market, language));
+            if (copy != null) {
+                found.put(candidate, copy);
             } else {
                 missing.add(candidate);
             }
         }
         if (!missing.isEmpty()) {
-            var until = until(current);
+            var until = copies.until(started, MAX_AGE);
             var asked = offers(missing, market, language);
-            var ttl = Duration.between(clock.instant(), until);
-            if (ttl.isPositive()) {
-                var expires = System.nanoTime() + ttl.toNanos();
-                asked.forEach((candidate, offer) -> copies.put(new Key(candidate, market, language),
-                        new Copy(offer, current, expires)));
-            }
+            asked.forEach((candidate, offer) -> copies.keep(new Key(candidate, market, language), offer, started,
+                    until));
             found.putAll(asked);
         }
         return found;
-    }
-
-    /** The latest moment an offer read now may be answered from the copy. */
-    private Instant until(long generation) {
-        var now = clock.instant();
-        var known = horizon;
-        if (known == null || known.generation() != generation || !now.isBefore(known.until())) {
-            known = new Horizon(generation, catalog.nextScheduledChange(now).orElse(now.plus(Duration.ofDays(1))));
-            horizon = known;
-        }
-        var byAge = now.plus(MAX_AGE);
-        return known.until().isBefore(byAge) ? known.until() : byAge;
     }
 
     /** The offer, or the {@link InvalidCartLineException} code saying why there is none. */
