@@ -31,6 +31,8 @@ class HotDealFeed implements InitializingBean, DisposableBean {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("hot-deal-feed").factory());
     private volatile List<HotDeal> deals = List.of();
+    /** Whether the last read failed: a failing feed is reported when it starts failing and when it recovers. */
+    private volatile boolean failing;
 
     HotDealFeed(WaitingRoomProperties properties, Queues queues) {
         this.properties = properties;
@@ -71,11 +73,18 @@ class HotDealFeed implements InitializingBean, DisposableBean {
         }
         List<HotDeal> read;
         try {
-            read = read();
+            read = fetch();
         } catch (RuntimeException e) {
-            log.warn("Hot deals not read from {} ({}); keeping the last {}", properties.dealsUrl(), e.getMessage(),
-                    deals.size());
+            if (failed()) {
+                log.warn("Hot deals not read from {} ({}); keeping the last {} until it answers (said once)",
+                        properties.dealsUrl(), e.getMessage(), deals.size());
+            } else {
+                log.debug("Hot deals still not read from {} ({})", properties.dealsUrl(), e.getMessage());
+            }
             return;
+        }
+        if (read()) {
+            log.info("Hot deals read from {} again: {}", properties.dealsUrl(), read.size());
         }
         deals = read;
         if (askedAt == null) {
@@ -94,8 +103,22 @@ class HotDealFeed implements InitializingBean, DisposableBean {
         }
     }
 
+    /** Notes a failed read; true when it is the first since the feed last answered (or since the start). */
+    boolean failed() {
+        var first = !failing;
+        failing = true;
+        return first;
+    }
+
+    /** Notes a read; true when the feed had been failing. */
+    boolean read() {
+        var recovered = failing;
+        failing = false;
+        return recovered;
+    }
+
     @SuppressWarnings("unchecked")
-    private List<HotDeal> read() {
+    private List<HotDeal> fetch() {
         List<Map<String, Object>> body = http.get().uri(properties.dealsUrl()).retrieve().body(List.class);
         var read = new ArrayList<HotDeal>();
         for (var entry : body == null ? List.<Map<String, Object>>of() : body) {
