@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -53,6 +54,15 @@ class EdgePolicy extends OncePerRequestFilter {
     /** Known, but never served by the shop: TRACE would echo cookies, CONNECT would make the edge a tunnel. */
     private static final Set<String> REFUSED_METHODS = Set.of("TRACE", "CONNECT");
     private static final Set<String> PROTOCOLS = Set.of("HTTP/1.1", "HTTP/1.0", "HTTP/2.0");
+
+    /**
+     * The policy of every response but Keycloak's. Kept in a file of its own
+     * ({@value #CONTENT_SECURITY_POLICY_FILE}) because internal-was's build copies that file into its jar: its
+     * storefront pages send this policy plus the hash of the style they inline, and replace ours (see
+     * {@link SecurityHeaders}). One source, read by each zone from its own classpath.
+     */
+    static final String CONTENT_SECURITY_POLICY_FILE = "dev/onshore/edge/content-security-policy.txt";
+    static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
     private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
     private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
@@ -102,10 +112,20 @@ class EdgePolicy extends OncePerRequestFilter {
         secured.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
         if (!path.startsWith("/realms/") && !path.startsWith("/resources/")) {
             // Keycloak's own pages bring their own policy; everything else is ours and needs no inline script.
-            secured.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
-                    + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+            secured.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         }
         chain.doFilter(new EdgeRequest(request, client), secured);
+    }
+
+    private static String contentSecurityPolicy() {
+        try (var in = EdgePolicy.class.getClassLoader().getResourceAsStream(CONTENT_SECURITY_POLICY_FILE)) {
+            if (in == null) {
+                throw new IllegalStateException(CONTENT_SECURITY_POLICY_FILE + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A query string of valid percent-encoding only: the upstream URI is rebuilt from it. */

@@ -2,9 +2,20 @@ package dev.onshore.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class EdgePolicyTests {
+
+    @Test
+    void theContentSecurityPolicyIsTheOneInternalWasBuildsOn() throws Exception {
+        // internal-was's build copies this file and its storefront pages extend the policy by a style hash
+        // (StorefrontLighthouseIntegrationTests checks its side against the same file).
+        var file = Files.readString(Path.of("src/main/resources", EdgePolicy.CONTENT_SECURITY_POLICY_FILE)).strip();
+        assertThat(EdgePolicy.CONTENT_SECURITY_POLICY).isEqualTo(file).startsWith("default-src 'self';")
+                .contains("object-src 'none'").contains("frame-ancestors 'none'").doesNotContain("\n");
+    }
 
     @Test
     void normalizesWhatTheUpstreamWouldSeeSoBlockedPathsCannotBeDisguised() {

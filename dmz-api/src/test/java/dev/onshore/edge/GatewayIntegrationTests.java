@@ -248,4 +248,12 @@ class GatewayIntegrationTests {
     void gatewayAnswersItsOwnReadinessProbe() throws Exception {
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void theEdgesOwnAnswersCarryThePolicyOfItsFile() throws Exception {
+        var policy = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/resources",
+                EdgePolicy.CONTENT_SECURITY_POLICY_FILE)).strip();
+        assertThat(get("/actuator/health/readiness").headers().allValues("Content-Security-Policy"))
+                .containsExactly(policy);
+    }
 }

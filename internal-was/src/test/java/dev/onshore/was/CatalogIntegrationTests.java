@@ -119,6 +119,12 @@ class CatalogIntegrationTests extends CatalogTestSupport {
         assertThat(skusFound("\u202Evitamin\u202C \u200F")).as("bidi controls are not part of the word")
                 .isEqualTo(skusFound("vitamin"));
         assertThat(skusFound("vitamin")).as("the catalog after the DROP TABLE text").contains("HS-VITC-1000");
+        // The longest Thai texts allowed (each Thai word is a dictionary word or a phrase of character pairs): an
+        // answer, never too many clauses.
+        assertThat(skusFound("ลูทีน ".repeat(33).strip())).contains("HS-LUTEIN-60");
+        assertThat(skusFound("ฟหกดเ้่าส".repeat(22))).isEmpty();
+        assertThat(skusFound("กข ".repeat(66).strip())).isEmpty();
+        skusFound("ก ".repeat(100).strip());
         mvc.perform(get("/id-id/search").param("q", "a".repeat(10_000))).andExpect(status().isBadRequest())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("200")));
         mvc.perform(get("/id-id/search").param("q", "vitamin").param("price", "1-2-3"))

@@ -71,6 +71,32 @@ class JapaneseAndThaiStorefrontIntegrationTests extends CatalogTestSupport {
     }
 
     @Test
+    void aThaiShopperFindsALoanwordTheWordBreakerGluesToTheWordAfterIt() throws Exception {
+        // Thai writes no space between words: the breaker reads "ลูทีนบำรุงสายตา" as "ลูทีนบำรุง" + "สายตา".
+        assertThat(body(page("/th-th/p/HS-LUTEIN-60"))).contains("ลูทีนบำรุงสายตา").doesNotContain("ลูทีน บำรุงสายตา");
+        assertThat(skus("/th-th/search?q=ลูทีน")).contains("HS-LUTEIN-60", "HS-LUTEIN-KIDS");
+    }
+
+    @Test
+    void aThaiDictionaryWordFindsItsProductsWhereItIsAWordFirst() throws Exception {
+        // "บำรุง" (nourish) is a word of its own in the hyaluronic acid's and the biotin's names, and glued to the
+        // loanword before it in the lutein's; milk thistle has it too, but is not sold in Thailand.
+        var found = skus("/th-th/search?q=บำรุง");
+        assertThat(found).contains("HS-HYALURONIC", "HS-BIOTIN", "HS-LUTEIN-60").doesNotContain("HS-MILKTHISTLE");
+        assertThat(found.indexOf("HS-HYALURONIC")).isLessThan(found.indexOf("HS-LUTEIN-60"));
+        assertThat(found.indexOf("HS-BIOTIN")).isLessThan(found.indexOf("HS-LUTEIN-60"));
+    }
+
+    @Test
+    void aThaiStringThatIsInNoProductFindsNothing() throws Exception {
+        // A hand on the Thai keyboard's home row, and "ตาย" (to die): each of its two character pairs is in the
+        // lutein's name ("สายตา"), but not one after the other.
+        assertThat(skus("/th-th/search?q=ฟหกดเ้่าส")).isEmpty();
+        assertThat(skus("/th-th/search?q=ตาย")).isEmpty();
+        assertThat(skus("/th-th/search?q=ลูทีน ตาย")).isEmpty();
+    }
+
+    @Test
     void eachMarketSellsItsOwnAssortment() throws Exception {
         // Krill oil is sold in Japan, not in Thailand; glutathione the other way round.
         assertThat(page("/ja-jp/p/HS-KRILL-OIL").getResponse().getStatus()).isEqualTo(200);

@@ -155,6 +155,23 @@ class StoreApiIntegrationTests extends CatalogTestSupport {
     }
 
     @Test
+    void searchFindsAThaiLoanwordGluedToTheNextWordInWhatTheMarketSells() throws Exception {
+        // "ลูทีน" (lutein) inside "ลูทีนบำรุงสายตา" and "ลูทีนสำหรับเด็ก": no word of Thai's dictionary.
+        mvc.perform(get(API + "/search").param("q", "ลูทีน").param("market", "TH").param("locale", "th"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].sku").value(hasItem("HS-LUTEIN-60")))
+                .andExpect(jsonPath("$.items[*].sku").value(hasItem("HS-LUTEIN-KIDS")));
+        // Singapore sells the children's lutein, not the other.
+        mvc.perform(get(API + "/search").param("q", "ลูทีน").param("market", "SG").param("locale", "en"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].sku").value(hasItem("HS-LUTEIN-KIDS")))
+                .andExpect(jsonPath("$.items[*].sku").value(not(hasItem("HS-LUTEIN-60"))));
+        mvc.perform(get(API + "/search").param("q", "ฟหกดเ้่าส").param("market", "TH").param("locale", "th"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items").isEmpty());
+    }
+
+    @Test
     void productDetailIsTheMarketsOfferInTheShoppersLanguage() throws Exception {
         var detail = catalog.findForShopper(new Sku("HS-VITC-1000"), "MY", "ms").orElseThrow();
         mvc.perform(get(API + "/products/HS-VITC-1000").param("market", "MY").param("locale", "ms-MY"))

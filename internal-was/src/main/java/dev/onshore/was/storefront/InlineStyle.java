@@ -29,20 +29,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 final class InlineStyle extends OncePerRequestFilter {
 
-    /** dmz-api's EdgePolicy sends the same directives for every other response; keep the two in step. */
-    static final String EDGE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    /**
+     * The policy dmz-api's EdgePolicy sends with every other response, from the one file both read: the build copies
+     * dmz-api's {@code content-security-policy.txt} into this application's classpath (see the pom).
+     */
+    static final String EDGE_POLICY_FILE = "dev/onshore/edge/content-security-policy.txt";
 
     private final String css;
     private final String policy;
 
     InlineStyle() {
-        this(load("static/css/storefront.css"));
+        this(load("static/css/storefront.css"), load(EDGE_POLICY_FILE).strip());
     }
 
-    InlineStyle(String css) {
+    InlineStyle(String css, String edgePolicy) {
         this.css = css;
-        this.policy = EDGE_POLICY + "; style-src 'self' '" + hash(css) + "'";
+        this.policy = edgePolicy + "; style-src 'self' '" + hash(css) + "'";
     }
 
     /** The style sheet, verbatim (its hash is in the policy); never null. */
@@ -50,7 +52,7 @@ final class InlineStyle extends OncePerRequestFilter {
         return css;
     }
 
-    /** The Content-Security-Policy of a storefront page. */
+    /** The Content-Security-Policy of a storefront page: the edge's, and this style. */
     String policy() {
         return policy;
     }
@@ -82,7 +84,7 @@ final class InlineStyle extends OncePerRequestFilter {
         try (var in = new ClassPathResource(path).getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("The storefront's style sheet " + path + " is missing", e);
+            throw new UncheckedIOException(path + " is missing from the classpath", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.onshore.was.storefront;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -137,11 +138,27 @@ class StorefrontModuleIntegrationTests {
     void theSwitcherChangesTheLanguageWithoutTheCurrencyWhereTheMarketAllows() throws Exception {
         mvc.perform(get("/id-id/")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("<a href=\"/choice?locale=en-id&amp;next=%2Fen-id%2F\""
-                        + " hreflang=\"en-ID\">English · ID · IDR</a>")));
+                        + " hreflang=\"en-ID\" lang=\"en-ID\">English · ID · IDR</a>")));
         mvc.perform(get("/en-id/")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("<html lang=\"en-ID\">")));
         mvc.perform(get("/zh-sg/")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("<html lang=\"zh-SG\">")));
+    }
+
+    @Test
+    void everySwitcherLinkNamesTheLanguageOfItsLabelAndOfThePageItOpens() throws Exception {
+        var html = mvc.perform(get("/zh-cn/")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        var nav = html.substring(html.indexOf("<nav class=\"locales\""), html.indexOf("</nav>", html.indexOf(
+                "<nav class=\"locales\"")));
+        var links = java.util.regex.Pattern.compile("<a [^>]*>").matcher(nav).results().map(m -> m.group()).toList();
+        assertThat(links).hasSize(10).allSatisfy(link -> {
+            var target = java.util.regex.Pattern.compile("locale=([a-z]{2})-([a-z]{2})&").matcher(link);
+            assertThat(target.find()).as(link).isTrue();
+            var tag = target.group(1) + "-" + target.group(2).toUpperCase(java.util.Locale.ROOT);
+            assertThat(link).contains(" hreflang=\"" + tag + "\"").contains(" lang=\"" + tag + "\"");
+        });
+        assertThat(nav).contains("lang=\"ko-KR\">한국어 · KR · KRW</a>").contains("lang=\"th-TH\">ไทย · TH · THB</a>");
     }
 
     @Test

@@ -107,7 +107,7 @@ class DemoCatalog implements ApplicationRunner {
                             "id", new String[] {"Lutein Perawatan Mata", "Lutein marigold 20 mg, 60 kapsul"},
                             "zh", new String[] {"叶黄素护眼", "万寿菊叶黄素20毫克，60粒"},
                             "ja", new String[] {"ルテイン アイケア", "マリーゴールド由来ルテイン20mg、60カプセル"},
-                            "th", new String[] {"ลูทีน บำรุงสายตา", "ลูทีนจากดอกดาวเรือง 20 มก. 60 แคปซูล"}),
+                            "th", new String[] {"ลูทีนบำรุงสายตา", "ลูทีนจากดอกดาวเรือง 20 มก. 60 แคปซูล"}),
                     Map.of("KR", new String[] {"KRW", "22000"}, "US", new String[] {"USD", "17.99"},
                             "ID", new String[] {"IDR", "229000"}, "MY", new String[] {"MYR", "72.90"},
                             "JP", new String[] {"JPY", "2480"}, "TH", new String[] {"THB", "549"})),

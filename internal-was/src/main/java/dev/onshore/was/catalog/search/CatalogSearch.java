@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.util.common.data.Range;
@@ -32,6 +35,15 @@ class CatalogSearch implements ProductSearch {
             "KRW", steps("20000", "50000"), "IDR", steps("200000", "500000"), "USD", steps("20", "40"),
             "MYR", steps("60", "150"), "SGD", steps("25", "50"), "CNY", steps("100", "300"),
             "JPY", steps("2000", "5000"), "THB", steps("500", "1500"), "VND", steps("300000", "800000"));
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Two Thai characters in a row: the least a phrase of character pairs can be made of. */
+    private static final Pattern THAI_PAIR = Pattern.compile("\\p{IsThai}{2}");
+    /**
+     * A Thai word found only as a stretch of characters weighs less than one the word breaker also found: a phrase
+     * of several pairs scores about as high as that many words, which would rank loose matches first.
+     */
+    private static final float STRETCH_WEIGHT = 0.2f;
 
     private final EntityManager entityManager;
     private final ShelfPrices prices;
@@ -63,10 +75,9 @@ class CatalogSearch implements ProductSearch {
                         // the page's language ranks first.
                         var anyLanguage = f.or();
                         for (var other : ProductDocumentBinder.LANGUAGES) {
-                            anyLanguage.add(f.simpleQueryString().field("name_" + other).boost(3f)
-                                    .field("text_" + other).matching(request.text())
-                                    .defaultOperator(BooleanOperator.AND).flags(EnumSet.noneOf(SimpleQueryFlag.class))
-                                    .boost(other.equals(language) ? 2f : 1f));
+                            var weight = other.equals(language) ? 2f : 1f;
+                            anyLanguage.add(other.equals("th") ? thai(f, request.text(), weight)
+                                    : words(f, other, request.text(), weight));
                         }
                         root.add(anyLanguage);
                     }
@@ -110,6 +121,33 @@ class CatalogSearch implements ProductSearch {
         });
         return new Page(hits, total, request.page(), (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE),
                 facet(result.aggregation(brandKey)), facet(result.aggregation(categoryKey)), priceRanges);
+    }
+
+    /** All words of {@code text}, through the language's analyzer; a word in the name weighs three times more. */
+    private static SearchPredicate words(SearchPredicateFactory f, String language, String text, float weight) {
+        return f.simpleQueryString().field("name_" + language).boost(3f).field("text_" + language).matching(text)
+                .defaultOperator(BooleanOperator.AND).flags(EnumSet.noneOf(SimpleQueryFlag.class)).boost(weight)
+                .toPredicate();
+    }
+
+    /**
+     * Every word of {@code text} in the Thai texts, as a dictionary word or, where it holds Thai script, as a stretch
+     * of Thai characters anywhere (a phrase of its character pairs: "ลูทีน" inside "ลูทีนบำรุงสายตา", where the word
+     * breaker saw no word). The pairs must follow each other as in the word, so a string that is not in the text
+     * finds nothing even if each of its pairs is somewhere. A dictionary match also matches as a stretch, so it ranks
+     * above a product where the word is only found glued to another.
+     */
+    private static SearchPredicate thai(SearchPredicateFactory f, String text, float weight) {
+        var everyWord = f.and();
+        for (var word : WHITESPACE.split(text.strip())) {
+            var either = f.or().add(words(f, "th", word, 1f));
+            if (THAI_PAIR.matcher(word).find()) {
+                either.add(f.phrase().field(ProductDocumentBinder.THAI_NAME_GRAMS).boost(3f)
+                        .field(ProductDocumentBinder.THAI_TEXT_GRAMS).matching(word).boost(STRETCH_WEIGHT));
+            }
+            everyWord.add(either);
+        }
+        return everyWord.boost(weight).toPredicate();
     }
 
     private static List<FacetValue> facet(Map<String, Long> counts) {

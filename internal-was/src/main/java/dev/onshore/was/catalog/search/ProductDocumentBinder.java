@@ -46,6 +46,9 @@ public class ProductDocumentBinder implements TypeBinder {
 
     static final List<String> LANGUAGES = List.of("en", "ko", "id", "ms", "zh", "ja", "th");
     static final String PRICE_PREFIX = "price_";
+    /** The Thai name and text again, as character pairs ({@link SearchAnalyzers#THAI_GRAMS}). */
+    static final String THAI_NAME_GRAMS = "name_th_grams";
+    static final String THAI_TEXT_GRAMS = "text_th_grams";
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
     @Override
@@ -65,16 +68,23 @@ public class ProductDocumentBinder implements TypeBinder {
             names.put(language, schema.field("name_" + language, types.asString().analyzer(language)).toReference());
             texts.put(language, schema.field("text_" + language, types.asString().analyzer(language)).toReference());
         }
+        var thaiGrams = types.asString().analyzer(SearchAnalyzers.THAI_GRAMS).toIndexFieldType();
+        var thai = new ThaiGrams(schema.field(THAI_NAME_GRAMS, thaiGrams).toReference(),
+                schema.field(THAI_TEXT_GRAMS, thaiGrams).toReference());
         schema.fieldTemplate("price", types.asBigDecimal().decimalScale(4).sortable(Sortable.YES)
                 .aggregable(Aggregable.YES)).matchingPathGlob(PRICE_PREFIX + "*");
-        context.bridge(Product.class, new Bridge(prices, clock, sku, brand, category, market, updated, names, texts));
+        context.bridge(Product.class, new Bridge(prices, clock, sku, brand, category, market, updated, names, texts,
+                thai));
+    }
+
+    private record ThaiGrams(IndexFieldReference<String> name, IndexFieldReference<String> text) {
     }
 
     private record Bridge(ObjectProvider<ShelfPrices> prices, ObjectProvider<Clock> clock,
             IndexFieldReference<String> sku, IndexFieldReference<String> brand,
             IndexFieldReference<String> category, IndexFieldReference<String> market,
             IndexFieldReference<Instant> updated, Map<String, IndexFieldReference<String>> names,
-            Map<String, IndexFieldReference<String>> texts) implements TypeBridge<Product> {
+            Map<String, IndexFieldReference<String>> texts, ThaiGrams thai) implements TypeBridge<Product> {
 
         @Override
         public void write(DocumentElement target, Product product, TypeBridgeWriteContext context) {
@@ -102,11 +112,16 @@ public class ProductDocumentBinder implements TypeBinder {
             for (var language : LANGUAGES) {
                 var text = product.translations().containsKey(language) ? product.translation(language)
                         : product.translation("en");
-                target.addValue(names.get(language), text.name());
-                target.addValue(texts.get(language), Stream.of(text.summary(), text.ingredients(),
+                var other = Stream.of(text.summary(), text.ingredients(),
                                 text.description() == null ? null : TAG.matcher(text.description()).replaceAll(" "),
                                 product.brand(), product.sku().value())
-                        .filter(value -> value != null && !value.isBlank()).collect(Collectors.joining("\n")));
+                        .filter(value -> value != null && !value.isBlank()).collect(Collectors.joining("\n"));
+                target.addValue(names.get(language), text.name());
+                target.addValue(texts.get(language), other);
+                if (language.equals("th")) {
+                    target.addValue(thai.name(), text.name());
+                    target.addValue(thai.text(), other);
+                }
             }
         }
     }
