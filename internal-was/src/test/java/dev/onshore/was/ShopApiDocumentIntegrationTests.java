@@ -68,6 +68,34 @@ class ShopApiDocumentIntegrationTests extends CatalogTestSupport {
     }
 
     @Test
+    void documentDescribesTheShoppersReturnsAndExchangesWithTheirProblemsAndReasons() throws Exception {
+        var paths = json.readTree(served()).path("paths");
+        for (var kind : List.of("return", "exchange")) {
+            var operation = paths.path("/api/shop/v1/orders/{number}/" + kind).path("post");
+            assertThat(operation.isMissingNode()).as("POST /api/shop/v1/orders/{number}/%s is documented", kind)
+                    .isFalse();
+            var responses = new ArrayList<String>();
+            operation.path("responses").propertyNames().forEach(responses::add);
+            assertThat(responses).contains("200", "400", "404", "409", "422");
+            assertThat(operation.path("responses").path("409").path("description").asString())
+                    .contains("claim/not-delivered", "claim/already-claimed", "claim/window-closed");
+            var parameters = new ArrayList<String>();
+            operation.path("parameters").forEach(parameter -> parameters.add(parameter.path("name").asString()));
+            assertThat(parameters).contains("Idempotency-Key", "Order-Token");
+        }
+        assertThat(paths.path("/api/shop/v1/orders/{number}/exchange").path("post").path("responses").path("422")
+                .path("description").asString()).contains("claim/unknown-line", "claim/quantity-too-large",
+                        "claim/replacement-other-product", "claim/replacement-not-sold");
+        var request = json.readTree(served()).path("components").path("schemas").path("ExchangeRequestJson");
+        var reasons = new ArrayList<String>();
+        request.path("properties").path("reason").path("enum").forEach(reason -> reasons.add(reason.asString()));
+        assertThat(reasons).containsExactly("DAMAGED", "DEFECTIVE", "WRONG_ITEM", "NOT_AS_DESCRIBED",
+                "OTHER_VARIANT", "CHANGED_MIND", "OTHER");
+        assertThat(reasons).containsExactly(java.util.Arrays.stream(dev.onshore.was.orders.ClaimReason.values())
+                .map(Enum::name).toArray(String[]::new));
+    }
+
+    @Test
     void everyOperationDocumentsItsProblemResponsesAsProblemJson() throws Exception {
         var findings = problemResponseFindings(json.readTree(served()));
         assertThat(findings).as("Every operation must document its 4xx answers as application/problem+json "

@@ -44,6 +44,12 @@ public abstract class ShopTestSupport {
     @Autowired
     private JdbcClient rows;
 
+    @Autowired
+    private dev.onshore.was.orders.OrderDesk desk;
+
+    @Autowired
+    private dev.onshore.was.orders.OrderManagement orderManagement;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
@@ -110,6 +116,54 @@ public abstract class ShopTestSupport {
         var placed = placeOrder(token, UUID.randomUUID().toString(), checkout("ID"));
         assertStatus(placed, 201);
         return placed.getResponse().getContentAsString();
+    }
+
+    /** An order its shopper holds: its number, and the guest's access token (null for a member's order). */
+    protected record HeldOrder(String number, @org.jspecify.annotations.Nullable String accessToken) {
+    }
+
+    /**
+     * An order of {@code quantity} × {@code sku} in Indonesia, paid on the sandbox's page (its webhook over HTTP) and
+     * then prepared, shipped and delivered by an operator: what a shopper may return or exchange. A guest's when
+     * {@code member} (an Authorization header) is null.
+     */
+    protected HeldOrder deliveredOrder(String sku, int quantity, @org.jspecify.annotations.Nullable String member)
+            throws Exception {
+        var held = paidOrder(sku, quantity, member);
+        desk.startPreparing(held.number(), "it-operator");
+        desk.ship(held.number(), new dev.onshore.was.orders.Shipment("CJ", "6012-0000-" + held.number().substring(
+                held.number().length() - 4)), "it-operator");
+        desk.markDelivered(held.number(), "it-operator");
+        return held;
+    }
+
+    /** {@link #deliveredOrder} up to its payment only. */
+    protected HeldOrder paidOrder(String sku, int quantity, @org.jspecify.annotations.Nullable String member)
+            throws Exception {
+        var cart = post("/api/shop/v1/cart").contentType(MediaType.APPLICATION_JSON).content("{\"market\":\"ID\"}");
+        if (member != null) {
+            cart.header("Authorization", member);
+        }
+        var created = mvc.perform(cart).andReturn();
+        assertStatus(created, 201);
+        String token = JsonPath.read(created.getResponse().getContentAsString(), "$.token");
+        var line = post("/api/shop/v1/cart/lines").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}");
+        var placing = post("/api/shop/v1/orders").header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON).content(checkout("ID"));
+        // A member's cart is theirs by their token alone; a guest's by its token.
+        line.header(member != null ? "Authorization" : "Cart-Token", member != null ? member : token);
+        placing.header(member != null ? "Authorization" : "Cart-Token", member != null ? member : token);
+        assertStatus(mvc.perform(line).andReturn(), 200);
+        var placed = mvc.perform(placing).andReturn();
+        assertStatus(placed, 201);
+        var body = placed.getResponse().getContentAsString();
+        String number = JsonPath.read(body, "$.order.number");
+        var payment = java.net.URI.create(JsonPath.<String>read(body, "$.paymentUrl"));
+        assertStatus(mvc.perform(post(payment.getPath() + "/pay")).andReturn(), 303);
+        await("order " + number + " to be paid", () -> orderManagement.find(number).orElseThrow().status()
+                == dev.onshore.was.orders.OrderStatus.PAID);
+        return new HeldOrder(number, member == null ? JsonPath.read(body, "$.accessToken") : null);
     }
 
     protected MvcResult getOrder(String number, String accessToken) throws Exception {

@@ -46,11 +46,19 @@ class OrdersApi {
             @Nullable String memberSubject, List<Line> lines, Amount subtotal, Amount shipping, Amount tax,
             Amount total, Amount refunded, String shippingMethod, String shipTo, @Nullable String paymentProvider,
             @Nullable String paymentReference, Instant placedAt, List<Step> history, @Nullable Shipment shipment,
-            @Nullable String channel, @Nullable Exchange exchange) {
+            @Nullable String channel, @Nullable Exchange exchange, @Nullable Grounds returnGrounds) {
     }
 
-    /** An exchange claim: status REQUESTED, APPROVED, RECEIVED or SHIPPED; the replacement's own shipment. */
-    record Exchange(String status, String sku, String replacementSku, int quantity, @Nullable Shipment shipment) {
+    /**
+     * An exchange claim: status REQUESTED, APPROVED, RECEIVED or SHIPPED; the replacement's own shipment; why the
+     * shopper asked (null when an operator recorded it without a reason).
+     */
+    record Exchange(String status, String sku, String replacementSku, int quantity, @Nullable Shipment shipment,
+            @Nullable Grounds grounds) {
+    }
+
+    /** Why a return or an exchange was asked for: a reason code (DAMAGED, DEFECTIVE, …) and the shopper's note. */
+    record Grounds(String reason, @Nullable String note) {
     }
 
     /** What a marketplace import did: the new orders' numbers and the channel's numbers imported before. */

@@ -312,4 +312,30 @@ class BackOfficeScreensIntegrationTests extends ScreenTests {
         mvc.perform(post("/orders/ON260617-AAAA1111/exchange/approval").with(as("fin", "FINANCE")).with(csrf()))
                 .andExpect(status().isForbidden());
     }
+
+    static final String SHOPPERS_EXCHANGE = EXCHANGING.replace("\"status\":\"RECEIVED\"", "\"status\":\"REQUESTED\"")
+            .replace("\"quantity\":1,\"shipment\":null}", "\"quantity\":1,\"shipment\":null,\"grounds\":"
+                    + "{\"reason\":\"OTHER_VARIANT\",\"note\":\"60 capsules please\"}}");
+
+    static final String SHOPPERS_RETURN = ORDER.replace("\"status\":\"PREPARING\",\"returnStatus\":null",
+            "\"status\":\"DELIVERED\",\"returnStatus\":\"REQUESTED\"").replace("\"shipment\":null}",
+            "\"shipment\":null,\"returnGrounds\":{\"reason\":\"DAMAGED\",\"note\":null}}");
+
+    @Test
+    void theShoppersReasonForAnExchangeOrAReturnShowsOnTheOrderInKoreanAndEnglish() throws Exception {
+        WAS.answer("GET /api/admin/orders/ON260617-AAAA1111", 200, SHOPPERS_EXCHANGE);
+        mvc.perform(get("/orders/ON260617-AAAA1111").header("Accept-Language", "ko").with(as("kim", "ORDER_MANAGER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-reason=\"OTHER_VARIANT\""),
+                        containsString("신청 사유"), containsString("다른 옵션 희망"),
+                        containsString("60 capsules please"), containsString("data-move=\"exchange/approval\""))));
+        mvc.perform(get("/orders/ON260617-AAAA1111").header("Accept-Language", "en").with(as("kim", "ORDER_MANAGER")))
+                .andExpect(content().string(allOf(containsString("Wants another variant"),
+                        not(containsString("data-return-reason")))));
+        WAS.answer("GET /api/admin/orders/ON260617-AAAA1111", 200, SHOPPERS_RETURN);
+        mvc.perform(get("/orders/ON260617-AAAA1111").header("Accept-Language", "ko").with(as("kim", "ORDER_MANAGER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-return-reason"), containsString("배송 중 파손"),
+                        not(containsString("data-return-note")))));
+    }
 }

@@ -1,14 +1,44 @@
 package dev.onshore.was.claims;
 
+import dev.onshore.was.orders.ClaimGrounds;
 import dev.onshore.was.orders.OrderView;
 import dev.onshore.was.orders.Shipment;
+import java.util.List;
 
 /**
  * Exchanges (operators' moves, {@code by}: the operator): requested → approved → received → shipped. An illegal
  * move is {@link dev.onshore.was.orders.IllegalOrderTransitionException} and changes nothing; an unknown order
- * {@link dev.onshore.was.orders.UnknownOrderException}.
+ * {@link dev.onshore.was.orders.UnknownOrderException}. Shoppers ask for one themselves
+ * ({@link #requestForShopper}); the rest is the operators'.
  */
 public interface ExchangeClaims {
+
+    /**
+     * A variant a line may be exchanged for, as a shopper of the order's market sees it.
+     *
+     * @param label the variant's label in the language asked for (the product's name when it has no variants)
+     * @param available whether it is sold in the market and in stock now
+     */
+    record Replacement(String sku, String label, boolean available) {
+    }
+
+    /**
+     * The shopper's own request, for the order's owner (the caller checked who asks): the order's refusals first
+     * (not delivered, already claimed, the window passed: {@link dev.onshore.was.orders.OrderNotDeliveredException},
+     * {@link dev.onshore.was.orders.OrderAlreadyClaimedException},
+     * {@link dev.onshore.was.orders.ClaimWindowClosedException}), then the line's
+     * ({@link dev.onshore.was.orders.ClaimLineException}), then the replacement's
+     * ({@link ReplacementRefusedException}: the same product, sold in the order's market, {@code quantity} units in
+     * stock). The stock is only taken when an operator approves.
+     */
+    OrderView requestForShopper(String number, String sku, String replacementSku, int quantity, ClaimGrounds grounds);
+
+    /**
+     * What the line {@code sku} of an order of {@code market} may be exchanged for: the product's variants (the line's
+     * own among them) in display order, or the line's SKU alone for a product without variants; empty when the
+     * product is not sold there any more. Never null.
+     */
+    List<Replacement> replacements(String sku, String market, String language);
 
     /**
      * @throws IllegalArgumentException naming the field: {@code sku} (not a line of the order), {@code quantity} (more

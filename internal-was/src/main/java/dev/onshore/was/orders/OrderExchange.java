@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
  * @param replacementSku what the shopper gets instead
  * @param quantity units exchanged, at most the line's quantity
  * @param shipment the replacement's carrier and tracking number, null until shipped
+ * @param grounds why it was asked for; null when an operator recorded it without a reason
  */
 public record OrderExchange(ExchangeStatus status, String sku, String replacementSku, int quantity,
-        @Nullable Shipment shipment) {
+        @Nullable Shipment shipment, @Nullable ClaimGrounds grounds) {
 
     public OrderExchange {
         if (quantity < 1) {

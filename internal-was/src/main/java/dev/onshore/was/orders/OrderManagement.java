@@ -63,8 +63,36 @@ public interface OrderManagement {
 
     OrderView confirm(String number);
 
-    /** A return of a delivered order (not yet confirmed). */
-    OrderView requestReturn(String number);
+    /**
+     * The shopper asks to return a delivered order (all of it: its receipt refunds the order in full), within the
+     * window for claims.
+     *
+     * @throws OrderNotDeliveredException before delivery or after cancellation
+     * @throws OrderAlreadyClaimedException when a return or an exchange was asked for already
+     * @throws ClaimWindowClosedException after the window, or once the shopper confirmed the purchase
+     */
+    OrderView requestReturn(String number, ClaimGrounds grounds);
+
+    /**
+     * The shopper asks to exchange {@code quantity} units of the line {@code sku} for {@code replacementSku} (the
+     * caller has checked that it is the same product, sold in the order's market and in stock), within the window
+     * and with the refusals of {@link #requestReturn(String, ClaimGrounds)}.
+     *
+     * @throws ClaimLineException when the line is not the order's or has fewer units
+     */
+    OrderView requestExchange(String number, String sku, String replacementSku, int quantity, ClaimGrounds grounds);
+
+    /**
+     * Refuses as {@link #requestExchange} would for this order and line now, and changes nothing: so that the order's
+     * own refusals come before those of a replacement the caller checks in between.
+     */
+    void checkExchange(String number, String sku, int quantity);
+
+    /**
+     * Until when the shopper may ask for a return or an exchange of this order; null when it cannot be asked for
+     * any more or not yet (not delivered, or a claim already made).
+     */
+    java.time.@Nullable Instant claimableUntil(OrderView order);
 
     OrderView approveReturn(String number);
 

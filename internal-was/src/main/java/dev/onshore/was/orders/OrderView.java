@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param shipment the carrier and tracking number, null until shipped
  * @param exchange the exchange claim, null when none was requested
  * @param channel the marketplace the order was taken on and imported from, null for the shop's own orders
+ * @param returnGrounds why the return was asked for; null without a return or when an operator recorded it
+ *     without a reason
  */
 public record OrderView(String number, String market, OrderStatus status, @Nullable ReturnStatus returnStatus,
         @Nullable String memberSubject, List<NewOrder.Line> lines, Money subtotal, Money shipping, Money tax,
@@ -23,7 +25,7 @@ public record OrderView(String number, String market, OrderStatus status, @Nulla
         String shippingMethod, String shipTo, @Nullable String paymentProvider, @Nullable String paymentReference,
         Money refunded, Instant placedAt, Instant payBy, List<Step> history, Money discount,
         @Nullable String couponCode, @Nullable Shipment shipment, @Nullable String channel,
-        @Nullable OrderExchange exchange) {
+        @Nullable OrderExchange exchange, @Nullable ClaimGrounds returnGrounds) {
 
     /**
      * One step of the order's life.

@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * One-time tokens for the place-order form and the account forms, checked on every node: a token is signed with the
+ * One-time tokens for the place-order form, the account forms and an order's return and exchange forms, checked on every node: a token is signed with the
  * form it was issued for and its issue time (so an old or forged one, or one of another form, is refused without a
  * lookup) and claimed once in MariaDB (a unique key: a concurrent double submit sees it claimed and waits for the
  * first one's outcome).
@@ -30,7 +30,8 @@ class FormTokens {
      * order or erase the account.
      */
     enum Form {
-        PLACE_ORDER, PROFILE, ADD_ADDRESS, PREFER_ADDRESS, REMOVE_ADDRESS, ERASE_ACCOUNT
+        PLACE_ORDER, PROFILE, ADD_ADDRESS, PREFER_ADDRESS, REMOVE_ADDRESS, ERASE_ACCOUNT, REQUEST_RETURN,
+        REQUEST_EXCHANGE
     }
 
     /** What claiming a token found. */

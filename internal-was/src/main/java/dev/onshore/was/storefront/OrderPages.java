@@ -1,14 +1,24 @@
 package dev.onshore.was.storefront;
 
 import dev.onshore.i18n.time.ViewerTime;
+import dev.onshore.was.claims.ExchangeClaims;
+import dev.onshore.was.claims.ReplacementRefusedException;
+import dev.onshore.was.orders.ClaimGrounds;
+import dev.onshore.was.orders.ClaimLineException;
+import dev.onshore.was.orders.ClaimReason;
+import dev.onshore.was.orders.ClaimWindowClosedException;
 import dev.onshore.was.orders.IllegalOrderTransitionException;
+import dev.onshore.was.orders.OrderAlreadyClaimedException;
 import dev.onshore.was.orders.OrderManagement;
+import dev.onshore.was.orders.OrderNotDeliveredException;
 import dev.onshore.was.orders.OrderStatus;
 import dev.onshore.was.orders.OrderView;
 import dev.onshore.was.orders.UnknownOrderException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -18,12 +28,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import dev.onshore.was.storefront.FormTokens.Form;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * An order's page (confirmation, status, timeline, cancel before shipping, return request) and the shopper's login
- * and sign-up links (the account page is {@link AccountPages}). A guest sees an order with the access token its checkout left
- * in a cookie; a member sees theirs; anyone else is told there is no such order.
+ * An order's page (confirmation, status, timeline, cancel before shipping, return and exchange requests) and the
+ * shopper's login and sign-up links (the account page is {@link AccountPages}). A guest sees an order with the access
+ * token its checkout left in a cookie; a member sees theirs; anyone else is told there is no such order. The return
+ * and exchange forms carry a one-time token ({@link FormTokens}): a double submit asks once and shows the same
+ * confirmation.
  */
 @Controller
 class OrderPages {
@@ -40,19 +53,31 @@ class OrderPages {
     public record Summary(String number, String placedAt, OrderStatus status, String total) {
     }
 
+    /** A reason of the claim forms, with its label in the page's language. */
+    public record Reason(String code, String label) {
+    }
+
+    /** What a line may be exchanged for: its own variant and its siblings the market sells. */
+    public record ExchangeLine(String sku, String name, int quantity, List<ExchangeClaims.Replacement> replacements) {
+    }
+
     private final OrderManagement orders;
     private final ShopCookies cookies;
     private final PageFrame pages;
     private final StorefrontLocales locales;
     private final MessageSource messages;
+    private final ExchangeClaims exchanges;
+    private final FormTokens tokens;
 
     OrderPages(OrderManagement orders, ShopCookies cookies, PageFrame pages, StorefrontLocales locales,
-            MessageSource messages) {
+            MessageSource messages, ExchangeClaims exchanges, FormTokens tokens) {
         this.orders = orders;
         this.cookies = cookies;
         this.pages = pages;
         this.locales = locales;
         this.messages = messages;
+        this.exchanges = exchanges;
+        this.tokens = tokens;
     }
 
     /** Where payment pages send the shopper back: the order's page in its language and market. */
@@ -85,7 +110,7 @@ class OrderPages {
             view.addObject("notice", messages.getMessage("shop.order.payment-confirming", null, page.locale()));
         } else if ("failed".equals(payment)) {
             view.addObject("notice", messages.getMessage("shop.order.payment-failed", null, page.locale()));
-        } else if ("cancelled".equals(done) || "return".equals(done)) {
+        } else if ("cancelled".equals(done) || "return".equals(done) || "exchange".equals(done)) {
             view.addObject("notice", messages.getMessage("shop.order.done." + done, null, page.locale()));
         }
         return view;
@@ -99,8 +124,162 @@ class OrderPages {
 
     @PostMapping("/{locale}/orders/{number}/return")
     ModelAndView requestReturn(@PathVariable String locale, @PathVariable String number,
-            HttpServletRequest request, HttpServletResponse response) {
-        return act(locale, number, "return", request, response, () -> orders.requestReturn(number));
+            @RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response) {
+        return claim(locale, number, "return", Form.REQUEST_RETURN, form, request, response, errors -> {
+            var grounds = grounds(form, errors);
+            return grounds == null ? null : orders.requestReturn(number, grounds);
+        });
+    }
+
+    @PostMapping("/{locale}/orders/{number}/exchange")
+    ModelAndView requestExchange(@PathVariable String locale, @PathVariable String number,
+            @RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response) {
+        return claim(locale, number, "exchange", Form.REQUEST_EXCHANGE, form, request, response, errors -> {
+            var sku = form.getOrDefault("sku", "").strip();
+            if (sku.isEmpty()) {
+                errors.put("sku", "shop.claim.error.required");
+            }
+            var replacement = form.getOrDefault("replacementSku", "").strip();
+            if (replacement.isEmpty()) {
+                errors.put("replacementSku", "shop.claim.error.required");
+            }
+            var quantity = form.getOrDefault("quantity", "").strip();
+            if (!quantity.matches("[0-9]{1,4}") || Integer.parseInt(quantity) < 1) {
+                errors.put("quantity", "shop.claim.error.quantity");
+            }
+            var grounds = grounds(form, errors);
+            if (grounds == null || !errors.isEmpty()) {
+                return null;
+            }
+            return exchanges.requestForShopper(number, sku, replacement, Integer.parseInt(quantity), grounds);
+        });
+    }
+
+    /** The reason and note of a claim form; null (with the field's error added) when they are not valid. */
+    private static @Nullable ClaimGrounds grounds(Map<String, String> form, Map<String, String> errors) {
+        var reason = ClaimReason.parse(form.get("reason"));
+        if (reason == null) {
+            errors.put("reason", "shop.claim.error.reason");
+            return null;
+        }
+        try {
+            return new ClaimGrounds(reason, form.get("note"));
+        } catch (IllegalArgumentException tooLong) {
+            errors.put("note", "shop.claim.error.note");
+            return null;
+        }
+    }
+
+    /** A claim form's action: null when its fields were refused (the errors say why, by field, as message keys). */
+    private interface ClaimAction {
+        @Nullable OrderView run(Map<String, String> errors);
+    }
+
+    /**
+     * Runs a return or exchange form once per form token: the shopper's own order first (else the page says there is
+     * no such order), then the token (a spent one shows the confirmation again: the first submit asked), then the
+     * fields and the claim. A refusal shows the order's page with the form as sent and what was wrong, localized; it
+     * frees the token so that the corrected form can be sent.
+     */
+    private ModelAndView claim(String locale, String number, String kind, Form purpose, Map<String, String> form,
+            HttpServletRequest request, HttpServletResponse response, ClaimAction action) {
+        var page = locales.fromPath(locale).orElse(null);
+        if (page == null) {
+            return pages.notFound(locales.siteDefault());
+        }
+        ShopperFrame.markPrivate(request, response);
+        var order = find(number, request).orElse(null);
+        if (order == null) {
+            return pages.notFound(page);
+        }
+        var token = form.getOrDefault("formToken", "");
+        var claim = tokens.claim(token, purpose);
+        for (int wait = 0; claim instanceof FormTokens.Running && wait < 50; wait++) {
+            try {
+                Thread.sleep(100); // the first submit is still at work: answer once it is done
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            claim = tokens.claim(token, purpose);
+        }
+        switch (claim) {
+            case FormTokens.Used _ -> {
+                return new ModelAndView("redirect:/" + page.path() + "/orders/" + number + "?done=" + kind);
+            }
+            case FormTokens.Expired _, FormTokens.OtherForm _, FormTokens.Placed _, FormTokens.Running _ -> {
+                return refused(page, order, kind, form, Map.of(), HttpStatus.CONFLICT,
+                        messages.getMessage("shop.claim.form-expired", null, page.locale()));
+            }
+            case FormTokens.Claimed _ -> {
+                // goes on below
+            }
+        }
+        var errors = new LinkedHashMap<String, String>();
+        try {
+            if (action.run(errors) != null) {
+                tokens.done(token);
+                return new ModelAndView("redirect:/" + page.path() + "/orders/" + number + "?done=" + kind);
+            }
+            tokens.release(token);
+            return refused(page, order, kind, form, errors, HttpStatus.BAD_REQUEST, null);
+        } catch (ClaimLineException line) {
+            tokens.release(token);
+            var unknown = ClaimLineException.SKU.equals(line.field());
+            errors.put(line.field(), message(unknown ? "problem.claim.unknown-line.detail"
+                    : "problem.claim.quantity-too-large.detail", page, line.sku(), line.limit()));
+            return refused(page, order, kind, form, errors, HttpStatus.UNPROCESSABLE_CONTENT, null);
+        } catch (ReplacementRefusedException replacement) {
+            tokens.release(token);
+            errors.put("replacementSku", message("problem.claim.replacement-" + switch (replacement.reason()) {
+                case OTHER_PRODUCT -> "other-product";
+                case NOT_SOLD -> "not-sold";
+                case OUT_OF_STOCK -> "out-of-stock";
+            } + ".detail", page, replacement.replacementSku()));
+            return refused(page, order, kind, form, errors, HttpStatus.UNPROCESSABLE_CONTENT, null);
+        } catch (IllegalOrderTransitionException e) {
+            tokens.release(token);
+            var key = switch (e) {
+                case OrderNotDeliveredException _ -> "problem.claim.not-delivered.detail";
+                case OrderAlreadyClaimedException _ -> "problem.claim.already-claimed.detail";
+                case ClaimWindowClosedException _ -> "problem.claim.window-closed.detail";
+                default -> null;
+            };
+            var current = orders.find(number).orElse(order);
+            var text = key != null ? message(key, page, number)
+                    : messages.getMessage("shop.order.not-possible." + kind,
+                            new Object[] {number, status(e.from(), page)}, page.locale());
+            return refused(page, current, kind, Map.of(), Map.of(), HttpStatus.CONFLICT, text);
+        } catch (UnknownOrderException e) {
+            tokens.release(token);
+            return pages.notFound(page);
+        } catch (RuntimeException e) {
+            tokens.release(token);
+            throw e;
+        }
+    }
+
+    private String message(String key, StorefrontLocale page, Object... arguments) {
+        return messages.getMessage(key, arguments, page.locale());
+    }
+
+    /**
+     * The order's page again with the claim form {@code kind} as sent and its field errors (message keys or texts)
+     * in the page's language, and {@code error} above it.
+     */
+    private ModelAndView refused(StorefrontLocale page, OrderView order, String kind, Map<String, String> form,
+            Map<String, String> errors, HttpStatus status, @Nullable String error) {
+        var view = view(page, order);
+        view.setStatus(status);
+        var localized = new LinkedHashMap<String, String>();
+        errors.forEach((field, text) -> localized.put(field, text.startsWith("shop.claim.")
+                ? messages.getMessage(text, null, page.locale()) : text));
+        view.addObject(kind + "Form", form);
+        view.addObject(kind + "Errors", localized);
+        view.addObject("openForm", kind);
+        view.addObject("error", error != null ? error
+                : messages.getMessage("shop.claim.error.fields", null, page.locale()));
+        return view;
     }
 
     @GetMapping("/{locale}/login")
@@ -185,9 +364,29 @@ class OrderPages {
                 ViewerTime.dateTime(step.at(), zone, locale))).toList());
         view.addObject("cancellable", List.of(OrderStatus.PLACED, OrderStatus.PAID, OrderStatus.PREPARING)
                 .contains(order.status()));
-        view.addObject("returnable", order.status() == OrderStatus.DELIVERED && order.returnStatus() == null);
+        var claimableUntil = orders.claimableUntil(order);
+        view.addObject("returnable", claimableUntil != null);
         view.addObject("returnLabel", order.returnStatus() == null ? null
                 : messages.getMessage("shop.return." + order.returnStatus().name(), null, locale));
+        view.addObject("exchangeLabel", order.exchange() == null ? null
+                : messages.getMessage("shop.status.EXCHANGE_" + order.exchange().status().name(), null, locale));
+        if (claimableUntil != null) {
+            view.addObject("claimableUntil", ViewerTime.dateTime(claimableUntil, zone, locale));
+            view.addObject("reasons", java.util.Arrays.stream(ClaimReason.values()).map(reason -> new Reason(
+                    reason.name(), messages.getMessage("shop.claim.reason." + reason.name(), null, locale))).toList());
+            view.addObject("returnToken", tokens.issue(Form.REQUEST_RETURN));
+            var exchangeLines = order.lines().stream().map(line -> new ExchangeLine(line.sku(), line.name(),
+                    line.quantity(), exchanges.replacements(line.sku(), order.market(), page.language())))
+                    .filter(line -> !line.replacements().isEmpty()).toList();
+            if (!exchangeLines.isEmpty()) {
+                view.addObject("exchangeLines", exchangeLines);
+                view.addObject("exchangeToken", tokens.issue(Form.REQUEST_EXCHANGE));
+            }
+        }
+        view.addObject("returnForm", Map.of());
+        view.addObject("returnErrors", Map.of());
+        view.addObject("exchangeForm", Map.of());
+        view.addObject("exchangeErrors", Map.of());
         return view;
     }
 

@@ -6,10 +6,6 @@ import dev.onshore.was.orders.OrderManagement;
 import dev.onshore.was.orders.UnknownOrderException;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,16 +35,13 @@ class CheckoutApi {
 
     private final Checkout checkout;
     private final OrderManagement orders;
-    private final IdempotencyKeys keys;
-    private final ShopProblems problems;
+    private final IdempotentResponses responses;
     private final JsonMapper json;
 
-    CheckoutApi(Checkout checkout, OrderManagement orders, IdempotencyKeys keys, ShopProblems problems,
-            JsonMapper json) {
+    CheckoutApi(Checkout checkout, OrderManagement orders, IdempotentResponses responses, JsonMapper json) {
         this.checkout = checkout;
         this.orders = orders;
-        this.keys = keys;
-        this.problems = problems;
+        this.responses = responses;
         this.json = json;
     }
 
@@ -76,14 +68,12 @@ class CheckoutApi {
             @AuthenticationPrincipal @Nullable Jwt jwt, @RequestParam(required = false) @Nullable String lang,
             @RequestHeader(name = Shoppers.TIME_ZONE, required = false) @Parameter(hidden = true) @Nullable String zone,
             Locale locale) {
-        if (key == null || key.isBlank() || key.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
-            throw new IdempotencyException("missing");
-        }
+        IdempotentResponses.require(key);
         var cart = Shoppers.cart(jwt, token);
         var scope = "orders:" + (cart.memberSubject() != null ? "member:" + cart.memberSubject()
-                : "cart:" + sha256((cart.token() == null ? "" : cart.token()).getBytes(StandardCharsets.UTF_8)));
+                : "cart:" + IdempotentResponses.sha256(cart.token() == null ? "" : cart.token()));
         return idempotently(scope, key, body, locale, bytes -> {
-            var request = read(bytes, ShopJson.CheckoutJson.class);
+            var request = responses.read(bytes, ShopJson.CheckoutJson.class);
             return checkout.placeOrder(cart, request.toRequest(Shoppers.zone(zone)), Shoppers.language(lang, locale));
         });
     }
@@ -101,76 +91,24 @@ class CheckoutApi {
             @AuthenticationPrincipal @Nullable Jwt jwt, @RequestParam(required = false) @Nullable String lang,
             @RequestHeader(name = Shoppers.TIME_ZONE, required = false) @Parameter(hidden = true) @Nullable String zone,
             Locale locale) {
-        if (key == null || key.isBlank() || key.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
-            throw new IdempotencyException("missing");
-        }
+        IdempotentResponses.require(key);
         var member = Shoppers.member(jwt);
         var scope = "hot-deal:" + id + ":" + (member != null ? "member:" + member
-                : "guest:" + sha256((token == null ? "" : token).getBytes(StandardCharsets.UTF_8)));
+                : "guest:" + IdempotentResponses.sha256(token == null ? "" : token));
         return idempotently(scope, key, body, locale, bytes -> {
-            var request = read(bytes, ShopJson.HotDealCheckoutJson.class);
+            var request = responses.read(bytes, ShopJson.HotDealCheckoutJson.class);
             return checkout.placeHotDealOrder(id, request.units(), member, request.toRequest(Shoppers.zone(zone)),
                     Shoppers.language(lang, locale));
         });
     }
 
-    private <T> T read(byte[] body, Class<T> type) {
-        T request;
-        try {
-            request = json.readValue(body, type);
-        } catch (JacksonException e) {
-            throw new InvalidRequestException("body");
-        }
-        if (request == null) {
-            throw new InvalidRequestException("body");
-        }
-        return request;
-    }
-
-    /**
-     * Runs {@code placing} once per key in the scope: the same key with the same bytes replays the first answer
-     * (a placed order or a 4xx problem), byte for byte; a 5xx is not kept, so a retry runs again.
-     */
+    /** Places once per key in the scope: the same key with the same bytes replays the first answer. */
     private ResponseEntity<String> idempotently(String scope, String key, byte[] body, Locale locale,
             java.util.function.Function<byte[], PlacedCheckout> placing) {
-        var claim = keys.claim(scope, key, sha256(body));
-        switch (claim.kind()) {
-            case MISMATCH -> throw new IdempotencyException("mismatch");
-            case RUNNING -> throw new IdempotencyException("running");
-            case REPLAY -> {
-                var stored = claim.replay().orElseThrow();
-                return ResponseEntity.status(stored.status()).contentType(MediaType.parseMediaType(stored.contentType()))
-                        .cacheControl(CacheControl.noStore()).header("Idempotent-Replayed", "true").body(stored.body());
-            }
-            case CLAIMED -> {
-                // goes on below
-            }
-        }
-        IdempotencyKeys.Stored response;
-        try {
-            var placed = placing.apply(body);
-            response = new IdempotencyKeys.Stored(HttpStatus.CREATED.value(), MediaType.APPLICATION_JSON_VALUE,
-                    json.writeValueAsString(ShopJson.PlacedJson.of(placed)));
-        } catch (RuntimeException e) {
-            var problem = problems.problemFor(e, locale);
-            if (problem == null || problem.getStatus() >= 500) {
-                keys.forget(scope, key); // not an answer to keep: a retry runs again
-                throw e;
-            }
-            response = new IdempotencyKeys.Stored(problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    json.writeValueAsString(asJson(problem)));
-        } catch (Error e) {
-            keys.forget(scope, key);
-            throw e;
-        }
-        keys.complete(scope, key, response);
-        var builder = ResponseEntity.status(response.status())
-                .contentType(MediaType.parseMediaType(response.contentType())).cacheControl(CacheControl.noStore());
-        if (response.status() == HttpStatus.CREATED.value()) {
-            builder.location(URI.create("/api/shop/v1/orders/" + json.readTree(response.body()).path("order")
-                    .path("number").asString()));
-        }
-        return builder.body(response.body());
+        return responses.once(scope, key, body, locale, HttpStatus.CREATED,
+                bytes -> ShopJson.PlacedJson.of(placing.apply(bytes)),
+                answer -> URI.create("/api/shop/v1/orders/" + json.readTree(answer).path("order").path("number")
+                        .asString()));
     }
 
     @GetMapping(path = "/api/shop/v1/orders/{number}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -179,7 +117,8 @@ class CheckoutApi {
             @AuthenticationPrincipal @Nullable Jwt jwt) {
         var order = orders.findForShopper(number, Shoppers.member(jwt), token)
                 .orElseThrow(() -> new UnknownOrderException(number));
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ShopJson.OrderJson.of(order));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(ShopJson.OrderJson.of(order, orders.claimableUntil(order)));
     }
 
     @PostMapping(path = "/api/shop/v1/orders/{number}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -190,26 +129,5 @@ class CheckoutApi {
                 .orElseThrow(() -> new UnknownOrderException(number));
         var order = orders.cancel(number, "shopper");
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ShopJson.OrderJson.of(order));
-    }
-
-    /** RFC 9457 members at the top level, the extensions beside them (as the message converters write it). */
-    private static java.util.Map<String, Object> asJson(org.springframework.http.ProblemDetail problem) {
-        var members = new java.util.LinkedHashMap<String, Object>();
-        members.put("type", problem.getType().toString());
-        members.put("title", problem.getTitle());
-        members.put("status", problem.getStatus());
-        members.put("detail", problem.getDetail());
-        if (problem.getProperties() != null) {
-            members.putAll(problem.getProperties());
-        }
-        return members;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,7 +6,11 @@ import dev.onshore.was.cart.CartView;
 import dev.onshore.was.checkout.CheckoutRequest;
 import dev.onshore.was.checkout.PlacedCheckout;
 import dev.onshore.was.checkout.Quote;
+import dev.onshore.was.orders.ClaimGrounds;
+import dev.onshore.was.orders.ClaimReason;
+import dev.onshore.was.orders.OrderExchange;
 import dev.onshore.was.orders.OrderView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -127,9 +131,15 @@ final class ShopJson {
     record OrderJson(String number, String status, @Nullable String returnStatus, String market, String currency,
             List<LineJson> lines, Amount subtotal, @Nullable String coupon, Amount discount, String shippingMethod, Amount shipping, Amount tax,
             boolean taxIncluded, Amount total, Amount baseTotal, String rateToBase, String rateAsOf, Amount refunded,
-            @Nullable String paymentProvider, String placedAt, String payBy, List<StepJson> history) {
+            @Nullable String paymentProvider, String placedAt, String payBy, List<StepJson> history,
+            @Nullable GroundsJson returnGrounds, @Nullable ExchangeJson exchange, @Nullable String claimableUntil) {
 
         static OrderJson of(OrderView order) {
+            return of(order, null);
+        }
+
+        /** @param claimableUntil until when the shopper may ask for a return or an exchange, null when not */
+        static OrderJson of(OrderView order, java.time.@Nullable Instant claimableUntil) {
             return new OrderJson(order.number(), order.status().name(),
                     order.returnStatus() == null ? null : order.returnStatus().name(), order.market(),
                     order.total().currency().getCurrencyCode(), order.lines().stream().map(line -> new LineJson(
@@ -141,7 +151,66 @@ final class ShopJson {
                     Amount.of(order.baseTotal()), order.rateToBase().stripTrailingZeros().toPlainString(),
                     order.rateAsOf().toString(), Amount.of(order.refunded()), order.paymentProvider(),
                     order.placedAt().toString(), order.payBy().toString(),
-                    order.history().stream().map(step -> new StepJson(step.status(), step.at().toString())).toList());
+                    order.history().stream().map(step -> new StepJson(step.status(), step.at().toString())).toList(),
+                    GroundsJson.ofNullable(order.returnGrounds()), ExchangeJson.ofNullable(order.exchange()),
+                    claimableUntil == null ? null : claimableUntil.toString());
+        }
+    }
+
+    /** Why a return or an exchange was asked for: a code of {@link ClaimReason} and the shopper's note. */
+    record GroundsJson(String reason, @Nullable String note) {
+
+        static @Nullable GroundsJson ofNullable(@Nullable ClaimGrounds grounds) {
+            return grounds == null ? null : new GroundsJson(grounds.reason().name(), grounds.note());
+        }
+    }
+
+    /** An order's exchange: REQUESTED, APPROVED, RECEIVED or SHIPPED (the replacement). */
+    record ExchangeJson(String status, String sku, String replacementSku, int quantity,
+            @Nullable GroundsJson grounds) {
+
+        static @Nullable ExchangeJson ofNullable(@Nullable OrderExchange exchange) {
+            return exchange == null ? null : new ExchangeJson(exchange.status().name(), exchange.sku(),
+                    exchange.replacementSku(), exchange.quantity(), GroundsJson.ofNullable(exchange.grounds()));
+        }
+    }
+
+    /** A return of the whole delivered order (its receipt refunds the order in full). */
+    record ReturnRequestJson(
+            @Schema(description = "Why the order goes back", requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = {"DAMAGED", "DEFECTIVE", "WRONG_ITEM", "NOT_AS_DESCRIBED", "OTHER_VARIANT",
+                            "CHANGED_MIND", "OTHER"}) @Nullable String reason,
+            @Schema(description = "The shopper's own words, at most 500 characters", maxLength = 500)
+            @Nullable String note) {
+    }
+
+    /** An exchange of units of one line for another variant of the same product (or the same SKU). */
+    record ExchangeRequestJson(
+            @Schema(description = "The line's SKU", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String sku,
+            @Schema(description = "The variant wanted instead: the same product, sold in the order's market",
+                    requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String replacementSku,
+            @Schema(description = "Units to exchange, 1 to the line's quantity",
+                    requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1") java.math.@Nullable BigDecimal quantity,
+            @Schema(description = "Why", requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = {"DAMAGED", "DEFECTIVE", "WRONG_ITEM", "NOT_AS_DESCRIBED", "OTHER_VARIANT",
+                            "CHANGED_MIND", "OTHER"}) @Nullable String reason,
+            @Schema(description = "The shopper's own words, at most 500 characters", maxLength = 500)
+            @Nullable String note) {
+    }
+
+    /**
+     * The reason and note as sent, or an invalid-request problem naming {@code reason} (missing, not one of
+     * {@link ClaimReason}) or {@code note} (too long).
+     */
+    static ClaimGrounds grounds(@Nullable String reason, @Nullable String note) {
+        var parsed = ClaimReason.parse(reason);
+        if (parsed == null) {
+            throw new InvalidRequestException("reason");
+        }
+        try {
+            return new ClaimGrounds(parsed, note);
+        } catch (IllegalArgumentException tooLong) {
+            throw new InvalidRequestException("note");
         }
     }
 

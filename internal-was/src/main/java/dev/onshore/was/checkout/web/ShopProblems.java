@@ -7,10 +7,15 @@ import dev.onshore.was.checkout.CouponRefusedException;
 import dev.onshore.was.checkout.InvalidCheckoutException;
 import dev.onshore.was.checkout.PaymentUnavailableException;
 import dev.onshore.was.checkout.RatesUnavailableException;
+import dev.onshore.was.claims.ReplacementRefusedException;
 import dev.onshore.was.hotdeals.HotDealRefusedException;
 import dev.onshore.was.hotdeals.UnknownHotDealException;
 import dev.onshore.was.inventory.InsufficientStockException;
+import dev.onshore.was.orders.ClaimLineException;
+import dev.onshore.was.orders.ClaimWindowClosedException;
 import dev.onshore.was.orders.IllegalOrderTransitionException;
+import dev.onshore.was.orders.OrderAlreadyClaimedException;
+import dev.onshore.was.orders.OrderNotDeliveredException;
 import dev.onshore.was.orders.UnknownOrderException;
 import java.net.URI;
 import java.util.Locale;
@@ -42,7 +47,8 @@ class ShopProblems {
             InsufficientStockException.class, UnknownOrderException.class, IllegalOrderTransitionException.class,
             PaymentUnavailableException.class, RatesUnavailableException.class, InvalidRequestException.class,
             IdempotencyException.class, CouponRefusedException.class, HotDealRefusedException.class,
-            UnknownHotDealException.class, AccountErasedException.class})
+            UnknownHotDealException.class, AccountErasedException.class, ClaimLineException.class,
+            ReplacementRefusedException.class})
     ProblemDetail handle(RuntimeException e, Locale locale) {
         var problem = problemFor(e, locale);
         if (problem == null) {
@@ -121,6 +127,37 @@ class ShopProblems {
                 }
                 yield problem;
             }
+            // A return's or an exchange's refusals, each its own kind (the more general transition after them).
+            case OrderNotDeliveredException early -> claimProblem(HttpStatus.CONFLICT, "claim.not-delivered", early,
+                    locale);
+            case OrderAlreadyClaimedException again -> claimProblem(HttpStatus.CONFLICT, "claim.already-claimed",
+                    again, locale);
+            case ClaimWindowClosedException late -> {
+                var problem = claimProblem(HttpStatus.CONFLICT, "claim.window-closed", late, locale);
+                problem.setProperty("closedAt", late.closedAt().toString());
+                yield problem;
+            }
+            case ClaimLineException line -> {
+                var unknown = ClaimLineException.SKU.equals(line.field());
+                var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT,
+                        unknown ? "claim.unknown-line" : "claim.quantity-too-large", locale, line.sku(), line.limit());
+                problem.setProperty("sku", line.sku());
+                if (!unknown) {
+                    problem.setProperty("limit", line.limit());
+                }
+                yield problem;
+            }
+            case ReplacementRefusedException replacement -> {
+                var problem = problem(replacement.reason() == ReplacementRefusedException.Reason.OUT_OF_STOCK
+                        ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT, "claim.replacement-" + switch (
+                        replacement.reason()) {
+                    case OTHER_PRODUCT -> "other-product";
+                    case NOT_SOLD -> "not-sold";
+                    case OUT_OF_STOCK -> "out-of-stock";
+                }, locale, replacement.replacementSku());
+                problem.setProperty("replacementSku", replacement.replacementSku());
+                yield problem;
+            }
             case IllegalOrderTransitionException illegal -> {
                 var problem = problem(HttpStatus.CONFLICT, "illegal-order-transition", locale, illegal.number(),
                         illegal.from());
@@ -143,6 +180,13 @@ class ShopProblems {
             }, "idempotency-key." + idempotency.kind(), locale);
             default -> null;
         };
+    }
+
+    private ProblemDetail claimProblem(HttpStatus status, String kind, IllegalOrderTransitionException refused,
+            Locale locale) {
+        var problem = problem(status, kind, locale, refused.number());
+        problem.setProperty("orderStatus", refused.from());
+        return problem;
     }
 
     private ProblemDetail problem(HttpStatus status, String kind, Locale locale, Object... arguments) {

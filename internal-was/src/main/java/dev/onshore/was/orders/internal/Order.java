@@ -1,12 +1,17 @@
 package dev.onshore.was.orders.internal;
 
 import dev.onshore.i18n.money.Money;
+import dev.onshore.was.orders.ClaimGrounds;
+import dev.onshore.was.orders.ClaimLineException;
+import dev.onshore.was.orders.ClaimWindowClosedException;
 import dev.onshore.was.orders.IllegalOrderTransitionException;
 import dev.onshore.was.orders.ExchangeStatus;
 import dev.onshore.was.orders.NewOrder;
 import dev.onshore.was.orders.OrderExchange;
 import dev.onshore.was.orders.OrderCancelled;
+import dev.onshore.was.orders.OrderAlreadyClaimedException;
 import dev.onshore.was.orders.OrderDelivered;
+import dev.onshore.was.orders.OrderNotDeliveredException;
 import dev.onshore.was.orders.OrderPaid;
 import dev.onshore.was.orders.OrderPlaced;
 import dev.onshore.was.orders.OrderShipped;
@@ -14,6 +19,7 @@ import dev.onshore.was.orders.OrderStatus;
 import dev.onshore.was.orders.OrderView;
 import dev.onshore.was.orders.ReturnStatus;
 import dev.onshore.was.orders.Shipment;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +48,7 @@ final class Order {
     private @Nullable String actor;
     private final @Nullable String channel;
     private @Nullable OrderExchange exchange;
+    private @Nullable ClaimGrounds returnGrounds;
     private final @Nullable String externalNumber;
     private final List<OrderView.Step> history;
     private final List<Object> events = new ArrayList<>();
@@ -50,8 +57,9 @@ final class Order {
             OrderStatus status, @Nullable ReturnStatus returnStatus, @Nullable String paymentProvider,
             @Nullable String paymentReference, Money refunded, List<OrderView.Step> history,
             @Nullable Shipment shipment, @Nullable String channel, @Nullable String externalNumber,
-            @Nullable OrderExchange exchange) {
+            @Nullable OrderExchange exchange, @Nullable ClaimGrounds returnGrounds) {
         this.id = id;
+        this.returnGrounds = returnGrounds;
         this.exchange = exchange;
         this.channel = channel;
         this.externalNumber = externalNumber;
@@ -72,7 +80,7 @@ final class Order {
     static Order place(String number, NewOrder order, String accessTokenHash, Instant now) {
         var placed = new Order(UUID.randomUUID(), number, order, accessTokenHash, now, 0, OrderStatus.PLACED, null,
                 null, null, Money.zero(order.total().currency()), List.of(new OrderView.Step("PLACED", now)), null,
-                null, null, null);
+                null, null, null, null);
         placed.events.add(new OrderPlaced(UUID.randomUUID(), number, order.market(), order.total().amount(),
                 order.total().currency().getCurrencyCode(), order.lines().size(), now));
         return placed;
@@ -87,7 +95,7 @@ final class Order {
         var imported = new Order(UUID.randomUUID(), number, order, accessTokenHash, now, 0, OrderStatus.PAID, null,
                 channel, externalNumber, Money.zero(order.total().currency()),
                 List.of(new OrderView.Step("PLACED", now, by), new OrderView.Step("PAID", now, by)), null, channel,
-                externalNumber, null);
+                externalNumber, null, null);
         imported.events.add(new OrderPlaced(UUID.randomUUID(), number, order.market(), order.total().amount(),
                 order.total().currency().getCurrencyCode(), order.lines().size(), now));
         imported.events.add(new OrderPaid(UUID.randomUUID(), number, now));
@@ -185,11 +193,55 @@ final class Order {
         move(OrderStatus.CONFIRMED, now);
     }
 
+    /** An operator's return request: no reason needed, no window. */
     void requestReturn(Instant now) {
-        if (status != OrderStatus.DELIVERED || returnStatus != null || exchange != null) {
-            throw refused("be returned");
-        }
+        requestReturn(null, null, now);
+    }
+
+    /**
+     * A return of the whole delivered order; one claim (return or exchange) per order.
+     *
+     * @param window how long after delivery the shopper may ask; null for an operator, who is not held to it
+     */
+    void requestReturn(@Nullable ClaimGrounds grounds, @Nullable Duration window, Instant now) {
+        requireClaimable("be returned", window, now);
+        returnGrounds = grounds;
         returnTo(ReturnStatus.REQUESTED, now);
+    }
+
+    /**
+     * Until when the shopper may ask for a return or an exchange: {@code window} after delivery; null when the
+     * order was not delivered (or the shopper confirmed the purchase).
+     */
+    @Nullable Instant claimableUntil(Duration window) {
+        if (status != OrderStatus.DELIVERED) {
+            return null;
+        }
+        var delivered = deliveredAt(history);
+        return delivered == null ? null : delivered.plus(window);
+    }
+
+    /** When the order was (last) delivered, from its history; null when it never was. */
+    static @Nullable Instant deliveredAt(List<OrderView.Step> history) {
+        return history.reversed().stream().filter(step -> step.status().equals(OrderStatus.DELIVERED.name()))
+                .findFirst().map(OrderView.Step::at).orElse(null);
+    }
+
+    /** The checks every claim passes, in the order a shopper would want to hear them. */
+    private void requireClaimable(String action, @Nullable Duration window, Instant now) {
+        if (status == OrderStatus.CONFIRMED && window != null) {
+            throw new ClaimWindowClosedException(number, state(), action, history.getLast().at());
+        }
+        if (status != OrderStatus.DELIVERED) {
+            throw new OrderNotDeliveredException(number, state(), action);
+        }
+        if (returnStatus != null || exchange != null) {
+            throw new OrderAlreadyClaimedException(number, state(), action);
+        }
+        var until = window == null ? null : claimableUntil(window);
+        if (until != null && now.isAfter(until)) {
+            throw new ClaimWindowClosedException(number, state(), action, until);
+        }
     }
 
     void approveReturn(Instant now) {
@@ -208,15 +260,24 @@ final class Order {
      * open.
      */
     void requestExchange(String sku, String replacementSku, int quantity, Instant now) {
-        if (status != OrderStatus.DELIVERED || returnStatus != null || exchange != null) {
-            throw refused("be exchanged");
-        }
+        requestExchange(sku, replacementSku, quantity, null, null, now);
+    }
+
+    /**
+     * {@link #requestExchange(String, String, int, Instant)} with the shopper's grounds and window (null: an
+     * operator's, not held to one).
+     *
+     * @throws ClaimLineException when the order has no line of {@code sku} or fewer units than {@code quantity}
+     */
+    void requestExchange(String sku, String replacementSku, int quantity, @Nullable ClaimGrounds grounds,
+            @Nullable Duration window, Instant now) {
+        requireClaimable("be exchanged", window, now);
         var line = placed.lines().stream().filter(candidate -> candidate.sku().equals(sku)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("sku"));
+                .orElseThrow(() -> new ClaimLineException(ClaimLineException.SKU, sku, 0));
         if (quantity < 1 || quantity > line.quantity()) {
-            throw new IllegalArgumentException("quantity");
+            throw new ClaimLineException(ClaimLineException.QUANTITY, sku, line.quantity());
         }
-        exchange = new OrderExchange(ExchangeStatus.REQUESTED, sku, replacementSku, quantity, null);
+        exchange = new OrderExchange(ExchangeStatus.REQUESTED, sku, replacementSku, quantity, null, grounds);
         history.add(new OrderView.Step("EXCHANGE_REQUESTED:" + sku + ">" + replacementSku + "x" + quantity, now,
                 actor));
     }
@@ -239,7 +300,8 @@ final class Order {
         if (current == null || current.status() != expected) {
             throw refused(action);
         }
-        exchange = new OrderExchange(next, current.sku(), current.replacementSku(), current.quantity(), with);
+        exchange = new OrderExchange(next, current.sku(), current.replacementSku(), current.quantity(), with,
+                current.grounds());
         history.add(new OrderView.Step("EXCHANGE_" + next.name()
                 + (with == null ? "" : ":" + with.carrier() + " " + with.trackingNumber()), now, actor));
     }
@@ -282,9 +344,13 @@ final class Order {
     }
 
     private IllegalOrderTransitionException refused(String action) {
+        return new IllegalOrderTransitionException(number, state(), action);
+    }
+
+    /** The status with the claims' ({@code DELIVERED/RETURN_REQUESTED}), as refusals name it. */
+    private String state() {
         var state = returnStatus == null ? status.name() : status.name() + "/RETURN_" + returnStatus.name();
-        return new IllegalOrderTransitionException(number,
-                exchange == null ? state : state + "/EXCHANGE_" + exchange.status().name(), action);
+        return exchange == null ? state : state + "/EXCHANGE_" + exchange.status().name();
     }
 
     private void move(OrderStatus next, Instant now) {
@@ -308,7 +374,7 @@ final class Order {
                 placed.subtotal(), placed.shipping(), placed.tax(), placed.taxIncluded(), placed.total(),
                 placed.baseTotal(), placed.rateToBase(), placed.rateAsOf(), placed.shippingMethod(), placed.shipTo(),
                 paymentProvider, paymentReference, refunded, placedAt, placed.payBy(), List.copyOf(history),
-                placed.discount(), placed.couponCode(), shipment, channel, exchange);
+                placed.discount(), placed.couponCode(), shipment, channel, exchange, returnGrounds);
     }
 
     UUID id() {
@@ -365,6 +431,10 @@ final class Order {
 
     @Nullable OrderExchange exchange() {
         return exchange;
+    }
+
+    @Nullable ClaimGrounds returnGrounds() {
+        return returnGrounds;
     }
 
     @Nullable String channel() {

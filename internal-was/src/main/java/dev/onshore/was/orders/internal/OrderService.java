@@ -1,5 +1,6 @@
 package dev.onshore.was.orders.internal;
 
+import dev.onshore.was.orders.ClaimGrounds;
 import dev.onshore.was.orders.NewOrder;
 import dev.onshore.was.orders.OrderManagement;
 import dev.onshore.was.orders.OrderRecipient;
@@ -30,10 +31,12 @@ class OrderService implements OrderManagement {
 
     private final Orders orders;
     private final Clock clock;
+    private final ClaimProperties claims;
 
-    OrderService(Orders orders, Clock clock) {
+    OrderService(Orders orders, Clock clock, ClaimProperties claims) {
         this.orders = orders;
         this.clock = clock;
+        this.claims = claims;
     }
 
     @Override
@@ -141,8 +144,34 @@ class OrderService implements OrderManagement {
     }
 
     @Override
-    public OrderView requestReturn(String number) {
-        return change(number, order -> order.requestReturn(clock.instant()));
+    public OrderView requestReturn(String number, ClaimGrounds grounds) {
+        return change(number, order -> order.requestReturn(grounds, claims.window(), clock.instant()));
+    }
+
+    @Override
+    public OrderView requestExchange(String number, String sku, String replacementSku, int quantity,
+            ClaimGrounds grounds) {
+        return change(number, order -> order.requestExchange(sku, replacementSku, quantity, grounds,
+                claims.window(), clock.instant()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void checkExchange(String number, String sku, int quantity) {
+        var order = orders.findByNumber(number).orElseThrow(() -> new UnknownOrderException(number));
+        // The verb on a copy that is never saved: the same rules, no change.
+        order.requestExchange(sku, sku, quantity, null, claims.window(), clock.instant());
+    }
+
+    @Override
+    public @Nullable Instant claimableUntil(OrderView order) {
+        if (order.status() != dev.onshore.was.orders.OrderStatus.DELIVERED || order.returnStatus() != null
+                || order.exchange() != null) {
+            return null;
+        }
+        var delivered = Order.deliveredAt(order.history());
+        var until = delivered == null ? null : delivered.plus(claims.window());
+        return until == null || clock.instant().isAfter(until) ? null : until;
     }
 
     @Override

@@ -11,6 +11,6 @@ class OrderTables {
 
     @Bean
     PiiTable shopOrderPii() {
-        return new PiiTable("shop_order", "id", List.of("ship_to", "email"));
+        return new PiiTable("shop_order", "id", List.of("ship_to", "email", "return_note", "exchange_note"));
     }
 }

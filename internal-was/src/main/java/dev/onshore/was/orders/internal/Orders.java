@@ -101,7 +101,9 @@ class Orders {
                       carrier = :carrier, tracking_number = :tracking, updated_at = :now,
                       exchange_status = :exchangeStatus, exchange_sku = :exchangeSku,
                       exchange_replacement_sku = :replacementSku, exchange_quantity = :exchangeQuantity,
-                      exchange_carrier = :exchangeCarrier, exchange_tracking_number = :exchangeTracking
+                      exchange_carrier = :exchangeCarrier, exchange_tracking_number = :exchangeTracking,
+                      exchange_reason = :exchangeReason, exchange_note = :exchangeNote,
+                      return_reason = :returnReason, return_note = :returnNote
                     WHERE id = :id AND version = :version""")
                     .param("status", order.status().name())
                     .param("returnStatus", order.returnStatus() == null ? null : order.returnStatus().name())
@@ -117,6 +119,13 @@ class Orders {
                             : exchange.shipment().carrier())
                     .param("exchangeTracking", exchange == null || exchange.shipment() == null ? null
                             : exchange.shipment().trackingNumber())
+                    .param("exchangeReason", exchange == null || exchange.grounds() == null ? null
+                            : exchange.grounds().reason().name())
+                    .param("exchangeNote", exchange == null || exchange.grounds() == null ? null
+                            : encryptNote(exchange.grounds().note()))
+                    .param("returnReason", order.returnGrounds() == null ? null : order.returnGrounds().reason().name())
+                    .param("returnNote", order.returnGrounds() == null ? null
+                            : encryptNote(order.returnGrounds().note()))
                     .param("id", bytes(order.id())).param("version", order.version()).update();
             if (updated != 1) {
                 throw new OptimisticLockingFailureException("order " + order.number() + " changed meanwhile");
@@ -250,7 +259,8 @@ class Orders {
         for (var order : orders) {
             jdbc.sql("""
                     UPDATE shop_order SET ship_to = ?, email = ?, member_subject = NULL, email_index = NULL,
-                      version = version + 1, updated_at = ? WHERE id = ?""")
+                      return_note = NULL, exchange_note = NULL, version = version + 1, updated_at = ?
+                    WHERE id = ?""")
                     .params(encrypt(ERASED + "\n" + order[1]), encrypt(ERASED_EMAIL), Timestamp.from(now), order[0])
                     .update();
         }
@@ -294,7 +304,8 @@ class Orders {
                     rs.getString("payment_provider"), rs.getString("payment_reference"),
                     money(rs, "refunded", currency), history,
                     carrier == null ? null : new Shipment(carrier, rs.getString("tracking_number")),
-                    rs.getString("channel"), rs.getString("external_order_number"), exchange(rs));
+                    rs.getString("channel"), rs.getString("external_order_number"), exchange(rs),
+                    grounds(rs, "return_reason", "return_note"));
         }).optional();
     }
 
@@ -306,7 +317,23 @@ class Orders {
         return java.util.Objects.requireNonNull(pii.convertToEntityAttribute(stored));
     }
 
-    private static dev.onshore.was.orders.@Nullable OrderExchange exchange(ResultSet rs) throws SQLException {
+    /** A shopper's note may say who they are: it is kept encrypted like the address. */
+    private @Nullable String encryptNote(@Nullable String note) {
+        return note == null ? null : encrypt(note);
+    }
+
+    private dev.onshore.was.orders.@Nullable ClaimGrounds grounds(ResultSet rs, String reasonColumn,
+            String noteColumn) throws SQLException {
+        var reason = rs.getString(reasonColumn);
+        if (reason == null) {
+            return null;
+        }
+        var note = rs.getString(noteColumn);
+        return new dev.onshore.was.orders.ClaimGrounds(dev.onshore.was.orders.ClaimReason.valueOf(reason),
+                note == null ? null : decrypt(note));
+    }
+
+    private dev.onshore.was.orders.@Nullable OrderExchange exchange(ResultSet rs) throws SQLException {
         var status = rs.getString("exchange_status");
         if (status == null) {
             return null;
@@ -315,7 +342,8 @@ class Orders {
         return new dev.onshore.was.orders.OrderExchange(dev.onshore.was.orders.ExchangeStatus.valueOf(status),
                 rs.getString("exchange_sku"), rs.getString("exchange_replacement_sku"),
                 rs.getInt("exchange_quantity"),
-                carrier == null ? null : new Shipment(carrier, rs.getString("exchange_tracking_number")));
+                carrier == null ? null : new Shipment(carrier, rs.getString("exchange_tracking_number")),
+                grounds(rs, "exchange_reason", "exchange_note"));
     }
 
     private static java.time.@Nullable ZoneId zone(@Nullable String id) {

@@ -198,4 +198,53 @@ class OrderLifecycleUnitTests {
                 requested -> assertThat(requested.amount()).isEqualTo(Money.of("1000", "IDR")));
         assertThat(order.view().history().getLast().status()).isEqualTo("REFUND_REQUESTED:1000:goodwill");
     }
+
+    private static Order delivered(Instant at) {
+        var order = placed();
+        order.markPaid("sandbox", "sbx-1", at);
+        order.startPreparing(at);
+        order.ship(new Shipment("CJ", "6012-3456-7890"), at);
+        order.markDelivered(at);
+        return order;
+    }
+
+    @Test
+    void aShoppersClaimIsRefusedBeforeDeliveryAfterAnotherClaimAndAfterTheWindowEachWithItsOwnException() {
+        var window = Duration.ofDays(14);
+        var grounds = new dev.onshore.was.orders.ClaimGrounds(dev.onshore.was.orders.ClaimReason.DAMAGED, " torn ");
+        var paid = placed();
+        paid.markPaid("sandbox", "sbx-1", NOW);
+        assertThatThrownBy(() -> paid.requestReturn(grounds, window, NOW))
+                .isInstanceOf(dev.onshore.was.orders.OrderNotDeliveredException.class);
+
+        var claimed = delivered(NOW);
+        claimed.requestReturn(grounds, window, NOW.plus(Duration.ofDays(14)));
+        assertThat(claimed.returnGrounds().note()).isEqualTo("torn");
+        var sku = claimed.placed().lines().getFirst().sku();
+        assertThatThrownBy(() -> claimed.requestExchange(sku, sku, 1, grounds, window, NOW))
+                .isInstanceOf(dev.onshore.was.orders.OrderAlreadyClaimedException.class)
+                .hasMessageContaining("DELIVERED/RETURN_REQUESTED");
+
+        var late = delivered(NOW);
+        assertThatThrownBy(() -> late.requestReturn(grounds, window, NOW.plus(window).plusSeconds(1)))
+                .isInstanceOf(dev.onshore.was.orders.ClaimWindowClosedException.class)
+                .extracting(e -> ((dev.onshore.was.orders.ClaimWindowClosedException) e).closedAt())
+                .isEqualTo(NOW.plus(window));
+        assertThat(late.claimableUntil(window)).isEqualTo(NOW.plus(window));
+        // An operator is not held to the window.
+        late.requestReturn(NOW.plus(Duration.ofDays(30)));
+        assertThat(late.returnStatus()).isEqualTo(ReturnStatus.REQUESTED);
+
+        var confirmed = delivered(NOW);
+        confirmed.confirm(NOW);
+        assertThatThrownBy(() -> confirmed.requestReturn(grounds, window, NOW))
+                .isInstanceOf(dev.onshore.was.orders.ClaimWindowClosedException.class);
+
+        var exchanged = delivered(NOW);
+        assertThatThrownBy(() -> exchanged.requestExchange("NO-SUCH-SKU", "NO-SUCH-SKU", 1, grounds, window, NOW))
+                .isInstanceOf(dev.onshore.was.orders.ClaimLineException.class).hasMessage("sku");
+        assertThatThrownBy(() -> exchanged.requestExchange(sku, sku, 99, grounds, window, NOW))
+                .isInstanceOf(dev.onshore.was.orders.ClaimLineException.class).hasMessage("quantity");
+        assertThat(exchanged.exchange()).isNull();
+    }
 }
