@@ -18,22 +18,26 @@ final class BoundedListenerExecutor implements TaskExecutor, AutoCloseable {
     private final Semaphore permits;
     private final int concurrency;
     private final AtomicInteger waiting = new AtomicInteger();
-    private final Thread.Builder threads = Thread.ofVirtual().name("event-listener-", 0);
+    private final Thread.Builder threads;
     private volatile boolean closed;
 
-    BoundedListenerExecutor(int concurrency) {
+    /**
+     * @param threadName the prefix of its threads' names, numbered from 0 ({@code event-listener-})
+     */
+    BoundedListenerExecutor(int concurrency, String threadName) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
         }
         this.concurrency = concurrency;
         this.permits = new Semaphore(concurrency, true);
+        this.threads = Thread.ofVirtual().name(threadName, 0);
     }
 
     @Override
     public void execute(Runnable task) {
         if (closed) {
             // Shutting down: the publication stays incomplete and is delivered again after the restart.
-            throw new TaskRejectedException("The event listener executor is shut down");
+            throw new TaskRejectedException("The listener executor is shut down");
         }
         waiting.incrementAndGet();
         threads.start(() -> {

@@ -19,6 +19,7 @@ public interface Payments {
     /**
      * Refunds all or part of the order's captured payment. A retry with the same
      * {@link RefundRequest#idempotencyKey()} refunds once; {@link RefundIssued} follows when the gateway confirms.
+     * Must be called with no transaction open: the gateway is talked to between two short transactions of its own.
      *
      * @throws PaymentProviderException when the gateway refuses or cannot be reached
      */

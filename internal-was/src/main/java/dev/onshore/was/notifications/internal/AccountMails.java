@@ -5,6 +5,7 @@ import dev.onshore.was.accounts.ShopperAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
@@ -29,6 +30,7 @@ class AccountMails {
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(MailDelivery.EXECUTOR)
     void on(AccountErased erased) {
         var recipient = accounts.erasureRecipient(erased.erasureId()).orElse(null);
         if (recipient == null) {

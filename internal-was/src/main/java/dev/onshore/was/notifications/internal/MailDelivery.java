@@ -29,6 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MailDelivery {
 
     /**
+     * The executor every mail listener runs on ({@code @Async(MailDelivery.EXECUTOR)} beside its
+     * {@code @ApplicationModuleListener}): the application's mail executor, at most {@code onshore.mail.concurrency}
+     * at once, apart from the other listeners, so that a relay that stalls holds only those.
+     */
+    static final String EXECUTOR = "mailSendingExecutor";
+
+    /**
      * How long a claim protects a mail being sent: far longer than a send takes (the relay's timeouts), so that only
      * a claim whose node died is taken over.
      */

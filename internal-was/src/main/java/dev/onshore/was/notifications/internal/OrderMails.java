@@ -10,14 +10,16 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Mails the shopper when their order is placed, paid, shipped, cancelled or refunded. The listeners run without a
  * transaction of their own: what they read, each read's short transaction; the mail, once per event, through
- * {@link MailDelivery}, which never holds a pool connection while the relay is talked to. A redelivered event sends
- * nothing; a mail that could not be sent leaves the event publication incomplete, and it is retried.
+ * {@link MailDelivery}, which never holds a pool connection while the relay is talked to; on the mail executor,
+ * apart from the other listeners. A redelivered event sends nothing; a mail that could not be sent leaves the event
+ * publication incomplete, and it is retried.
  */
 @Component
 class OrderMails {
@@ -35,22 +37,26 @@ class OrderMails {
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(MailDelivery.EXECUTOR)
     void on(OrderPlaced placed) {
         mail(placed.eventId().toString(), MailKind.PLACED, placed.orderNumber(), Map.of());
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(MailDelivery.EXECUTOR)
     void on(OrderPaid paid) {
         mail(paid.eventId().toString(), MailKind.PAID, paid.orderNumber(), Map.of("paidAt", paid.occurredAt()));
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(MailDelivery.EXECUTOR)
     void on(OrderShipped shipped) {
         mail(shipped.eventId().toString(), MailKind.SHIPPED, shipped.orderNumber(), Map.of("carrier",
                 shipped.carrier(), "tracking", shipped.trackingNumber(), "shippedAt", shipped.occurredAt()));
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(MailDelivery.EXECUTOR)
     void on(OrderCancelled cancelled) {
         mail(cancelled.eventId().toString(), MailKind.CANCELLED, cancelled.orderNumber(), Map.of("reason",
                 cancelled.reason(), "refundDue", cancelled.refundDue(), "cancelledAt", cancelled.occurredAt()));
@@ -58,6 +64,7 @@ class OrderMails {
 
     /** Keyed by the provider's refund id: the payments area publishes one event per refund. */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(MailDelivery.EXECUTOR)
     void on(RefundIssued refund) {
         mail(refund.provider() + ":" + refund.providerRefundId(), MailKind.REFUNDED, refund.orderReference(),
                 Map.of("amount", refund.amount(), "refundedAt", refund.issuedAt()));

@@ -9,15 +9,25 @@ import dev.onshore.was.payments.Payments;
 import dev.onshore.was.payments.RefundIssued;
 import dev.onshore.was.payments.RefundRequest;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Orders follow their payments: captured → paid (once: a repeated capture changes nothing), failed → cancelled,
  * refunded → recorded. A paid order that is cancelled, or a return that is received, is refunded in full, with an
  * idempotency key per claim so that a redelivered event refunds once.
+ * <p>
+ * The listeners that refund run without a transaction of their own: the refund due is worked out in a short
+ * transaction (for a late capture, with the order locked and looked at), and {@link Payments#refund} then claims the
+ * refund, asks the gateway and records its answer, never with a transaction open while the gateway is talked to (a
+ * slow gateway would hold a pool connection per refund, and the order's row lock with it).
  */
 @Component
 class OrdersFollowPayments {
@@ -27,29 +37,37 @@ class OrdersFollowPayments {
     private final Orders orders;
     private final Payments payments;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    OrdersFollowPayments(Orders orders, Payments payments, Clock clock) {
+    OrdersFollowPayments(Orders orders, Payments payments, Clock clock, TransactionTemplate transactions) {
         this.orders = orders;
         this.payments = payments;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(PaymentCaptured captured) {
+        refund(() -> markPaid(captured));
+    }
+
+    /** Marks the order paid; the refund due when it was cancelled before the money came, else null. */
+    private @Nullable RefundRequest markPaid(PaymentCaptured captured) {
         var order = orders.lockByNumber(captured.orderReference()).orElse(null);
         if (order == null) {
             log.warn("A payment was captured for an unknown order {}", captured.orderReference());
-            return;
+            return null;
         }
         try {
             if (order.markPaid(captured.provider(), captured.providerReference(), clock.instant())) {
                 orders.save(order);
             }
+            return null;
         } catch (IllegalOrderTransitionException e) {
             // Paid after it was cancelled (the pay-by time passed): the money goes back.
             log.warn("Order {} was paid while {}: refunding", order.number(), order.status());
-            payments.refund(new RefundRequest(order.number(), captured.providerReference(), captured.amount(),
-                    "paid after cancellation", "late-" + order.number()));
+            return new RefundRequest(order.number(), captured.providerReference(), captured.amount(),
+                    "paid after cancellation", "late-" + order.number());
         }
     }
 
@@ -62,28 +80,37 @@ class OrdersFollowPayments {
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(OrderCancelled cancelled) {
         if (cancelled.refundDue()) {
-            refundInFull(cancelled.orderNumber(), "cancelled: " + cancelled.reason(), "cancel-");
+            refund(() -> refundInFull(cancelled.orderNumber(), "cancelled: " + cancelled.reason(), "cancel-"));
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(Order.ReturnReceived received) {
-        refundInFull(received.orderNumber(), "returned", "return-");
+        refund(() -> refundInFull(received.orderNumber(), "returned", "return-"));
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(Order.RefundRequested requested) {
-        var order = orders.findByNumber(requested.orderNumber()).orElseThrow();
-        var reference = order.paymentReference();
-        if (reference == null) {
-            log.error("Order {} is due a refund but has no payment reference", requested.orderNumber());
-            return;
+        refund(() -> {
+            var order = orders.findByNumber(requested.orderNumber()).orElseThrow();
+            return paymentReference(order).map(reference -> new RefundRequest(requested.orderNumber(), reference,
+                    requested.amount(), requested.reason(), requested.idempotencyKey())).orElse(null);
+        });
+    }
+
+    /**
+     * Works out the refund due in a short transaction, then asks for it with none open. Outside a transaction, the
+     * listener's transaction-less scope would keep the connection of its first query until it returns, i.e. while
+     * the gateway is talked to.
+     */
+    private void refund(Supplier<@Nullable RefundRequest> due) {
+        var request = transactions.execute(status -> due.get());
+        if (request != null) {
+            payments.refund(request);
         }
-        payments.refund(new RefundRequest(requested.orderNumber(), reference, requested.amount(), requested.reason(),
-                requested.idempotencyKey()));
     }
 
     @ApplicationModuleListener
@@ -94,19 +121,23 @@ class OrdersFollowPayments {
         }
     }
 
-    private void refundInFull(String number, String reason, String keyPrefix) {
+    /** The full refund due for the order, or null when none of our providers holds its money. */
+    private @Nullable RefundRequest refundInFull(String number, String reason, String keyPrefix) {
         var order = orders.findByNumber(number).orElseThrow();
         if (order.channel() != null) {
             // Paid on a marketplace: it refunds the buyer; none of our providers holds the money.
             log.info("Order {} ({}) is refunded on its marketplace, not through a payment provider", number,
                     order.channel());
-            return;
+            return null;
         }
-        var reference = order.paymentReference();
-        if (reference == null) {
-            log.error("Order {} is due a refund but has no payment reference", number);
-            return;
+        return paymentReference(order).map(reference -> new RefundRequest(number, reference, order.placed().total(),
+                reason, keyPrefix + number)).orElse(null);
+    }
+
+    private static Optional<String> paymentReference(Order order) {
+        if (order.paymentReference() == null) {
+            log.error("Order {} is due a refund but has no payment reference", order.number());
         }
-        payments.refund(new RefundRequest(number, reference, order.placed().total(), reason, keyPrefix + number));
+        return Optional.ofNullable(order.paymentReference());
     }
 }

@@ -13,16 +13,24 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts payments on the market's gateway and refunds them. The payment row records what every webhook must match;
  * a refund row per idempotency key makes a retried refund a no-op. Provider calls happen outside database
  * transactions (a slow provider must not hold row locks or connections).
+ * <p>
+ * A refund goes in three steps, as an order mail does ({@code MailDelivery}): the refund is claimed (its row,
+ * {@code REQUESTED}, committed on its own), the gateway is asked with no transaction open, and its answer is recorded
+ * in a second short transaction. A node that dies between the steps leaves the claim {@code REQUESTED}: the event's
+ * next delivery asks the gateway again with the same idempotency key, which the gateway answers with the refund it
+ * made the first time, so the money goes back once.
  */
 @Service
 class PaymentService implements Payments {
@@ -72,6 +80,40 @@ class PaymentService implements Payments {
 
     @Override
     public void refund(RefundRequest request) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("A refund is asked for with no transaction open: it would hold a pool "
+                    + "connection for as long as the gateway takes");
+        }
+        // Each step in a transaction of its own, ended before the gateway is asked: outside one, a listener's
+        // transaction-less scope would keep the connection of its first query until the listener returns.
+        var provider = transactions.execute(status -> claim(request));
+        if (provider == null) {
+            return; // done (or waiting for the provider's confirmation) already
+        }
+        var gateway = gateways.byProvider(provider).orElseThrow(() ->
+                new PaymentProviderException("gateway " + provider + " is not available", false));
+        var result = gateway.refund(request);
+        transactions.executeWithoutResult(status -> {
+            int moved = jdbc.sql("""
+                    UPDATE payment_refund SET state = :state, provider_refund_id = :refundId
+                    WHERE idempotency_key = :key AND state = 'REQUESTED'""")
+                    .param("state", result.settled() ? "SETTLED" : "PENDING")
+                    .param("refundId", result.providerRefundId()).param("key", request.idempotencyKey()).update();
+            if (moved == 1 && result.settled()) {
+                jdbc.sql("UPDATE payment SET state = 'REFUNDED', updated_at = ? WHERE order_number = ?")
+                        .params(Timestamp.from(clock.instant()), request.orderReference()).update();
+                events.publishEvent(new RefundIssued(request.orderReference(), provider,
+                        result.providerRefundId(), request.amount(), clock.instant()));
+            }
+        });
+    }
+
+    /**
+     * Claims the refund (its row, {@code REQUESTED}) for its idempotency key.
+     *
+     * @return the provider to ask, or null when the refund was asked for and answered before
+     */
+    private @Nullable String claim(RefundRequest request) {
         var payment = payment(request.orderReference())
                 .orElseThrow(() -> new PaymentProviderException("no payment for " + request.orderReference(), false));
         if (!payment.amount().currency().equals(request.amount().currency())
@@ -90,25 +132,12 @@ class PaymentService implements Payments {
             var state = jdbc.sql("SELECT state FROM payment_refund WHERE idempotency_key = ?")
                     .param(request.idempotencyKey()).query(String.class).single();
             if (!"REQUESTED".equals(state)) {
-                return; // done (or waiting for the provider's confirmation) already
+                return null;
             }
+            // Claimed before, its answer not recorded (the gateway failed, or the node died before recording it):
+            // asked again with the same key.
         }
-        var gateway = gateways.byProvider(payment.provider()).orElseThrow(() ->
-                new PaymentProviderException("gateway " + payment.provider() + " is not available", false));
-        var result = gateway.refund(request);
-        transactions.executeWithoutResult(status -> {
-            int moved = jdbc.sql("""
-                    UPDATE payment_refund SET state = :state, provider_refund_id = :refundId
-                    WHERE idempotency_key = :key AND state = 'REQUESTED'""")
-                    .param("state", result.settled() ? "SETTLED" : "PENDING")
-                    .param("refundId", result.providerRefundId()).param("key", request.idempotencyKey()).update();
-            if (moved == 1 && result.settled()) {
-                jdbc.sql("UPDATE payment SET state = 'REFUNDED', updated_at = ? WHERE order_number = ?")
-                        .params(Timestamp.from(clock.instant()), request.orderReference()).update();
-                events.publishEvent(new RefundIssued(request.orderReference(), payment.provider(),
-                        result.providerRefundId(), request.amount(), clock.instant()));
-            }
-        });
+        return payment.provider();
     }
 
     Optional<StartedPayment> payment(String orderNumber) {
