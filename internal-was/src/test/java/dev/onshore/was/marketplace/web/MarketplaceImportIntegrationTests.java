@@ -263,6 +263,23 @@ class MarketplaceImportIntegrationTests extends ShopTestSupport {
     }
 
     @Test
+    void aUsOrderIsChargedTheSalesTaxOnTopOfItsGoodsAndShipping() throws Exception {
+        // The US shows prices without tax: 7.25 % of goods and shipping is added to the total, not carved out of it.
+        var job = imported("amazon-us.csv", ("order_number,product_code,quantity,unit_price,recipient,address,"
+                + "postal_code,country\nUS-1,CP-1,2,19.90,Jane Doe,1 Main St New York NY,10001,US\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(JsonPath.<String>read(job, "$.state")).as(job).isEqualTo("SUCCEEDED");
+        var order = orders.find(JsonPath.<List<String>>read(job, "$.result.imported").getFirst()).orElseThrow();
+        assertThat(order.market()).isEqualTo("US");
+        assertThat(order.subtotal().currency().getCurrencyCode()).isEqualTo("USD");
+        assertThat(order.subtotal().amount()).isEqualByComparingTo("39.80");
+        assertThat(order.shipping().amount()).isEqualByComparingTo("9.99"); // standard, below the free 75.00
+        assertThat(order.taxIncluded()).isFalse();
+        assertThat(order.tax().amount()).isEqualByComparingTo("3.61"); // (39.80 + 9.99) × 0.0725 = 3.6098
+        assertThat(order.total().amount()).isEqualByComparingTo("53.40"); // 39.80 + 9.99 + 3.61
+    }
+
+    @Test
     void aRowThatWouldOversellIsARowErrorAndTheOrdersBeforeItAreRolledBack() throws Exception {
         var job = imported("gmarket.csv", csv("D-1,CP-2,Magnesium,3,15900,Choi,,Incheon 3,21999,KR,",
                 "D-2,CP-2,Magnesium,3,15900,Choi,,Incheon 3,21999,KR,"));
