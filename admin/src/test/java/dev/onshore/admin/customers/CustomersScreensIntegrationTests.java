@@ -109,6 +109,53 @@ class CustomersScreensIntegrationTests extends ScreenTests {
     }
 
     @Test
+    void aGuestBuyerFoundBySearchIsBlacklistedByTheirOrderWithAReason() throws Exception {
+        WAS.answer("GET /api/admin/customers", 200, """
+                {"customers":[],"page":0,"size":20,"total":0,
+                 "guests":[{"email":"g***@example.com","market":"ID","order":"ON260617-GUEST001","blocked":false,
+                   "blockReason":null,
+                   "orders":[{"number":"ON260617-GUEST001","status":"PAID",
+                     "total":{"amount":150000.0000,"currency":"IDR"},"placedAt":"2026-06-17T15:30:00Z"}]}]}""");
+        mvc.perform(get("/customers").param("order", "ON260617-GUEST001").param("lang", "ko")
+                        .with(as("kim", "ORDER_MANAGER")))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(
+                        containsString("action=\"/customers/guests/ON260617-GUEST001/blacklist\""),
+                        containsString("data-blacklist=\"true\""), containsString("블랙리스트에 추가"))));
+
+        WAS.answer("PUT /api/admin/customers/guests/ON260617-GUEST001/blacklist", 200, """
+                {"email":"g***@example.com","market":"ID","order":"ON260617-GUEST001","blocked":true,
+                 "blockReason":"chargeback fraud","orders":[]}""");
+        mvc.perform(post("/customers/guests/ON260617-GUEST001/blacklist").param("blocked", "true")
+                        .param("reason", "chargeback fraud").with(as("kim", "ORDER_MANAGER")).with(csrf()))
+                .andExpect(redirectedUrl("/customers?order=ON260617-GUEST001"))
+                .andExpect(flash().attribute("notice", "customers.done.guestBlocked"));
+        assertThat(WAS.calls().getLast().method()).isEqualTo("PUT");
+        assertThat(WAS.calls().getLast().body()).contains("\"blocked\":true")
+                .contains("\"reason\":\"chargeback fraud\"");
+        assertThat(WAS.calls().getLast().operator()).isEqualTo("kim");
+
+        WAS.answer("GET /api/admin/customers", 200, """
+                {"customers":[],"page":0,"size":20,"total":0,
+                 "guests":[{"email":"g***@example.com","market":"ID","order":"ON260617-GUEST001","blocked":true,
+                   "blockReason":"chargeback fraud",
+                   "orders":[{"number":"ON260617-GUEST001","status":"PAID",
+                     "total":{"amount":150000.0000,"currency":"IDR"},"placedAt":"2026-06-17T15:30:00Z"}]}]}""");
+        mvc.perform(get("/customers").param("order", "ON260617-GUEST001").param("lang", "en")
+                        .flashAttr("notice", "customers.done.guestBlocked").with(as("kim", "ORDER_MANAGER")))
+                .andDo(snapshot("admin-customers-guest-blacklisted"))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("data-blocked"),
+                        containsString("chargeback fraud"), containsString("data-blacklist=\"false\""),
+                        containsString("The guest buyer is on the blacklist."))));
+
+        WAS.calls().clear();
+        mvc.perform(post("/customers/guests/ON260617-GUEST001/blacklist").param("blocked", "true")
+                .param("reason", "x").with(as("vera", "VIEWER")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/customers/guests/ON260617-GUEST001/blacklist").param("blocked", "true")
+                .param("reason", "x").with(as("kim", "ORDER_MANAGER"))).andExpect(status().isForbidden());
+        assertThat(WAS.calls()).isEmpty();
+    }
+
+    @Test
     void oneCustomerFoundIsCountedInTheSingular() throws Exception {
         WAS.answer("GET /api/admin/customers", 200, """
                 {"customers":[
