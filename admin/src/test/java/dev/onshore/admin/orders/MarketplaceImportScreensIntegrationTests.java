@@ -108,7 +108,8 @@ class MarketplaceImportScreensIntegrationTests extends ScreenTests {
                 .andDo(snapshot("orders-import-progress"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("data-state=\"SAVING\""),
-                        containsString("1200 of 1200 rows checked, 300 saved"), containsString("62%"),
+                        containsString("1,200 of 1,200 rows checked, 300 saved"),
+                        containsString("data-template=\"{0} of {1} rows checked, {2} saved\""), containsString("62%"),
                         containsString("data-status-url=\"/orders/import/" + JOB + "/status\""),
                         containsString("function poll()"))));
         mvc.perform(get("/orders/import/" + JOB + "/status").with(as("park", "ORDER_MANAGER")))

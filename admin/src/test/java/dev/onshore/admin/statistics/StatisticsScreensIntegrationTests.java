@@ -224,7 +224,7 @@ class StatisticsScreensIntegrationTests extends ScreenTests {
                 .andExpect(content().string(allOf(
                         containsString("data-import=\"0b0e7c1a-1111-4222-8333-944455556666\""),
                         containsString("Marketplace orders"), containsString("status-running"), containsString("park"),
-                        containsString("coupang-0310.xlsx"), containsString("1200 of 1200 checked, 300 saved"),
+                        containsString("coupang-0310.xlsx"), containsString("1,200 of 1,200 checked, 300 saved"),
                         containsString("2024-03-11 00:01:00"), containsString("Products"), containsString("editor"),
                         containsString("5.0 s"), containsString("spring-range.xlsx"))));
         mvc.perform(get("/jobs").with(as("vera", "VIEWER")).header("Accept-Language", "ko")).andExpect(status().isOk())
