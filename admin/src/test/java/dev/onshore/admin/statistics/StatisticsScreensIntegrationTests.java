@@ -202,7 +202,7 @@ class StatisticsScreensIntegrationTests extends ScreenTests {
                  "errors":[{"field":"to","code":"range","message":"to is out of range."}]}""");
         mvc.perform(get("/statistics").param("from", "2024-03-11").param("to", "2024-03-10").with(as("fin", "FINANCE")))
                 .andExpect(status().isOk()).andExpect(content().string(allOf(
-                        containsString("data-field=\"to\""), containsString("to is out of range."),
+                        containsString("data-field=\"to\""), containsString("End date is out of range."),
                         containsString("value=\"2024-03-11\""), not(containsString("id=\"sales-table\"")))));
         mvc.perform(get("/statistics/export.xlsx").param("from", "2024-03-11").param("to", "2024-03-10")
                         .param("view", "market").with(as("fin", "FINANCE")))
