@@ -28,7 +28,8 @@ public record WasRefusal(int status, String type, String detail, Map<String, Str
                 && problem.getProperties().get("errors") instanceof List<?> errors) {
             for (var error : errors) {
                 if (error instanceof Map<?, ?> entry && entry.get("field") != null) {
-                    fields.putIfAbsent(String.valueOf(entry.get("field")), String.valueOf(entry.get("message")));
+                    var field = String.valueOf(entry.get("field"));
+                    fields.putIfAbsent(field, FieldLabels.relabel(field, String.valueOf(entry.get("message"))));
                 }
             }
         }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -23,7 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The back office's orders and rates in a real Chromium through the operator's MFA login: an order a shopper paid
  * is prepared and shipped with its carrier and tracking number; an exchange rate is overridden with a reason and
- * the storefront's price follows, with the change in the audit trail (before and after).
+ * the storefront's price follows, with the change in the audit trail (before and after); a marketplace export is
+ * imported in the background while its page follows it to the imported order, and the batch-jobs page lists it.
  */
 @ExtendWith(RunningAppliance.class)
 class BackOfficeOrdersBrowserIntegrationTests {
@@ -104,6 +106,45 @@ class BackOfficeOrdersBrowserIntegrationTests {
         browser.get(appliance.adminUrl() + "/rates/IDR");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rate-chart canvas")));
         screenshot("admin-rate-history.png");
+    }
+
+    @Test
+    void aMarketplaceImportRunsInTheBackgroundAndItsPageFollowsItToTheImportedOrders() throws Exception {
+        var channel = "sys-" + UUID.randomUUID().toString().substring(0, 8);
+        browser.get(appliance.adminUrl() + "/orders/import");
+        var codes = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("form[action='/orders/import/codes']")));
+        codes.findElement(By.name("channel")).sendKeys(channel);
+        codes.findElement(By.name("code")).sendKeys("SYS-VITC");
+        codes.findElement(By.name("sku")).sendKeys("HS-VITC-1000");
+        codes.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("tr[data-code='" + channel + "/SYS-VITC']")));
+
+        var file = Files.createTempFile("marketplace-", ".csv");
+        Files.writeString(file, "order_number,product_code,quantity,unit_price,recipient,address,country\n"
+                + channel.toUpperCase() + "-1,SYS-VITC,1,12900,홍길동,서울특별시 중구 세종대로 110,KR\n");
+        var upload = browser.findElement(By.cssSelector("form[enctype='multipart/form-data']"));
+        upload.findElement(By.name("channel")).sendKeys(channel);
+        upload.findElement(By.name("file")).sendKeys(file.toString());
+        upload.findElement(By.cssSelector("button[type='submit']")).click();
+
+        // The upload answers at once with the import's page, which polls until the import is over and then shows it.
+        wait.until(ExpectedConditions.urlMatches("/orders/import/[0-9a-f-]{36}$"));
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("main.import-status[data-state='SUCCEEDED']")));
+        var imported = browser.findElement(By.cssSelector("ul.imported a"));
+        assertThat(imported.getText()).startsWith("ON");
+        assertThat(browser.findElement(By.id("rows")).getText()).contains("1 of 1");
+        // Not one of docs/screens (its file name and order number change every run): kept with the test's output.
+        browser.screenshot("system-tests/target/screenshots", "admin-orders-import-imported.png");
+
+        browser.get(appliance.adminUrl() + "/jobs");
+        var row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-import]")));
+        assertThat(browser.findElement(By.id("imports")).getText()).contains(file.getFileName().toString())
+                .contains("operator").contains("Marketplace orders");
+        assertThat(row.getAttribute("data-state")).isNotNull();
+        Files.delete(file);
     }
 
     private static long rupiah(String page) {

@@ -77,7 +77,7 @@ class CatalogApi {
     record RowError(int row, String column, String code) {
     }
 
-    record ImportStatus(String id, String fileName, String format, String state, int totalRows, int processedRows,
+    record ImportStatus(String id, String fileName, String state, int totalRows, int processedRows,
             int savedRows, List<RowError> errors, String createdBy, Instant createdAt, @Nullable Instant finishedAt) {
 
         public boolean finished() {

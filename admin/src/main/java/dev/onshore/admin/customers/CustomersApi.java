@@ -34,7 +34,12 @@ class CustomersApi {
     }
 
     /** A guest buyer: the guest orders placed with one (masked) address. */
-    record GuestBuyer(String email, @Nullable String market, List<CustomerOrder> orders) {
+    /**
+     * @param order the guest order the WAS acts on the guest by (the newest shown)
+     * @param blocked whether the guest's address is blacklisted
+     */
+    record GuestBuyer(String email, @Nullable String market, List<CustomerOrder> orders, @Nullable String order,
+            boolean blocked, @Nullable String blockReason) {
     }
 
     record CustomerOrder(String number, String status, Amount total, Instant placedAt) {
@@ -85,6 +90,13 @@ class CustomersApi {
         return http.put().uri("/api/admin/customers/{subject}/blacklist", subject)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, language()).contentType(MediaType.APPLICATION_JSON).body(body)
                 .retrieve().body(Detail.class);
+    }
+
+    /** Puts the guest buyer of a guest order on the blacklist or off it (by their address, in the WAS). */
+    GuestBuyer blacklistGuest(String order, boolean blocked, String reason) {
+        return http.put().uri("/api/admin/customers/guests/{order}/blacklist", order)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language()).contentType(MediaType.APPLICATION_JSON)
+                .body(java.util.Map.of("blocked", blocked, "reason", reason)).retrieve().body(GuestBuyer.class);
     }
 
     private static String language() {

@@ -25,13 +25,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Customers for the order desk (and ADMIN; never VIEWER: personal data). Lists and pages show personal values
  * masked; "Reveal" asks the internal WAS for them (it audits who looked) and shows them in that one response only,
  * never kept in a redirect's flash or a cache. The blacklist sends the version the operator saw: a stale toggle is
- * refused and the page shows the current standing.
+ * refused and the page shows the current standing. A guest buyer the search found is blacklisted by one of their
+ * orders (the WAS keeps it by the address's blind index).
  */
 @Controller
 class CustomersController {
 
     private static final Set<String> FILTERS = Set.of("email", "order", "page");
     static final int PAGE_SIZE = 20;
+    private static final java.util.regex.Pattern GUEST_ORDER = java.util.regex.Pattern.compile("[A-Z0-9-]{4,32}");
 
     private final CustomersApi api;
 
@@ -99,6 +101,32 @@ class CustomersController {
             redirect.addFlashAttribute("reason", reason);
         }
         return "redirect:/customers/" + subject;
+    }
+
+    /**
+     * Blacklists the guest buyer of a guest order found by the search (or lifts it), then shows that guest again,
+     * found by the order's number.
+     */
+    @PostMapping("/customers/guests/{order}/blacklist")
+    @PreAuthorize(Access.CUSTOMERS_WRITE)
+    String blacklistGuest(@PathVariable String order, @RequestParam(defaultValue = "false") boolean blocked,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        if (!GUEST_ORDER.matcher(order).matches()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        try {
+            api.blacklistGuest(order, blocked, reason);
+            redirect.addFlashAttribute("notice", blocked ? "customers.done.guestBlocked" : "customers.done.guestUnblocked");
+        } catch (RestClientResponseException refused) {
+            if (refused.getStatusCode().value() == 404) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            var refusal = WasRefusal.of(refused);
+            redirect.addFlashAttribute("problem", refusal.detail());
+            redirect.addFlashAttribute("errors", refusal.fields());
+        }
+        redirect.addAttribute("order", order);
+        return "redirect:/customers";
     }
 
     private CustomersApi.Detail load(String subject) {

@@ -4,32 +4,38 @@ import dev.onshore.admin.Access;
 import dev.onshore.admin.WasRefusal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Marketplace orders on the Orders screen: upload a channel's export (.xlsx or .csv), see what was imported or every
- * refused row by its number (nothing saved then), download the template, and keep the channels' product codes mapped
+ * Marketplace orders on the Orders screen: upload a channel's export (.xlsx or .csv); the WAS imports it in the
+ * background and the status page follows it (rows done of total), then shows what was imported or every refused row
+ * by its number (nothing saved then), download the template, and keep the channels' product codes mapped
  * to our SKUs. For order managers (and ADMIN); the internal WAS checks the roles again and decides everything.
  */
 @Controller
 class MarketplaceImportController {
+
+    private static final Pattern JOB_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final OrdersApi api;
 
@@ -57,15 +63,45 @@ class MarketplaceImportController {
         }
         var name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
         try {
-            model.addAttribute("report", api.importOrders(channel.strip(), name, file.getBytes()));
+            return "redirect:/orders/import/" + api.startImport(channel.strip(), name, file.getBytes()).id();
         } catch (RestClientResponseException refused) {
             var problem = WasRefusal.of(refused);
             response.setStatus(refused.getStatusCode().value() >= 500 ? 502 : refused.getStatusCode().value());
             model.addAttribute("problem", problem.detail());
             model.addAttribute("errors", problem.fields());
-            model.addAttribute("rows", rows(refused));
         }
         return page(model);
+    }
+
+    /** The import's progress, then what it imported or every refused row; polls while it runs. */
+    @GetMapping("/orders/import/{id}")
+    @PreAuthorize(Access.ORDERS_WRITE)
+    String status(@PathVariable String id, Model model) {
+        model.addAttribute("job", job(id));
+        return "orders/import-status";
+    }
+
+    /** For the status page's polling. */
+    @GetMapping(path = "/orders/import/{id}/status", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(Access.ORDERS_WRITE)
+    @ResponseBody
+    OrdersApi.ImportJob statusJson(@PathVariable String id) {
+        return job(id);
+    }
+
+    /** The job, or 404 for anything that cannot be a job's id or that the WAS does not know. */
+    private OrdersApi.ImportJob job(String id) {
+        if (!JOB_ID.matcher(id).matches()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        try {
+            return api.importStatus(id);
+        } catch (RestClientResponseException refused) {
+            if (refused.getStatusCode().value() == 404) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            throw refused;
+        }
     }
 
     @GetMapping("/orders/import/template")
@@ -112,26 +148,5 @@ class MarketplaceImportController {
     private String page(Model model) {
         model.addAttribute("codes", api.productCodes());
         return "orders/import";
-    }
-
-    /** The refused rows of a 422: row number, column and code, as the WAS listed them. */
-    private static List<OrdersApi.RowError> rows(RestClientResponseException refused) {
-        var rows = new ArrayList<OrdersApi.RowError>();
-        ProblemDetail problem;
-        try {
-            problem = refused.getResponseBodyAs(ProblemDetail.class);
-        } catch (RuntimeException unreadable) {
-            return rows;
-        }
-        if (problem != null && problem.getProperties() != null
-                && problem.getProperties().get("rows") instanceof List<?> list) {
-            for (var entry : list) {
-                if (entry instanceof Map<?, ?> row && row.get("row") instanceof Number number) {
-                    rows.add(new OrdersApi.RowError(number.intValue(), String.valueOf(row.get("column")),
-                            String.valueOf(row.get("code"))));
-                }
-            }
-        }
-        return rows;
     }
 }

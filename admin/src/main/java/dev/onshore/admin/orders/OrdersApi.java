@@ -61,9 +61,39 @@ class OrdersApi {
     record Grounds(String reason, @Nullable String note) {
     }
 
-    /** What a marketplace import did: the new orders' numbers and the channel's numbers imported before. */
-    record ImportReport(String channel, String fileName, int rows, List<String> imported,
-            List<String> alreadyImported) {
+    /**
+     * A marketplace import running in the background on the WAS: rows checked and saved of the file's rows, then its
+     * result ({@code imported}, {@code alreadyImported}: order numbers) or every refused row.
+     */
+    record ImportJob(String id, String fileName, String state, int totalRows, int processedRows, int savedRows,
+            List<RowError> errors, Map<String, Object> result, String createdBy, Instant createdAt,
+            @Nullable Instant finishedAt) {
+
+        public boolean finished() {
+            return "SUCCEEDED".equals(state) || "FAILED".equals(state);
+        }
+
+        /** 0-100: checking the rows is the first half, saving them the second. */
+        public int percent() {
+            if (finished() || totalRows == 0) {
+                return finished() ? 100 : 0;
+            }
+            return "SAVING".equals(state) ? 50 + savedRows * 50 / totalRows : processedRows * 50 / totalRows;
+        }
+
+        /** The new orders' numbers, once it succeeded. */
+        public List<String> imported() {
+            return numbers("imported");
+        }
+
+        /** The channel's order numbers skipped as imported before, once it succeeded. */
+        public List<String> alreadyImported() {
+            return numbers("alreadyImported");
+        }
+
+        private List<String> numbers(String key) {
+            return result.get(key) instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        }
     }
 
     /** A channel's product code and our SKU for it. */
@@ -109,11 +139,17 @@ class OrdersApi {
         return request.retrieve().body(Order.class);
     }
 
-    /** Imports a marketplace's export; a refused file answers 415 or 422 (with {@code rows}). */
-    ImportReport importOrders(String channel, String fileName, byte[] bytes) {
-        return http.post().uri(uri -> uri.path("/api/admin/order-imports").queryParam("channel", channel)
-                .queryParam("fileName", fileName).build()).header(HttpHeaders.ACCEPT_LANGUAGE, language())
-                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(bytes).retrieve().body(ImportReport.class);
+    /** Starts importing a marketplace's export in the background; a file that is no spreadsheet answers 415. */
+    ImportJob startImport(String channel, String fileName, byte[] bytes) {
+        return java.util.Objects.requireNonNull(http.post().uri(uri -> uri.path("/api/admin/order-imports")
+                .queryParam("channel", channel).queryParam("fileName", fileName).build())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language()).contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(bytes).retrieve().body(ImportJob.class));
+    }
+
+    ImportJob importStatus(String id) {
+        return java.util.Objects.requireNonNull(http.get().uri("/api/admin/order-imports/{id}", id)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language()).retrieve().body(ImportJob.class));
     }
 
     Download template(String format) {

@@ -15,6 +15,7 @@ import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import dev.onshore.admin.Access;
+import dev.onshore.admin.WasRefusal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -253,18 +254,9 @@ class OrdersController {
                 .filter(line -> !line.isEmpty() && !line.startsWith("+")).collect(Collectors.joining("|"));
     }
 
+    /** The WAS's field messages, each naming its field by its label ({@link WasRefusal}). */
     private static Map<String, String> fieldErrors(RestClientResponseException refused) {
-        var problem = refused.getResponseBodyAs(ProblemDetail.class);
-        var errors = new LinkedHashMap<String, String>();
-        if (problem != null && problem.getProperties() != null
-                && problem.getProperties().get("errors") instanceof List<?> list) {
-            for (var entry : list) {
-                if (entry instanceof Map<?, ?> map) {
-                    errors.put(String.valueOf(map.get("field")), String.valueOf(map.get("message")));
-                }
-            }
-        }
-        return errors;
+        return WasRefusal.of(refused).fields();
     }
 
     private static void common(Model model) {

@@ -15,7 +15,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The scheduled jobs of the internal WAS (unpaid orders, stock reservations, search index, purges): the last run of
- * each and the latest runs with status, start, duration and error. ADMIN, FINANCE and VIEWER read it (see
+ * each and the latest runs with status, start, duration and error; and the latest file imports operators started
+ * (running or finished, with who started them). ADMIN, FINANCE and VIEWER read it (see
  * {@link Access#JOBS_READ}); nobody changes anything here.
  */
 @Controller
@@ -42,13 +43,38 @@ class JobsController {
         }
     }
 
-    record Jobs(List<JobRun> jobs, List<JobRun> runs) {
+    /**
+     * A file import an operator started (products, marketplace orders): running until {@code finishedAt}.
+     *
+     * @param kind {@code product} or {@code marketplace-order}
+     */
+    record ImportRun(String id, String kind, String fileName, String state, int totalRows, int processedRows,
+            int savedRows, String createdBy, Instant createdAt, @Nullable Instant finishedAt) {
+
+        public boolean running() {
+            return finishedAt == null;
+        }
+
+        public boolean succeeded() {
+            return "SUCCEEDED".equals(state);
+        }
+
+        /** How long it ran, or has been running until {@code now}. */
+        public String readableDuration(Instant now) {
+            return new JobRun(0, kind, "", createdAt, Duration.between(createdAt, finishedAt == null ? now : finishedAt),
+                    true, null).readableDuration();
+        }
+    }
+
+    record Jobs(List<JobRun> jobs, List<JobRun> runs, @Nullable List<ImportRun> imports) {
     }
 
     private final RestClient http;
+    private final java.time.Clock clock;
 
-    JobsController(RestClient http) {
+    JobsController(RestClient http, java.time.Clock clock) {
         this.http = http;
+        this.clock = clock;
     }
 
     @GetMapping("/jobs")
@@ -56,7 +82,9 @@ class JobsController {
     String jobs(Model model, Locale locale) {
         var jobs = http.get().uri("/api/admin/jobs").header(HttpHeaders.ACCEPT_LANGUAGE, locale.getLanguage())
                 .retrieve().body(Jobs.class);
-        model.addAttribute("jobs", jobs == null ? new Jobs(List.of(), List.of()) : jobs);
+        model.addAttribute("jobs", jobs == null ? new Jobs(List.of(), List.of(), List.of()) : jobs);
+        model.addAttribute("imports", jobs == null || jobs.imports() == null ? List.of() : jobs.imports());
+        model.addAttribute("now", clock.instant());
         return "statistics/jobs";
     }
 }

@@ -154,7 +154,7 @@ class CatalogScreensIntegrationTests extends ScreenTests {
         mvc.perform(post("/products/HS-ONE/offers/SG").param("version", "7").param("pricing", "LIST")
                         .param("listPrice", "-3").with(as("editor", "CATALOG_MANAGER")).with(csrf()))
                 .andExpect(status().isBadRequest()).andExpect(content().string(allOf(
-                        containsString("listPrice must be a positive number."), containsString("value=\"-3\""))));
+                        containsString("List price must be a positive number."), containsString("value=\"-3\""))));
         mvc.perform(post("/products/HS-ONE/offers/SG").param("version", "7").param("listPrice", "twelve")
                         .with(as("editor", "CATALOG_MANAGER")).with(csrf()))
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("is not a number")));

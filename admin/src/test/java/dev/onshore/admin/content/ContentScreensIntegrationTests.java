@@ -239,12 +239,12 @@ class ContentScreensIntegrationTests extends ScreenTests {
                  "message":"code is already taken."},{"field":"value","code":"range","message":"value is out of range."}]}""");
         var refused = mvc.perform(post("/marketing/coupons").param("code", "JAKARTA10").param("market", "ID")
                 .param("kind", "percent").param("value", "95").with(as("mia", "CONTENT_MANAGER")).with(csrf()))
-                .andExpect(flash().attribute("fieldErrors", Map.of("code", "code is already taken.", "value",
-                        "value is out of range.")))
+                .andExpect(flash().attribute("fieldErrors", Map.of("code", "Code is already taken.", "value",
+                        "Value is out of range.")))
                 .andReturn();
         mvc.perform(get("/marketing/coupons").flashAttrs(refused.getFlashMap()).with(as("mia", "CONTENT_MANAGER")))
                 .andDo(snapshot("admin-coupons-refused"))
-                .andExpect(content().string(allOf(containsString("data-field=\"code\">code is already taken.</span>"),
+                .andExpect(content().string(allOf(containsString("data-field=\"code\">Code is already taken.</span>"),
                         containsString("Some fields are invalid."), containsString("value=\"95\""))));
 
         mvc.perform(post("/marketing/coupons/JAKARTA10/disable").with(as("mia", "CONTENT_MANAGER")).with(csrf()))

@@ -87,16 +87,33 @@ class CustomersScreensIntegrationTests extends ScreenTests {
         WAS.answer("GET /api/admin/customers", 400, """
                 {"type":"https://onshore.dev/problems/invalid-input","status":400,"title":"Invalid input",
                  "errors":[{"field":"email","code":"pattern","message":"email does not have the required format."}]}""");
-        mvc.perform(get("/customers").param("email", "nope").with(as("kim", "ORDER_MANAGER")))
+        mvc.perform(get("/customers").param("email", "nope").param("lang", "en").with(as("kim", "ORDER_MANAGER")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("email does not have the required format.")));
+                .andExpect(content().string(allOf(containsString("E-mail address does not have the required format."),
+                        not(containsString(">email does not")))));
+    }
+
+    @Test
+    void aRefusedFieldIsNamedByItsLabelInTheOperatorsLanguageNotByTheRequestParameter() throws Exception {
+        // The WAS names the parameter it refused; the screen says which field that is, in Korean.
+        WAS.answer("GET /api/admin/customers", 400, """
+                {"type":"https://onshore.dev/problems/invalid-input","status":400,"title":"잘못된 입력",
+                 "errors":[{"field":"email","code":"pattern","message":"email의 형식이 올바르지 않습니다."},
+                           {"field":"order","code":"tooLong","message":"order이(가) 너무 깁니다."}]}""");
+        mvc.perform(get("/customers").param("email", "nope").param("lang", "ko").with(as("kim", "ORDER_MANAGER")))
+                .andDo(snapshot("admin-customers-invalid"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("이메일 주소의 형식이 올바르지 않습니다."),
+                        containsString("주문 번호이(가) 너무 깁니다."), not(containsString("email의")),
+                        not(containsString(">order이")))));
     }
 
     @Test
     void guestBuyersFoundBySearchAreListedWithTheirOrdersAndMarkedAsGuests() throws Exception {
         WAS.answer("GET /api/admin/customers", 200, """
                 {"customers":[],"page":0,"size":20,"total":0,
-                 "guests":[{"email":"g***@example.com","market":"ID",
+                 "guests":[{"email":"g***@example.com","market":"ID","order":"ON260617-GUEST001",
+                   "blocked":false,"blockReason":null,
                    "orders":[{"number":"ON260617-GUEST001","status":"PAID",
                      "total":{"amount":150000.0000,"currency":"IDR"},"placedAt":"2026-06-17T15:30:00Z"}]}]}""");
 
@@ -106,6 +123,53 @@ class CustomersScreensIntegrationTests extends ScreenTests {
                         containsString("비회원 구매자"), containsString("g***@example.com"),
                         containsString("href=\"/orders/ON260617-GUEST001\""), containsString("2026-06-18 00:30"),
                         containsString("고객 0명"))));
+    }
+
+    @Test
+    void aGuestBuyerFoundBySearchIsBlacklistedByTheirOrderWithAReason() throws Exception {
+        WAS.answer("GET /api/admin/customers", 200, """
+                {"customers":[],"page":0,"size":20,"total":0,
+                 "guests":[{"email":"g***@example.com","market":"ID","order":"ON260617-GUEST001","blocked":false,
+                   "blockReason":null,
+                   "orders":[{"number":"ON260617-GUEST001","status":"PAID",
+                     "total":{"amount":150000.0000,"currency":"IDR"},"placedAt":"2026-06-17T15:30:00Z"}]}]}""");
+        mvc.perform(get("/customers").param("order", "ON260617-GUEST001").param("lang", "ko")
+                        .with(as("kim", "ORDER_MANAGER")))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(
+                        containsString("action=\"/customers/guests/ON260617-GUEST001/blacklist\""),
+                        containsString("data-blacklist=\"true\""), containsString("블랙리스트에 추가"))));
+
+        WAS.answer("PUT /api/admin/customers/guests/ON260617-GUEST001/blacklist", 200, """
+                {"email":"g***@example.com","market":"ID","order":"ON260617-GUEST001","blocked":true,
+                 "blockReason":"chargeback fraud","orders":[]}""");
+        mvc.perform(post("/customers/guests/ON260617-GUEST001/blacklist").param("blocked", "true")
+                        .param("reason", "chargeback fraud").with(as("kim", "ORDER_MANAGER")).with(csrf()))
+                .andExpect(redirectedUrl("/customers?order=ON260617-GUEST001"))
+                .andExpect(flash().attribute("notice", "customers.done.guestBlocked"));
+        assertThat(WAS.calls().getLast().method()).isEqualTo("PUT");
+        assertThat(WAS.calls().getLast().body()).contains("\"blocked\":true")
+                .contains("\"reason\":\"chargeback fraud\"");
+        assertThat(WAS.calls().getLast().operator()).isEqualTo("kim");
+
+        WAS.answer("GET /api/admin/customers", 200, """
+                {"customers":[],"page":0,"size":20,"total":0,
+                 "guests":[{"email":"g***@example.com","market":"ID","order":"ON260617-GUEST001","blocked":true,
+                   "blockReason":"chargeback fraud",
+                   "orders":[{"number":"ON260617-GUEST001","status":"PAID",
+                     "total":{"amount":150000.0000,"currency":"IDR"},"placedAt":"2026-06-17T15:30:00Z"}]}]}""");
+        mvc.perform(get("/customers").param("order", "ON260617-GUEST001").param("lang", "en")
+                        .flashAttr("notice", "customers.done.guestBlocked").with(as("kim", "ORDER_MANAGER")))
+                .andDo(snapshot("admin-customers-guest-blacklisted"))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("data-blocked"),
+                        containsString("chargeback fraud"), containsString("data-blacklist=\"false\""),
+                        containsString("The guest buyer is on the blacklist."))));
+
+        WAS.calls().clear();
+        mvc.perform(post("/customers/guests/ON260617-GUEST001/blacklist").param("blocked", "true")
+                .param("reason", "x").with(as("vera", "VIEWER")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/customers/guests/ON260617-GUEST001/blacklist").param("blocked", "true")
+                .param("reason", "x").with(as("kim", "ORDER_MANAGER"))).andExpect(status().isForbidden());
+        assertThat(WAS.calls()).isEmpty();
     }
 
     @Test

@@ -138,7 +138,7 @@ class BackOfficeScreensIntegrationTests extends ScreenTests {
                  "errors":[{"field":"from","code":"pattern","message":"from does not have the required format."}]}""");
         mvc.perform(get("/orders").param("from", "yesterday").with(as("kim", "ORDER_MANAGER")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("from does not have the required format.")));
+                .andExpect(content().string(containsString("Start date does not have the required format.")));
     }
 
     @Test
@@ -177,7 +177,7 @@ class BackOfficeScreensIntegrationTests extends ScreenTests {
         mvc.perform(post("/orders/ON260617-AAAA1111/shipment").param("carrier", "CJ")
                 .param("trackingNumber", "<x>").with(as("kim", "ORDER_MANAGER")).with(csrf()))
                 .andExpect(flash().attribute("errors",
-                        Map.of("trackingNumber", "trackingNumber does not have the required format.")))
+                        Map.of("trackingNumber", "Tracking number does not have the required format.")))
                 .andExpect(flash().attribute("problem", "Some fields are not valid."));
 
         WAS.answer("POST /api/admin/orders/ON260617-AAAA1111/shipment", 409, """
@@ -230,7 +230,7 @@ class BackOfficeScreensIntegrationTests extends ScreenTests {
                  "message":"reason is required."}]}""");
         mvc.perform(post("/rates/IDR").param("rate", "11.8").param("reason", " ").with(as("fin", "FINANCE"))
                 .with(csrf())).andExpect(redirectedUrl("/rates"))
-                .andExpect(flash().attribute("fieldErrors", Map.of("reason", "reason is required.")))
+                .andExpect(flash().attribute("fieldErrors", Map.of("reason", "Reason is required.")))
                 .andExpect(flash().attribute("failedQuote", "IDR"));
         assertThat(WAS.calls().getLast().body()).contains("\"rate\":11.8");
         mvc.perform(post("/rates/IDR").param("rate", "11.8").param("reason", "bank").with(as("vera", "VIEWER"))

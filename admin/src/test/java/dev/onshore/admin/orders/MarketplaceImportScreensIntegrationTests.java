@@ -37,16 +37,32 @@ class MarketplaceImportScreensIntegrationTests extends ScreenTests {
             [{"channel":"coupang","externalCode":"CP-998877","sku":"HS-VITC-1000",
               "updatedAt":"2026-12-03T01:00:00Z","updatedBy":"park"}]""";
 
+    static final String JOB = "0b0e7c1a-1111-4222-8333-944455556666";
+
+    static final String QUEUED = """
+            {"id":"0b0e7c1a-1111-4222-8333-944455556666","kind":"marketplace-order","fileName":"coupang-1203.xlsx",
+             "state":"QUEUED","totalRows":3,"processedRows":0,"savedRows":0,"errors":[],"result":{},
+             "createdBy":"park","createdAt":"2026-12-03T01:00:00Z","finishedAt":null}""";
+
+    static final String RUNNING = """
+            {"id":"0b0e7c1a-1111-4222-8333-944455556666","kind":"marketplace-order","fileName":"coupang-1203.xlsx",
+             "state":"SAVING","totalRows":1200,"processedRows":1200,"savedRows":300,"errors":[],"result":{},
+             "createdBy":"park","createdAt":"2026-12-03T01:00:00Z","finishedAt":null}""";
+
     static final String REPORT = """
-            {"channel":"coupang","fileName":"coupang-1203.xlsx","rows":3,
-             "imported":["ON261203-AAAA1111","ON261203-BBBB2222"],"alreadyImported":["A-0999"]}""";
+            {"id":"0b0e7c1a-1111-4222-8333-944455556666","kind":"marketplace-order","fileName":"coupang-1203.xlsx",
+             "state":"SUCCEEDED","totalRows":3,"processedRows":3,"savedRows":3,"errors":[],
+             "result":{"channel":"coupang","fileName":"coupang-1203.xlsx","rows":3,
+               "imported":["ON261203-AAAA1111","ON261203-BBBB2222"],"alreadyImported":["A-0999"]},
+             "createdBy":"park","createdAt":"2026-12-03T01:00:00Z","finishedAt":"2026-12-03T01:00:04Z"}""";
 
     static final String REFUSED = """
-            {"type":"https://onshore.dev/problems/order-import-refused","status":422,"title":"Rows refused",
-             "detail":"3 rows of bad.csv are refused (listed by row number); nothing was imported.",
-             "rows":[{"row":3,"column":"product_code","code":"unknown-code"},
-                     {"row":5,"column":"quantity","code":"out-of-stock"},
-                     {"row":7,"column":"country","code":"unknown-country"}]}""";
+            {"id":"0b0e7c1a-1111-4222-8333-944455556666","kind":"marketplace-order","fileName":"bad.csv",
+             "state":"FAILED","totalRows":9,"processedRows":9,"savedRows":0,
+             "errors":[{"row":3,"column":"product_code","code":"unknown-code"},
+                       {"row":5,"column":"quantity","code":"out-of-stock"},
+                       {"row":7,"column":"country","code":"unknown-country"}],"result":{},
+             "createdBy":"park","createdAt":"2026-12-03T01:00:00Z","finishedAt":"2026-12-03T01:00:02Z"}""";
 
     static final String PAGE = """
             {"orders":[
@@ -76,31 +92,64 @@ class MarketplaceImportScreensIntegrationTests extends ScreenTests {
     }
 
     @Test
-    void anOrderManagerUploadsAnExportAndSeesTheOrdersItImported() throws Exception {
-        WAS.answer("POST /api/admin/order-imports", 200, REPORT);
+    void anUploadReturnsAtOnceToAPageThatFollowsTheImportAndThenShowsTheOrdersItImported() throws Exception {
+        WAS.answer("POST /api/admin/order-imports", 202, QUEUED);
         mvc.perform(multipart("/orders/import").file(file("coupang-1203.csv", "order_number,product_code\n"))
                         .param("channel", "coupang").with(as("park", "ORDER_MANAGER")).with(csrf()))
-                .andDo(snapshot("orders-import-done"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("href=\"/orders/ON261203-AAAA1111\""),
-                        containsString("href=\"/orders/ON261203-BBBB2222\""),
-                        containsString("2 orders imported from coupang-1203.xlsx; 1 imported before"))));
+                .andExpect(redirectedUrl("/orders/import/" + JOB));
         var call = WAS.calls("POST").getFirst();
         assertThat(call.uri()).contains("channel=coupang").contains("fileName=coupang-1203.csv");
         assertThat(call.operator()).isEqualTo("park");
         assertThat(call.body()).isEqualTo("order_number,product_code\n");
+
+        // While it runs: rows done of total, and the page polls its status.
+        WAS.answer("GET /api/admin/order-imports/" + JOB, 200, RUNNING);
+        mvc.perform(get("/orders/import/" + JOB).with(as("park", "ORDER_MANAGER")))
+                .andDo(snapshot("orders-import-progress"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-state=\"SAVING\""),
+                        containsString("1,200 of 1,200 rows checked, 300 saved"),
+                        containsString("data-template=\"{0} of {1} rows checked, {2} saved\""), containsString("62%"),
+                        containsString("data-status-url=\"/orders/import/" + JOB + "/status\""),
+                        containsString("function poll()"))));
+        mvc.perform(get("/orders/import/" + JOB + "/status").with(as("park", "ORDER_MANAGER")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("\"savedRows\":300")));
+
+        WAS.answer("GET /api/admin/order-imports/" + JOB, 200, REPORT);
+        mvc.perform(get("/orders/import/" + JOB).with(as("park", "ORDER_MANAGER")))
+                .andDo(snapshot("orders-import-done"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("href=\"/orders/ON261203-AAAA1111\""),
+                        containsString("href=\"/orders/ON261203-BBBB2222\""),
+                        containsString("2 orders imported from coupang-1203.xlsx; 1 imported before"),
+                        not(containsString("function poll()")))));
     }
 
     @Test
     void aRefusedFileShowsEveryBadRowByItsNumberInTheOperatorsLanguage() throws Exception {
-        WAS.answer("POST /api/admin/order-imports", 422, REFUSED);
-        mvc.perform(multipart("/orders/import").file(file("bad.csv", "x")).param("channel", "coupang")
-                        .header("Accept-Language", "ko").with(as("park", "ORDER_MANAGER")).with(csrf()))
+        WAS.answer("GET /api/admin/order-imports/" + JOB, 200, REFUSED);
+        mvc.perform(get("/orders/import/" + JOB).header("Accept-Language", "ko").with(as("park", "ORDER_MANAGER")))
                 .andDo(snapshot("orders-import-refused"))
-                .andExpect(status().isUnprocessableContent())
+                .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("data-row=\"3\""), containsString("data-row=\"5\""),
                         containsString("data-row=\"7\""), containsString("이 행의 재고가 부족합니다."),
-                        containsString("판매하지 않는 국가입니다."), containsString("nothing was imported"))));
+                        containsString("판매하지 않는 국가입니다."), containsString("아무것도 가져오지 않았습니다"))));
+    }
+
+    @Test
+    void aFileThatIsNoSpreadsheetIsRefusedOnTheUploadPageAndAnUnknownJobIsNotFound() throws Exception {
+        WAS.answer("POST /api/admin/order-imports", 415, """
+                {"type":"https://onshore.dev/problems/not-a-spreadsheet","status":415,"title":"Not a spreadsheet",
+                 "detail":"scan.pdf is not an .xlsx workbook or a UTF-8 .csv file."}""");
+        mvc.perform(multipart("/orders/import").file(file("scan.pdf", "%PDF")).param("channel", "coupang")
+                        .with(as("park", "ORDER_MANAGER")).with(csrf()))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().string(containsString("scan.pdf is not an .xlsx workbook")));
+        mvc.perform(get("/orders/import/not-a-job").with(as("park", "ORDER_MANAGER")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/orders/import/00000000-0000-0000-0000-000000000000").with(as("park", "ORDER_MANAGER")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/orders/import/" + JOB).with(as("vera", "VIEWER"))).andExpect(status().isForbidden());
     }
 
     @Test

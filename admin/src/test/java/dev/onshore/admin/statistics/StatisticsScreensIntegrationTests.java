@@ -73,7 +73,14 @@ class StatisticsScreensIntegrationTests extends ScreenTests {
              "runs":[
               {"id":7,"job":"UnpaidOrders.cancelUnpaid","node":"was-1","startedAt":"2024-03-10T15:00:01Z",
                "duration":"PT0.25S","succeeded":false,
-               "error":"org.springframework.dao.DataAccessResourceFailureException: connection refused"}]}""";
+               "error":"org.springframework.dao.DataAccessResourceFailureException: connection refused"}],
+             "imports":[
+              {"id":"0b0e7c1a-1111-4222-8333-944455556666","kind":"marketplace-order","fileName":"coupang-0310.xlsx",
+               "state":"SAVING","totalRows":1200,"processedRows":1200,"savedRows":300,"errors":[],"result":{},
+               "createdBy":"park","createdAt":"2024-03-10T15:01:00Z","finishedAt":null},
+              {"id":"1c1f8d2b-2222-4333-8444-a55566667777","kind":"product","fileName":"spring-range.xlsx",
+               "state":"FAILED","totalRows":40,"processedRows":40,"savedRows":0,"errors":[],"result":{},
+               "createdBy":"editor","createdAt":"2024-03-10T14:00:00Z","finishedAt":"2024-03-10T14:00:05Z"}]}""";
 
     @RegisterExtension
     static final StandIn WAS = StandIn.start("/api/admin/",
@@ -195,7 +202,7 @@ class StatisticsScreensIntegrationTests extends ScreenTests {
                  "errors":[{"field":"to","code":"range","message":"to is out of range."}]}""");
         mvc.perform(get("/statistics").param("from", "2024-03-11").param("to", "2024-03-10").with(as("fin", "FINANCE")))
                 .andExpect(status().isOk()).andExpect(content().string(allOf(
-                        containsString("data-field=\"to\""), containsString("to is out of range."),
+                        containsString("data-field=\"to\""), containsString("End date is out of range."),
                         containsString("value=\"2024-03-11\""), not(containsString("id=\"sales-table\"")))));
         mvc.perform(get("/statistics/export.xlsx").param("from", "2024-03-11").param("to", "2024-03-10")
                         .param("view", "market").with(as("fin", "FINANCE")))
@@ -212,8 +219,17 @@ class StatisticsScreensIntegrationTests extends ScreenTests {
                         containsString("NightlyThing.run"), // a job without a name of its own shows as recorded
                         containsString("DataAccessResourceFailureException: connection refused"),
                         containsString("status-failed"))));
+        // The file imports operators started: what, its status, when, how long, who, which file, rows done.
+        mvc.perform(get("/jobs").with(as("fin", "FINANCE"))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("data-import=\"0b0e7c1a-1111-4222-8333-944455556666\""),
+                        containsString("Marketplace orders"), containsString("status-running"), containsString("park"),
+                        containsString("coupang-0310.xlsx"), containsString("1,200 of 1,200 checked, 300 saved"),
+                        containsString("2024-03-11 00:01:00"), containsString("Products"), containsString("editor"),
+                        containsString("5.0 s"), containsString("spring-range.xlsx"))));
         mvc.perform(get("/jobs").with(as("vera", "VIEWER")).header("Accept-Language", "ko")).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("미결제 주문 정리"), containsString("실패"))));
+                .andExpect(content().string(allOf(containsString("미결제 주문 정리"), containsString("실패"),
+                        containsString("마켓 주문"), containsString("실행 중"), containsString("시작한 사람"))));
         mvc.perform(get("/jobs").with(as("cat", "CATALOG_MANAGER"))).andExpect(status().isForbidden());
     }
 }

@@ -46,6 +46,15 @@ public interface CustomerAdministration {
     Detail blacklist(String subject, boolean blocked, String reason, long version);
 
     /**
+     * Puts the guest buyer of a guest order on the blacklist or takes them off, with the reason: their address (by its
+     * blind index only, as an erased account's blacklisting is kept) can then not check out, as a guest or with a new
+     * account; audited as {@code customer.blacklist} of {@code guest:<order number>}.
+     *
+     * @throws UnknownCustomerException when no guest order has this number or it has no e-mail address
+     */
+    GuestBuyer blacklistGuest(String orderNumber, boolean blocked, String reason);
+
+    /**
      * A customer in a list.
      *
      * @param email masked ({@code k***@example.com}); null when no login recorded it yet
@@ -70,8 +79,12 @@ public interface CustomerAdministration {
      * first; an order placed before guests were indexed stands alone.
      *
      * @param email masked, like a customer's
+     * @param order the guest order operators act on the guest by (the newest shown)
+     * @param blocked whether the address is blacklisted (by an operator, for a guest or an erased account)
+     * @param blockReason why, when it is
      */
-    record GuestBuyer(String email, @Nullable String market, List<CustomerOrder> orders) {
+    record GuestBuyer(String email, @Nullable String market, List<CustomerOrder> orders, String order,
+            boolean blocked, @Nullable String blockReason) {
     }
 
     /** An order of the customer. */

@@ -1,10 +1,9 @@
 package dev.onshore.was.catalog;
 
-import java.time.Instant;
-import java.util.List;
+import dev.onshore.was.jobs.ImportJobs;
+import dev.onshore.was.jobs.ImportJobs.ImportJob;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Products in and out of spreadsheets (.xlsx and .csv, one product per row): a template, an export, and imports that
@@ -20,34 +19,18 @@ public interface ProductSpreadsheets {
         CSV, XLSX
     }
 
-    enum ImportState {
-        QUEUED, VALIDATING, SAVING, SUCCEEDED, FAILED
-    }
+    /** The kind of the product imports among the {@link ImportJobs}. */
+    String IMPORT_KIND = "product";
 
     /**
-     * One refused cell or row.
-     *
-     * @param row as the spreadsheet numbers it (the header is row 1); 0 for the file as a whole
-     * @param column the header's name, empty for the row as a whole
-     * @param code a stable code ({@code required}, {@code positive}, {@code duplicate}, ...)
-     */
-    record RowError(int row, String column, String code) {
-    }
-
-    /** Where an import is; {@code errors} is empty unless it failed. */
-    record ImportStatus(UUID id, String fileName, Format format, ImportState state, int totalRows,
-            int processedRows, int savedRows, List<RowError> errors, String createdBy, Instant createdAt,
-            @Nullable Instant finishedAt) {
-    }
-
-    /**
-     * Queues the file's import and answers at once.
+     * Queues the file's import as a background job and answers at once; the job's errors name each refused cell
+     * ({@code required}, {@code positive}, {@code duplicate}, ...) and its result is empty (the saved rows are counted).
      *
      * @throws NotASpreadsheetException when the bytes are no .xlsx or UTF-8 .csv with a {@code sku} column
      */
-    ImportStatus startImport(String fileName, byte[] bytes, Operator operator);
+    ImportJob startImport(String fileName, byte[] bytes, Operator operator);
 
-    Optional<ImportStatus> importStatus(UUID id);
+    Optional<ImportJob> importStatus(UUID id);
 
     /** Every product in the template's columns; cells starting with = + - @ are neutralised with a quote. */
     byte[] export(Format format);

@@ -1,7 +1,11 @@
 package dev.onshore.was.marketplace;
 
+import dev.onshore.was.jobs.ImportJobs;
+import dev.onshore.was.jobs.ImportJobs.ImportJob;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -47,8 +51,26 @@ public interface MarketplaceOrders {
     record ProductCode(String channel, String externalCode, String sku, Instant updatedAt, String updatedBy) {
     }
 
+    /** The kind of the marketplace order imports among the {@link ImportJobs}. */
+    String IMPORT_KIND = "marketplace-order";
+
     /**
-     * Imports the file's orders as paid orders of {@code channel}, taking their stock; all or nothing.
+     * Queues the import of the file's orders ({@link #importOrders}) as a background job and answers at once. The
+     * finished job's result holds {@code channel, fileName, rows, imported, alreadyImported} as {@link ImportReport};
+     * a refused file's job failed with every refused row (codes as {@link RowError}) and saved nothing.
+     *
+     * @throws dev.onshore.was.catalog.NotASpreadsheetException when the bytes are no .xlsx or UTF-8 .csv with the
+     *     template's columns (no job)
+     * @throws IllegalArgumentException for a channel that does not match {@link #CHANNEL}
+     */
+    ImportJob startImport(String channel, String fileName, byte[] bytes, String by);
+
+    /** A marketplace import job, if any. */
+    Optional<ImportJob> importStatus(UUID id);
+
+    /**
+     * Imports the file's orders as paid orders of {@code channel}, taking their stock; all or nothing; in the
+     * caller's thread.
      *
      * @throws dev.onshore.was.catalog.NotASpreadsheetException when the bytes are no .xlsx or UTF-8 .csv with the
      *     template's columns (nothing imported)

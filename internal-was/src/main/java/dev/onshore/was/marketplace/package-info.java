@@ -5,7 +5,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Marketplace", allowedDependencies = {"orders", "inventory", "catalog", "audit",
-        "adminapi", "checkout"})
+        "adminapi", "checkout", "jobs"})
 package dev.onshore.was.marketplace;
 
 import org.jspecify.annotations.NullMarked;

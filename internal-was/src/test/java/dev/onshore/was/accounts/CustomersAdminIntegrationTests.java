@@ -342,4 +342,63 @@ class CustomersAdminIntegrationTests extends AccountTestSupport {
         // A member's search shows no guests; a VIEWER sees none of it.
         assertStatus(as(get("/api/admin/customers").param("email", email), "VIEWER"), 403);
     }
+
+    @Test
+    void aGuestBuyerIsBlacklistedFromTheSearchByTheirAddressesBlindIndexAuditedAndLifted() throws Exception {
+        var email = "fraud-guest-" + UUID.randomUUID() + "@Example.com";
+        var guestCart = cart("ID");
+        assertStatus(add(guestCart, "HS-COLLAGEN-TAB", 1), 200);
+        var placed = placeOrder(guestCart, UUID.randomUUID().toString(), """
+                {"address":%s,"shippingMethod":"standard","email":"%s"}""".formatted(address("ID"), email));
+        assertStatus(placed, 201);
+        String number = JsonPath.read(body(placed), "$.order.number");
+
+        var found = as(get("/api/admin/customers").param("order", number), "ORDER_MANAGER");
+        assertThat(JsonPath.<String>read(body(found), "$.guests[0].order")).isEqualTo(number);
+        assertThat(JsonPath.<Boolean>read(body(found), "$.guests[0].blocked")).isFalse();
+
+        var change = "{\"blocked\":true,\"reason\":\"chargeback fraud\"}";
+        assertStatus(as(put("/api/admin/customers/guests/" + number + "/blacklist")
+                .contentType(MediaType.APPLICATION_JSON).content(change), "VIEWER"), 403);
+        assertStatus(as(put("/api/admin/customers/guests/" + number + "/blacklist")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"blocked\":true}"), "ORDER_MANAGER"), 400);
+        var blocked = as(put("/api/admin/customers/guests/" + number + "/blacklist")
+                .contentType(MediaType.APPLICATION_JSON).content(change), "ORDER_MANAGER");
+        assertStatus(blocked, 200);
+        assertThat(JsonPath.<Boolean>read(body(blocked), "$.blocked")).isTrue();
+        assertThat(JsonPath.<String>read(body(blocked), "$.blockReason")).isEqualTo("chargeback fraud");
+        assertThat(JsonPath.<Boolean>read(body(as(get("/api/admin/customers").param("email", email),
+                "ORDER_MANAGER")), "$.guests[0].blocked")).isTrue();
+
+        // Kept by the address's keyed index only; the trail names the order and the operator, not the address.
+        var kept = jdbc.sql("SELECT email_index, blocked_by, erased_at FROM blacklisted_email WHERE email_index = "
+                + "(SELECT email_index FROM shop_order WHERE number = ?)").param(number)
+                .query((rs, row) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getTimestamp(3)).single();
+        assertThat(kept).endsWith("|kim|null").doesNotContainIgnoringCase("fraud-guest");
+        var audit = jdbc.sql("SELECT CONCAT(actor, ' ', before_json, ' ', after_json) FROM audit_entry "
+                + "WHERE action = 'customer.blacklist' AND target = ?").param("guest:" + number)
+                .query(String.class).single();
+        assertThat(audit).startsWith("kim ").contains("chargeback fraud").doesNotContainIgnoringCase("fraud-guest");
+
+        // The address cannot check out again, as a guest in any case.
+        var again = cart("ID");
+        assertStatus(add(again, "HS-COLLAGEN-TAB", 1), 200);
+        var refused = placeOrder(again, UUID.randomUUID().toString(), """
+                {"address":%s,"shippingMethod":"standard","email":"%s"}""".formatted(address("ID"),
+                email.toUpperCase()));
+        assertStatus(refused, 422);
+        assertThat(JsonPath.<String>read(body(refused), "$.code")).isEqualTo("customer-blocked");
+
+        var lifted = as(put("/api/admin/customers/guests/" + number + "/blacklist")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"blocked\":false,\"reason\":\"resolved\"}"),
+                "ORDER_MANAGER");
+        assertStatus(lifted, 200);
+        assertThat(JsonPath.<Boolean>read(body(lifted), "$.blocked")).isFalse();
+        assertStatus(placeOrder(again, UUID.randomUUID().toString(), """
+                {"address":%s,"shippingMethod":"standard","email":"%s"}""".formatted(address("ID"), email)), 201);
+
+        // Only a guest's order names a guest.
+        assertStatus(as(put("/api/admin/customers/guests/ON000000-NONE0000/blacklist")
+                .contentType(MediaType.APPLICATION_JSON).content(change), "ORDER_MANAGER"), 404);
+    }
 }

@@ -8,6 +8,7 @@ import dev.onshore.was.adminapi.AdminProblems;
 import dev.onshore.was.adminapi.InvalidInputException;
 import dev.onshore.was.adminapi.OperatorRole;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -86,6 +87,36 @@ class CustomersAdminController {
     @PutMapping("/{subject}/blacklist")
     CustomerAdministration.Detail blacklist(@PathVariable String subject, @RequestBody BlacklistChange change) {
         var wrong = new ArrayList<InvalidInputException.Problem>();
+        var reason = checked(change, wrong);
+        if (change.version() == null) {
+            wrong.add(new InvalidInputException.Problem("version", "required"));
+        }
+        if (!wrong.isEmpty()) {
+            throw new InvalidInputException(wrong);
+        }
+        return customers.blacklist(subject, change.blocked(), reason, change.version());
+    }
+
+    /**
+     * Blacklists the guest buyer of a guest order (or lifts it): {@code {"blocked": true, "reason": "..."}}; a guest
+     * has no version to send (the change sets the standing, whatever it was).
+     */
+    @PutMapping("/guests/{order}/blacklist")
+    CustomerAdministration.GuestBuyer blacklistGuest(@PathVariable String order, @RequestBody BlacklistChange change) {
+        var number = order.strip().toUpperCase(Locale.ROOT);
+        if (!ORDER_NUMBER.matcher(number).matches()) {
+            throw new UnknownCustomerException(order);
+        }
+        var wrong = new ArrayList<InvalidInputException.Problem>();
+        var reason = checked(change, wrong);
+        if (!wrong.isEmpty()) {
+            throw new InvalidInputException(wrong);
+        }
+        return customers.blacklistGuest(number, change.blocked(), reason);
+    }
+
+    /** The change's reason, stripped; adds what is missing or wrong to {@code wrong}. */
+    private static String checked(BlacklistChange change, List<InvalidInputException.Problem> wrong) {
         if (change.blocked() == null) {
             wrong.add(new InvalidInputException.Problem("blocked", "required"));
         }
@@ -95,13 +126,7 @@ class CustomersAdminController {
         } else if (reason.length() > MAX_REASON) {
             wrong.add(new InvalidInputException.Problem("reason", "tooLong"));
         }
-        if (change.version() == null) {
-            wrong.add(new InvalidInputException.Problem("version", "required"));
-        }
-        if (!wrong.isEmpty()) {
-            throw new InvalidInputException(wrong);
-        }
-        return customers.blacklist(subject, change.blocked(), reason, change.version());
+        return reason;
     }
 
     @ExceptionHandler(UnknownCustomerException.class)

@@ -93,7 +93,22 @@ class CustomerRecords {
                 .params(Timestamp.from(now), subject).update() > 0;
     }
 
-    /** The reason an erased account with this address's index was blacklisted for, if one was. */
+    /** Blacklists an address by its index (a guest's): checkout refuses it, a new account starts blacklisted. */
+    void blacklistAddress(String emailIndex, String reason, String operator, Instant now) {
+        jdbc.sql("""
+                INSERT INTO blacklisted_email (email_index, reason, blocked_by, blocked_at, erased_at)
+                VALUES (?, ?, ?, ?, NULL)
+                ON DUPLICATE KEY UPDATE reason = VALUES(reason), blocked_by = VALUES(blocked_by),
+                  blocked_at = VALUES(blocked_at)""")
+                .params(emailIndex, reason, operator, Timestamp.from(now)).update();
+    }
+
+    /** Lifts the blacklisting of an address kept by its index (a guest's, or an erased account's). */
+    void liftAddressBlacklist(String emailIndex) {
+        jdbc.sql("DELETE FROM blacklisted_email WHERE email_index = ?").param(emailIndex).update();
+    }
+
+    /** The reason an erased account or a guest with this address's index was blacklisted for, if one was. */
     Optional<String> blacklistedBeforeErasure(String emailIndex) {
         return jdbc.sql("SELECT COALESCE(reason, '') FROM blacklisted_email WHERE email_index = ?").param(emailIndex)
                 .query(String.class).optional();

@@ -81,8 +81,49 @@ class CustomerService implements CustomerAdministration, CustomerStanding {
         // Masked as the guest gave it (their latest order's), not as the operator typed it.
         var given = orders.recipient(found.getFirst().number()).map(dev.onshore.was.orders.OrderRecipient::email)
                 .orElse(email).strip();
-        return List.of(new GuestBuyer(java.util.Objects.requireNonNull(Masks.email(given)),
-                found.getFirst().market(), found.stream().map(CustomerService::customerOrder).toList()));
+        return List.of(guest(java.util.Objects.requireNonNull(Masks.email(given)), given, found.getFirst().market(),
+                found));
+    }
+
+    private GuestBuyer guest(String masked, String address, @Nullable String market,
+            List<dev.onshore.was.orders.OrderView> orders) {
+        var reason = address.isBlank() ? java.util.Optional.<String>empty()
+                : records.blacklistedBeforeErasure(records.emailIndex(address));
+        return new GuestBuyer(masked, market, orders.stream().map(CustomerService::customerOrder).toList(),
+                orders.getFirst().number(), reason.isPresent(), reason.filter(text -> !text.isEmpty()).orElse(null));
+    }
+
+    @Override
+    @Transactional
+    public GuestBuyer blacklistGuest(String orderNumber, boolean blocked, String reason) {
+        var order = orders.find(orderNumber).filter(found -> found.memberSubject() == null)
+                .orElseThrow(() -> new UnknownCustomerException(orderNumber));
+        var address = orders.recipient(order.number()).map(dev.onshore.was.orders.OrderRecipient::email).orElse("")
+                .strip();
+        if (address.isEmpty()) {
+            throw new UnknownCustomerException(orderNumber);
+        }
+        var index = records.emailIndex(address);
+        var before = guestStanding(records.blacklistedBeforeErasure(index));
+        var operator = AdminCaller.current().map(AdminCaller::operator).orElse("system");
+        if (blocked) {
+            records.blacklistAddress(index, reason, operator, clock.instant());
+        } else {
+            records.liftAddressBlacklist(index);
+        }
+        var after = guestStanding(records.blacklistedBeforeErasure(index));
+        // The order names the guest in the trail; the address stays out of it.
+        audit.record("customer.blacklist", "guest:" + order.number(), before, after);
+        var theirs = orders.findForGuest(address, ORDERS_SHOWN);
+        return guest(java.util.Objects.requireNonNullElse(Masks.email(address), "-"), address, order.market(),
+                theirs.isEmpty() ? List.of(order) : theirs);
+    }
+
+    private static Map<String, Object> guestStanding(java.util.Optional<String> reason) {
+        var standing = new java.util.LinkedHashMap<String, Object>();
+        standing.put("blocked", reason.isPresent());
+        standing.put("reason", reason.filter(text -> !text.isEmpty()).orElse(null));
+        return standing;
     }
 
     /**
@@ -98,8 +139,8 @@ class CustomerService implements CustomerAdministration, CustomerStanding {
         var theirs = address.isBlank() ? List.<dev.onshore.was.orders.OrderView>of()
                 : orders.findForGuest(address, ORDERS_SHOWN);
         var shown = theirs.stream().anyMatch(o -> o.number().equals(order.number())) ? theirs : List.of(order);
-        return List.of(new GuestBuyer(java.util.Objects.requireNonNullElse(Masks.email(address.strip()), "-"),
-                order.market(), shown.stream().map(CustomerService::customerOrder).toList()));
+        return List.of(guest(java.util.Objects.requireNonNullElse(Masks.email(address.strip()), "-"), address.strip(),
+                order.market(), shown));
     }
 
     private static CustomerOrder customerOrder(dev.onshore.was.orders.OrderView order) {

@@ -9,9 +9,11 @@ import dev.onshore.was.catalog.ProductAdministration.OfferInput;
 import dev.onshore.was.catalog.ProductSpreadsheets;
 import dev.onshore.was.catalog.Sku;
 import dev.onshore.was.catalog.Spreadsheets;
-import jakarta.annotation.PreDestroy;
+import dev.onshore.was.jobs.ImportJobs;
+import dev.onshore.was.jobs.ImportJobs.ImportJob;
+import dev.onshore.was.jobs.ImportJobs.RowError;
+import java.util.UUID;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,26 +22,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Imports run one at a time per node on a thread of their own, never on a request thread: first every row is
- * validated (nothing saved when any row is wrong, and the report names each bad cell), then all rows are saved in
- * one transaction. Progress is written to {@code product_import} in small transactions of its own, so any node can
- * answer the browser's polling.
+ * Imports run as background jobs ({@link ImportJobs}: a worker thread, never a request thread, and progress any node
+ * can answer the browser's polling with): first every row is validated (nothing saved when any row is wrong, and the
+ * report names each bad cell), then all rows are saved in one transaction.
  */
 @Service
 class ProductSpreadsheetService implements ProductSpreadsheets {
@@ -50,35 +43,23 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
     private static final Pattern TEXT_COLUMN = Pattern.compile("(name|summary)\\.([a-z]{2}(?:-[A-Z]{2})?)");
     private static final Pattern PRICE_COLUMN = Pattern.compile("price\\.([A-Z]{2})");
     private static final int MAX_ROWS = 20_000;
-    private static final int MAX_ERRORS = 1_000;
     private static final int PROGRESS_EVERY = 250;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Products products;
     private final ProductAdministrationService administration;
-    private final JdbcTemplate jdbc;
+    private final ImportJobs jobs;
     private final TransactionTemplate oneTransaction;
-    private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final dev.onshore.was.audit.AuditTrail audit;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("product-import").daemon().factory());
 
-    ProductSpreadsheetService(Products products, ProductAdministrationService administration, JdbcTemplate jdbc,
+    ProductSpreadsheetService(Products products, ProductAdministrationService administration, ImportJobs jobs,
             PlatformTransactionManager transactions, Clock clock, dev.onshore.was.audit.AuditTrail audit) {
         this.audit = audit;
         this.products = products;
         this.administration = administration;
-        this.jdbc = jdbc;
+        this.jobs = jobs;
         this.oneTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
-    }
-
-    @PreDestroy
-    void stop() {
-        worker.shutdownNow();
     }
 
     /** A parsed file: the header and the rows (cells as text, trimmed), numbered as the spreadsheet shows them. */
@@ -93,97 +74,49 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
     }
 
     @Override
-    public ImportStatus startImport(String fileName, byte[] bytes, Operator operator) {
+    public ImportJob startImport(String fileName, byte[] bytes, Operator operator) {
         var format = formatOf(fileName, bytes);
         var sheet = parse(fileName, format, bytes);
-        var id = UUID.randomUUID();
-        var now = clock.instant();
-        jdbc.update("insert into product_import (id, file_name, format, state, total_rows, created_by, created_at)"
-                + " values (?, ?, ?, 'QUEUED', ?, ?, ?)", id.toString(), shorten(fileName), format.name(),
-                sheet.rows().size(), operator.name(), Timestamp.from(now));
-        var caller = dev.onshore.was.adminapi.AdminCaller.current().orElse(null);
-        worker.execute(() -> {
-            if (caller != null) {
-                org.springframework.web.context.request.RequestContextHolder
-                        .setRequestAttributes(new CallerAttributes(caller));
-            }
-            try {
-                run(id, sheet, operator, fileName);
-            } finally {
-                org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
-            }
-        });
-        return importStatus(id).orElseThrow();
+        return jobs.start(IMPORT_KIND, fileName, sheet.rows().size(), operator.name(),
+                progress -> run(sheet, operator, fileName, progress));
     }
 
     @Override
-    public Optional<ImportStatus> importStatus(UUID id) {
-        return jdbc.query("select * from product_import where id = ?", (rs, n) -> new ImportStatus(
-                UUID.fromString(rs.getString("id")), rs.getString("file_name"), Format.valueOf(rs.getString("format")),
-                ImportState.valueOf(rs.getString("state")), rs.getInt("total_rows"), rs.getInt("processed_rows"),
-                rs.getInt("saved_rows"), errors(rs.getString("errors")), rs.getString("created_by"),
-                rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant()),
-                id.toString()).stream().findFirst();
+    public Optional<ImportJob> importStatus(UUID id) {
+        return jobs.find(IMPORT_KIND, id);
     }
 
-    private static List<RowError> errors(@Nullable String json) {
-        return json == null ? List.of() : JSON.readValue(json, new TypeReference<List<RowError>>() {
-        });
-    }
-
-    void run(UUID id, Sheet sheet, Operator operator, String fileName) {
-        try {
-            progress(id, ImportState.VALIDATING, 0, 0, null);
-            var errors = new ArrayList<RowError>();
-            var seen = new HashSet<String>();
-            var existing = existing(sheet);
-            int checked = 0;
-            for (var row : sheet.rows()) {
-                validate(row, sheet.header(), seen, existing, errors);
-                if (++checked % PROGRESS_EVERY == 0) {
-                    progress(id, ImportState.VALIDATING, checked, 0, null);
-                }
+    /** Validates every row, then saves all in one transaction; on the worker's thread. */
+    ImportJobs.Outcome run(Sheet sheet, Operator operator, String fileName, ImportJobs.Progress progress) {
+        var errors = new ArrayList<RowError>();
+        var seen = new HashSet<String>();
+        var existing = existing(sheet);
+        int checked = 0;
+        for (var row : sheet.rows()) {
+            validate(row, sheet.header(), seen, existing, errors);
+            if (++checked % PROGRESS_EVERY == 0) {
+                progress.validating(checked);
             }
-            if (!errors.isEmpty()) {
-                finish(id, ImportState.FAILED, checked, 0, errors);
-                return;
-            }
-            progress(id, ImportState.SAVING, checked, 0, null);
-            int saved = oneTransaction.execute(status -> {
-                int count = 0;
-                for (var row : sheet.rows()) {
-                    save(row, sheet.header(), existing);
-                    if (++count % PROGRESS_EVERY == 0) {
-                        progress(id, ImportState.SAVING, sheet.rows().size(), count, null);
-                    }
-                }
-                // One audit row for the file, in the import's transaction: which products it created or changed.
-                audit.record("product.import", "product-import:" + id, null, Map.of("fileName", fileName,
-                        "rows", count, "skus", sheet.rows().stream().map(row -> row.get("sku")).toList()));
-                return count;
-            });
-            finish(id, ImportState.SUCCEEDED, sheet.rows().size(), saved, List.of());
-            log.info("Import {} by {}: {} products saved", id, operator.name(), saved);
-        } catch (RuntimeException e) {
-            // Nothing was saved (the transaction rolled back); the report says the file failed as a whole.
-            log.warn("Import {} failed", id, e);
-            finish(id, ImportState.FAILED, 0, 0, List.of(new RowError(0, "", "failed")));
         }
-    }
-
-    private void progress(UUID id, ImportState state, int processed, int saved, @Nullable List<RowError> errors) {
-        ownTransaction.executeWithoutResult(status -> jdbc.update(
-                "update product_import set state = ?, processed_rows = ?, saved_rows = ? where id = ?", state.name(),
-                processed, saved, id.toString()));
-    }
-
-    private void finish(UUID id, ImportState state, int processed, int saved, List<RowError> errors) {
-        var kept = errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors;
-        ownTransaction.executeWithoutResult(status -> jdbc.update("update product_import set state = ?,"
-                + " processed_rows = ?, saved_rows = ?, errors = ?, finished_at = ? where id = ?", state.name(),
-                processed, saved, kept.isEmpty() ? null : JSON.writeValueAsString(kept),
-                Timestamp.from(clock.instant()), id.toString()));
+        if (!errors.isEmpty()) {
+            return new ImportJobs.Outcome.Refused(errors);
+        }
+        progress.saving(0);
+        int saved = oneTransaction.execute(status -> {
+            int count = 0;
+            for (var row : sheet.rows()) {
+                save(row, sheet.header(), existing);
+                if (++count % PROGRESS_EVERY == 0) {
+                    progress.saving(count);
+                }
+            }
+            // One audit row for the file, in the import's transaction: which products it created or changed.
+            audit.record("product.import", "product-import:" + progress.jobId(), null, Map.of("fileName", fileName,
+                    "rows", count, "skus", sheet.rows().stream().map(row -> row.get("sku")).toList()));
+            return count;
+        });
+        log.info("Import of {} by {}: {} products saved", fileName, operator.name(), saved);
+        return new ImportJobs.Outcome.Saved(saved, Map.of());
     }
 
     /** Adds every problem of the row to {@code errors}. */
@@ -400,10 +333,5 @@ class ProductSpreadsheetService implements ProductSpreadsheets {
         });
         markets.forEach(market -> header.add("price." + market));
         return header;
-    }
-
-    private static String shorten(String fileName) {
-        var name = fileName.isBlank() ? "upload" : fileName.strip();
-        return name.length() > 200 ? name.substring(0, 200) : name;
     }
 }

@@ -5,7 +5,7 @@ import dev.onshore.was.adminapi.OperatorRole;
 import dev.onshore.was.adminapi.InvalidInputException;
 import dev.onshore.was.catalog.ProductSpreadsheets;
 import dev.onshore.was.catalog.ProductSpreadsheets.Format;
-import dev.onshore.was.catalog.ProductSpreadsheets.ImportStatus;
+import dev.onshore.was.jobs.ImportJobs.ImportJob;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -44,7 +44,7 @@ class ProductSpreadsheetsController {
     }
 
     @PostMapping("/api/admin/product-imports")
-    ResponseEntity<ImportStatus> startImport(@RequestParam(defaultValue = "upload") String fileName,
+    ResponseEntity<ImportJob> startImport(@RequestParam(defaultValue = "upload") String fileName,
             @RequestHeader(name = CatalogAdminController.OPERATOR_HEADER, required = false) @Nullable String operator,
             HttpServletRequest request) throws IOException {
         var by = CatalogAdminController.operator(operator);
@@ -61,7 +61,7 @@ class ProductSpreadsheetsController {
     }
 
     @GetMapping("/api/admin/product-imports/{id}")
-    ResponseEntity<ImportStatus> status(@PathVariable String id) {
+    ResponseEntity<ImportJob> status(@PathVariable String id) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);

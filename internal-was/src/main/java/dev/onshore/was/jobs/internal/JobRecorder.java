@@ -79,7 +79,8 @@ class JobRecorder implements ObservationHandler<ScheduledTaskObservationContext>
         }
     }
 
-    private static String node() {
+    /** This host's name, as the recorded runs and imports name the node. */
+    static String node() {
         var host = System.getenv("HOSTNAME");
         if (host != null && !host.isBlank()) {
             return host;

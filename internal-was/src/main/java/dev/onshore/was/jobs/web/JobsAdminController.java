@@ -3,6 +3,7 @@ package dev.onshore.was.jobs.web;
 import dev.onshore.was.adminapi.AdminAccess;
 import dev.onshore.was.adminapi.InvalidInputException;
 import dev.onshore.was.adminapi.OperatorRole;
+import dev.onshore.was.jobs.ImportJobs;
 import dev.onshore.was.jobs.JobRuns;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -18,14 +19,21 @@ import org.springframework.web.bind.annotation.RestController;
 @AdminAccess(OperatorRole.FINANCE)
 class JobsAdminController {
 
-    /** The last run of each job, then the latest runs (of one job when asked). */
-    record Jobs(List<JobRuns.JobRun> jobs, List<JobRuns.JobRun> runs) {
+    /**
+     * The last run of each job, then the latest runs (of one job when asked), and the latest file imports (running
+     * or finished, with who started them; without their row errors).
+     */
+    record Jobs(List<JobRuns.JobRun> jobs, List<JobRuns.JobRun> runs, List<ImportJobs.ImportJob> imports) {
     }
 
-    private final JobRuns runs;
+    static final int IMPORTS = 20;
 
-    JobsAdminController(JobRuns runs) {
+    private final JobRuns runs;
+    private final ImportJobs imports;
+
+    JobsAdminController(JobRuns runs, ImportJobs imports) {
         this.runs = runs;
+        this.imports = imports;
     }
 
     @GetMapping("/api/admin/jobs")
@@ -44,6 +52,6 @@ class JobsAdminController {
         if (name != null && !name.matches("[A-Za-z0-9_$.]{1,200}")) {
             throw new InvalidInputException("job", "pattern");
         }
-        return new Jobs(runs.lastOfEachJob(), runs.latest(name, count));
+        return new Jobs(runs.lastOfEachJob(), runs.latest(name, count), imports.latest(IMPORTS));
     }
 }

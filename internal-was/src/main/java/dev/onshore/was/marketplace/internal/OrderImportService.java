@@ -14,6 +14,8 @@ import dev.onshore.was.catalog.Spreadsheets;
 import dev.onshore.was.checkout.MarketCharges;
 import dev.onshore.was.inventory.InsufficientStockException;
 import dev.onshore.was.inventory.Stock;
+import dev.onshore.was.jobs.ImportJobs;
+import dev.onshore.was.jobs.ImportJobs.ImportJob;
 import dev.onshore.was.marketplace.MarketplaceOrders;
 import dev.onshore.was.marketplace.OrderImportRefusedException;
 import dev.onshore.was.orders.NewOrder;
@@ -29,16 +31,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports a channel's export in one transaction: every row is checked first (a report names each refused row), then
+ * Imports a channel's export in one transaction, in the background ({@link ImportJobs}: the upload answers at once,
+ * the operator's page polls the rows done): every row is checked first (a report names each refused row), then
  * each order is placed as paid and its stock taken through the inventory's conditional update (a shortage refuses
  * the order's rows); any refusal rolls the whole file back. An order imported before with the same lines is skipped,
  * so that uploading a file again imports nothing twice; the same channel number with other lines is refused.
@@ -56,6 +63,7 @@ class OrderImportService implements MarketplaceOrders {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}");
     private static final int MAX_ROWS = 5_000;
     private static final int MAX_QUANTITY = 999;
+    private static final int PROGRESS_EVERY = 25;
 
     private final OrderManagement orders;
     private final Stock stock;
@@ -65,9 +73,14 @@ class OrderImportService implements MarketplaceOrders {
     private final AuditTrail audit;
     private final MarketCharges charges;
     private final Clock clock;
+    private final ImportJobs jobs;
+    private final TransactionTemplate oneTransaction;
 
     OrderImportService(OrderManagement orders, Stock stock, ProductCodes codes, Markets markets,
-            ExchangeRates rates, AuditTrail audit, MarketCharges charges, Clock clock) {
+            ExchangeRates rates, AuditTrail audit, MarketCharges charges, Clock clock, ImportJobs jobs,
+            PlatformTransactionManager transactions) {
+        this.jobs = jobs;
+        this.oneTransaction = new TransactionTemplate(transactions);
         this.charges = charges;
         this.orders = orders;
         this.stock = stock;
@@ -101,13 +114,61 @@ class OrderImportService implements MarketplaceOrders {
         if (!CHANNEL.matcher(channel).matches()) {
             throw new IllegalArgumentException("channel");
         }
+        return importRows(channel, fileName, rows(fileName, Spreadsheets.read(fileName, bytes)), by, null);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public ImportJob startImport(String channel, String fileName, byte[] bytes, String by) {
+        if (!CHANNEL.matcher(channel).matches()) {
+            throw new IllegalArgumentException("channel");
+        }
+        // Read here, on the request's thread, so that a file that is no spreadsheet is refused at once (415).
         var rows = rows(fileName, Spreadsheets.read(fileName, bytes));
+        return jobs.start(IMPORT_KIND, fileName, rows.size(), by, progress -> {
+            try {
+                var report = Objects.requireNonNull(oneTransaction.execute(
+                        status -> importRows(channel, fileName, rows, by, progress)));
+                return new ImportJobs.Outcome.Saved(report.imported().isEmpty() ? 0 : savedRows(rows, report),
+                        Map.of("channel", report.channel(), "fileName", report.fileName(), "rows", report.rows(),
+                                "imported", report.imported(), "alreadyImported", report.alreadyImported()));
+            } catch (OrderImportRefusedException e) {
+                return new ImportJobs.Outcome.Refused(e.errors().stream()
+                        .map(error -> new ImportJobs.RowError(error.row(), error.column(), error.code())).toList());
+            }
+        });
+    }
+
+    /** The rows of the orders the import placed (not those it skipped as imported before). */
+    private static int savedRows(List<Row> rows, ImportReport report) {
+        var skipped = Set.copyOf(report.alreadyImported());
+        return (int) rows.stream().filter(row -> !skipped.contains(row.get("order_number"))).count();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public Optional<ImportJob> importStatus(UUID id) {
+        return jobs.find(IMPORT_KIND, id);
+    }
+
+    /**
+     * Checks every row, then places the orders; in the caller's transaction, which any refusal rolls back (the
+     * exception is thrown out of it).
+     *
+     * @param progress where to report rows checked and saved, null for none
+     */
+    private ImportReport importRows(String channel, String fileName, List<Row> rows, String by,
+            ImportJobs.@Nullable Progress progress) {
         var errors = new ArrayList<RowError>();
         var mapped = codes.skus(channel);
         var byNumber = new LinkedHashMap<String, List<Row>>();
+        int checked = 0;
         for (var row : rows) {
             if (check(row, mapped, errors)) {
                 byNumber.computeIfAbsent(row.get("order_number"), number -> new ArrayList<>()).add(row);
+            }
+            if (progress != null && ++checked % PROGRESS_EVERY == 0) {
+                progress.validating(checked);
             }
         }
         var channelOrders = new ArrayList<ChannelOrder>();
@@ -119,7 +180,13 @@ class OrderImportService implements MarketplaceOrders {
         });
         var imported = new ArrayList<String>();
         var skipped = new ArrayList<String>();
+        int done = 0;
+        int reported = 0;
+        if (progress != null && errors.isEmpty()) {
+            progress.saving(0);
+        }
         for (var order : channelOrders) {
+            done += order.lines().size();
             var before = orders.findImported(channel, order.externalNumber());
             if (before.isPresent()) {
                 if (sameLines(before.get(), order)) {
@@ -131,11 +198,15 @@ class OrderImportService implements MarketplaceOrders {
             }
             if (errors.isEmpty()) {
                 place(channel, order, by, errors).ifPresent(imported::add);
+                if (progress != null && done - reported >= PROGRESS_EVERY) {
+                    progress.saving(done);
+                    reported = done;
+                }
             }
         }
         if (!errors.isEmpty()) {
-            // Rolls back every order placed and every unit taken so far: all rows of a file or none.
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            // Thrown out of the transaction, it rolls back every order placed and every unit taken so far: all rows
+            // of a file or none.
             errors.sort(Comparator.comparingInt(RowError::row).thenComparing(RowError::column));
             throw new OrderImportRefusedException(fileName, errors);
         }

@@ -7,10 +7,13 @@ import dev.onshore.was.adminapi.OperatorRole;
 import dev.onshore.was.marketplace.MarketplaceOrders;
 import dev.onshore.was.marketplace.MarketplaceOrders.Format;
 import jakarta.servlet.http.HttpServletRequest;
+import dev.onshore.was.jobs.ImportJobs.ImportJob;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Marketplace orders (admin API): an import is the file itself as the request body, with the channel and the file's
- * name as parameters; it answers with what it imported, or refuses the file with every bad row (422, nothing saved).
+ * name as parameters; it answers 202 at once with the background job, whose status says the rows done, then what it
+ * imported or every refused row (nothing saved then). A file that is no spreadsheet is refused at once (415).
  * Order managers (and ADMIN) import and keep the product-code mapping; viewers read the mapping.
  */
 @RestController
@@ -47,8 +51,9 @@ class MarketplaceAdminController {
         this.marketplace = marketplace;
     }
 
+    /** Answers 202 at once with the queued job and where to poll it ({@code Location}). */
     @PostMapping("/api/admin/order-imports")
-    MarketplaceOrders.ImportReport importOrders(@RequestParam(defaultValue = "") String channel,
+    ResponseEntity<ImportJob> importOrders(@RequestParam(defaultValue = "") String channel,
             @RequestParam(defaultValue = "upload") String fileName,
             @RequestHeader(name = OperatorHeader.NAME, required = false) @Nullable String operator,
             HttpServletRequest request) throws IOException {
@@ -62,8 +67,21 @@ class MarketplaceAdminController {
             throw new InvalidInputException("file", "required");
         }
         var shortName = fileName.isBlank() ? "upload" : fileName.strip();
-        return marketplace.importOrders(name, shortName.length() > 200 ? shortName.substring(0, 200) : shortName,
+        var job = marketplace.startImport(name, shortName.length() > 200 ? shortName.substring(0, 200) : shortName,
                 bytes, by);
+        return ResponseEntity.accepted().location(URI.create("/api/admin/order-imports/" + job.id())).body(job);
+    }
+
+    /** Where an import is: rows done of total, then its result or every refused row. */
+    @GetMapping("/api/admin/order-imports/{id}")
+    ResponseEntity<ImportJob> importStatus(@PathVariable String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.of(marketplace.importStatus(uuid));
     }
 
     @GetMapping("/api/admin/order-import-template")

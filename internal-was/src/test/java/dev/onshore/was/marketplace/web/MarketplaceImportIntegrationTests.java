@@ -27,8 +27,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * Marketplace order import on the real application and MariaDB: a good file becomes paid orders with their channel
- * and their stock taken; a file with bad rows saves nothing and names the rows; the same file twice imports once;
+ * Marketplace order import on the real application and MariaDB, as a background job the upload answers with at once:
+ * a good file becomes paid orders with their channel and their stock taken; a file with bad rows saves nothing and names the rows; the same file twice imports once;
  * overselling, files that are no spreadsheet and roles that may not import are refused.
  */
 class MarketplaceImportIntegrationTests extends ShopTestSupport {
@@ -78,6 +78,35 @@ class MarketplaceImportIntegrationTests extends ShopTestSupport {
                 .contentType(MediaType.APPLICATION_OCTET_STREAM).content(bytes), roles)).andReturn();
     }
 
+    /**
+     * Uploads as an order manager: the upload answers 202 at once with the queued job and where to poll it; then polls
+     * as the admin's page does until the job is over, and answers its last status.
+     */
+    private String imported(String fileName, byte[] bytes) throws Exception {
+        return imported(fileName, bytes, "ORDER_MANAGER");
+    }
+
+    private String imported(String fileName, byte[] bytes, String roles) throws Exception {
+        var started = upload(fileName, bytes, roles);
+        assertStatus(started, 202);
+        String id = JsonPath.read(json(started), "$.id");
+        assertThat(started.getResponse().getHeader("Location")).isEqualTo("/api/admin/order-imports/" + id);
+        assertThat(JsonPath.<String>read(json(started), "$.kind")).isEqualTo("marketplace-order");
+        var deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+        var last = "";
+        while (System.nanoTime() < deadline) {
+            var polled = mvc.perform(as(get("/api/admin/order-imports/{id}", id), roles)).andReturn();
+            assertStatus(polled, 200);
+            last = json(polled);
+            var state = JsonPath.<String>read(last, "$.state");
+            if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
+                return last;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("The import did not finish within 5 minutes (a loaded machine): " + last);
+    }
+
     private static byte[] csv(String... rows) {
         return (HEADER + "\n" + String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -113,14 +142,19 @@ class MarketplaceImportIntegrationTests extends ShopTestSupport {
 
     @Test
     void aGoodWorkbookBecomesPaidOrdersOfTheChannelWithTheirStockTakenAndAnAuditRowEach() throws Exception {
-        var result = upload("coupang.xlsx", xlsx(
+        var job = imported("coupang.xlsx", xlsx(
                 "A-1001,CP-1,Vitamin C,2,12900,홍길동,+82 10-1234-5678," + SEOUL + ",04524,KR,",
                 "A-1001,CP-2,Magnesium,1,15900,홍길동,+82 10-1234-5678," + SEOUL + ",04524,KR,",
-                "A-1002,CP-1,Vitamin C,3,12900,홍길동,+82 10-1234-5678," + SEOUL + ",04524,kr,"), "ORDER_MANAGER");
-        assertStatus(result, 200);
-        List<String> numbers = JsonPath.read(json(result), "$.imported");
+                "A-1002,CP-1,Vitamin C,3,12900,홍길동,+82 10-1234-5678," + SEOUL + ",04524,kr,"));
+        assertThat(JsonPath.<String>read(job, "$.state")).isEqualTo("SUCCEEDED");
+        List<String> numbers = JsonPath.read(job, "$.result.imported");
         assertThat(numbers).hasSize(2);
-        assertThat(JsonPath.<Integer>read(json(result), "$.rows")).isEqualTo(3);
+        assertThat(JsonPath.<Integer>read(job, "$.result.rows")).isEqualTo(3);
+        assertThat(JsonPath.<Integer>read(job, "$.totalRows")).isEqualTo(3);
+        assertThat(JsonPath.<Integer>read(job, "$.processedRows")).isEqualTo(3);
+        assertThat(JsonPath.<Integer>read(job, "$.savedRows")).isEqualTo(3);
+        assertThat(JsonPath.<String>read(job, "$.createdBy")).isEqualTo("park");
+        assertThat(JsonPath.<String>read(job, "$.finishedAt")).isNotNull();
 
         var first = orders.find(numbers.getFirst()).orElseThrow();
         assertThat(first.status()).isEqualTo(OrderStatus.PAID);
@@ -148,23 +182,32 @@ class MarketplaceImportIntegrationTests extends ShopTestSupport {
                 "ORDER_MANAGER")).andReturn());
         assertThat(JsonPath.<List<String>>read(list, "$.orders[?(@.number == '" + numbers.getFirst()
                 + "')].channel")).containsExactly(channel);
+
+        // The batch-jobs screen lists the import: what, its state, when, who started it.
+        var jobs = json(mvc.perform(as(get("/api/admin/jobs"), "VIEWER")).andReturn());
+        String id = JsonPath.read(job, "$.id");
+        assertThat(JsonPath.<List<String>>read(jobs, "$.imports[?(@.id == '" + id + "')].kind"))
+                .containsExactly("marketplace-order");
+        assertThat(JsonPath.<List<String>>read(jobs, "$.imports[?(@.id == '" + id + "')].createdBy"))
+                .containsExactly("park");
+        assertThat(JsonPath.<List<String>>read(jobs, "$.imports[?(@.id == '" + id + "')].state"))
+                .containsExactly("SUCCEEDED");
     }
 
     @Test
     void aFileWithFourBadRowsAmongGoodOnesSavesNothingAndItsReportNamesEachRow() throws Exception {
-        var result = upload("naver.csv", csv(
+        var job = imported("naver.csv", csv(
                 "B-1,CP-1,Vitamin C,1,12900,Kim,,Seoul 1,04524,KR,",
                 "B-2,CP-404,Unknown,1,12900,Kim,,Seoul 1,04524,KR,",
                 "B-3,CP-1,Vitamin C,0,12900,Kim,,Seoul 1,04524,KR,",
                 "B-4,CP-2,Magnesium,1,15900,,,Seoul 1,04524,KR,",
-                "B-5,CP-2,Magnesium,1,15900,Kim,,Somewhere,1,XX,"), "ORDER_MANAGER");
-        assertStatus(result, 422);
-        assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
-        assertThat(JsonPath.<String>read(json(result), "$.type")).endsWith("/order-import-refused");
-        assertThat(JsonPath.<List<Integer>>read(json(result), "$.rows[*].row")).containsExactly(3, 4, 5, 6);
-        assertThat(JsonPath.<List<String>>read(json(result), "$.rows[*].code"))
+                "B-5,CP-2,Magnesium,1,15900,Kim,,Somewhere,1,XX,"));
+        assertThat(JsonPath.<String>read(job, "$.state")).isEqualTo("FAILED");
+        assertThat(JsonPath.<String>read(job, "$.fileName")).isEqualTo("naver.csv");
+        assertThat(JsonPath.<List<Integer>>read(job, "$.errors[*].row")).containsExactly(3, 4, 5, 6);
+        assertThat(JsonPath.<List<String>>read(job, "$.errors[*].code"))
                 .containsExactly("unknown-code", "quantity", "required", "unknown-country");
-        assertThat(JsonPath.<String>read(json(result), "$.detail")).contains("naver.csv").contains("4 rows");
+        assertThat(JsonPath.<Integer>read(job, "$.savedRows")).isZero();
 
         assertThat(importedOrders()).isZero();
         assertThat(stock.available(vitamin)).isEqualTo(10);
@@ -174,21 +217,19 @@ class MarketplaceImportIntegrationTests extends ShopTestSupport {
     void uploadingTheSameFileAgainImportsNothingTwiceButAnotherOrderUnderTheSameNumberIsRefused() throws Exception {
         var file = csv("C-1,CP-1,Vitamin C,2,12900,Lee,,Busan 2,48058,KR,lee@example.com",
                 "C-2,CP-2,Magnesium,1,15900,Lee,,Busan 2,48058,KR,lee@example.com");
-        var first = upload("11st.csv", file, "ORDER_MANAGER");
-        assertStatus(first, 200);
-        assertThat(JsonPath.<List<String>>read(json(first), "$.imported")).hasSize(2);
+        var first = imported("11st.csv", file);
+        assertThat(JsonPath.<List<String>>read(first, "$.result.imported")).hasSize(2);
 
-        var again = upload("11st.csv", file, "ORDER_MANAGER");
-        assertStatus(again, 200);
-        assertThat(JsonPath.<List<String>>read(json(again), "$.imported")).isEmpty();
-        assertThat(JsonPath.<List<String>>read(json(again), "$.alreadyImported")).containsExactly("C-1", "C-2");
+        var again = imported("11st.csv", file);
+        assertThat(JsonPath.<String>read(again, "$.state")).isEqualTo("SUCCEEDED");
+        assertThat(JsonPath.<List<String>>read(again, "$.result.imported")).isEmpty();
+        assertThat(JsonPath.<List<String>>read(again, "$.result.alreadyImported")).containsExactly("C-1", "C-2");
         assertThat(importedOrders()).isEqualTo(2);
         assertThat(stock.available(vitamin)).isEqualTo(8);
 
-        var changed = upload("11st-fixed.csv", csv("C-1,CP-1,Vitamin C,3,12900,Lee,,Busan 2,48058,KR,"),
-                "ORDER_MANAGER");
-        assertStatus(changed, 422);
-        assertThat(JsonPath.<List<String>>read(json(changed), "$.rows[*].code")).containsExactly("duplicate");
+        var changed = imported("11st-fixed.csv", csv("C-1,CP-1,Vitamin C,3,12900,Lee,,Busan 2,48058,KR,"));
+        assertThat(JsonPath.<String>read(changed, "$.state")).isEqualTo("FAILED");
+        assertThat(JsonPath.<List<String>>read(changed, "$.errors[*].code")).containsExactly("duplicate");
         assertThat(importedOrders()).isEqualTo(2);
     }
 
@@ -196,11 +237,10 @@ class MarketplaceImportIntegrationTests extends ShopTestSupport {
     void importedOrdersChargeTheChannelsShippingOrTheMarketsRuleAndTheMarketsTaxIncluded() throws Exception {
         // The channel's shipping column, given on one row of the order: its fee. KR shows prices with tax: the tax is
         // the part of the total that is tax.
-        var withFee = upload("11st.csv", ("order_number,product_code,quantity,unit_price,recipient,address,country,"
+        var withFee = imported("11st.csv", ("order_number,product_code,quantity,unit_price,recipient,address,country,"
                 + "shipping\nE-1,CP-1,1,12900,Kim,Seoul 1,KR,\"2,500\"\nE-1,CP-2,1,15900,Kim,Seoul 1,KR,\n")
-                .getBytes(StandardCharsets.UTF_8), "ORDER_MANAGER");
-        assertStatus(withFee, 200);
-        var fee = orders.find(JsonPath.<List<String>>read(json(withFee), "$.imported").getFirst()).orElseThrow();
+                .getBytes(StandardCharsets.UTF_8));
+        var fee = orders.find(JsonPath.<List<String>>read(withFee, "$.result.imported").getFirst()).orElseThrow();
         assertThat(fee.subtotal().amount()).isEqualByComparingTo("28800");
         assertThat(fee.shipping().amount()).isEqualByComparingTo("2500");
         assertThat(fee.total().amount()).isEqualByComparingTo("31300");
@@ -208,28 +248,44 @@ class MarketplaceImportIntegrationTests extends ShopTestSupport {
         assertThat(fee.tax().amount()).isEqualByComparingTo("2845"); // 31,300 × 0.10 / 1.10 = 2,845.45
 
         // No shipping column: the market's rule (KR standard: 3,000 below 30,000 of goods).
-        var byRule = upload("coupang.csv", csv("F-1,CP-1,Vitamin C,1,12900,Kim,,Seoul 1,04524,KR,"), "ORDER_MANAGER");
-        assertStatus(byRule, 200);
-        var rule = orders.find(JsonPath.<List<String>>read(json(byRule), "$.imported").getFirst()).orElseThrow();
+        var byRule = imported("coupang.csv", csv("F-1,CP-1,Vitamin C,1,12900,Kim,,Seoul 1,04524,KR,"));
+        var rule = orders.find(JsonPath.<List<String>>read(byRule, "$.result.imported").getFirst()).orElseThrow();
         assertThat(rule.shipping().amount()).isEqualByComparingTo("3000");
         assertThat(rule.total().amount()).isEqualByComparingTo("15900");
         assertThat(rule.tax().amount()).isEqualByComparingTo("1445"); // 15,900 / 11 = 1,445.45
 
         // Rows of one order that give different fees are refused.
-        var differing = upload("x.csv", ("order_number,product_code,quantity,unit_price,recipient,address,country,"
+        var differing = imported("x.csv", ("order_number,product_code,quantity,unit_price,recipient,address,country,"
                 + "shipping\nG-1,CP-1,1,12900,Kim,Seoul 1,KR,2500\nG-1,CP-2,1,15900,Kim,Seoul 1,KR,3000\n")
-                .getBytes(StandardCharsets.UTF_8), "ORDER_MANAGER");
-        assertStatus(differing, 422);
-        assertThat(JsonPath.<List<String>>read(json(differing), "$.rows[*].column")).contains("shipping");
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(JsonPath.<String>read(differing, "$.state")).isEqualTo("FAILED");
+        assertThat(JsonPath.<List<String>>read(differing, "$.errors[*].column")).contains("shipping");
+    }
+
+    @Test
+    void aUsOrderIsChargedTheSalesTaxOnTopOfItsGoodsAndShipping() throws Exception {
+        // The US shows prices without tax: 7.25 % of goods and shipping is added to the total, not carved out of it.
+        var job = imported("amazon-us.csv", ("order_number,product_code,quantity,unit_price,recipient,address,"
+                + "postal_code,country\nUS-1,CP-1,2,19.90,Jane Doe,1 Main St New York NY,10001,US\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(JsonPath.<String>read(job, "$.state")).as(job).isEqualTo("SUCCEEDED");
+        var order = orders.find(JsonPath.<List<String>>read(job, "$.result.imported").getFirst()).orElseThrow();
+        assertThat(order.market()).isEqualTo("US");
+        assertThat(order.subtotal().currency().getCurrencyCode()).isEqualTo("USD");
+        assertThat(order.subtotal().amount()).isEqualByComparingTo("39.80");
+        assertThat(order.shipping().amount()).isEqualByComparingTo("9.99"); // standard, below the free 75.00
+        assertThat(order.taxIncluded()).isFalse();
+        assertThat(order.tax().amount()).isEqualByComparingTo("3.61"); // (39.80 + 9.99) × 0.0725 = 3.6098
+        assertThat(order.total().amount()).isEqualByComparingTo("53.40"); // 39.80 + 9.99 + 3.61
     }
 
     @Test
     void aRowThatWouldOversellIsARowErrorAndTheOrdersBeforeItAreRolledBack() throws Exception {
-        var result = upload("gmarket.csv", csv("D-1,CP-2,Magnesium,3,15900,Choi,,Incheon 3,21999,KR,",
-                "D-2,CP-2,Magnesium,3,15900,Choi,,Incheon 3,21999,KR,"), "ORDER_MANAGER");
-        assertStatus(result, 422);
-        assertThat(JsonPath.<List<Integer>>read(json(result), "$.rows[*].row")).containsExactly(3);
-        assertThat(JsonPath.<List<String>>read(json(result), "$.rows[*].code")).containsExactly("out-of-stock");
+        var job = imported("gmarket.csv", csv("D-1,CP-2,Magnesium,3,15900,Choi,,Incheon 3,21999,KR,",
+                "D-2,CP-2,Magnesium,3,15900,Choi,,Incheon 3,21999,KR,"));
+        assertThat(JsonPath.<String>read(job, "$.state")).isEqualTo("FAILED");
+        assertThat(JsonPath.<List<Integer>>read(job, "$.errors[*].row")).containsExactly(3);
+        assertThat(JsonPath.<List<String>>read(job, "$.errors[*].code")).containsExactly("out-of-stock");
         assertThat(importedOrders()).isZero();
         assertThat(stock.available(magnesium)).isEqualTo(5);
     }
@@ -255,7 +311,7 @@ class MarketplaceImportIntegrationTests extends ShopTestSupport {
                     .contentType(MediaType.APPLICATION_JSON).content("{\"sku\":\"HS-VITC-1000\"}")).andReturn(), 403);
         }
         assertThat(importedOrders()).isZero();
-        assertStatus(upload("e.csv", file, "ADMIN"), 200);
+        assertThat(JsonPath.<String>read(imported("e.csv", file, "ADMIN"), "$.state")).isEqualTo("SUCCEEDED");
         assertThat(importedOrders()).isEqualTo(1);
     }
 

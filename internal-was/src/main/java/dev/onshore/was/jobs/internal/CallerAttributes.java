@@ -1,4 +1,4 @@
-package dev.onshore.was.catalog.internal;
+package dev.onshore.was.jobs.internal;
 
 import dev.onshore.was.adminapi.AdminCaller;
 import java.util.concurrent.ConcurrentHashMap;
@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.context.request.RequestAttributes;
 
 /**
- * The admin API caller carried to a background job (a product import), so that what the job changes is audited as the
+ * The admin API caller carried to a background job (an import), so that what the job changes is audited as the
  * operator's who started it, from where they started it, not as {@code system}.
  */
 final class CallerAttributes implements RequestAttributes {
