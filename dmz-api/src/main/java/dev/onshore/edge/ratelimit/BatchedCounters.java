@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +42,9 @@ class BatchedCounters {
     /** Counters per script call: one call stays short for Redis (it blocks every other client while it runs). */
     private static final int BATCH = 200;
 
+    /** Flushes between two sweeps of the counters whose window ended (every 5 s at 100 ms). */
+    private static final int SWEEP_EVERY = 50;
+
     /**
      * KEYS: counters; ARGV[2i-1]: hits to add to key i, ARGV[2i]: its window in ms. Returns, for each key, its count
      * and the ms left in its window. GET and SET rather than INCRBY: the edge's ACL user has only what the scripts
@@ -65,6 +70,12 @@ class BatchedCounters {
     private final RedissonClient redis;
     private final RedisGuard guard;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /**
+     * The counters with hits to send, each once: a flush visits only these, not every client of the window (with many
+     * shoppers, tens of thousands).
+     */
+    private final Queue<Counter> pending = new ConcurrentLinkedQueue<>();
+    private int flushes;
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(task -> {
         var thread = new Thread(task, "rate-limit-flush");
         thread.setDaemon(true);
@@ -93,7 +104,7 @@ class BatchedCounters {
             Counter counter;
             long estimate;
             do {
-                counter = counters.computeIfAbsent(limit.key(), key -> new Counter(key, now, windowNanos));
+                counter = counters.computeIfAbsent(limit.key(), key -> new Counter(key, now, windowNanos, pending));
                 estimate = counter.hit(now);
             } while (estimate < 0);
             counted.add(counter);
@@ -120,23 +131,25 @@ class BatchedCounters {
         return Duration.ofNanos(wait);
     }
 
-    /** Adds every counter's pending hits to Redis; counters whose window ended with nothing pending are dropped. */
+    /**
+     * Adds every counter's pending hits to Redis; now and then, counters whose window ended with nothing pending are
+     * dropped.
+     */
     void flush() {
-        var now = System.nanoTime();
         var batch = new ArrayList<Counter>(BATCH);
-        for (var counter : counters.values()) {
-            if (counter.hasPending()) {
-                batch.add(counter);
-                if (batch.size() == BATCH) {
-                    add(batch);
-                    batch.clear();
-                }
-            } else if (counter.retireIfEnded(now)) {
-                counters.remove(counter.key, counter);
+        for (Counter counter; (counter = pending.poll()) != null;) {
+            batch.add(counter);
+            if (batch.size() == BATCH) {
+                add(batch);
+                batch.clear();
             }
         }
         if (!batch.isEmpty()) {
             add(batch);
+        }
+        if (++flushes % SWEEP_EVERY == 0) {
+            var now = System.nanoTime();
+            counters.values().removeIf(counter -> counter.retireIfEnded(now));
         }
     }
 
@@ -191,6 +204,9 @@ class BatchedCounters {
 
         final String key;
         final long windowNanos;
+        private final Queue<Counter> toSend;
+        /** In {@link #toSend}: has hits to send, or is being sent. */
+        private boolean queued;
         /** The count in Redis at the last call, this node's hits included. */
         private long shared;
         /** Hits on their way to Redis. */
@@ -202,10 +218,11 @@ class BatchedCounters {
         private boolean refused;
         private boolean retired;
 
-        Counter(String key, long now, long windowNanos) {
+        Counter(String key, long now, long windowNanos, Queue<Counter> toSend) {
             this.key = key;
             this.windowNanos = windowNanos;
             this.windowEnds = now + windowNanos;
+            this.toSend = toSend;
         }
 
         /** Counts a hit. @return the shared count as this node estimates it, or -1 once dropped from the map */
@@ -221,7 +238,15 @@ class BatchedCounters {
                 windowEnds = now + windowNanos;
             }
             pending++;
+            queue();
             return shared + adding + pending;
+        }
+
+        private void queue() {
+            if (!queued) {
+                queued = true;
+                toSend.add(this);
+            }
         }
 
         /** Nanoseconds a confirmed refusal still lasts; 0 when there is none. */
@@ -239,11 +264,9 @@ class BatchedCounters {
             return windowEnds - now;
         }
 
-        synchronized boolean hasPending() {
-            return pending > 0;
-        }
-
+        /** The hits to send now; the counter is queued again by its next hit. */
         synchronized long take() {
+            queued = false;
             var taken = pending;
             adding += taken;
             pending = 0;
@@ -259,10 +282,13 @@ class BatchedCounters {
         synchronized void failed(long taken) {
             adding -= taken;
             pending += taken;
+            if (pending > 0) {
+                queue();
+            }
         }
 
         synchronized boolean retireIfEnded(long now) {
-            retired = now - windowEnds >= 0 && pending == 0 && adding == 0;
+            retired = now - windowEnds >= 0 && pending == 0 && adding == 0 && !queued;
             return retired;
         }
     }
