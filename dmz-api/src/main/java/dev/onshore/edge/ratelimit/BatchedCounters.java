@@ -114,16 +114,18 @@ class BatchedCounters {
         if (wait > 0 || !over) {
             return Duration.ofNanos(wait);
         }
-        return confirm(limits, counted, now);
+        return confirm(limits, counted);
     }
 
     /** The shared counts of a request that looks over a limit, from Redis; this node's own counts if it is down. */
-    private Duration confirm(List<RequestCounters.Limit> limits, List<Counter> counted, long now) {
+    private Duration confirm(List<RequestCounters.Limit> limits, List<Counter> counted) {
         try {
             add(counted);
         } catch (RedisUnavailableException e) {
             // already logged by the guard
         }
+        // Measured after the call: Retry-After never exceeds what Redis said is left of the window.
+        var now = System.nanoTime();
         long wait = 0;
         for (int i = 0; i < limits.size(); i++) {
             wait = Math.max(wait, counted.get(i).refuseIfOver(limits.get(i).max(), now));
@@ -176,6 +178,8 @@ class BatchedCounters {
             args[2 * i] = Long.toString(deltas[i]);
             args[2 * i + 1] = Long.toString(TimeUnit.NANOSECONDS.toMillis(counter.windowNanos));
         }
+        // The window's end counts from when the call left: Redis read the time left at some moment after that.
+        var sentAt = System.nanoTime();
         List<Object> counts;
         try {
             counts = guard.call(() -> redis.getScript(StringCodec.INSTANCE)
@@ -186,10 +190,9 @@ class BatchedCounters {
             }
             throw e;
         }
-        var now = System.nanoTime();
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).added(deltas[i], ((Number) counts.get(2 * i)).longValue(),
-                    TimeUnit.MILLISECONDS.toNanos(((Number) counts.get(2 * i + 1)).longValue()), now);
+                    TimeUnit.MILLISECONDS.toNanos(((Number) counts.get(2 * i + 1)).longValue()), sentAt);
         }
     }
 
