@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -198,24 +200,61 @@ class EdgePolicy extends OncePerRequestFilter {
         return folded.toLowerCase(Locale.ROOT);
     }
 
-    /** The client's request without any edge-only header, plus the ones the edge vouches for. */
+    /**
+     * The client's request without any edge-only header, plus the ones the edge vouches for. Which of the client's
+     * headers are hidden is decided once, in one pass over their names: the gateway, the rate limits and the shopper
+     * context then read the headers many times per request.
+     */
     private static final class EdgeRequest extends HttpServletRequestWrapper {
 
         private final String client;
-        private final Set<String> connectionScoped;
+        /** The client's header names that are hidden, as it spelled them; usually none or Connection. */
+        private final List<String> hidden;
+        private final List<String> visible;
 
         EdgeRequest(HttpServletRequest request, String client) {
             super(request);
             this.client = client;
-            this.connectionScoped = Collections.list(request.getHeaders(HttpHeaders.CONNECTION)).stream()
-                    .flatMap(value -> java.util.Arrays.stream(value.split(",")))
-                    .map(name -> name.strip().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+            var connectionScoped = connectionScoped(request);
+            var hiddenNames = new ArrayList<String>(2);
+            var visibleNames = new ArrayList<String>(24);
+            for (var names = request.getHeaderNames(); names.hasMoreElements();) {
+                var name = names.nextElement();
+                (edgeOnly(name, connectionScoped) ? hiddenNames : visibleNames).add(name);
+            }
+            visibleNames.add(CLIENT_IP);
+            this.hidden = hiddenNames;
+            this.visible = visibleNames;
+        }
+
+        /** The names the client's Connection header lists, lower case: they are scoped to its connection. */
+        private static Set<String> connectionScoped(HttpServletRequest request) {
+            var values = request.getHeaders(HttpHeaders.CONNECTION);
+            if (values == null || !values.hasMoreElements()) {
+                return Set.of();
+            }
+            var names = new HashSet<String>();
+            while (values.hasMoreElements()) {
+                for (var name : values.nextElement().split(",")) {
+                    names.add(name.strip().toLowerCase(Locale.ROOT));
+                }
+            }
+            return names;
         }
 
         /** Headers the client may not pass on: the edge's own, connection-specific ones and those it named so. */
-        private boolean edgeOnly(String name) {
+        private static boolean edgeOnly(String name, Set<String> connectionScoped) {
             var lower = name.toLowerCase(Locale.ROOT);
             return lower.startsWith(EDGE_HEADER_PREFIX) || HOP_BY_HOP.contains(lower) || connectionScoped.contains(lower);
+        }
+
+        private boolean isHidden(String name) {
+            for (var hiddenName : hidden) {
+                if (hiddenName.equalsIgnoreCase(name)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -223,7 +262,7 @@ class EdgePolicy extends OncePerRequestFilter {
             if (CLIENT_IP.equalsIgnoreCase(name)) {
                 return client;
             }
-            return edgeOnly(name) ? null : super.getHeader(name);
+            return isHidden(name) ? null : super.getHeader(name);
         }
 
         @Override
@@ -231,15 +270,12 @@ class EdgePolicy extends OncePerRequestFilter {
             if (CLIENT_IP.equalsIgnoreCase(name)) {
                 return Collections.enumeration(List.of(client));
             }
-            return edgeOnly(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+            return isHidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
         }
 
         @Override
         public Enumeration<String> getHeaderNames() {
-            var names = Collections.list(super.getHeaderNames()).stream().filter(n -> !edgeOnly(n))
-                    .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
-            names.add(CLIENT_IP);
-            return Collections.enumeration(names);
+            return Collections.enumeration(visible);
         }
     }
 

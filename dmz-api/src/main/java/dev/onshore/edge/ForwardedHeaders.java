@@ -12,10 +12,15 @@ import org.springframework.web.servlet.function.ServerRequest;
 
 /**
  * The headers an upstream receives, decided last (after the gateway's own header filters): only those on the
- * route's allow-list ({@link EdgeRoutes.Filters#forwardHeaders}) (headers the client named in {@code Connection}
- * are already hidden by {@link EdgePolicy}), plus what the edge vouches for: {@code X-Forwarded-For} (the client address from the trusted proxy chain, one
- * address), {@code X-Forwarded-Proto}, and on routes that sign the hop, {@link HopSignature#HEADER}. A route
- * without an allow-list forwards the smallest one.
+ * route's allow-list ({@link EdgeRoutes.Filters#forwardHeaders}) (hop-by-hop headers and those the client named in
+ * {@code Connection} are already hidden by {@link EdgePolicy}), plus what the edge vouches for: {@code X-Forwarded-For}
+ * (the client address from the trusted proxy chain, one address), {@code X-Forwarded-Proto}, and on routes that sign
+ * the hop, {@link HopSignature#HEADER}. A route without an allow-list forwards the smallest one.
+ * <p>
+ * Being an allow-list, this one pass makes the gateway's own hop-by-hop request filter redundant, so it is switched
+ * off ({@code remove-hop-by-hop-request-headers-filter} in application.yml): {@code Transfer-Encoding}, the one
+ * hop-by-hop header {@link EdgePolicy} leaves visible (the body limit reads it), is on no allow-list; the upstream
+ * client frames the body it sends itself.
  */
 @Component
 class ForwardedHeaders implements RequestHttpHeadersFilter, Ordered {
@@ -29,17 +34,16 @@ class ForwardedHeaders implements RequestHttpHeadersFilter, Ordered {
         STOREFRONT("accept", "accept-encoding", "accept-language", "authorization", "cache-control", "cart-token",
                 "content-length", "content-type", "cookie", "idempotency-key", "if-match", "if-modified-since", "if-none-match",
                 "if-unmodified-since", "order-token", "origin", "referer", "sec-fetch-dest", "sec-fetch-mode", "sec-fetch-site",
-                "sec-fetch-user", "transfer-encoding", "user-agent", "x-csrf-token", "x-xsrf-token",
+                "sec-fetch-user", "user-agent", "x-csrf-token", "x-xsrf-token",
                 "x-requested-with", "x-onshore-client-ip", "x-onshore-context-source", "x-onshore-country",
                 "x-onshore-currency", "x-onshore-locale", "x-onshore-timezone", "x-onshore-suggested-country",
                 "x-onshore-suggested-locale", "x-shop-currency", "x-shop-locale", "x-shop-market"),
         /** Keycloak's shoppers realm: its login pages, token and logout endpoints, account console. */
         IDENTITY("accept", "accept-encoding", "accept-language", "authorization", "cache-control", "content-length",
                 "content-type", "cookie", "dpop", "if-modified-since", "if-none-match", "origin", "referer",
-                "sec-fetch-dest", "sec-fetch-mode", "sec-fetch-site", "sec-fetch-user", "transfer-encoding",
-                "user-agent"),
+                "sec-fetch-dest", "sec-fetch-mode", "sec-fetch-site", "sec-fetch-user", "user-agent"),
         /** What any route forwards when it names no allow-list. */
-        MINIMAL("accept", "accept-language", "content-length", "content-type", "transfer-encoding", "user-agent");
+        MINIMAL("accept", "accept-language", "content-length", "content-type", "user-agent");
 
         private final Set<String> names;
 

@@ -91,10 +91,15 @@ class ShopperContextHeaders extends OncePerRequestFilter {
     private static final class WithContext extends HttpServletRequestWrapper {
 
         private final Map<String, String> added;
+        private final List<String> names;
 
         WithContext(HttpServletRequest request, Map<String, String> added) {
             super(request);
             this.added = added;
+            // The client's copies of these names are already hidden (EdgePolicy): each name appears once.
+            var all = new ArrayList<>(Collections.list(request.getHeaderNames()));
+            all.addAll(added.keySet());
+            this.names = all;
         }
 
         @Override
@@ -111,8 +116,6 @@ class ShopperContextHeaders extends OncePerRequestFilter {
 
         @Override
         public Enumeration<String> getHeaderNames() {
-            var names = new ArrayList<>(Collections.list(super.getHeaderNames()));
-            names.addAll(added.keySet());
             return Collections.enumeration(names);
         }
     }

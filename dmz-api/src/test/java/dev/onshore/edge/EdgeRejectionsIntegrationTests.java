@@ -198,6 +198,28 @@ class EdgeRejectionsIntegrationTests {
         assertThat(received).singleElement().satisfies(r -> assertThat(r.bodyBytes()).isEqualTo(22));
     }
 
+    /**
+     * The client's framing never reaches the upstream: the edge forwards the body it read, framed by its own client
+     * (the gateway's hop-by-hop filter, which used to drop the client's Transfer-Encoding, is off: the allow-list does it).
+     */
+    @Test
+    void aChunkedBodyWithinTheLimitReachesTheUpstreamWholeInTheEdgesOwnFraming() throws Exception {
+        var response = raw("POST /api/shop/v1/cart HTTP/1.1\r\nHost: shop\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nTE: trailers\r\nTrailer: X-Checksum\r\nConnection: close\r\n\r\n"
+                + "a\r\n{\"sku\":\"HS\r\nc\r\n-VITC-1000\"}\r\n0\r\n\r\n");
+
+        assertThat(status(response)).isEqualTo(200);
+        assertThat(received).singleElement().satisfies(r -> {
+            assertThat(r.bodyBytes()).isEqualTo(22);
+            assertThat(r.headers()).doesNotContainKeys("te", "trailer");
+            var framing = r.headers().containsKey("content-length") ? r.headers().get("content-length")
+                    : r.headers().get("transfer-encoding");
+            assertThat(framing).as("exactly one framing, the edge's own").isIn("22", "chunked");
+            assertThat(r.headers().containsKey("content-length") && r.headers().containsKey("transfer-encoding"))
+                    .isFalse();
+        });
+    }
+
     @Test
     void onlyAllowedHeadersReachTheUpstream() throws Exception {
         raw("GET /id-id/allow-list HTTP/1.1\r\nHost: shop\r\nX-Real-IP: 6.6.6.6\r\nConnection: close, X-Secret\r\n"
@@ -210,6 +232,21 @@ class EdgeRejectionsIntegrationTests {
             assertThat(r.headers().get("accept-language")).isEqualTo("id-ID");
             assertThat(r.headers().get("cookie")).isEqualTo("a=b");
             assertThat(r.headers().get("x-onshore-client-ip")).isEqualTo("198.51.100.7");
+        });
+    }
+
+    /** The edge alone says where the request came from (the gateway's own Forwarded filters are gone: the allow-list is enough). */
+    @Test
+    void forwardingHeadersTheClientSentNeverReachTheUpstream() throws Exception {
+        raw("GET /id-id/forwarded HTTP/1.1\r\nHost: shop\r\nForwarded: for=6.6.6.6;host=evil.example;proto=https\r\n"
+                + "X-Forwarded-Host: evil.example\r\nX-Forwarded-Port: 8443\r\nX-Forwarded-Prefix: /evil\r\n"
+                + "X-Forwarded-Server: evil\r\nX-Forwarded-For: 198.51.100.8\r\nConnection: close\r\n\r\n");
+
+        assertThat(received).singleElement().satisfies(r -> {
+            assertThat(r.headers()).doesNotContainKeys("forwarded", "x-forwarded-host", "x-forwarded-port",
+                    "x-forwarded-prefix", "x-forwarded-server");
+            assertThat(r.headers().get("x-forwarded-for")).isEqualTo("198.51.100.8");
+            assertThat(r.headers().get("x-forwarded-proto")).isEqualTo("http");
         });
     }
 

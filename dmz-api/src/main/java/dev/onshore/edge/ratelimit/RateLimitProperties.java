@@ -17,11 +17,14 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled false turns every limit off (never in production)
  * @param shopperCookies cookies that identify a shopper's session besides the Authorization header
  * @param classes route classes, the first whose paths match a request applies; a request no class matches is unlimited
+ * @param flushEvery how often a node adds its counts of the classes that fail open to the shared ones in Redis
+ *         ({@link BatchedCounters}); the longer, the further a client may go over its limit across nodes
  */
 @Validated
 @ConfigurationProperties("onshore.rate-limits")
 record RateLimitProperties(@DefaultValue("true") boolean enabled,
-        @DefaultValue("KEYCLOAK_SESSION") List<String> shopperCookies, @NotEmpty List<@Valid RouteClass> classes) {
+        @DefaultValue("KEYCLOAK_SESSION") List<String> shopperCookies, @NotEmpty List<@Valid RouteClass> classes,
+        @DefaultValue("100ms") @NotNull Duration flushEvery) {
 
     /**
      * @param name the class's name, part of the Redis keys ({@code pages}, {@code search}, {@code api}, ...)
@@ -29,7 +32,8 @@ record RateLimitProperties(@DefaultValue("true") boolean enabled,
      * @param perIp requests per window from one client address; 0 for none
      * @param perShopper requests per window from one shopper (bearer token or session cookie); 0 for none
      * @param window the counting window
-     * @param whenRedisIsDown whether requests of this class pass or are refused while Redis cannot count them
+     * @param whenRedisIsDown whether requests of this class pass or are refused while Redis cannot count them; a
+     *         class that fails closed is counted in Redis request by request, one that fails open in batches
      */
     record RouteClass(@NotBlank String name, @NotEmpty List<String> paths, @PositiveOrZero int perIp,
             @PositiveOrZero int perShopper, @NotNull Duration window,

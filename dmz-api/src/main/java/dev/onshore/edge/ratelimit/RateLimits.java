@@ -37,11 +37,13 @@ class RateLimits extends OncePerRequestFilter {
     private final RateLimitProperties properties;
     private final List<Matcher> classes;
     private final RequestCounters counters;
+    private final BatchedCounters batched;
     private final Refusals refusals;
 
-    RateLimits(RateLimitProperties properties, RequestCounters counters, Refusals refusals) {
+    RateLimits(RateLimitProperties properties, RequestCounters counters, BatchedCounters batched, Refusals refusals) {
         this.properties = properties;
         this.counters = counters;
+        this.batched = batched;
         this.refusals = refusals;
         this.classes = properties.classes().stream().map(Matcher::new).toList();
     }
@@ -71,15 +73,17 @@ class RateLimits extends OncePerRequestFilter {
                     routeClass.perShopper()));
         }
         Duration wait;
-        try {
-            wait = counters.count(limits, routeClass.window());
-        } catch (RedisUnavailableException e) {
-            if (routeClass.whenRedisIsDown() == RateLimitProperties.OutagePolicy.CLOSED) {
+        if (routeClass.whenRedisIsDown() == RateLimitProperties.OutagePolicy.OPEN) {
+            // Browsing: counted here and shared in batches, no Redis round trip per request.
+            wait = batched.count(limits, routeClass.window());
+        } else {
+            try {
+                wait = counters.count(limits, routeClass.window());
+            } catch (RedisUnavailableException e) {
                 refusals.refuse(request, response, 503, "temporarily-unavailable", "unavailable", Map.of(),
                         Duration.ofSeconds(5));
                 return;
             }
-            wait = Duration.ZERO;
         }
         if (!wait.isZero()) {
             refusals.refuse(request, response, 429, "rate-limited", "limited",

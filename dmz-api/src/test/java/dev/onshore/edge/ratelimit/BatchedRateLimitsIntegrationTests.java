@@ -1,0 +1,204 @@
+package dev.onshore.edge.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.onshore.edge.redis.Gateway;
+import dev.onshore.edge.redis.RedisProcess;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The classes that fail open, counted by each node and shared through Redis in batches ({@link BatchedCounters}):
+ * two gateway nodes on one real redis-server, flushing every 100 ms. Each test speaks for its own client addresses.
+ */
+class BatchedRateLimitsIntegrationTests {
+
+    private static final int LIMIT = 10;
+    private static final String PAGE = "/en-us/p/VITC-1000";
+    private static final String LOGIN = "/realms/shoppers/protocol/openid-connect/auth?client_id=x";
+    private static final Pattern EVAL_CALLS = Pattern.compile("cmdstat_eval(?:sha)?:calls=(\\d+)");
+
+    private static RedisProcess redis;
+    private static HttpServer upstream;
+    private static Gateway a;
+    private static Gateway b;
+
+    @BeforeAll
+    static void start() throws IOException {
+        redis = RedisProcess.start();
+        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        upstream.createContext("/", exchange -> {
+            var body = "upstream".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        upstream.start();
+        var settings = Map.<String, Object>ofEntries(Map.entry("onshore.waiting-room.enabled", "false"),
+                Map.entry("onshore.rate-limits.flush-every", "100ms"),
+                Map.entry("onshore.rate-limits.classes[0].name", "login"),
+                Map.entry("onshore.rate-limits.classes[0].paths", "/realms/shoppers/protocol/openid-connect/auth"),
+                Map.entry("onshore.rate-limits.classes[0].per-ip", "3"),
+                Map.entry("onshore.rate-limits.classes[0].per-shopper", "0"),
+                Map.entry("onshore.rate-limits.classes[0].window", "1m"),
+                Map.entry("onshore.rate-limits.classes[0].when-redis-is-down", "closed"),
+                Map.entry("onshore.rate-limits.classes[1].name", "pages"),
+                Map.entry("onshore.rate-limits.classes[1].paths", "/**"),
+                Map.entry("onshore.rate-limits.classes[1].per-ip", Integer.toString(LIMIT)),
+                Map.entry("onshore.rate-limits.classes[1].per-shopper", "0"),
+                Map.entry("onshore.rate-limits.classes[1].window", "1m"),
+                Map.entry("onshore.rate-limits.classes[1].when-redis-is-down", "open"));
+        var url = "http://127.0.0.1:" + upstream.getAddress().getPort();
+        a = Gateway.start(redis, url, settings);
+        b = Gateway.start(redis, url, settings);
+    }
+
+    @AfterAll
+    static void stop() {
+        for (var gateway : new Gateway[] {a, b}) {
+            if (gateway != null) {
+                gateway.close();
+            }
+        }
+        if (upstream != null) {
+            upstream.stop(0);
+        }
+        if (redis != null) {
+            redis.stop();
+        }
+    }
+
+    private static int page(Gateway node, String client) {
+        return node.get(PAGE, "X-Forwarded-For", client).statusCode();
+    }
+
+    private static String count(String client) {
+        return redis.reply("GET", "rl:pages:ip:" + client).toString();
+    }
+
+    @Test
+    void pageViewsCostNoRedisCallEach() throws Exception {
+        var before = evalCalls();
+        try (var shoppers = Executors.newVirtualThreadPerTaskExecutor()) {
+            var views = IntStream.range(0, 60).mapToObj(i -> shoppers.submit(() -> page(a, "203.0.113." + (100 + i))))
+                    .toList();
+            for (var view : views) {
+                assertThat(view.get()).isEqualTo(200);
+            }
+        }
+        waitFor("every address's view in Redis", () -> IntStream.range(0, 60)
+                .allMatch(i -> count("203.0.113." + (100 + i)).equals("1")));
+
+        // 60 views from 60 addresses at once took a few batches (one a flush interval), not a call each.
+        assertThat(evalCalls() - before).isLessThan(30);
+    }
+
+    @Test
+    void oneNodeAloneRefusesTheFirstRequestOverTheLimitAndSaysSoInRedis() {
+        for (int i = 0; i < LIMIT; i++) {
+            assertThat(page(a, "203.0.113.11")).isEqualTo(200);
+        }
+
+        var refused = a.get(PAGE, "X-Forwarded-For", "203.0.113.11", "Accept", "application/json");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(refused.body()).contains("https://onshore.dev/problems/rate-limited");
+        // The refusal was confirmed with Redis, which now holds every hit.
+        assertThat(count("203.0.113.11")).isEqualTo(Integer.toString(LIMIT + 1));
+        assertThat(page(a, "203.0.113.11")).isEqualTo(429);
+    }
+
+    @Test
+    void countsAreSharedBetweenNodes() {
+        for (int i = 0; i < 6; i++) {
+            assertThat(page(a, "203.0.113.21")).isEqualTo(200);
+        }
+        waitFor("node a's six views in Redis", () -> count("203.0.113.21").equals("6"));
+        for (int i = 0; i < 4; i++) {
+            assertThat(page(b, "203.0.113.21")).as("view %d on node b", i + 1).isEqualTo(200);
+        }
+        waitFor("node b's four views in Redis", () -> count("203.0.113.21").equals("10"));
+
+        // Node b saw four views itself, and still refuses the eleventh.
+        assertThat(page(b, "203.0.113.21")).isEqualTo(429);
+        // Node a learns the shared count at its next flush (the documented tolerance: one interval's views).
+        page(a, "203.0.113.21");
+        waitFor("node a refusing too", () -> page(a, "203.0.113.21") == 429);
+    }
+
+    @Test
+    void aBurstAcrossTwoNodesIsRefusedWithinTheTolerance() {
+        int admitted = 0;
+        for (int i = 0; i < 4 * LIMIT; i++) {
+            if (page(i % 2 == 0 ? a : b, "203.0.113.31") == 200) {
+                admitted++;
+            }
+        }
+
+        // At least the limit; at most the limit plus what the other node let through before its next flush, and
+        // never more than two nodes' limits.
+        assertThat(admitted).isBetween(LIMIT, 2 * LIMIT);
+        sleep(300);
+        assertThat(page(a, "203.0.113.31")).isEqualTo(429);
+        assertThat(page(b, "203.0.113.31")).isEqualTo(429);
+    }
+
+    @Test
+    void whileRedisIsDownBrowsingIsServedOnTheNodesOwnCountsAndLoginIsRefused() throws Exception {
+        redis.stop();
+        try {
+            for (int i = 0; i < LIMIT; i++) {
+                assertThat(page(a, "203.0.113.41")).as("view %d", i + 1).isEqualTo(200);
+            }
+            assertThat(page(a, "203.0.113.41")).as("over the limit on this node's own count").isEqualTo(429);
+            var login = a.get(LOGIN, "X-Forwarded-For", "203.0.113.42", "Accept", "application/json");
+            assertThat(login.statusCode()).isEqualTo(503);
+            assertThat(login.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(login.body()).contains("https://onshore.dev/problems/temporarily-unavailable");
+            assertThat(page(b, "203.0.113.43")).isEqualTo(200);
+        } finally {
+            redis.startAgain();
+        }
+        // Back: the views counted meanwhile reach Redis, and login is counted again.
+        waitFor("the view counted during the outage in Redis", () -> count("203.0.113.43").equals("1"));
+        waitFor("login counted again", () -> a.get(LOGIN, "X-Forwarded-For", "203.0.113.44").statusCode() == 200);
+        assertThat(redis.command("EXISTS", "rl:login:ip:203.0.113.44")).isEqualTo(":1");
+    }
+
+    private static long evalCalls() {
+        var stats = redis.reply("INFO", "commandstats").toString();
+        long calls = 0;
+        for (var matcher = EVAL_CALLS.matcher(stats); matcher.find();) {
+            calls += Long.parseLong(matcher.group(1));
+        }
+        return calls;
+    }
+
+    private static void waitFor(String what, BooleanSupplier condition) {
+        var deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
+            sleep(50);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
