@@ -68,6 +68,23 @@ class ShopApiDocumentIntegrationTests extends CatalogTestSupport {
     }
 
     @Test
+    void everyOperationThatNeedsAnIdempotencyKeySaysItIsRequired() throws Exception {
+        var paths = json.readTree(served()).path("paths");
+        for (var path : List.of("/api/shop/v1/orders", "/api/shop/v1/hot-deals/{id}/checkout",
+                "/api/shop/v1/orders/{number}/return", "/api/shop/v1/orders/{number}/exchange")) {
+            var key = new ArrayList<JsonNode>();
+            paths.path(path).path("post").path("parameters").forEach(parameter -> {
+                if (parameter.path("name").asString().equals("Idempotency-Key")) {
+                    key.add(parameter);
+                }
+            });
+            assertThat(key).as("POST %s documents its Idempotency-Key", path).hasSize(1);
+            assertThat(key.getFirst().path("in").asString()).isEqualTo("header");
+            assertThat(key.getFirst().path("required").asBoolean()).as("POST %s: the key is required", path).isTrue();
+        }
+    }
+
+    @Test
     void documentDescribesTheShoppersReturnsAndExchangesWithTheirProblemsAndReasons() throws Exception {
         var paths = json.readTree(served()).path("paths");
         for (var kind : List.of("return", "exchange")) {

@@ -30,7 +30,7 @@ class JobsController {
     record JobRun(long id, String job, String node, Instant startedAt, Duration duration, boolean succeeded,
             @Nullable String error) {
 
-        /** "820 ms", "3.4 s", "2 min 5 s". */
+        /** "820 ms", "3.4 s", "2 min 5 s", "3 h 20 min", "2 d 4 h". */
         public String readableDuration() {
             long millis = duration.toMillis();
             if (millis < 1000) {
@@ -39,7 +39,13 @@ class JobsController {
             if (millis < 60_000) {
                 return millis / 1000 + "." + millis % 1000 / 100 + " s";
             }
-            return millis / 60_000 + " min " + millis % 60_000 / 1000 + " s";
+            if (millis < 3_600_000) {
+                return millis / 60_000 + " min " + millis % 60_000 / 1000 + " s";
+            }
+            if (millis < 86_400_000) {
+                return duration.toHours() + " h " + duration.toMinutesPart() + " min";
+            }
+            return duration.toDays() + " d " + duration.toHoursPart() + " h";
         }
     }
 

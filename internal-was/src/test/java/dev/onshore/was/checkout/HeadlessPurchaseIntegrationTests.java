@@ -120,6 +120,10 @@ class HeadlessPurchaseIntegrationTests extends ShopTestSupport {
                 .endsWith("/illegal-order-transition");
         assertThat(JsonPath.<String>read(again.getResponse().getContentAsString(), "$.title"))
                 .isEqualTo("이 주문에는 할 수 없는 작업");
+        assertThat(JsonPath.<Integer>read(again.getResponse().getContentAsString(), "$.status"))
+                .as("RFC 9457: the HTTP status, not the order's").isEqualTo(409);
+        assertThat(JsonPath.<String>read(again.getResponse().getContentAsString(), "$.orderStatus"))
+                .isEqualTo("CANCELLED");
         assertThat(stock.available(SKU)).isEqualTo(before);
     }
 

@@ -33,6 +33,14 @@ class CheckoutApi {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+    /**
+     * The key's description in the OpenAPI document, where it is required although Spring reads it as optional: a
+     * request without one gets the API's own localized 400 problem rather than Spring's.
+     */
+    static final String IDEMPOTENCY_KEY_DOC = "Required: one key (at most 255 characters) per intended change. A retry"
+            + " with the same key and body replays the first answer; the same key with another body is 422, and 409"
+            + " while the first is still running.";
+
     private final Checkout checkout;
     private final OrderManagement orders;
     private final IdempotentResponses responses;
@@ -63,7 +71,8 @@ class CheckoutApi {
     @PostMapping(path = "/api/shop/v1/orders", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> place(@RequestBody byte[] body,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String key,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+            @Parameter(required = true, description = IDEMPOTENCY_KEY_DOC) @Nullable String key,
             @RequestHeader(name = Shoppers.CART_TOKEN, required = false) @Nullable String token,
             @AuthenticationPrincipal @Nullable Jwt jwt, @RequestParam(required = false) @Nullable String lang,
             @RequestHeader(name = Shoppers.TIME_ZONE, required = false) @Parameter(hidden = true) @Nullable String zone,
@@ -86,7 +95,8 @@ class CheckoutApi {
     @PostMapping(path = "/api/shop/v1/hot-deals/{id}/checkout", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> placeHotDeal(@PathVariable UUID id, @RequestBody byte[] body,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String key,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+            @Parameter(required = true, description = IDEMPOTENCY_KEY_DOC) @Nullable String key,
             @RequestHeader(name = Shoppers.CART_TOKEN, required = false) @Nullable String token,
             @AuthenticationPrincipal @Nullable Jwt jwt, @RequestParam(required = false) @Nullable String lang,
             @RequestHeader(name = Shoppers.TIME_ZONE, required = false) @Parameter(hidden = true) @Nullable String zone,

@@ -67,7 +67,8 @@ class OrderClaimsApi {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> requestReturn(@PathVariable String number,
             @RequestBody @Parameter(hidden = true) byte[] body,
-            @RequestHeader(name = CheckoutApi.IDEMPOTENCY_KEY, required = false) @Nullable String key,
+            @RequestHeader(name = CheckoutApi.IDEMPOTENCY_KEY, required = false)
+            @Parameter(required = true, description = CheckoutApi.IDEMPOTENCY_KEY_DOC) @Nullable String key,
             @RequestHeader(name = Shoppers.ORDER_TOKEN, required = false) @Nullable String token,
             @AuthenticationPrincipal @Nullable Jwt jwt, Locale locale) {
         return once(number, "return", body, key, token, jwt, locale, bytes -> {
@@ -102,7 +103,8 @@ class OrderClaimsApi {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> requestExchange(@PathVariable String number,
             @RequestBody @Parameter(hidden = true) byte[] body,
-            @RequestHeader(name = CheckoutApi.IDEMPOTENCY_KEY, required = false) @Nullable String key,
+            @RequestHeader(name = CheckoutApi.IDEMPOTENCY_KEY, required = false)
+            @Parameter(required = true, description = CheckoutApi.IDEMPOTENCY_KEY_DOC) @Nullable String key,
             @RequestHeader(name = Shoppers.ORDER_TOKEN, required = false) @Nullable String token,
             @AuthenticationPrincipal @Nullable Jwt jwt, Locale locale) {
         return once(number, "exchange", body, key, token, jwt, locale, bytes -> {

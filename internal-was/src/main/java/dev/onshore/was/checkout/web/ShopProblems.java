@@ -161,7 +161,7 @@ class ShopProblems {
             case IllegalOrderTransitionException illegal -> {
                 var problem = problem(HttpStatus.CONFLICT, "illegal-order-transition", locale, illegal.number(),
                         illegal.from());
-                problem.setProperty("status", illegal.from());
+                problem.setProperty("orderStatus", illegal.from()); // "status" is the HTTP status (RFC 9457)
                 yield problem;
             }
             case PaymentUnavailableException unavailable ->

@@ -36,7 +36,7 @@ class OrderAdminProblems {
     @ExceptionHandler(IllegalOrderTransitionException.class)
     ProblemDetail illegal(IllegalOrderTransitionException e, Locale locale) {
         var problem = problems.problem(HttpStatus.CONFLICT, "illegal-order-transition", locale, e.number(), e.from());
-        problem.setProperty("status", e.from());
+        problem.setProperty("orderStatus", e.from()); // "status" is the HTTP status (RFC 9457)
         return problem;
     }
 

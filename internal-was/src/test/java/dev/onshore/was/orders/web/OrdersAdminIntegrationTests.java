@@ -127,7 +127,8 @@ class OrdersAdminIntegrationTests extends ShopTestSupport {
         assertStatus(shipUnprepared, 409);
         assertThat(shipUnprepared.getResponse().getContentType()).startsWith("application/problem+json");
         assertThat(JsonPath.<String>read(json(shipUnprepared), "$.type")).endsWith("/illegal-order-transition");
-        assertThat(JsonPath.<String>read(json(shipUnprepared), "$.status")).isEqualTo("PAID");
+        assertThat(JsonPath.<Integer>read(json(shipUnprepared), "$.status")).as("RFC 9457: the HTTP status").isEqualTo(409);
+        assertThat(JsonPath.<String>read(json(shipUnprepared), "$.orderStatus")).isEqualTo("PAID");
         assertStatus(call(post("/api/admin/orders/" + number + "/delivery")), 409);
         assertStatus(call(post("/api/admin/orders/" + number + "/return/approval")), 409);
         assertThat(orders.find(number).orElseThrow().status()).isEqualTo(OrderStatus.PAID);
