@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * offered through {@link ProductCatalog}, on the application's clock, and how it follows changed exchange rates.
  */
 // Rates only through an event as far as Modulith sees; its ExchangeRates bean (an i18n type) prices converted offers.
-@ApplicationModuleTest(extraIncludes = {"rates", "audit"})
+@ApplicationModuleTest(extraIncludes = {"rates", "audit", "jobs"})
 @ActiveProfiles("it")
 @Import(TestClock.Configuration.class)
 class CatalogModuleIntegrationTests {

@@ -102,7 +102,7 @@ class ExchangesAdminIntegrationTests extends ShopTestSupport {
         var tooEarly = call("shipment", "{\"carrier\":\"CJ\",\"trackingNumber\":\"3333-4444\"}", "ORDER_MANAGER");
         assertStatus(tooEarly, 409);
         assertThat(JsonPath.<String>read(json(tooEarly), "$.type")).endsWith("/illegal-order-transition");
-        assertThat(JsonPath.<String>read(json(tooEarly), "$.status")).isEqualTo("DELIVERED/EXCHANGE_REQUESTED");
+        assertThat(JsonPath.<String>read(json(tooEarly), "$.orderStatus")).isEqualTo("DELIVERED/EXCHANGE_REQUESTED");
 
         assertStatus(call("approval", "", "ORDER_MANAGER"), 200);
         assertThat(stock.available(sku)).isEqualTo(2);
