@@ -290,7 +290,14 @@ for i in $(seq 1 14); do
     ip netns exec osl-inet curl -sk -o /dev/null --max-time 3 --interface 198.51.100.66 \
         "https://203.0.113.10/search?q=1%27%20or%20%271%27%3D%271%20union%20select%20password%20from%20users--"
 done
-banned() { ip netns exec osl-edge nft list set inet onshore_edge ips_ban | grep -q '198.51.100.66'; }
+# The whole listing first, then the match: nft writes its listing in many small writes, so `nft ... | grep -q` under
+# pipefail fails whenever grep has found the address and exited before nft's last write (SIGPIPE). Under load that
+# said "not banned" 3 times in 1,500 reads of a set holding the address, and failed this check once in a CI rehearsal.
+banned() {
+    local set
+    set="$(ip netns exec osl-edge nft list set inet onshore_edge ips_ban 2>/dev/null)"
+    [[ $set == *198.51.100.66* ]]
+}
 # fail2ban polls the WAF's log and bans on its own time: on a loaded machine that took longer than a fixed 20 s
 # although the ban came. Wait for the ban itself while the IPS lives, up to a generous bound (OSL_IPS_BAN_S).
 ips_alive() { kill -0 "$(cat "$STATE/pids/ips-fail2ban")" 2>/dev/null; }
