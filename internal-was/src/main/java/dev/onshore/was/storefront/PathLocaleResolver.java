@@ -24,8 +24,10 @@ class PathLocaleResolver implements LocaleResolver {
 
     PathLocaleResolver(StorefrontLocales locales) {
         this.locales = locales;
-        fallback.setSupportedLocales(java.util.List.of(Locale.ENGLISH, Locale.KOREAN, Locale.of("id"), Locale.of("ms"),
-                Locale.CHINESE));
+        // The languages the storefront has pages in (onshore.storefront.locales), so that a language added there
+        // (Japanese, Thai) is also the API's and the error pages' without a second list to keep in step.
+        fallback.setSupportedLocales(locales.all().stream().map(locale -> Locale.of(locale.language())).distinct()
+                .toList());
         fallback.setDefaultLocale(Locale.ENGLISH);
     }
 
