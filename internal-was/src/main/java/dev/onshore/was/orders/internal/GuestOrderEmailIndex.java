@@ -5,9 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Locale;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,35 +23,12 @@ import org.springframework.stereotype.Component;
  * Needs the PII key file only when there are guest orders to index, as migration 69.1 does.
  */
 @Component
-class GuestOrderEmailIndex implements JavaMigration {
+class GuestOrderEmailIndex extends PiiMigration {
 
     private static final Logger log = LoggerFactory.getLogger(GuestOrderEmailIndex.class);
-    static final int BATCH = 500;
-
-    private final PiiAttributeConverter pii;
 
     GuestOrderEmailIndex(PiiAttributeConverter pii) {
-        this.pii = pii;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("85");
-    }
-
-    @Override
-    public String getDescription() {
-        return "index guest order emails";
-    }
-
-    @Override
-    public @Nullable Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+        super(pii, "85", "index guest order emails");
     }
 
     @Override

@@ -5,9 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Objects;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,35 +21,12 @@ import org.springframework.stereotype.Component;
  * here with {@link dev.onshore.was.pii.PersonalDataUnavailableException}, before anything is changed.
  */
 @Component
-class OrderRecipientEncryption implements JavaMigration {
+class OrderRecipientEncryption extends PiiMigration {
 
     private static final Logger log = LoggerFactory.getLogger(OrderRecipientEncryption.class);
-    private static final int BATCH = 500;
-
-    private final PiiAttributeConverter pii;
 
     OrderRecipientEncryption(PiiAttributeConverter pii) {
-        this.pii = pii;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("69.1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "encrypt order recipients";
-    }
-
-    @Override
-    public @Nullable Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+        super(pii, "69.1", "encrypt order recipients");
     }
 
     @Override
