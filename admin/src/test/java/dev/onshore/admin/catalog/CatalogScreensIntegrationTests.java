@@ -80,6 +80,11 @@ class CatalogScreensIntegrationTests extends ScreenTests {
                 return new StandIn.Answer(415, """
                         {"type":"https://onshore.dev/problems/not-a-spreadsheet","status":415,
                          "title":"Not a spreadsheet","detail":"scan.pdf is not an .xlsx workbook or a UTF-8 .csv file."}""");
+            } else if (uri.startsWith("/api/admin/product-imports/5e1f0000-2222-4333-8444-955566667777")) {
+                return new StandIn.Answer(200, """
+                        {"id":"5e1f0000-2222-4333-8444-955566667777","fileName":"big.xlsx","format":"XLSX",
+                         "state":"VALIDATING","totalRows":10000,"processedRows":2500,"savedRows":0,"errors":[],
+                         "createdBy":"editor","createdAt":"2026-12-02T01:00:00Z","finishedAt":null}""");
             } else if (uri.startsWith("/api/admin/product-imports")) {
                 return new StandIn.Answer(method.equals("POST") ? 202 : 200, """
                         {"id":"0b0e7c1a-1111-4222-8333-944455556666","fileName":"bad.xlsx","format":"XLSX",
@@ -169,6 +174,16 @@ class CatalogScreensIntegrationTests extends ScreenTests {
                         containsString("<td>brand</td><td>Hanil</td><td>Hanil Pharm</td>"),
                         containsString("<td>version</td><td>7</td><td>6</td>"),
                         containsString("name=\"version\" value=\"7\""))));
+    }
+
+    @Test
+    void aRunningImportsPagePollsAndUpdatesItsRowsInTheOperatorsLanguage() throws Exception {
+        mvc.perform(get("/products/import/5e1f0000-2222-4333-8444-955566667777").header("Accept-Language", "ko")
+                        .with(as("editor", "CATALOG_MANAGER")))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(
+                        containsString("data-status-url=\"/products/import/5e1f0000-2222-4333-8444-955566667777/status\""),
+                        containsString("data-template=\"{1}행 중 {0}행 검사, {2}행 저장\""),
+                        containsString("function poll()"), containsString("rows.dataset.template"))));
     }
 
     @Test
