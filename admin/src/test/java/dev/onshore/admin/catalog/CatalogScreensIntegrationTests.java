@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.onshore.admin.ScreenTests;
 import dev.onshore.admin.StandIn;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.mock.web.MockMultipartFile;
@@ -107,7 +108,7 @@ class CatalogScreensIntegrationTests extends ScreenTests {
     void theListIsSearchedAndPagedByTheInternalWas() throws Exception {
         mvc.perform(get("/products").param("q", "ginseng").param("status", "DRAFT").param("market", "SG")
                         .param("page", "1").header("Accept-Language", "ko").with(as("editor", "CATALOG_MANAGER")))
-                .andExpect(status().isOk()).andExpect(content().string(allOf(
+                .andDo(snapshot("admin-products")).andExpect(status().isOk()).andExpect(content().string(allOf(
                         containsString("href=\"/products/HS-ONE\""),
                         containsString("src=\"/products/media/" + "a".repeat(64) + ".png\""),
                         containsString("상품 45개"), containsString("3페이지 중 2페이지"),
@@ -139,19 +140,19 @@ class CatalogScreensIntegrationTests extends ScreenTests {
     @Test
     void theTabsShowPricesCompletenessRegulatoryGapsAndTheWorkflowWithWhoAndWhen() throws Exception {
         mvc.perform(get("/products/HS-ONE").param("tab", "offers").with(as("editor", "CATALOG_MANAGER")))
-                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("SGD\u00a039.90"), not(containsString("39.9 SGD")),
+                .andDo(snapshot("admin-product-offers")).andExpect(status().isOk()).andExpect(content().string(allOf(containsString("SGD\u00a039.90"), not(containsString("39.9 SGD")),
                         containsString("Converted from the base price"), containsString("name=\"version\" value=\"7\""))));
         mvc.perform(get("/products/HS-ONE").param("tab", "texts").with(as("editor", "CATALOG_MANAGER")))
-                .andExpect(content().string(allOf(containsString("33%"), containsString("Six years"))));
+                .andDo(snapshot("admin-product-texts")).andExpect(content().string(allOf(containsString("33%"), containsString("Six years"))));
         mvc.perform(get("/products/HS-ONE").param("tab", "regulatory").with(as("editor", "CATALOG_MANAGER")))
-                .andExpect(content().string(allOf(containsString("BPOM registration number"),
+                .andDo(snapshot("admin-product-regulatory")).andExpect(content().string(allOf(containsString("BPOM registration number"),
                         containsString("cannot be published while it is offered"))));
         mvc.perform(get("/products/HS-ONE").param("tab", "workflow").with(as("editor", "CATALOG_MANAGER")))
                 .andExpect(content().string(allOf(containsString("editor, 2026-12-02 10:00"),
                         containsString("Awaiting another operator"),
                         not(containsString("/workflow/approve\"")))));
         mvc.perform(get("/products/HS-ONE").param("tab", "workflow").with(as("reviewer", "CATALOG_MANAGER")))
-                .andExpect(content().string(containsString("action=\"/products/HS-ONE/workflow/approve\"")));
+                .andDo(snapshot("admin-product-workflow")).andExpect(content().string(containsString("action=\"/products/HS-ONE/workflow/approve\"")));
     }
 
     @Test
@@ -168,7 +169,8 @@ class CatalogScreensIntegrationTests extends ScreenTests {
         mvc.perform(post("/products/HS-ONE/basics").param("version", "6").param("brand", "Hanil Pharm")
                         .param("basePrice", "36000").param("baseCurrency", "KRW").param("category", "health")
                         .with(as("editor", "CATALOG_MANAGER")).with(csrf()))
-                .andExpect(status().isConflict()).andExpect(content().string(allOf(
+                .andDo(snapshot("admin-product-stale-edit")).andExpect(status().isConflict())
+                .andExpect(content().string(allOf(
                         containsString("was changed after you opened it"),
                         containsString("What changed since you opened the page"),
                         containsString("<td>brand</td><td>Hanil</td><td>Hanil Pharm</td>"),
@@ -180,7 +182,7 @@ class CatalogScreensIntegrationTests extends ScreenTests {
     void aRunningImportsPagePollsAndUpdatesItsRowsInTheOperatorsLanguage() throws Exception {
         mvc.perform(get("/products/import/5e1f0000-2222-4333-8444-955566667777").header("Accept-Language", "ko")
                         .with(as("editor", "CATALOG_MANAGER")))
-                .andExpect(status().isOk()).andExpect(content().string(allOf(
+                .andDo(snapshot("admin-products-import-progress")).andExpect(status().isOk()).andExpect(content().string(allOf(
                         containsString("data-status-url=\"/products/import/5e1f0000-2222-4333-8444-955566667777/status\""),
                         containsString("data-template=\"{1}행 중 {0}행 검사, {2}행 저장\""),
                         containsString("function poll()"), containsString("rows.dataset.template"))));
@@ -202,7 +204,7 @@ class CatalogScreensIntegrationTests extends ScreenTests {
 
         mvc.perform(get("/products/import/0b0e7c1a-1111-4222-8333-944455556666").header("Accept-Language", "ko")
                         .with(as("editor", "CATALOG_MANAGER")))
-                .andExpect(status().isOk()).andExpect(content().string(allOf(
+                .andDo(snapshot("admin-products-import-refused")).andExpect(status().isOk()).andExpect(content().string(allOf(
                         containsString("아무것도 저장하지 않았습니다: 문제 2건"),
                         containsString("data-row=\"11\""), containsString("base_price은(는) 양수여야 합니다."))));
         mvc.perform(get("/products/import/0b0e7c1a-1111-4222-8333-944455556666/report.csv")
@@ -210,5 +212,18 @@ class CatalogScreensIntegrationTests extends ScreenTests {
                 .andExpect(status().isOk()).andExpect(content().string(allOf(
                         containsString("11,\"base_price\",\"base_price must be a positive number.\""),
                         containsString("501,\"'=HYPERLINK(\"\"x\"\")\""))));
+    }
+
+    @Test
+    void theOtherTabsAndTheNewProductAndImportFormsRenderForAnEditor() throws Exception {
+        for (var tab : List.of("basics", "variants", "images")) {
+            mvc.perform(get("/products/HS-ONE").param("tab", tab).with(as("editor", "CATALOG_MANAGER")))
+                    .andDo(snapshot("admin-product-" + tab)).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("data-tab=\"" + tab + "\"")));
+        }
+        mvc.perform(get("/products/new").with(as("editor", "CATALOG_MANAGER"))).andDo(snapshot("admin-product-new"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("name=\"sku\"")));
+        mvc.perform(get("/products/import").with(as("editor", "CATALOG_MANAGER"))).andDo(snapshot("admin-products-import"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("href=\"/products/import-template")));
     }
 }
