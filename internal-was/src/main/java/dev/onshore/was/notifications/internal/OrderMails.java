@@ -1,10 +1,15 @@
 package dev.onshore.was.notifications.internal;
 
+import dev.onshore.was.orders.ExchangeApproved;
+import dev.onshore.was.orders.ExchangeRequested;
+import dev.onshore.was.orders.ExchangeShipped;
 import dev.onshore.was.orders.OrderCancelled;
 import dev.onshore.was.orders.OrderManagement;
 import dev.onshore.was.orders.OrderPaid;
 import dev.onshore.was.orders.OrderPlaced;
 import dev.onshore.was.orders.OrderShipped;
+import dev.onshore.was.orders.ReturnApproved;
+import dev.onshore.was.orders.ReturnRequested;
 import dev.onshore.was.payments.RefundIssued;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -15,7 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 /**
- * Mails the shopper when their order is placed, paid, shipped, cancelled or refunded. The listeners run without a
+ * Mails the shopper when their order is placed, paid, shipped, cancelled or refunded, and when they ask for a return
+ * or an exchange, when it is approved and when an exchange's replacement is shipped (a return ends with the refund's
+ * mail). The listeners run without a
  * transaction of their own: what they read, each read's short transaction; the mail, once per event, through
  * {@link MailDelivery}, which never holds a pool connection while the relay is talked to; on the mail executor,
  * apart from the other listeners. A redelivered event sends nothing; a mail that could not be sent leaves the event
@@ -68,6 +75,41 @@ class OrderMails {
     void on(RefundIssued refund) {
         mail(refund.provider() + ":" + refund.providerRefundId(), MailKind.REFUNDED, refund.orderReference(),
                 Map.of("amount", refund.amount(), "refundedAt", refund.issuedAt()));
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(MailDelivery.EXECUTOR)
+    void on(ReturnRequested requested) {
+        mail(requested.eventId().toString(), MailKind.RETURN_REQUESTED, requested.orderNumber(),
+                Map.of("requestedAt", requested.occurredAt()));
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(MailDelivery.EXECUTOR)
+    void on(ReturnApproved approved) {
+        mail(approved.eventId().toString(), MailKind.RETURN_APPROVED, approved.orderNumber(),
+                Map.of("approvedAt", approved.occurredAt()));
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(MailDelivery.EXECUTOR)
+    void on(ExchangeRequested requested) {
+        mail(requested.eventId().toString(), MailKind.EXCHANGE_REQUESTED, requested.orderNumber(),
+                Map.of("requestedAt", requested.occurredAt()));
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(MailDelivery.EXECUTOR)
+    void on(ExchangeApproved approved) {
+        mail(approved.eventId().toString(), MailKind.EXCHANGE_APPROVED, approved.orderNumber(),
+                Map.of("approvedAt", approved.occurredAt()));
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(MailDelivery.EXECUTOR)
+    void on(ExchangeShipped shipped) {
+        mail(shipped.eventId().toString(), MailKind.EXCHANGE_SHIPPED, shipped.orderNumber(), Map.of("carrier",
+                shipped.carrier(), "tracking", shipped.trackingNumber(), "shippedAt", shipped.occurredAt()));
     }
 
     private void mail(String eventKey, MailKind kind, String number, Map<String, ?> facts) {
