@@ -4,7 +4,7 @@
  * and the shopper's time zone, once per event.
  */
 @NullMarked
-@ApplicationModule(displayName = "Notifications", allowedDependencies = {"orders", "payments", "accounts"})
+@ApplicationModule(displayName = "Notifications", allowedDependencies = {"orders", "payments", "accounts", "claims"})
 package dev.onshore.was.notifications;
 
 import org.jspecify.annotations.NullMarked;

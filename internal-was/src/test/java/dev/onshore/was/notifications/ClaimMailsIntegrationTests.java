@@ -122,8 +122,13 @@ class ClaimMailsIntegrationTests extends ShopTestSupport {
         var requested = awaitMail(email, "EXCHANGE_REQUESTED");
         assertThat(requested.getSubject()).isEqualTo("주문 " + order.number() + "의 교환 요청이 접수되었습니다");
         assertThat(requested.getHeader("Content-Language")).containsExactly("ko-ID");
+        // The replacement by the name the shop gives it in Korean, not by its SKU.
+        var sixty = exchanges.replacements("HS-PROBIO-50B-30", "ID", "ko").stream()
+                .filter(replacement -> replacement.sku().equals("HS-PROBIO-50B-60")).findFirst().orElseThrow().label();
+        assertThat(sixty).isNotBlank().isNotEqualTo("HS-PROBIO-50B-60");
         assertThat(part(requested, "text/plain")).contains("사유: 다른 옵션으로 교환 희망")
-                .contains("× 1  HS-PROBIO-50B-60(으)로 교환").contains("앞으로의 진행:").doesNotContain("남기신 메모");
+                .contains("× 1  " + sixty + "(으)로 교환").doesNotContain("HS-PROBIO-50B-60").contains("앞으로의 진행:")
+                .doesNotContain("남기신 메모");
 
         exchanges.approve(order.number(), "kim");
         var approved = awaitMail(email, "EXCHANGE_APPROVED");

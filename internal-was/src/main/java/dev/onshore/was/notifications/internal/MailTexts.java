@@ -49,7 +49,8 @@ class MailTexts {
     }
 
     /**
-     * @param facts what the event adds ({@code Money} and {@code Instant} values are formatted for the shopper)
+     * @param facts what the event adds ({@code Money} and {@code Instant} values are formatted for the shopper); an
+     *     exchange's mail names the replacement by {@code replacement} when given, else by its SKU
      */
     Mail composeOrder(MailKind kind, OrderView order, OrderRecipient recipient, Map<String, ?> facts) {
         if (kind.claim()) {
@@ -123,7 +124,8 @@ class MailTexts {
             var name = order.lines().stream().filter(line -> line.sku().equals(exchange.sku())).findFirst()
                     .map(line -> line.name()).orElse(exchange.sku());
             lines.add(new Row(text("mail.line", locale, Map.of("quantity", exchange.quantity(), "name", name)),
-                    text("mail.exchange.for", locale, Map.of("replacement", exchange.replacementSku()))));
+                    text("mail.exchange.for", locale, Map.of("replacement",
+                            facts.get("replacement") instanceof String label ? label : exchange.replacementSku()))));
         } else {
             for (var line : order.lines()) {
                 lines.add(new Row(text("mail.line", locale, Map.of("quantity", line.quantity(), "name", line.name())),

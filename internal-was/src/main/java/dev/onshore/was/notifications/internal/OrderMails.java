@@ -1,5 +1,6 @@
 package dev.onshore.was.notifications.internal;
 
+import dev.onshore.was.claims.ExchangeClaims;
 import dev.onshore.was.orders.ExchangeApproved;
 import dev.onshore.was.orders.ExchangeRequested;
 import dev.onshore.was.orders.ExchangeShipped;
@@ -8,9 +9,11 @@ import dev.onshore.was.orders.OrderManagement;
 import dev.onshore.was.orders.OrderPaid;
 import dev.onshore.was.orders.OrderPlaced;
 import dev.onshore.was.orders.OrderShipped;
+import dev.onshore.was.orders.OrderView;
 import dev.onshore.was.orders.ReturnApproved;
 import dev.onshore.was.orders.ReturnRequested;
 import dev.onshore.was.payments.RefundIssued;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +37,13 @@ class OrderMails {
     private static final Logger log = LoggerFactory.getLogger(OrderMails.class);
 
     private final OrderManagement orders;
+    private final ExchangeClaims exchanges;
     private final MailTexts texts;
     private final MailDelivery delivery;
 
-    OrderMails(OrderManagement orders, MailTexts texts, MailDelivery delivery) {
+    OrderMails(OrderManagement orders, ExchangeClaims exchanges, MailTexts texts, MailDelivery delivery) {
         this.orders = orders;
+        this.exchanges = exchanges;
         this.texts = texts;
         this.delivery = delivery;
     }
@@ -112,6 +117,23 @@ class OrderMails {
                 shipped.carrier(), "tracking", shipped.trackingNumber(), "shippedAt", shipped.occurredAt()));
     }
 
+    /**
+     * The facts with {@code replacement}: the name the shop gives the exchange's replacement in the shopper's language
+     * (its variant's label), or its SKU when the market no longer sells it.
+     */
+    private Map<String, ?> withReplacement(OrderView order, String language, Map<String, ?> facts) {
+        var exchange = order.exchange();
+        if (exchange == null) {
+            return facts;
+        }
+        var replacement = exchanges.replacements(exchange.sku(), order.market(), language).stream()
+                .filter(candidate -> candidate.sku().equals(exchange.replacementSku())).findFirst()
+                .map(ExchangeClaims.Replacement::label).orElse(exchange.replacementSku());
+        var known = new LinkedHashMap<String, Object>(facts);
+        known.put("replacement", replacement);
+        return known;
+    }
+
     private void mail(String eventKey, MailKind kind, String number, Map<String, ?> facts) {
         var order = orders.find(number).orElse(null);
         var recipient = orders.recipient(number).orElse(null);
@@ -124,8 +146,8 @@ class OrderMails {
             log.info("No {} mail for order {}: it has no email address", kind, number);
             return;
         }
-        if (!delivery.sendOnce(eventKey, kind, number, recipient.email(),
-                () -> texts.composeOrder(kind, order, recipient, facts))) {
+        if (!delivery.sendOnce(eventKey, kind, number, recipient.email(), () -> texts.composeOrder(kind, order,
+                recipient, kind.exchange() ? withReplacement(order, recipient.language(), facts) : facts))) {
             log.info("The {} mail of order {} was sent before (event {} delivered again)", kind, number, eventKey);
             return;
         }
