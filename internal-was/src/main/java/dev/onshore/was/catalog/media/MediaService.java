@@ -14,12 +14,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 @Transactional
@@ -32,8 +36,14 @@ public class MediaService implements ProductMedia {
     private final MediaProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate readOnly;
 
-    MediaService(Products products, MediaStore store, MediaProperties properties, AuditTrail audit, Clock clock) {
+    MediaService(Products products, MediaStore store, MediaProperties properties, AuditTrail audit, Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
         this.audit = audit;
         this.clock = clock;
         this.products = products;
@@ -41,9 +51,25 @@ public class MediaService implements ProductMedia {
         this.properties = properties;
     }
 
+    /**
+     * Three steps, so that no pool connection waits on the media directory (a NAS: a slow or stalled one would hold a
+     * connection, and the product's row lock, per upload for as long as it takes): the refusals in a short read-only
+     * transaction; the file with no transaction open; the image's row and audit row in a second short transaction,
+     * which checks the product again.
+     * <p>
+     * The file comes first and is never deleted here, because a committed row must never name a missing file (a
+     * broken image on live pages, and no way back from it): should the row's transaction fail, an unreferenced file
+     * remains, as after {@link #removeImage}. That is harmless: its name is its content, so it can never show another
+     * image, and the next upload of the same picture (the operator's retry) reuses it. Deleting it instead would race
+     * with another upload of the same bytes, which finds the file there and names it in its own row; the opposite order
+     * (the row first, the file after it, or a temporary file moved into place after the commit) leaves a row without a
+     * file whenever the node stops in between.
+     */
     @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ProductImageView addImage(Sku sku, byte[] bytes, Map<String, String> alt, Operator operator) {
-        var product = find(sku);
+        // A copy: the product's image list is read in the transaction, not after it.
+        var images = Objects.requireNonNull(readOnly.execute(status -> List.copyOf(find(sku).images())));
         var violations = new ArrayList<InputViolation>();
         ImageFormat.Sniffed sniffed = null;
         if (bytes.length == 0) {
@@ -76,18 +102,25 @@ public class MediaService implements ProductMedia {
             throw new InvalidImageException(violations);
         }
         var name = MediaStore.nameOf(bytes, sniffed.format());
-        if (product.images().size() >= Product.MAX_IMAGES
-                && product.images().stream().noneMatch(image -> image.fileName().equals(name))) {
-            throw new InvalidImageException(List.of(new InputViolation("file", "tooMany")));
-        }
-        // The file first: should the transaction fail, an unreferenced file remains, which is harmless (its name is
-        // its content) and the next upload of the same image reuses it.
+        requireRoom(images, name);
         store.store(bytes, sniffed.format());
         var image = new ProductImage(name, sniffed.width(), sniffed.height(), bytes.length, texts);
-        products.save(product.addImage(image, clock.instant()));
-        audit.record("product.image.add", "product:" + sku.value() + "/image:" + name, null, view(image, "en"));
+        transactions.executeWithoutResult(status -> {
+            // Again under the row's transaction: another operator may have added images meanwhile.
+            var product = find(sku);
+            requireRoom(product.images(), name);
+            products.save(product.addImage(image, clock.instant()));
+            audit.record("product.image.add", "product:" + sku.value() + "/image:" + name, null, view(image, "en"));
+        });
         log.info("{} added image {} ({}x{}) to {}", operator, name, sniffed.width(), sniffed.height(), sku);
         return view(image, "en");
+    }
+
+    /** A product full of images takes no other (the same one again replaces its texts). */
+    private static void requireRoom(List<ProductImage> images, String name) {
+        if (images.size() >= Product.MAX_IMAGES && images.stream().noneMatch(image -> image.fileName().equals(name))) {
+            throw new InvalidImageException(List.of(new InputViolation("file", "tooMany")));
+        }
     }
 
     @Override
@@ -123,7 +156,7 @@ public class MediaService implements ProductMedia {
     }
 
     @Override
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<MediaFile> file(String name) {
         var extension = name.substring(name.lastIndexOf('.') + 1);
         return store.find(name).or(() -> store.findNarrower(name)).flatMap(path -> ImageFormat.ofExtension(extension)

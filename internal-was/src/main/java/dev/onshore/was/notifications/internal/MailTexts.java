@@ -5,6 +5,7 @@ import dev.onshore.i18n.market.Markets;
 import dev.onshore.i18n.messages.Messages;
 import dev.onshore.i18n.money.Money;
 import dev.onshore.i18n.time.ViewerTime;
+import dev.onshore.was.orders.ClaimReason;
 import dev.onshore.was.orders.OrderRecipient;
 import dev.onshore.was.orders.OrderView;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -47,23 +49,15 @@ class MailTexts {
     }
 
     /**
-     * @param facts what the event adds ({@code Money} and {@code Instant} values are formatted for the shopper)
+     * @param facts what the event adds ({@code Money} and {@code Instant} values are formatted for the shopper); an
+     *     exchange's mail names the replacement by {@code replacement} when given, else by its SKU
      */
     Mail composeOrder(MailKind kind, OrderView order, OrderRecipient recipient, Map<String, ?> facts) {
+        if (kind.claim()) {
+            return composeClaim(kind, order, recipient, facts);
+        }
         var locale = Locale.of(recipient.language(), order.market());
-        var zone = zone(order, recipient);
-        var arguments = new LinkedHashMap<String, Object>();
-        arguments.put("number", order.number());
-        arguments.put("lines", order.lines().size());
-        arguments.put("items", order.lines().stream().mapToInt(line -> line.quantity()).sum());
-        arguments.put("total", order.total().format(locale));
-        arguments.put("placedAt", ViewerTime.dateTime(order.placedAt(), zone, locale));
-        arguments.put("payBy", ViewerTime.dateTime(order.payBy(), zone, locale));
-        facts.forEach((name, value) -> arguments.put(name, switch (value) {
-            case Money money -> money.format(locale);
-            case Instant instant -> ViewerTime.dateTime(instant, zone, locale);
-            default -> value;
-        }));
+        var arguments = arguments(order, recipient, facts, locale);
         if (kind == MailKind.CANCELLED) {
             var reason = "mail.cancelled.reason." + facts.get("reason");
             arguments.put("reason", text(messages.pattern(reason, locale).isPresent() ? reason
@@ -101,6 +95,71 @@ class MailTexts {
                 List.copyOf(totals), text("mail.closing", locale, arguments),
                 text("mail.footer", locale, arguments));
         return new Mail(content.subject(), plainText(content), html(content), locale);
+    }
+
+    /**
+     * A return's or an exchange's mail: what was asked (the lines concerned, the shopper's reason and note), or what
+     * was decided, then what happens next. Amounts in the order's currency, times in the shopper's zone.
+     */
+    private Mail composeClaim(MailKind kind, OrderView order, OrderRecipient recipient, Map<String, ?> facts) {
+        var locale = Locale.of(recipient.language(), order.market());
+        var arguments = arguments(order, recipient, facts, locale);
+        var exchange = kind.exchange() ? Objects.requireNonNull(order.exchange(), "the order's exchange") : null;
+        var paragraphs = new ArrayList<String>();
+        paragraphs.add(text("mail." + kind.key() + ".intro", locale, arguments));
+        var grounds = exchange != null ? exchange.grounds() : order.returnGrounds();
+        if ((kind == MailKind.RETURN_REQUESTED || kind == MailKind.EXCHANGE_REQUESTED) && grounds != null) {
+            paragraphs.add(text("mail.claim.reason", locale, Map.of("reason",
+                    text(reasonKey(grounds.reason()), locale, arguments))));
+            if (grounds.note() != null) {
+                // The shopper's own words as an argument, never as a pattern: quotes and braces stay as written.
+                paragraphs.add(text("mail.claim.note", locale, Map.of("note", grounds.note())));
+            }
+        }
+        if (messages.pattern("mail." + kind.key() + ".next", locale).isPresent()) {
+            paragraphs.add(text("mail." + kind.key() + ".next", locale, arguments));
+        }
+        var lines = new ArrayList<Row>();
+        if (exchange != null) {
+            var name = order.lines().stream().filter(line -> line.sku().equals(exchange.sku())).findFirst()
+                    .map(line -> line.name()).orElse(exchange.sku());
+            lines.add(new Row(text("mail.line", locale, Map.of("quantity", exchange.quantity(), "name", name)),
+                    text("mail.exchange.for", locale, Map.of("replacement",
+                            facts.get("replacement") instanceof String label ? label : exchange.replacementSku()))));
+        } else {
+            for (var line : order.lines()) {
+                lines.add(new Row(text("mail.line", locale, Map.of("quantity", line.quantity(), "name", line.name())),
+                        line.total().rounded().format(locale)));
+            }
+        }
+        var content = new Content(locale.toLanguageTag(), text("mail." + kind.key() + ".subject", locale, arguments),
+                text("mail.greeting", locale, arguments), List.copyOf(paragraphs), List.copyOf(lines), List.of(),
+                text("mail.closing", locale, arguments), text("mail.footer", locale, arguments));
+        return new Mail(content.subject(), plainText(content), html(content), locale);
+    }
+
+    /** The label of a claim's reason in the bundles: {@code mail.claim.reason.wrong-item} for WRONG_ITEM. */
+    static String reasonKey(ClaimReason reason) {
+        return "mail.claim.reason." + reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** What every order mail may say: the order's number, counts, total and times, and the event's facts. */
+    private Map<String, Object> arguments(OrderView order, OrderRecipient recipient, Map<String, ?> facts,
+            Locale locale) {
+        var zone = zone(order, recipient);
+        var arguments = new LinkedHashMap<String, Object>();
+        arguments.put("number", order.number());
+        arguments.put("lines", order.lines().size());
+        arguments.put("items", order.lines().stream().mapToInt(line -> line.quantity()).sum());
+        arguments.put("total", order.total().format(locale));
+        arguments.put("placedAt", ViewerTime.dateTime(order.placedAt(), zone, locale));
+        arguments.put("payBy", ViewerTime.dateTime(order.payBy(), zone, locale));
+        facts.forEach((name, value) -> arguments.put(name, switch (value) {
+            case Money money -> money.format(locale);
+            case Instant instant -> ViewerTime.dateTime(instant, zone, locale);
+            default -> value;
+        }));
+        return arguments;
     }
 
     /** The confirmation that a shopper's account was erased, in {@code language}. */

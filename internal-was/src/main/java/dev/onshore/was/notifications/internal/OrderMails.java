@@ -1,11 +1,19 @@
 package dev.onshore.was.notifications.internal;
 
+import dev.onshore.was.claims.ExchangeClaims;
+import dev.onshore.was.orders.ExchangeApproved;
+import dev.onshore.was.orders.ExchangeRequested;
+import dev.onshore.was.orders.ExchangeShipped;
 import dev.onshore.was.orders.OrderCancelled;
 import dev.onshore.was.orders.OrderManagement;
 import dev.onshore.was.orders.OrderPaid;
 import dev.onshore.was.orders.OrderPlaced;
 import dev.onshore.was.orders.OrderShipped;
+import dev.onshore.was.orders.OrderView;
+import dev.onshore.was.orders.ReturnApproved;
+import dev.onshore.was.orders.ReturnRequested;
 import dev.onshore.was.payments.RefundIssued;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 /**
- * Mails the shopper when their order is placed, paid, shipped, cancelled or refunded. The listeners run without a
+ * Mails the shopper when their order is placed, paid, shipped, cancelled or refunded, and when they ask for a return
+ * or an exchange, when it is approved and when an exchange's replacement is shipped (a return ends with the refund's
+ * mail). The listeners run without a
  * transaction of their own: what they read, each read's short transaction; the mail, once per event, through
  * {@link MailDelivery}, which never holds a pool connection while the relay is talked to; on the mail executor,
  * apart from the other listeners. A redelivered event sends nothing; a mail that could not be sent leaves the event
@@ -27,11 +37,13 @@ class OrderMails {
     private static final Logger log = LoggerFactory.getLogger(OrderMails.class);
 
     private final OrderManagement orders;
+    private final ExchangeClaims exchanges;
     private final MailTexts texts;
     private final MailDelivery delivery;
 
-    OrderMails(OrderManagement orders, MailTexts texts, MailDelivery delivery) {
+    OrderMails(OrderManagement orders, ExchangeClaims exchanges, MailTexts texts, MailDelivery delivery) {
         this.orders = orders;
+        this.exchanges = exchanges;
         this.texts = texts;
         this.delivery = delivery;
     }
@@ -70,6 +82,58 @@ class OrderMails {
                 Map.of("amount", refund.amount(), "refundedAt", refund.issuedAt()));
     }
 
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(MailDelivery.EXECUTOR)
+    void on(ReturnRequested requested) {
+        mail(requested.eventId().toString(), MailKind.RETURN_REQUESTED, requested.orderNumber(),
+                Map.of("requestedAt", requested.occurredAt()));
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(MailDelivery.EXECUTOR)
+    void on(ReturnApproved approved) {
+        mail(approved.eventId().toString(), MailKind.RETURN_APPROVED, approved.orderNumber(),
+                Map.of("approvedAt", approved.occurredAt()));
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(MailDelivery.EXECUTOR)
+    void on(ExchangeRequested requested) {
+        mail(requested.eventId().toString(), MailKind.EXCHANGE_REQUESTED, requested.orderNumber(),
+                Map.of("requestedAt", requested.occurredAt()));
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(MailDelivery.EXECUTOR)
+    void on(ExchangeApproved approved) {
+        mail(approved.eventId().toString(), MailKind.EXCHANGE_APPROVED, approved.orderNumber(),
+                Map.of("approvedAt", approved.occurredAt()));
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(MailDelivery.EXECUTOR)
+    void on(ExchangeShipped shipped) {
+        mail(shipped.eventId().toString(), MailKind.EXCHANGE_SHIPPED, shipped.orderNumber(), Map.of("carrier",
+                shipped.carrier(), "tracking", shipped.trackingNumber(), "shippedAt", shipped.occurredAt()));
+    }
+
+    /**
+     * The facts with {@code replacement}: the name the shop gives the exchange's replacement in the shopper's language
+     * (its variant's label), or its SKU when the market no longer sells it.
+     */
+    private Map<String, ?> withReplacement(OrderView order, String language, Map<String, ?> facts) {
+        var exchange = order.exchange();
+        if (exchange == null) {
+            return facts;
+        }
+        var replacement = exchanges.replacements(exchange.sku(), order.market(), language).stream()
+                .filter(candidate -> candidate.sku().equals(exchange.replacementSku())).findFirst()
+                .map(ExchangeClaims.Replacement::label).orElse(exchange.replacementSku());
+        var known = new LinkedHashMap<String, Object>(facts);
+        known.put("replacement", replacement);
+        return known;
+    }
+
     private void mail(String eventKey, MailKind kind, String number, Map<String, ?> facts) {
         var order = orders.find(number).orElse(null);
         var recipient = orders.recipient(number).orElse(null);
@@ -82,8 +146,8 @@ class OrderMails {
             log.info("No {} mail for order {}: it has no email address", kind, number);
             return;
         }
-        if (!delivery.sendOnce(eventKey, kind, number, recipient.email(),
-                () -> texts.composeOrder(kind, order, recipient, facts))) {
+        if (!delivery.sendOnce(eventKey, kind, number, recipient.email(), () -> texts.composeOrder(kind, order,
+                recipient, kind.exchange() ? withReplacement(order, recipient.language(), facts) : facts))) {
             log.info("The {} mail of order {} was sent before (event {} delivered again)", kind, number, eventKey);
             return;
         }

@@ -4,6 +4,9 @@ import dev.onshore.i18n.money.Money;
 import dev.onshore.was.orders.ClaimGrounds;
 import dev.onshore.was.orders.ClaimLineException;
 import dev.onshore.was.orders.ClaimWindowClosedException;
+import dev.onshore.was.orders.ExchangeApproved;
+import dev.onshore.was.orders.ExchangeRequested;
+import dev.onshore.was.orders.ExchangeShipped;
 import dev.onshore.was.orders.IllegalOrderTransitionException;
 import dev.onshore.was.orders.ExchangeStatus;
 import dev.onshore.was.orders.NewOrder;
@@ -17,6 +20,8 @@ import dev.onshore.was.orders.OrderPlaced;
 import dev.onshore.was.orders.OrderShipped;
 import dev.onshore.was.orders.OrderStatus;
 import dev.onshore.was.orders.OrderView;
+import dev.onshore.was.orders.ReturnApproved;
+import dev.onshore.was.orders.ReturnRequested;
 import dev.onshore.was.orders.ReturnStatus;
 import dev.onshore.was.orders.Shipment;
 import java.time.Duration;
@@ -207,6 +212,7 @@ final class Order {
         requireClaimable("be returned", window, now);
         returnGrounds = grounds;
         returnTo(ReturnStatus.REQUESTED, now);
+        events.add(new ReturnRequested(UUID.randomUUID(), number, now));
     }
 
     /**
@@ -247,6 +253,7 @@ final class Order {
     void approveReturn(Instant now) {
         requireReturn(ReturnStatus.REQUESTED, "have its return approved");
         returnTo(ReturnStatus.APPROVED, now);
+        events.add(new ReturnApproved(UUID.randomUUID(), number, now));
     }
 
     void receiveReturn(Instant now) {
@@ -280,10 +287,12 @@ final class Order {
         exchange = new OrderExchange(ExchangeStatus.REQUESTED, sku, replacementSku, quantity, null, grounds);
         history.add(new OrderView.Step("EXCHANGE_REQUESTED:" + sku + ">" + replacementSku + "x" + quantity, now,
                 actor));
+        events.add(new ExchangeRequested(UUID.randomUUID(), number, now));
     }
 
     void approveExchange(Instant now) {
         exchangeTo(ExchangeStatus.REQUESTED, ExchangeStatus.APPROVED, null, "have its exchange approved", now);
+        events.add(new ExchangeApproved(UUID.randomUUID(), number, now));
     }
 
     void receiveExchange(Instant now) {
@@ -292,6 +301,7 @@ final class Order {
 
     void shipExchange(Shipment with, Instant now) {
         exchangeTo(ExchangeStatus.RECEIVED, ExchangeStatus.SHIPPED, with, "have its replacement shipped", now);
+        events.add(new ExchangeShipped(UUID.randomUUID(), number, with.carrier(), with.trackingNumber(), now));
     }
 
     private void exchangeTo(ExchangeStatus expected, ExchangeStatus next, @Nullable Shipment with, String action,

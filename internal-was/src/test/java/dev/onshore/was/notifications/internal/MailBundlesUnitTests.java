@@ -27,6 +27,13 @@ class MailBundlesUnitTests {
     }
 
     @Test
+    void everyReasonAShopperMayGiveForAReturnOrAnExchangeHasItsLabelInTheMails() {
+        for (var reason : dev.onshore.was.orders.ClaimReason.values()) {
+            assertThat(messages.bundles().get("en")).containsKey(MailTexts.reasonKey(reason));
+        }
+    }
+
+    @Test
     void countsArePluralInEnglishAndPlainInIndonesian() {
         var arguments = Map.of("number", "ON1", "items", 1, "placedAt", "today");
         assertThat(messages.format("mail.placed.intro", Locale.US, arguments)).contains("of 1 item on");
