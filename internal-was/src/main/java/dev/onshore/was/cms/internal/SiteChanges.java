@@ -6,12 +6,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells this node's page renderers that a site changed: right after a local change commits, and when another node's
  * change arrives from Kafka (a consumer group per node, so every node sees every change; the key is the market).
  * A node also receives its own changes back from Kafka; a second signal only drops a few cached pages twice.
+ *
+ * <p>The local signal is sent from the transaction's {@code afterCommit}, not by a {@code @TransactionalEventListener}:
+ * Spring Modulith would record a publication for that and complete it in a transaction of its own, a second pool
+ * connection taken while the operator's is still bound.
  */
 @Component
 class SiteChanges {
@@ -22,9 +28,19 @@ class SiteChanges {
         this.events = events;
     }
 
-    @TransactionalEventListener
-    void committed(SiteContentChanged event) {
-        events.publishEvent(new SiteViewsChanged(event.market()));
+    @EventListener
+    void changed(SiteContentChanged event) {
+        var signal = new SiteViewsChanged(event.market());
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            events.publishEvent(signal);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                events.publishEvent(signal);
+            }
+        });
     }
 
     @KafkaListener(id = "cms-site-follower", topics = "onshore.cms.site-changed",
