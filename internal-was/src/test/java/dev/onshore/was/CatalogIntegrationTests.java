@@ -156,6 +156,18 @@ class CatalogIntegrationTests extends CatalogTestSupport {
     }
 
     @Test
+    void aPagesLinksAreNeverSearchedForOnTheClassPath(
+            @Autowired org.springframework.web.servlet.resource.ResourceUrlProvider resources) throws Exception {
+        // Every link a template writes is offered to the static handlers whose pattern matches it; a catch-all
+        // pattern made each one a class path search on every render (StaticAssets).
+        var matcher = new org.springframework.util.AntPathMatcher();
+        assertThat(resources.getHandlerMap().keySet()).contains("/css/**", "/img/**")
+                .noneMatch(pattern -> matcher.match(pattern, "/id-id/cart"))
+                .noneMatch(pattern -> matcher.match(pattern, "/api/shop/v1/orders/ON1"));
+        mvc.perform(get("/img/cms/missing.svg")).andExpect(status().isNotFound());
+    }
+
+    @Test
     void metricsAreRefusedToAnyoneButTheConfiguredScrapers() throws Exception {
         mvc.perform(get("/actuator/prometheus").with(request -> {
             request.setRemoteAddr("10.20.0.5"); // the internal L4 forwarding a DMZ request, say
