@@ -40,7 +40,7 @@ public interface CategoryAdministration {
     }
 
     /**
-     * A change of a category; what is null stays as it is.
+     * A change of a category; what is null stays as it is, but not both.
      *
      * @param names replace all its names (English required, blank names left out)
      * @param position its new place among its siblings, from 1 (clamped to the last); the siblings close up

@@ -115,6 +115,9 @@ class CategoryAdministrationService implements CategoryAdministration {
         if (change.position() != null && change.position() < 1) {
             violations.add(new InputViolation("position", "positive"));
         }
+        if (change.names() == null && change.position() == null) {
+            violations.add(new InputViolation("names", "required"));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidCategoryException(violations);
         }

@@ -178,6 +178,9 @@ class CategoryAdministrationIntegrationTests extends CatalogTestSupport {
                         .param("version", "" + categories.findById(code).orElseThrow().version()))
                         .content("{\"position\": 0}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("position"));
+        mvc.perform(asEditor(put("/api/admin/categories/{code}", code)
+                        .param("version", "" + categories.findById(code).orElseThrow().version())).content("{}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("names"));
     }
 
     @Test
