@@ -37,6 +37,7 @@ class Navigation {
             // Only screens that exist, so that no link leads an operator to an error page.
             new Link("dashboard", "/", Set.of()),
             new Link("products", "/products", Set.of("CATALOG_MANAGER", "VIEWER")),
+            new Link("categories", "/categories", Set.of("CATALOG_MANAGER", "VIEWER")),
             new Link("orders", "/orders", Set.of("ORDER_MANAGER", "FINANCE", "VIEWER")),
             new Link("customers", "/customers", Set.of("ORDER_MANAGER")),
             new Link("cms", "/cms", Set.of("CONTENT_MANAGER", "VIEWER")),

@@ -97,6 +97,21 @@ class CatalogApi {
     record Download(byte[] bytes, String contentType, String disposition) {
     }
 
+    /**
+     * A category of the tree as the WAS's admin API answers it.
+     *
+     * @param position its place among its siblings, from 1
+     * @param products how many products are in the category itself
+     */
+    record CategoryNode(String code, @Nullable String parentCode, int depth, int position, long version,
+            Map<String, String> names, long products, List<CategoryNode> children) {
+
+        /** The last part of its code. */
+        public String slug() {
+            return code.substring(code.lastIndexOf('.') + 1);
+        }
+    }
+
     private final RestClient http;
 
     CatalogApi(RestClient internalWasRestClient) {
@@ -211,6 +226,35 @@ class CatalogApi {
         return new Download(answer.getBody() == null ? new byte[0] : answer.getBody(),
                 type == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : type.toString(),
                 Objects.requireNonNullElse(answer.getHeaders().getFirst("Content-Disposition"), "attachment"));
+    }
+
+    List<CategoryNode> categories() {
+        var tree = http.get().uri("/api/admin/categories").retrieve().body(CategoryNode[].class);
+        return tree == null ? List.of() : List.of(tree);
+    }
+
+    CategoryNode addCategory(@Nullable String parent, String slug, Map<String, String> names) {
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("parent", parent);
+        body.put("slug", slug);
+        body.put("names", names);
+        return Objects.requireNonNull(http.post().uri("/api/admin/categories").contentType(MediaType.APPLICATION_JSON)
+                .body(body).retrieve().body(CategoryNode.class));
+    }
+
+    /** Renames ({@code names}) or moves ({@code position}) a category: one of them null. */
+    CategoryNode changeCategory(String code, long version, @Nullable Map<String, String> names,
+            @Nullable Integer position) {
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("names", names);
+        body.put("position", position);
+        return Objects.requireNonNull(http.put().uri(uri -> uri.path("/api/admin/categories/{code}")
+                .queryParam("version", version).build(code)).contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().body(CategoryNode.class));
+    }
+
+    void deleteCategory(String code) {
+        http.delete().uri("/api/admin/categories/{code}", code).retrieve().toBodilessEntity();
     }
 
     /** An image from the media store, for the list's thumbnails and the images tab. */

@@ -40,11 +40,13 @@ public class CatalogService implements ProductCatalog {
      * busy node asks the database about once a second instead of on each page, and an operator's change still shows
      * on every node within a second without any invalidation message.
      */
-    private record Tree(List<Category> all, long loadedAt) {
+    private record Tree(List<Category> all, long loadedAt, long generation) {
     }
 
     private static final long TREE_TTL_NANOS = 1_000_000_000L;
     private volatile @org.jspecify.annotations.Nullable Tree tree;
+    /** Bumped when this node learns of a change of the tree: a tree loaded before is not kept. */
+    private final java.util.concurrent.atomic.AtomicLong treeGeneration = new java.util.concurrent.atomic.AtomicLong();
 
     CatalogService(Products products, Categories categories, ShelfPrices prices, Clock clock, AuditTrail audit) {
         this.audit = audit;
@@ -270,11 +272,20 @@ public class CatalogService implements ProductCatalog {
     private List<Category> allCategories() {
         var cached = tree;
         var now = System.nanoTime();
-        if (cached == null || now - cached.loadedAt() > TREE_TTL_NANOS) {
-            cached = new Tree(List.copyOf(categories.findAllByOrderByDepthAscPositionAsc()), now);
+        var generation = treeGeneration.get();
+        if (cached == null || cached.generation() != generation || now - cached.loadedAt() > TREE_TTL_NANOS) {
+            cached = new Tree(List.copyOf(categories.findAllByOrderByDepthAscPositionAsc()), now, generation);
             tree = cached;
         }
         return cached.all();
+    }
+
+    /**
+     * Forgets the category tree read so far, after a change of it committed: the next page reads it again. A read
+     * under way when this is called is used by its caller but not kept.
+     */
+    void forgetCategories() {
+        treeGeneration.incrementAndGet();
     }
 
     /** Applies a workflow step and records it with the product's view before and after, in this transaction. */

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -44,6 +45,10 @@ public class Category {
     @Column(name = "name", nullable = false, length = 120)
     private Map<String, String> names = new HashMap<>();
 
+    @Version
+    @Column(nullable = false)
+    private long version;
+
     protected Category() {
         // for JPA
     }
@@ -71,6 +76,30 @@ public class Category {
     /** Whether the category has a name of its own in {@code language} (not the English fallback). */
     public boolean isNamedIn(String language) {
         return names.containsKey(language);
+    }
+
+    /** Replaces all its names: a language left out has none of its own any more (the English one shows). */
+    Category rename(Map<String, String> names) {
+        if (!names.containsKey("en")) {
+            throw new IllegalArgumentException("A category is always named in English: " + code);
+        }
+        this.names.clear();
+        this.names.putAll(names);
+        return this;
+    }
+
+    Category moveTo(int position) {
+        this.position = position;
+        return this;
+    }
+
+    /** Its names per language, a copy. */
+    Map<String, String> names() {
+        return Map.copyOf(names);
+    }
+
+    long version() {
+        return version;
     }
 
     String code() {

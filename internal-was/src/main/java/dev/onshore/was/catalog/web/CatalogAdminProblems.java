@@ -3,11 +3,17 @@ package dev.onshore.was.catalog.web;
 import dev.onshore.was.adminapi.AdminProblems;
 import dev.onshore.was.adminapi.InvalidInputException;
 import dev.onshore.was.adminapi.InvalidInputProblems;
+import dev.onshore.was.catalog.CategoryInUseException;
+import dev.onshore.was.catalog.CategoryTooDeepException;
+import dev.onshore.was.catalog.DuplicateCategoryException;
 import dev.onshore.was.catalog.IllegalProductTransitionException;
+import dev.onshore.was.catalog.InvalidCategoryException;
 import dev.onshore.was.catalog.InvalidImageException;
 import dev.onshore.was.catalog.InvalidRegulatoryDataException;
 import dev.onshore.was.catalog.InvalidVariantsException;
 import dev.onshore.was.catalog.SelfApprovalException;
+import dev.onshore.was.catalog.StaleCategoryException;
+import dev.onshore.was.catalog.UnknownCategoryException;
 import dev.onshore.was.catalog.UnknownProductException;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -87,7 +93,48 @@ class CatalogAdminProblems {
     /** Two edits of the same version raced: the second one to commit loses, as if it had been stale. */
     @ExceptionHandler(org.springframework.orm.ObjectOptimisticLockingFailureException.class)
     ProblemDetail lostRace(org.springframework.orm.ObjectOptimisticLockingFailureException e, Locale locale) {
-        return problems.problem(HttpStatus.CONFLICT, "stale-product", locale, "");
+        var category = e.getPersistentClassName() != null && e.getPersistentClassName().endsWith(".Category");
+        return problems.problem(HttpStatus.CONFLICT, category ? "stale-category" : "stale-product", locale, "");
+    }
+
+    @ExceptionHandler(UnknownCategoryException.class)
+    ProblemDetail unknownCategory(UnknownCategoryException e, Locale locale) {
+        return problems.problem(HttpStatus.NOT_FOUND, "unknown-category", locale, e.code());
+    }
+
+    @ExceptionHandler(InvalidCategoryException.class)
+    ProblemDetail invalidCategory(InvalidCategoryException e, Locale locale) {
+        return invalidInput(e.violations().stream().map(v -> new InvalidInputException.Problem(v.field(), v.code())),
+                locale);
+    }
+
+    /** 422: the request is well-formed, the tree has no room for it. */
+    @ExceptionHandler(CategoryTooDeepException.class)
+    ProblemDetail categoryTooDeep(CategoryTooDeepException e, Locale locale) {
+        return problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "category-too-deep", locale, e.parent());
+    }
+
+    @ExceptionHandler(DuplicateCategoryException.class)
+    ProblemDetail duplicateCategory(DuplicateCategoryException e, Locale locale) {
+        return problems.problem(HttpStatus.CONFLICT, "duplicate-category", locale, e.code());
+    }
+
+    /** 409 with both versions: the admin app reloads the tree and says someone else changed it. */
+    @ExceptionHandler(StaleCategoryException.class)
+    ProblemDetail staleCategory(StaleCategoryException e, Locale locale) {
+        var problem = problems.problem(HttpStatus.CONFLICT, "stale-category", locale, e.code());
+        problem.setProperty("editedVersion", e.edited());
+        problem.setProperty("currentVersion", e.current());
+        return problem;
+    }
+
+    @ExceptionHandler(CategoryInUseException.class)
+    ProblemDetail categoryInUse(CategoryInUseException e, Locale locale) {
+        var problem = problems.problem(HttpStatus.CONFLICT, "category-in-use", locale, e.code(), e.products(),
+                e.children());
+        problem.setProperty("products", e.products());
+        problem.setProperty("children", e.children());
+        return problem;
     }
 
     @ExceptionHandler(dev.onshore.was.catalog.NotASpreadsheetException.class)

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import dev.onshore.i18n.money.Money;
 import dev.onshore.was.TestDatabase;
+import dev.onshore.was.catalog.CategoryAdministration;
 import dev.onshore.was.catalog.OfferPricing;
 import dev.onshore.was.catalog.ProductSearch;
 import java.math.BigDecimal;
@@ -26,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rendered storefront pages are cached per node (max age one hour in these tests, so only the rules under test can
- * refresh a page): a catalog change drops them, a scheduled sale start ends them on time.
+ * refresh a page): a catalog change drops them (a product's or the category tree's), a scheduled sale start ends
+ * them on time.
  */
 @SpringBootTest(properties = "onshore.storefront.page-cache.max-age=1h")
 @AutoConfigureMockMvc
@@ -57,6 +59,9 @@ class CatalogChangesReachPagesIntegrationTests {
 
     @Autowired
     ProductSearch search;
+
+    @Autowired
+    CategoryAdministration administration;
 
     private String page(String sku) throws Exception {
         var result = mvc.perform(get("/id-id/p/" + sku)).andReturn().getResponse();
@@ -139,6 +144,47 @@ class CatalogChangesReachPagesIntegrationTests {
         // Leave no event in flight: its page drop would otherwise land in the middle of the next test.
         assertThat(awaitPage(sku, body -> !body.contains(idr(10_100)), Duration.ofSeconds(10)))
                 .contains(idr(listPrice[0]));
+    }
+
+    @Test
+    void aCachedPageShowsARenamedCategoryOnceTheRenameCommitted() throws Exception {
+        var slug = "it-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var code = "health.herbal." + slug;
+        var added = administration.add(new CategoryAdministration.NewCategory("health.herbal", slug,
+                java.util.Map.of("en", "Bitter herbs", "id", "Herba pahit")));
+        try {
+            // Rendered (once this node has read the tree with the new category) and cached.
+            assertThat(awaitRender("/id-id/c/" + code, body -> body.contains("Herba pahit"))).contains("Herba pahit");
+            var renamed = administration.change(code, added.version(), new CategoryAdministration.CategoryChange(
+                    java.util.Map.of("en", "Bitter roots", "id", "Akar pahit"), null));
+            assertThat(renamed.version()).isGreaterThan(added.version());
+
+            // The page is cached for an hour here: only the change's signal can drop it.
+            assertThat(awaitRender("/id-id/c/" + code, body -> body.contains("Akar pahit"))).contains("Akar pahit")
+                    .doesNotContain("Herba pahit");
+        } finally {
+            administration.delete(code);
+        }
+        // Leave no event in flight: the deletion's page drop would otherwise land in the middle of the next test.
+        var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (mvc.perform(get("/id-id/c/" + code)).andReturn().getResponse().getStatus() == 200
+                && System.nanoTime() < deadline) {
+            Thread.sleep(25);
+        }
+    }
+
+    /** The page at {@code path} once it answers 200 with a body meeting {@code condition}, or as it is after 10 s. */
+    private String awaitRender(String path, Predicate<String> condition) throws Exception {
+        var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            var result = mvc.perform(get(path)).andReturn().getResponse();
+            var body = result.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            if (result.getStatus() == 200 && condition.test(body) || System.nanoTime() > deadline) {
+                assertThat(result.getStatus()).as(path).isEqualTo(200);
+                return body;
+            }
+            Thread.sleep(25);
+        }
     }
 
     private boolean cheapest(String sku) {
