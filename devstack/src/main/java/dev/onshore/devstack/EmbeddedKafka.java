@@ -51,7 +51,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 Map.entry("transaction.state.log.replication.factor", "1"),
                 Map.entry("transaction.state.log.min.isr", "1"),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
-                Map.entry("auto.create.topics.enable", "true")));
+                // As the appliance's brokers (the kafka role): topics are created by internal-was (KafkaTopics),
+                // never by a first write or read, so a topic it forgot fails here as it would in production.
+                Map.entry("auto.create.topics.enable", "false")));
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(home, props);
         }

@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The Kafka consumers' lag as Prometheus reads it from /actuator/prometheus: Spring Boot binds every consumer of the
+ * The topics a node creates for its events, and the Kafka consumers' lag as Prometheus reads it from /actuator/prometheus: Spring Boot binds every consumer of the
  * auto-configured consumer factory to Micrometer, and the consumer reports, per partition, how far its position is
  * behind the partition's end. Runs this node's followers against a real broker; the cms follower is held inside its
  * listener (a slow page cache, say) while records wait behind it.
@@ -106,6 +106,22 @@ class KafkaConsumerLagIntegrationTests {
         assertThat(lag).contains("client_id=\"consumer-onshore-was-cms-lag-it-").contains("partition=\"");
         awaitMetric(Pattern.compile("^kafka_consumer_fetch_manager_records_lag_max\\{[^}]*topic=\"" + Pattern.quote(TOPIC)
                 + "\"[^}]*\\} (\\S+)$", Pattern.MULTILINE), value -> value == 4.0);
+    }
+
+    @Test
+    void everyTopicThisNodesEventsGoToExistsOnTheBrokerThatCreatesNone() throws Exception {
+        // The test broker, like the appliance's, creates no topic on first use: these exist because this node made
+        // them at start (KafkaTopics), with the configured partitions and the broker's replicas.
+        var topics = KafkaTopics.externalized();
+        assertThat(topics).contains("onshore.orders.order-paid", "onshore.catalog.category-changed",
+                "onshore.cms.site-changed").allSatisfy(topic -> assertThat(topic).doesNotContain("::"));
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.<String, Object>of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers()))) {
+            var described = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+            assertThat(described.keySet()).containsExactlyInAnyOrderElementsOf(topics);
+            assertThat(described.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(3));
+        }
     }
 
     private static Pattern lagOf(String topic) {
