@@ -161,6 +161,63 @@ class AdminCatalogBrowserIntegrationTests {
         screenshot("admin-products-import.png");
     }
 
+    @Test
+    void aCategoryAddedAndRenamedInTheBackOfficeShowsOnTheStorefrontAndOneInUseIsNotDeleted() throws Exception {
+        var slug = "sys-" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+        var code = "health." + slug;
+        var node = "//div[@id='category-" + code + "']";
+        signIn();
+        browser.get(appliance.adminUrl() + "/categories?lang=en");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//div[@id='category-health']")));
+        browser.findElement(By.xpath("//details[.//input[@name='parent' and @value='health']]/summary")).click();
+        var add = browser.findElement(By.xpath("//form[.//input[@name='parent' and @value='health']]"));
+        add.findElement(By.name("slug")).sendKeys(slug);
+        add.findElement(By.name("name.en")).sendKeys("Teas " + slug);
+        add.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(node)));
+        assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("Category added.");
+        storefrontHeading("/en-sg/c/" + code, "Teas " + slug);
+
+        browser.findElement(By.xpath(node + "//details[.//form[contains(@action,'/rename')]]/summary")).click();
+        var rename = browser.findElement(By.xpath(node + "//form[contains(@action,'/rename')]"));
+        rename.findElement(By.name("name.en")).clear();
+        rename.findElement(By.name("name.en")).sendKeys("Green teas " + slug);
+        rename.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "Names saved."));
+        storefrontHeading("/en-sg/c/" + code, "Green teas " + slug);
+
+        browser.get(appliance.adminUrl() + "/categories?lang=en");
+        browser.findElement(By.xpath("//div[@id='category-health.vitamins']//form[contains(@action,'/delete')]//button"))
+                .click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.problem"))).getText())
+                .as("a category with products is kept").contains("health.vitamins was not deleted");
+        screenshot("admin-categories.png");
+
+        browser.findElement(By.xpath(node + "//form[contains(@action,'/delete')]//button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "Category deleted."));
+        assertThat(browser.findElements(By.xpath(node))).isEmpty();
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        var status = 0;
+        while ((status = Http.get(appliance.storefrontUrl() + "/en-sg/c/" + code).statusCode()) != 404
+                && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+        }
+        assertThat(status).as("the deleted category's page").isEqualTo(404);
+    }
+
+    /** Waits (60 s at most: the pages drop once the change's signal arrives) for the storefront page's heading. */
+    private void storefrontHeading(String path, String heading) throws InterruptedException {
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        var admin = browser.getCurrentUrl();
+        browser.get(appliance.storefrontUrl() + path);
+        while (!browser.findElement(By.tagName("h1")).getText().contains(heading) && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            browser.navigate().refresh();
+        }
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(heading);
+        browser.get(admin);
+    }
+
     private void screenshot(String name) {
         browser.screenshot("system-tests/target/screenshots", name);
     }
