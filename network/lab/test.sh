@@ -436,19 +436,20 @@ else
     acked="$(grep -c . "$LEDGER" 2>/dev/null || echo 0)"
     numbers="$(python3 -c 'import json,sys; print(",".join("\x27%s\x27" % json.loads(l)["number"] for l in open(sys.argv[1]) if l.strip()))' "$LEDGER" 2>/dev/null)"
     found="$( [ -n "$numbers" ] && db_query "SELECT COUNT(*) FROM shop_order WHERE number IN ($numbers)" || echo 0)"
-    # shellcheck disable=SC2016
-    runs="$(python3 -c 'import json,sys; print(",".join(sorted({"\x27lab-%s-%%\x27" % json.loads(l)["run"] for l in open(sys.argv[1]) if l.strip()})))' "$LEDGER" 2>/dev/null)"
+    # The e-mail address is encrypted at rest (a LIKE on it matched nothing: "0 placed, 0 duplicated" whatever
+    # happened); a guest order also carries its address's blind index, and every purchase of load.py has an address
+    # of its own. So: the guest orders placed since a minute before the first acknowledged one, and how many
+    # addresses they have between them.
     dup=0 placed=0 paid=0
-    if [ -n "$runs" ]; then
-        like="$(echo "$runs" | sed 's/,/ OR email LIKE /g')"
-        read -r placed distinct paid < <(db_query "SELECT COUNT(*), COUNT(DISTINCT email), COALESCE(SUM(status = 'PAID'), 0) FROM shop_order WHERE email LIKE $like")
+    if [ -n "$numbers" ]; then
+        read -r placed distinct paid < <(db_query "SELECT COUNT(*), COUNT(DISTINCT email_index), COALESCE(SUM(status = 'PAID'), 0) FROM shop_order WHERE email_index IS NOT NULL AND placed_at >= (SELECT MIN(placed_at) - INTERVAL 1 MINUTE FROM shop_order WHERE number IN ($numbers))")
         dup=$((placed - distinct))
     fi
     lost=$((acked - found))
     echo "     checkouts under the drills: $acked acknowledged, $found of them in MariaDB, $placed orders placed in all, $dup duplicated, $lost lost, $paid paid"
     record checkouts_under_drills "{\"acknowledged\": $acked, \"found\": $found, \"placed\": $placed, \"duplicated\": $dup, \"lost\": $lost, \"paid\": $paid}"
     check "checkouts under load through the drills (rolling restart, kill -9 dmz-api, kill -9 internal-was, DMZ L4 loss): $acked orders acknowledged, 0 lost ($lost), 0 duplicated ($dup) in the lab's MariaDB" \
-        test "$acked" -gt 0 -a "$lost" = 0 -a "$dup" = 0
+        test "$acked" -gt 0 -a "$lost" = 0 -a "$dup" = 0 -a "$placed" -ge "$acked"
     # The order-placed mail of each of those orders, through the lab's relay (stub.py smtp keeps every message;
     # internal-was names the order and the kind of mail in X-Onshore-Order / X-Onshore-Mail). A mail whose node died
     # before or while sending it is sent again by the event registry (EventRetries; staleness 2-5 min), so a few may
