@@ -69,11 +69,22 @@ class SandboxWebhookSender {
         return false;
     }
 
-    private URI target() {
+    /**
+     * The configured webhook URL, or this node's own endpoint at the address it listens on: a node bound to one
+     * address ({@code server.address}, as every WAS of the lab and the appliance is) has nothing on 127.0.0.1, and
+     * every webhook went nowhere (the lab's paid orders never reached PAID).
+     */
+    URI target() {
         if (properties.webhookUrl() != null) {
             return properties.webhookUrl();
         }
         var port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8081"));
-        return URI.create("http://127.0.0.1:" + port + "/api/payments/webhooks/" + SandboxGateway.PROVIDER);
+        var address = environment.getProperty("server.address", "");
+        var host = switch (address.strip()) {
+            case "", "0.0.0.0", "::", "[::]" -> "127.0.0.1";
+            case String bound when bound.contains(":") && !bound.startsWith("[") -> "[" + bound + "]";
+            case String bound -> bound;
+        };
+        return URI.create("http://" + host + ":" + port + "/api/payments/webhooks/" + SandboxGateway.PROVIDER);
     }
 }
