@@ -99,6 +99,15 @@ class CategoriesScreensIntegrationTests extends ScreenTests {
                         containsString("action=\"/categories/health.herbal/move\""),
                         containsString("최상위 카테고리 추가"))));
 
+        // The last of its siblings cannot move down, the first cannot move up; the others can.
+        var page = mvc.perform(get("/categories").with(as("editor", "CATALOG_MANAGER"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(moveButton(page, "health.herbal", "down")).contains("disabled");
+        assertThat(moveButton(page, "health.vitamins", "down")).doesNotContain("disabled");
+        assertThat(moveButton(page, "health.vitamins", "up")).contains("disabled");
+        assertThat(moveButton(page, "health.herbal", "up")).doesNotContain("disabled");
+        assertThat(moveButton(page, "health", "down")).contains("disabled");
+
         mvc.perform(get("/categories").with(as("auditor", "VIEWER"))).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Vitamins and minerals"),
                         containsString("3 products"), not(containsString("/rename\"")),
@@ -108,6 +117,17 @@ class CategoriesScreensIntegrationTests extends ScreenTests {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/categories").with(as("clerk", "ORDER_MANAGER"))).andExpect(status().isForbidden());
         assertThat(WAS.calls()).isEmpty();
+    }
+
+    /** The tag of a category's move button ({@code up} or {@code down}). */
+    private static String moveButton(String page, String code, String direction) {
+        var form = java.util.regex.Pattern.compile("action=\"/categories/" + java.util.regex.Pattern.quote(code)
+                + "/move\"(.*?)</form>", java.util.regex.Pattern.DOTALL).matcher(page);
+        assertThat(form.find()).as("the move form of %s", code).isTrue();
+        var button = java.util.regex.Pattern.compile("<button[^>]*value=\"" + direction + "\"[^>]*>")
+                .matcher(form.group(1));
+        assertThat(button.find()).as("the %s button of %s", direction, code).isTrue();
+        return button.group();
     }
 
     @Test
