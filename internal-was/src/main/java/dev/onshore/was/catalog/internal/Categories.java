@@ -14,8 +14,6 @@ public interface Categories extends ListCrudRepository<Category, String> {
             + " or c.parentCode = :parentCode order by c.position, c.code")
     List<Category> siblings(@org.jspecify.annotations.Nullable String parentCode);
 
-    boolean existsByParentCode(String parentCode);
-
     /** Per category code, how many products are in it (in the category itself): {@code [code, count]} rows. */
     @Query("select p.categoryCode, count(p) from Product p where p.categoryCode is not null group by p.categoryCode")
     List<Object[]> productCounts();
