@@ -253,8 +253,10 @@ class CatalogApi {
                 .retrieve().body(CategoryNode.class));
     }
 
-    void deleteCategory(String code) {
-        http.delete().uri("/api/admin/categories/{code}", code).retrieve().toBodilessEntity();
+    /** Deletes the category as of {@code version} (409 stale-category when it was renamed or moved since). */
+    void deleteCategory(String code, long version) {
+        http.delete().uri(uri -> uri.path("/api/admin/categories/{code}").queryParam("version", version).build(code))
+                .retrieve().toBodilessEntity();
     }
 
     /** An image from the media store, for the list's thumbnails and the images tab. */

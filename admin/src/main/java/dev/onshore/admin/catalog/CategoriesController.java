@@ -72,9 +72,11 @@ class CategoriesController {
 
     @PostMapping("/categories/{code}/delete")
     @PreAuthorize(Access.CATALOG_WRITE)
-    String delete(@PathVariable String code, @RequestParam Map<String, String> form, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        return change("deleted", "delete:" + code, code, form, model, response, redirect, () -> api.deleteCategory(code));
+    String delete(@PathVariable String code, @RequestParam(defaultValue = "-1") long version,
+            @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return change("deleted", "delete:" + code, code, form, model, response, redirect,
+                () -> api.deleteCategory(code, version));
     }
 
     /** The names typed, {@code name.<language>} per storefront language; the WAS leaves out the blank ones. */

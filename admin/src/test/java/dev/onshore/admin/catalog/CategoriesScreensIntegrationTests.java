@@ -70,7 +70,12 @@ class CategoriesScreensIntegrationTests extends ScreenTests {
                 return new StandIn.Answer(200, """
                         {"code":"health","parentCode":null,"depth":1,"position":1,"version":5,
                          "names":{"en":"Health"},"products":0,"children":[]}""");
-            } else if (uri.equals("/api/admin/categories/health.vitamins") && method.equals("DELETE")) {
+            } else if (uri.startsWith("/api/admin/categories/health.herbal?version=3") && method.equals("DELETE")) {
+                return new StandIn.Answer(409, """
+                        {"type":"https://onshore.dev/problems/stale-category","status":409,"title":"Changed",
+                         "detail":"Category health.herbal was changed after you opened it; nothing was saved.",
+                         "editedVersion":3,"currentVersion":4}""");
+            } else if (uri.startsWith("/api/admin/categories/health.vitamins?") && method.equals("DELETE")) {
                 return new StandIn.Answer(409, """
                         {"type":"https://onshore.dev/problems/category-in-use","status":409,"title":"In use",
                          "detail":"Category health.vitamins still has 3 products.","products":3,"children":0}""");
@@ -202,14 +207,29 @@ class CategoriesScreensIntegrationTests extends ScreenTests {
 
     @Test
     void aCategoryInUseIsNotDeletedAndTheOperatorIsToldWhy() throws Exception {
-        mvc.perform(post("/categories/health.vitamins/delete").header("Accept-Language", "ko")
+        mvc.perform(post("/categories/health.vitamins/delete").param("version", "2").header("Accept-Language", "ko")
                         .with(as("editor", "CATALOG_MANAGER")).with(csrf()))
                 .andDo(snapshot("admin-categories-in-use")).andExpect(status().isConflict())
                 .andExpect(content().string(containsString(
                         "카테고리 health.vitamins을(를) 삭제하지 않았습니다. 상품 3개와 하위 카테고리 0개가 아직 속해 있습니다.")));
-        mvc.perform(post("/categories/health.herbal/delete").with(as("editor", "CATALOG_MANAGER")).with(csrf()))
+        mvc.perform(post("/categories/health.herbal/delete").param("version", "0")
+                        .with(as("editor", "CATALOG_MANAGER")).with(csrf()))
                 .andExpect(redirectedUrl("/categories")).andExpect(flash().attribute("notice", "deleted"));
         assertThat(WAS.calls("DELETE")).extracting(StandIn.Call::uri).containsExactly(
-                "/api/admin/categories/health.vitamins", "/api/admin/categories/health.herbal");
+                "/api/admin/categories/health.vitamins?version=2", "/api/admin/categories/health.herbal?version=0");
+    }
+
+    @Test
+    void theDeleteButtonSendsTheVersionShownAndAStaleDeletionIsRefusedLikeAStaleRename() throws Exception {
+        var page = mvc.perform(get("/categories").with(as("editor", "CATALOG_MANAGER"))).andReturn().getResponse()
+                .getContentAsString();
+        var form = page.substring(page.indexOf("action=\"/categories/health.herbal/delete\""));
+        assertThat(form.substring(0, form.indexOf("</form>"))).contains("name=\"version\" value=\"0\"");
+        mvc.perform(post("/categories/health.herbal/delete").param("version", "3")
+                        .with(as("editor", "CATALOG_MANAGER")).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Someone changed category health.herbal after you opened")));
+        assertThat(WAS.calls("DELETE")).extracting(StandIn.Call::uri)
+                .contains("/api/admin/categories/health.herbal?version=3");
     }
 }

@@ -66,10 +66,12 @@ public interface CategoryAdministration {
     CategoryNode change(String code, long version, CategoryChange change);
 
     /**
-     * Deletes a category nothing uses.
+     * Deletes a category nothing uses, as of {@code version}.
      *
      * @throws UnknownCategoryException when no category has the code
-     * @throws CategoryInUseException when a product or a sub-category is in it
+     * @throws StaleCategoryException when {@code version} is no longer the category's (renamed or moved since)
+     * @throws CategoryInUseException when a product or a sub-category is in it, counting those committed while the
+     *     deletion waited for them
      */
-    void delete(String code);
+    void delete(String code, long version);
 }

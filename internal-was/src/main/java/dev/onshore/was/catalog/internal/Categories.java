@@ -1,6 +1,9 @@
 package dev.onshore.was.catalog.internal;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -20,4 +23,21 @@ public interface Categories extends ListCrudRepository<Category, String> {
 
     @Query("select count(p) from Product p where p.categoryCode = :code")
     long countProducts(String code);
+
+    /**
+     * The category, its row locked until the transaction ends: a product or a sub-category put into it meanwhile
+     * (their foreign key takes a shared lock on this row) waits for the deletion, and one that was being put in first
+     * is waited for.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Category c where c.code = :code")
+    Optional<Category> lockById(String code);
+
+    /** Products in the category as last committed (a locking read: not this transaction's older snapshot). */
+    @Query(value = "SELECT COUNT(*) FROM product WHERE category_code = :code LOCK IN SHARE MODE", nativeQuery = true)
+    long countProductsCommitted(String code);
+
+    /** Sub-categories of the category as last committed (a locking read). */
+    @Query(value = "SELECT COUNT(*) FROM category WHERE parent_code = :code LOCK IN SHARE MODE", nativeQuery = true)
+    long countChildrenCommitted(String code);
 }

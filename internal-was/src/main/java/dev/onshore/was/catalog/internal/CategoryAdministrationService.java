@@ -136,10 +136,15 @@ class CategoryAdministrationService implements CategoryAdministration {
     }
 
     @Override
-    public void delete(String code) {
-        var category = categories.findById(code).orElseThrow(() -> new UnknownCategoryException(code));
-        var products = categories.countProducts(code);
-        var children = categories.siblings(code).size();
+    public void delete(String code, long version) {
+        // Locked first, counted after by locking reads: a product moved into the category by a transaction that
+        // commits meanwhile is counted (refused as in use) instead of failing the DELETE on its foreign key.
+        var category = categories.lockById(code).orElseThrow(() -> new UnknownCategoryException(code));
+        if (category.version() != version) {
+            throw new StaleCategoryException(code, version, category.version());
+        }
+        var products = categories.countProductsCommitted(code);
+        var children = categories.countChildrenCommitted(code);
         if (products > 0 || children > 0) {
             throw new CategoryInUseException(code, products, children);
         }

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operators' edits of the category tree (admin API). A rename or move names the {@code version} it was made on: a
+ * Operators' edits of the category tree (admin API). A rename, move or deletion names the {@code version} it was made on: a
  * category changed since answers 409 ({@code stale-category}). A fifth level answers 422
  * ({@code category-too-deep}), a taken code 409 ({@code duplicate-category}), deleting a category a product or a
  * sub-category is in 409 ({@code category-in-use}); invalid input 400 with one error per field.
@@ -55,9 +55,10 @@ class CategoryAdministrationController {
         return administration.change(code, version, change);
     }
 
+    /** Deletes the category as of {@code version}: renamed or moved since, it answers 409 like a stale change. */
     @DeleteMapping("/{code}")
-    ResponseEntity<Void> delete(@PathVariable String code) {
-        administration.delete(code);
+    ResponseEntity<Void> delete(@PathVariable String code, @RequestParam long version) {
+        administration.delete(code, version);
         return ResponseEntity.noContent().build();
     }
 }

@@ -63,6 +63,9 @@ class CatalogChangesReachPagesIntegrationTests {
     @Autowired
     CategoryAdministration administration;
 
+    @Autowired
+    Categories categories;
+
     private String page(String sku) throws Exception {
         var result = mvc.perform(get("/id-id/p/" + sku)).andReturn().getResponse();
         assertThat(result.getStatus()).isEqualTo(200);
@@ -163,7 +166,7 @@ class CatalogChangesReachPagesIntegrationTests {
             assertThat(awaitRender("/id-id/c/" + code, body -> body.contains("Akar pahit"))).contains("Akar pahit")
                     .doesNotContain("Herba pahit");
         } finally {
-            administration.delete(code);
+            administration.delete(code, categories.findById(code).orElseThrow().version());
         }
         // Leave no event in flight: the deletion's page drop would otherwise land in the middle of the next test.
         var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -71,6 +71,20 @@ class CategoryAdministrationIntegrationTests extends CatalogTestSupport {
         return ((Number) JsonPath.read(body, "$.version")).longValue();
     }
 
+    /**
+     * Statements of this user that touch a category row and are still running: one that locks it or deletes it is
+     * only seen here while it waits for a lock (the application's user may see its own threads, not InnoDB's locks).
+     */
+    private static final String WAITING_ON_CATEGORY = "SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+            + " WHERE ID <> CONNECTION_ID() AND COMMAND = 'Query' AND LOWER(INFO) LIKE '%from category%'"
+            + " AND (LOWER(INFO) LIKE '%for update%' OR LOWER(INFO) LIKE 'delete%')";
+
+    /** A DELETE of the category as of its current version. */
+    private MockHttpServletRequestBuilder deleteOf(String category) {
+        return delete("/api/admin/categories/{code}", category)
+                .param("version", "" + categories.findById(category).orElseThrow().version());
+    }
+
     private List<String> audited(String action) {
         return jdbc.queryForList("SELECT CONCAT(actor, ' ', COALESCE(before_json, '-'), ' ', COALESCE(after_json, '-'))"
                 + " FROM audit_entry WHERE action = ? AND target = ? ORDER BY id", String.class, action,
@@ -185,22 +199,24 @@ class CategoryAdministrationIntegrationTests extends CatalogTestSupport {
 
     @Test
     void aCategoryInUseIsNotDeletedAndAnUnusedOneIs() throws Exception {
-        mvc.perform(asEditor(delete("/api/admin/categories/{code}", "health.vitamins.vitamin-c")))
+        mvc.perform(asEditor(deleteOf("health.vitamins.vitamin-c")))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("https://onshore.dev/problems/category-in-use"))
                 .andExpect(jsonPath("$.products").value(org.hamcrest.Matchers.greaterThan(0)));
-        mvc.perform(asEditor(delete("/api/admin/categories/{code}", PARENT)))
+        mvc.perform(asEditor(deleteOf(PARENT)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("https://onshore.dev/problems/category-in-use"))
                 .andExpect(jsonPath("$.children").value(4));
         assertThat(categories.existsById("health.vitamins.vitamin-c")).isTrue();
 
-        added(PARENT, slug);
-        mvc.perform(asEditor(delete("/api/admin/categories/{code}", code))).andExpect(status().isNoContent());
+        var version = added(PARENT, slug);
+        mvc.perform(asEditor(delete("/api/admin/categories/{code}", code))).andExpect(status().isBadRequest());
+        mvc.perform(asEditor(deleteOf(code))).andExpect(status().isNoContent());
         assertThat(categories.existsById(code)).isFalse();
         assertThat(audited("category.delete")).singleElement().satisfies(row -> assertThat(row)
                 .startsWith("editor ").contains("Trace elements").endsWith(" -"));
-        mvc.perform(asEditor(delete("/api/admin/categories/{code}", code))).andExpect(status().isNotFound())
+        mvc.perform(asEditor(delete("/api/admin/categories/{code}", code).param("version", "" + version)))
+                .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("https://onshore.dev/problems/unknown-category"));
     }
 
@@ -211,7 +227,7 @@ class CategoryAdministrationIntegrationTests extends CatalogTestSupport {
                             {"parent": "%s", "slug": "%s", "names": {"en": "Taken"}}""".formatted(PARENT, slug)))
                     .andExpect(status().isForbidden())
                     .andExpect(jsonPath("$.type").value("https://onshore.dev/problems/operator-role"));
-            mvc.perform(as(delete("/api/admin/categories/{code}", "health.herbal.turmeric"), roles))
+            mvc.perform(as(deleteOf("health.herbal.turmeric"), roles))
                     .andExpect(status().isForbidden());
         }
         mvc.perform(as(get("/api/admin/categories"), "VIEWER")).andExpect(status().isOk());
@@ -226,5 +242,64 @@ class CategoryAdministrationIntegrationTests extends CatalogTestSupport {
         mvc.perform(as(put("/api/admin/categories/{code}", code).param("version", "" + version), "VIEWER")
                 .content("{\"names\": {\"en\": \"By a viewer\"}}")).andExpect(status().isForbidden());
         assertThat(categories.findById(code).orElseThrow().nameIn("en")).isEqualTo("By the admin");
+    }
+
+    @Test
+    void aDeletionOfAVersionRenamedSinceIsRefusedAndTheCategoryKept() throws Exception {
+        var version = added(PARENT, slug);
+        mvc.perform(asEditor(put("/api/admin/categories/{code}", code).param("version", "" + version))
+                .content("{\"names\": {\"en\": \"Renamed meanwhile\"}}")).andExpect(status().isOk());
+        mvc.perform(asEditor(delete("/api/admin/categories/{code}", code).param("version", "" + version)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://onshore.dev/problems/stale-category"))
+                .andExpect(jsonPath("$.editedVersion").value(version))
+                .andExpect(jsonPath("$.currentVersion").value(version + 1));
+        assertThat(categories.existsById(code)).isTrue();
+        assertThat(audited("category.delete")).isEmpty();
+    }
+
+    /**
+     * The race a count alone loses: a product is moved into the category by a transaction that has not committed
+     * when the deletion counts (a plain read sees 0), and commits while the deletion waits for its lock. The
+     * deletion must count it and answer 409 category-in-use, not fail on the foreign key (500) or delete.
+     */
+    @Test
+    void aProductMovedInWhileTheDeletionWaitsIsCountedAndTheCategoryKept() throws Exception {
+        added(PARENT, slug);
+        var sku = jdbc.queryForObject("SELECT sku FROM product WHERE category_code = 'health.vitamins.vitamin-c' LIMIT 1",
+                String.class);
+        var dataSource = jdbc.getDataSource();
+        try (var connection = java.util.Objects.requireNonNull(dataSource).getConnection()) {
+            connection.setAutoCommit(false);
+            try (var move = connection.prepareStatement("UPDATE product SET category_code = ? WHERE sku = ?")) {
+                move.setString(1, code);
+                move.setString(2, sku);
+                assertThat(move.executeUpdate()).isOne();
+            }
+            var deletion = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return mvc.perform(asEditor(deleteOf(code))).andReturn().getResponse();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // The deletion is waiting on a lock the uncommitted move holds (or has already answered, wrongly).
+            var deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (!deletion.isDone() && jdbc.queryForObject(
+                    WAITING_ON_CATEGORY, Integer.class) == 0) {
+                assertThat(System.nanoTime() - deadline).as("the deletion waits for the move's lock").isNegative();
+                Thread.sleep(20);
+            }
+            connection.commit();
+            var answer = deletion.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(answer.getStatus()).as(answer.getContentAsString()).isEqualTo(409);
+            assertThat(JsonPath.<String>read(answer.getContentAsString(), "$.type"))
+                    .isEqualTo("https://onshore.dev/problems/category-in-use");
+            assertThat(JsonPath.<Integer>read(answer.getContentAsString(), "$.products")).isOne();
+        } finally {
+            jdbc.update("UPDATE product SET category_code = 'health.vitamins.vitamin-c' WHERE category_code = ?", code);
+        }
+        assertThat(categories.existsById(code)).isTrue();
+        assertThat(audited("category.delete")).isEmpty();
     }
 }
