@@ -1,5 +1,6 @@
 package dev.onshore.was.cms.internal;
 
+import dev.onshore.was.AfterCommit;
 import dev.onshore.was.cms.SiteContentChanged;
 import dev.onshore.was.cms.SiteViewsChanged;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -7,17 +8,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells this node's page renderers that a site changed: right after a local change commits, and when another node's
  * change arrives from Kafka (a consumer group per node, so every node sees every change; the key is the market).
  * A node also receives its own changes back from Kafka; a second signal only drops a few cached pages twice.
  *
- * <p>The local signal is sent from the transaction's {@code afterCommit}, not by a {@code @TransactionalEventListener}:
- * Spring Modulith would record a publication for that and complete it in a transaction of its own, a second pool
- * connection taken while the operator's is still bound.
+ * <p>The local signal is sent once the transaction committed ({@link AfterCommit}, which says why not a
+ * {@code @TransactionalEventListener}).
  */
 @Component
 class SiteChanges {
@@ -31,16 +29,7 @@ class SiteChanges {
     @EventListener
     void changed(SiteContentChanged event) {
         var signal = new SiteViewsChanged(event.market());
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            events.publishEvent(signal);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                events.publishEvent(signal);
-            }
-        });
+        AfterCommit.run(() -> events.publishEvent(signal));
     }
 
     @KafkaListener(id = "cms-site-follower", topics = "onshore.cms.site-changed",

@@ -1,5 +1,6 @@
 package dev.onshore.was.orders.internal;
 
+import dev.onshore.was.AfterCommit;
 import dev.onshore.was.orders.OrderCancelled;
 import dev.onshore.was.orders.OrderPaid;
 import dev.onshore.was.orders.OrderPlaced;
@@ -7,8 +8,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Orders and revenue as business metrics, by market and currency ({@code onshore_orders_placed_total},
@@ -16,11 +15,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code onshore_orders_cancelled_total} by reason). Counted on the node that committed the change, after it
  * committed; a counter is for dashboards and alerts, never for accounting (the orders table is).
  *
- * <p>Plain listeners that count in the transaction's {@code afterCommit}, on purpose not
- * {@code @TransactionalEventListener}s: Spring Modulith records a publication for every one of those and marks it
- * completed in a transaction of its own, a second pool connection taken while the order's connection is still
- * bound. Under a checkout burst every request held one connection and waited for a second: the pool ran dry and
- * orders waited for the pool's timeout. A lost counter increment is no loss worth a publication.
+ * <p>Plain listeners that count once the transaction committed ({@link AfterCommit}), on purpose not
+ * {@code @TransactionalEventListener}s: their publications ran the pool dry under a checkout burst. A lost counter
+ * increment is no loss worth a publication.
  */
 @Component
 class OrderMetrics {
@@ -35,7 +32,7 @@ class OrderMetrics {
 
     @EventListener
     void on(OrderPlaced placed) {
-        afterCommit(() -> Counter.builder("onshore.orders.placed").description("Orders placed")
+        AfterCommit.run(() -> Counter.builder("onshore.orders.placed").description("Orders placed")
                 .tags("market", placed.market(), "currency", placed.currency()).register(meters).increment());
     }
 
@@ -45,7 +42,7 @@ class OrderMetrics {
         orders.findByNumber(paid.orderNumber()).ifPresent(order -> {
             var total = order.placed().total();
             var tags = new String[] {"market", order.placed().market(), "currency", total.currency().getCurrencyCode()};
-            afterCommit(() -> {
+            AfterCommit.run(() -> {
                 Counter.builder("onshore.orders.paid").description("Orders paid").tags(tags).register(meters)
                         .increment();
                 Counter.builder("onshore.orders.revenue").description("Paid order totals, in the currency's major units")
@@ -58,22 +55,8 @@ class OrderMetrics {
     void on(OrderCancelled cancelled) {
         orders.findByNumber(cancelled.orderNumber()).ifPresent(order -> {
             var market = order.placed().market();
-            afterCommit(() -> Counter.builder("onshore.orders.cancelled").description("Orders cancelled, by reason")
+            AfterCommit.run(() -> Counter.builder("onshore.orders.cancelled").description("Orders cancelled, by reason")
                     .tags("market", market, "reason", cancelled.reason()).register(meters).increment());
-        });
-    }
-
-    /** Runs {@code count} once the current transaction committed (never if it rolls back), or now without one. */
-    static void afterCommit(Runnable count) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            count.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                count.run();
-            }
         });
     }
 }
