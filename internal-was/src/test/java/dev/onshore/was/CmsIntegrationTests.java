@@ -21,24 +21,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The CMS on real MariaDB with the demo catalog and the demo home pages. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles({"demo", "it"})
-class CmsIntegrationTests {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
+/** The CMS on real MariaDB with the demo catalog and the demo home pages (in the catalog tests' context). */
+class CmsIntegrationTests extends CatalogTestSupport {
 
     @Autowired
     SiteContent cms;

@@ -3,7 +3,7 @@ package dev.onshore.was.shopapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import dev.onshore.was.TestDatabase;
+import dev.onshore.was.CachedPagesTestSupport;
 import dev.onshore.was.catalog.Availability;
 import dev.onshore.was.catalog.OfferPricing;
 import dev.onshore.was.catalog.Operator;
@@ -16,12 +16,7 @@ import java.time.Duration;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,17 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The store API's catalogue answers are kept by the node (server max age one hour here, so that only the rules
  * under test can refresh one): a hit is not computed again, an operator's change through the catalog drops them.
  */
-@SpringBootTest(properties = {"onshore.storefront.page-cache.max-age=1h", "onshore.shop-api.server-max-age=1h"})
-@AutoConfigureMockMvc
-@ActiveProfiles({"demo", "it"})
-class CatalogueCacheIntegrationTests {
+class CatalogueCacheIntegrationTests extends CachedPagesTestSupport {
 
     private static final String API = "/api/shop/v1";
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired
     MockMvc mvc;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import dev.onshore.i18n.money.Money;
-import dev.onshore.was.TestDatabase;
+import dev.onshore.was.CachedPagesTestSupport;
 import dev.onshore.was.catalog.CategoryAdministration;
 import dev.onshore.was.catalog.OfferPricing;
 import dev.onshore.was.catalog.ProductSearch;
@@ -16,12 +16,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,20 +25,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * refresh a page): a catalog change drops them (a product's or the category tree's), a scheduled sale start ends
  * them on time.
  */
-@SpringBootTest(properties = "onshore.storefront.page-cache.max-age=1h")
-@AutoConfigureMockMvc
-@ActiveProfiles({"demo", "it"})
-class CatalogChangesReachPagesIntegrationTests {
+class CatalogChangesReachPagesIntegrationTests extends CachedPagesTestSupport {
 
     private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
 
     private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
     private static final Currency IDR = Currency.getInstance("IDR");
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired
     MockMvc mvc;

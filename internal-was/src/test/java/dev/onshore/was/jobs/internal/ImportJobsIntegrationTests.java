@@ -3,7 +3,6 @@ package dev.onshore.was.jobs.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onshore.was.TestClock;
-import dev.onshore.was.TestDatabase;
 import dev.onshore.was.jobs.ImportJobs.ImportJob;
 import dev.onshore.was.jobs.ImportJobs.Outcome;
 import dev.onshore.was.jobs.ImportJobs.RowError;
@@ -22,27 +21,14 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Import jobs on MariaDB: the work runs on a worker thread while the starter gets the queued job at once, its progress
  * is readable while it runs, it ends with its result or its row errors, and a job whose node stopped is marked failed
  * when its lease runs out instead of staying "running" for ever.
  */
-@ApplicationModuleTest
-@ActiveProfiles("it")
-@Import(TestClock.Configuration.class)
-class ImportJobsIntegrationTests {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
+class ImportJobsIntegrationTests extends JobsModuleTestSupport {
 
     @Autowired
     JdbcImportJobs jobs;

@@ -3,7 +3,6 @@ package dev.onshore.was.jobs.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onshore.was.TestClock;
-import dev.onshore.was.TestDatabase;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,23 +10,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The pruning of {@code job_runs} on MariaDB, on the application's clock: 90 days kept unless configured. */
-@ApplicationModuleTest
-@ActiveProfiles("it")
-@Import(TestClock.Configuration.class)
-class JobRunPruningIntegrationTests {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
+class JobRunPruningIntegrationTests extends JobsModuleTestSupport {
 
     @Autowired
     JobRunPruning pruning;
