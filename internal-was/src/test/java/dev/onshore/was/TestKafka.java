@@ -24,6 +24,8 @@ public final class TestKafka {
             AfterSpringContexts.stop("TestKafkaShutdownHook", server::close);
         }
         registry.add("spring.kafka.bootstrap-servers", server::bootstrapServers);
+        // With a broker the node creates its events' topics at start, as in production (off in application-it).
+        registry.add("spring.kafka.admin.auto-create", () -> "true");
     }
 
     public static synchronized String bootstrapServers() {
