@@ -6,7 +6,7 @@ storefront's pages) and, every --post-every requests, a POST checkout carrying a
 (retriable by the L4 tier; stand-ins only). With --checkout-every N, every Nth iteration is instead a
 real purchase through the store API: new cart, add a line, place the order (Idempotency-Key; a broken
 connection or a 502/503/504 is retried with the same key and body, a 409 "still running" is asked
-again), then pay on the sandbox's page; each acknowledged order (201) is appended to --ledger as one
+again), then pay on the sandbox's page (a 5xx Pay clicked again); each acknowledged order (201) is appended to --ledger as one
 JSON line (run, email, number, paid) for the caller to find in MariaDB. Prints one JSON line: total,
 ok (2xx/3xx), failed (by reason, after one in-flight retry), retried_in_flight, latency p50/p99/max in
 ms, kill time, and the checkouts' figures. With --until-file the run ends when that file appears (--duration is then
@@ -139,7 +139,11 @@ def main():
         with lock:
             stats["acked"] += 1
         pay_path = "/sandbox-pay/" + placed["paymentUrl"].split("/sandbox-pay/", 1)[1] + "/pay"
-        st, _ = send(box, "POST", pay_path, b"", {"Content-Type": "application/x-www-form-urlencoded"})
+        # Pay again after a 502/503/504, as a shopper does on the provider's page when a node died under the first
+        # click: the payment is captured once whatever the clicks (the webhook's state guard), so a second Pay is
+        # safe; without it a Pay cut off by a kill -9 of its node was a failed request (CI: 1 of 915).
+        st, _ = send(box, "POST", pay_path, b"", {"Content-Type": "application/x-www-form-urlencoded"},
+                     retry_5xx=True)
         paid = st is not None and 200 <= st < 400
         if paid:
             with lock:

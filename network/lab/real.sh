@@ -175,7 +175,7 @@ offsets.topic.replication.factor=1
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
-auto.create.topics.enable=true
+auto.create.topics.enable=false
 EOF
     "$JAVA_HOME/bin/java" "${JVM_SMALL[@]}" -Xmx128m -cp "$cp" kafka.tools.StorageTool format \
         --config "$home/server.properties" --cluster-id "$(python3 -c 'import base64,uuid;print(base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("="))')" \
