@@ -38,6 +38,7 @@ class Navigation {
             new Link("dashboard", "/", Set.of()),
             new Link("products", "/products", Set.of("CATALOG_MANAGER", "VIEWER")),
             new Link("categories", "/categories", Set.of("CATALOG_MANAGER", "VIEWER")),
+            new Link("brands", "/brands", Set.of("CATALOG_MANAGER", "VIEWER")),
             new Link("orders", "/orders", Set.of("ORDER_MANAGER", "FINANCE", "VIEWER")),
             new Link("customers", "/customers", Set.of("ORDER_MANAGER")),
             new Link("cms", "/cms", Set.of("CONTENT_MANAGER", "VIEWER")),

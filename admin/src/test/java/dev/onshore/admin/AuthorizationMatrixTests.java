@@ -207,7 +207,7 @@ class AuthorizationMatrixTests {
                         .isEqualTo(allowed(link.href(), "GET").contains(role));
             }
         }
-        assertThat(Navigation.LINKS).extracting(Navigation.Link::href).containsExactly("/", "/products", "/categories", "/orders",
+        assertThat(Navigation.LINKS).extracting(Navigation.Link::href).containsExactly("/", "/products", "/categories", "/brands", "/orders",
                 "/customers", "/cms", "/marketing/hot-deals", "/marketing/coupons", "/rates", "/statistics", "/jobs", "/audit", "/logins",
                 "/mailbox");
     }

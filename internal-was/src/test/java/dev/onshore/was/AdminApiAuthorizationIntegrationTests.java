@@ -38,6 +38,7 @@ class AdminApiAuthorizationIntegrationTests extends CatalogTestSupport {
     static final List<Rule> RULES = List.of(
             new Rule("/api/admin/products", Set.of("CATALOG_MANAGER"), true),
             new Rule("/api/admin/categories", Set.of("CATALOG_MANAGER"), true),
+            new Rule("/api/admin/brands", Set.of("CATALOG_MANAGER"), true),
             new Rule("/api/admin/product-imports", Set.of("CATALOG_MANAGER"), true),
             new Rule("/api/admin/product-exports", Set.of("CATALOG_MANAGER"), true),
             new Rule("/api/admin/product-import-template", Set.of("CATALOG_MANAGER"), true),

@@ -112,6 +112,18 @@ class CatalogApi {
         }
     }
 
+    /**
+     * A brand as the WAS's admin API answers it: the name products carry, with how many do.
+     *
+     * @param byStatus how many of its products are in each status; a status none is in is left out
+     */
+    record BrandSummary(String name, long products, long published, Map<String, Long> byStatus) {
+    }
+
+    /** What a rename did; {@code merged} when the new name was another brand's. */
+    record BrandRenamed(String from, String to, long products, boolean merged) {
+    }
+
     private final RestClient http;
 
     CatalogApi(RestClient internalWasRestClient) {
@@ -251,6 +263,19 @@ class CatalogApi {
         return Objects.requireNonNull(http.put().uri(uri -> uri.path("/api/admin/categories/{code}")
                 .queryParam("version", version).build(code)).contentType(MediaType.APPLICATION_JSON).body(body)
                 .retrieve().body(CategoryNode.class));
+    }
+
+    /** Every brand with its product counts, by name. */
+    List<BrandSummary> brandSummaries() {
+        var brands = http.get().uri("/api/admin/brands").retrieve().body(BrandSummary[].class);
+        return brands == null ? List.of() : List.of(brands);
+    }
+
+    /** Renames the brand on every product that carries it (merging it into a brand that has the name already). */
+    BrandRenamed renameBrand(String name, String to) {
+        return Objects.requireNonNull(http.put().uri(uri -> uri.path("/api/admin/brands/{name}").build(name))
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", to)).retrieve()
+                .body(BrandRenamed.class));
     }
 
     /** Deletes the category as of {@code version} (409 stale-category when it was renamed or moved since). */

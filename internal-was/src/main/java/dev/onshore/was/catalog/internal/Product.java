@@ -121,6 +121,24 @@ public class Product extends AbstractAggregateRoot<Product> {
         return changed(now);
     }
 
+    /**
+     * Carries the brand under its new name: an operator renamed the brand (or merged it into another) on every
+     * product at once. Unlike {@link #changeBasics}, it does not withdraw a submission or an approval: the product's
+     * reviewed content is the same, only the name all of the brand's products share was corrected, and a rename
+     * must not send a whole brand back to draft. Shoppers see the new name, so a {@link ProductChanged} follows.
+     */
+    void rebrand(String newBrand, Instant now) {
+        if (newBrand.isBlank()) {
+            throw new IllegalArgumentException("A product needs a brand");
+        }
+        this.brand = newBrand.strip();
+        updatedAt = now;
+        if (!changeRegistered && id != null && sku != null) {
+            changeRegistered = true;
+            registerEvent(ProductChanged.of(sku(), now));
+        }
+    }
+
     /** Stops offering the product in {@code market}; false when it was not offered there (nothing changes). */
     boolean withdrawOffer(String market, Instant now) {
         var removed = offers.remove(market) != null;

@@ -23,6 +23,14 @@ public interface Products extends ListCrudRepository<Product, UUID> {
     @org.springframework.data.jpa.repository.Query("select distinct p.brand from Product p order by p.brand")
     List<String> findBrands();
 
+    /** The products of one brand, by SKU; the database's collation decides what equals {@code brand}. */
+    List<Product> findByBrandOrderBySku(String brand);
+
+    /** Per brand and status, how many products: rows of brand, {@link ProductStatus} and count. */
+    @org.springframework.data.jpa.repository.Query("select p.brand, p.status, count(p) from Product p"
+            + " group by p.brand, p.status")
+    List<Object[]> countByBrandAndStatus();
+
     /** The earliest sale start or end after {@code after} in any market: when some price next changes by itself. */
     @org.springframework.data.jpa.repository.Query("select min(case when o.saleStartsAt > ?1 then o.saleStartsAt"
             + " else o.saleEndsAt end) from Product p join p.offers o where o.saleStartsAt > ?1 or o.saleEndsAt > ?1")

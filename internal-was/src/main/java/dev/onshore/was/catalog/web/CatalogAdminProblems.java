@@ -7,12 +7,14 @@ import dev.onshore.was.catalog.CategoryInUseException;
 import dev.onshore.was.catalog.CategoryTooDeepException;
 import dev.onshore.was.catalog.DuplicateCategoryException;
 import dev.onshore.was.catalog.IllegalProductTransitionException;
+import dev.onshore.was.catalog.InvalidBrandException;
 import dev.onshore.was.catalog.InvalidCategoryException;
 import dev.onshore.was.catalog.InvalidImageException;
 import dev.onshore.was.catalog.InvalidRegulatoryDataException;
 import dev.onshore.was.catalog.InvalidVariantsException;
 import dev.onshore.was.catalog.SelfApprovalException;
 import dev.onshore.was.catalog.StaleCategoryException;
+import dev.onshore.was.catalog.UnknownBrandException;
 import dev.onshore.was.catalog.UnknownCategoryException;
 import dev.onshore.was.catalog.UnknownProductException;
 import java.util.Locale;
@@ -135,6 +137,17 @@ class CatalogAdminProblems {
         problem.setProperty("products", e.products());
         problem.setProperty("children", e.children());
         return problem;
+    }
+
+    @ExceptionHandler(UnknownBrandException.class)
+    ProblemDetail unknownBrand(UnknownBrandException e, Locale locale) {
+        return problems.problem(HttpStatus.NOT_FOUND, "unknown-brand", locale, e.name());
+    }
+
+    @ExceptionHandler(InvalidBrandException.class)
+    ProblemDetail invalidBrand(InvalidBrandException e, Locale locale) {
+        return invalidInput(e.violations().stream().map(v -> new InvalidInputException.Problem(v.field(), v.code())),
+                locale);
     }
 
     @ExceptionHandler(dev.onshore.was.catalog.NotASpreadsheetException.class)
