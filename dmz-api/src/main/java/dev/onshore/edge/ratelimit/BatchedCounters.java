@@ -203,7 +203,7 @@ class BatchedCounters {
     }
 
     /** One counter as this node knows it. Its methods are short and synchronized: one client's requests contend. */
-    private static final class Counter {
+    static final class Counter {
 
         final String key;
         final long windowNanos;
@@ -276,10 +276,18 @@ class BatchedCounters {
             return taken;
         }
 
+        /**
+         * The count Redis answered for {@code taken} hits. Two calls for one counter can answer out of order (the
+         * flusher's and a confirming request's): a window's count only grows, so an answer below the count already
+         * known is an older one and is not taken (it let a client past its limit). A new window starts from 0 here
+         * ({@link #hit} resets it) before Redis answers a smaller count.
+         */
         synchronized void added(long taken, long count, long remainingNanos, long now) {
             adding -= taken;
-            shared = count;
-            windowEnds = now + remainingNanos;
+            if (count >= shared) {
+                shared = count;
+                windowEnds = now + remainingNanos;
+            }
         }
 
         synchronized void failed(long taken) {
