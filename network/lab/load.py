@@ -60,11 +60,14 @@ def main():
     def running():
         return time.time() < stop and not (a.until_file and os.path.exists(a.until_file))
 
+    BACKOFF = (0.3, 0.5, 1, 1.5, 2, 2, 2, 2, 2, 2)
+
     def send(box, method, path, body=None, headers=None, retry_5xx=False):
         """One purchase request on the worker's connection, counted like a page view except that a 4xx is the
         shop's answer (a refusal, counted apart), not a failure: a broken connection is retried once on a new
         one; with retry_5xx (the order POST, safe under its Idempotency-Key) a 502/503/504 or a 409 "still
-        running" is asked again, up to 10 times."""
+        running" is asked again, up to 10 times over about 15 s: longer than the key's lease in the lab (5 s), so
+        that the retry of an order whose node was killed after placing it gets that order."""
         h = {"Host": "shop.onshore.test"}
         h.update(headers or {})
         t0 = time.time()
@@ -82,7 +85,7 @@ def main():
                         status == 409 and b"idempotency-key/running" in data)):
                     with lock:
                         stats["order_retries"] += 1
-                    time.sleep(0.3)
+                    time.sleep(BACKOFF[attempt - 1])
                     continue
                 reason = None if status < 500 else f"http_{status}"
                 if 400 <= status < 500:

@@ -247,6 +247,8 @@ start_was() { # NAME NS IP
         onshore.hop.keys.current=hop-key onshore.storefront.cookies.secret=storefront-cookie-secret \
         onshore.accounts.shopper-realm.client-secret=erasure-client-secret
     echo real > "$STATE/run/$1.kind"
+    # An Idempotency-Key held by a node the drills kill is taken over after its lease: 5 s here (default 30 s), so
+    # that the load's retries (about 15 s) get the order that node placed before it died.
     start "$1" "$2" env SPRING_CONFIG_IMPORT="optional:configtree:$dir/" \
         "$JAVA_HOME/bin/java" "${JVM_SMALL[@]}" -Xmx384m -jar "$(extracted internal-was)" \
         --spring.profiles.active=demo --server.address="$3" --server.port=8081 \
@@ -256,7 +258,8 @@ start_was() { # NAME NS IP
         --onshore.identity.keycloak-url=http://10.30.0.40:8180 \
         --onshore.identity.shopper-issuer=https://shop.onshore.test/realms/shoppers \
         --onshore.identity.operator-issuer=http://10.30.0.40:8180/realms/operators \
-        --onshore.accounts.pii.key-file="$(pii_key_file)"
+        --onshore.accounts.pii.key-file="$(pii_key_file)" \
+        --onshore.checkout.idempotency-lease=PT5S
 }
 start_admin() {
     local dir="$REAL_SECRETS/admin"

@@ -454,8 +454,10 @@ else
         dup=$((placed - distinct))
     fi
     lost=$((acked - found))
-    echo "     checkouts under the drills: $acked acknowledged, $found of them in MariaDB, $placed orders placed in all, $dup duplicated, $lost lost, $paid paid"
-    record checkouts_under_drills "{\"acknowledged\": $acked, \"found\": $found, \"placed\": $placed, \"duplicated\": $dup, \"lost\": $lost, \"paid\": $paid}"
+    # Placed but never answered: an order whose node died before answering and whose retries ran out.
+    unanswered=$((placed - acked))
+    echo "     checkouts under the drills: $acked acknowledged, $found of them in MariaDB, $placed orders placed in all ($unanswered never answered), $dup duplicated, $lost lost, $paid paid"
+    record checkouts_under_drills "{\"acknowledged\": $acked, \"found\": $found, \"placed\": $placed, \"unanswered\": $unanswered, \"duplicated\": $dup, \"lost\": $lost, \"paid\": $paid}"
     check "checkouts under load through the drills (rolling restart, kill -9 dmz-api, kill -9 internal-was, DMZ L4 loss): $acked orders acknowledged, 0 lost ($lost), 0 duplicated ($dup) in the lab's MariaDB" \
         test "$acked" -gt 0 -a "$lost" = 0 -a "$dup" = 0 -a "$placed" -ge "$acked"
     # The order-placed mail of each of those orders, through the lab's relay (stub.py smtp keeps every message;

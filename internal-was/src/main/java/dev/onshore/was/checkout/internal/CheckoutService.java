@@ -28,7 +28,9 @@ import dev.onshore.was.inventory.InsufficientStockException;
 import dev.onshore.was.inventory.Stock;
 import dev.onshore.was.orders.NewOrder;
 import dev.onshore.was.orders.OrderManagement;
+import dev.onshore.was.orders.OrderStatus;
 import dev.onshore.was.orders.PlacedOrder;
+import dev.onshore.was.orders.UnknownOrderException;
 import dev.onshore.was.payments.PaymentProviderException;
 import dev.onshore.was.payments.PaymentRequest;
 import dev.onshore.was.payments.Payments;
@@ -194,9 +196,10 @@ class CheckoutService implements Checkout, dev.onshore.was.checkout.MarketCharge
     }
 
     @Override
-    public PlacedCheckout placeOrder(CartKey key, CheckoutRequest request, String language) {
+    public PlacedCheckout placeOrder(CartKey key, CheckoutRequest request, String language,
+            java.util.function.Consumer<PlacedOrder> inOrderTransaction) {
         try {
-            return place(key, request, language);
+            return place(key, request, language, inOrderTransaction);
         } catch (RuntimeException e) {
             Counter.builder("onshore.checkout.failures").description("Order placements refused or failed, by reason")
                     .tag("reason", failureReason(e)).register(meters).increment();
@@ -217,16 +220,18 @@ class CheckoutService implements Checkout, dev.onshore.was.checkout.MarketCharge
         };
     }
 
-    private PlacedCheckout place(CartKey key, CheckoutRequest request, String language) {
+    private PlacedCheckout place(CartKey key, CheckoutRequest request, String language,
+            java.util.function.Consumer<PlacedOrder> inOrderTransaction) {
         var email = email(request);
         var customer = customer(key.memberSubject(), request);
         var quote = quote(key, request, language, customer);
-        return place(quote, key.memberSubject(), customer, email, request, language, number -> carts.clear(key));
+        return place(quote, key.memberSubject(), customer, email, request, language, number -> carts.clear(key),
+                inOrderTransaction);
     }
 
     @Override
     public PlacedCheckout placeHotDealOrder(UUID dealId, int quantity, @Nullable String memberSubject,
-            CheckoutRequest request, String language) {
+            CheckoutRequest request, String language, java.util.function.Consumer<PlacedOrder> inOrderTransaction) {
         if (quantity < 1) {
             throw new IllegalArgumentException("quantity must be positive: " + quantity);
         }
@@ -249,7 +254,7 @@ class CheckoutService implements Checkout, dev.onshore.was.checkout.MarketCharge
                 customer);
         var dealCustomer = HotDealPurchases.customer(memberSubject, email);
         return place(quote, memberSubject, customer, email, request, language,
-                number -> hotDeals.claim(dealId, dealCustomer, number, quantity));
+                number -> hotDeals.claim(dealId, dealCustomer, number, quantity), inOrderTransaction);
     }
 
     private static String email(CheckoutRequest request) {
@@ -265,7 +270,8 @@ class CheckoutService implements Checkout, dev.onshore.was.checkout.MarketCharge
      * stock in one transaction (any refusal rolls all back), then starts the payment.
      */
     private PlacedCheckout place(Quote quote, @Nullable String memberSubject, @Nullable String customer, String email,
-            CheckoutRequest request, String language, java.util.function.Consumer<String> alsoInTransaction) {
+            CheckoutRequest request, String language, java.util.function.Consumer<String> alsoInTransaction,
+            java.util.function.Consumer<PlacedOrder> inOrderTransaction) {
         if (standing.refusesCheckout(memberSubject, email)) {
             throw new InvalidCheckoutException("customer-blocked");
         }
@@ -293,17 +299,34 @@ class CheckoutService implements Checkout, dev.onshore.was.checkout.MarketCharge
             }
             alsoInTransaction.accept(created.number());
             stock.reserve(created.number(), quantities, payBy.plus(properties.reservationGrace()));
+            inOrderTransaction.accept(created);
             return created;
         });
+        return startPayment(placed.number(), total, email, request.address().get(AddressField.RECIPIENT), language,
+                placed.accessToken());
+    }
+
+    @Override
+    public PlacedCheckout resume(String orderNumber, String accessToken, String customerName) {
+        var order = orders.find(orderNumber).orElseThrow(() -> new UnknownOrderException(orderNumber));
+        if (order.status() != OrderStatus.PLACED) {
+            return new PlacedCheckout(order, accessToken, properties.returnUrl(orderNumber));
+        }
+        var recipient = orders.recipient(orderNumber).orElseThrow(() -> new UnknownOrderException(orderNumber));
+        return startPayment(orderNumber, order.total(), recipient.email(), customerName, recipient.language(),
+                accessToken);
+    }
+
+    /** Opens the placed order's payment (the open session when there is one) outside any transaction. */
+    private PlacedCheckout startPayment(String number, Money total, String email, String customerName,
+            String language, String accessToken) {
         try {
-            var session = payments.start(new PaymentRequest(placed.number(), total, email,
-                    request.address().get(AddressField.RECIPIENT), Locale.forLanguageTag(language),
-                    properties.returnUrl(placed.number())));
-            orders.paymentStarted(placed.number(), session.provider(), session.providerReference());
-            return new PlacedCheckout(orders.find(placed.number()).orElseThrow(), placed.accessToken(),
-                    session.redirectUrl());
+            var session = payments.start(new PaymentRequest(number, total, email, customerName,
+                    Locale.forLanguageTag(language), properties.returnUrl(number)));
+            orders.paymentStarted(number, session.provider(), session.providerReference());
+            return new PlacedCheckout(orders.find(number).orElseThrow(), accessToken, session.redirectUrl());
         } catch (PaymentProviderException e) {
-            orders.cancel(placed.number(), "payment-unavailable");
+            orders.cancel(number, "payment-unavailable");
             throw new PaymentUnavailableException("the payment could not be started", e);
         }
     }

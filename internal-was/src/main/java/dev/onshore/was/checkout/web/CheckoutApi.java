@@ -1,12 +1,17 @@
 package dev.onshore.was.checkout.web;
 
+import dev.onshore.i18n.address.AddressField;
 import dev.onshore.was.checkout.Checkout;
+import dev.onshore.was.checkout.CheckoutRequest;
 import dev.onshore.was.checkout.PlacedCheckout;
 import dev.onshore.was.orders.OrderManagement;
+import dev.onshore.was.orders.PlacedOrder;
+import dev.onshore.was.pii.PiiAttributeConverter;
 import dev.onshore.was.orders.UnknownOrderException;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -44,9 +49,14 @@ class CheckoutApi {
     private final Checkout checkout;
     private final OrderManagement orders;
     private final IdempotentResponses responses;
+    private final IdempotencyKeys keys;
+    private final PiiAttributeConverter sealed;
     private final JsonMapper json;
 
-    CheckoutApi(Checkout checkout, OrderManagement orders, IdempotentResponses responses, JsonMapper json) {
+    CheckoutApi(Checkout checkout, OrderManagement orders, IdempotentResponses responses, JsonMapper json,
+            IdempotencyKeys keys, PiiAttributeConverter sealed) {
+        this.keys = keys;
+        this.sealed = sealed;
         this.checkout = checkout;
         this.orders = orders;
         this.responses = responses;
@@ -81,9 +91,9 @@ class CheckoutApi {
         var cart = Shoppers.cart(jwt, token);
         var scope = "orders:" + (cart.memberSubject() != null ? "member:" + cart.memberSubject()
                 : "cart:" + IdempotentResponses.sha256(cart.token() == null ? "" : cart.token()));
-        return idempotently(scope, key, body, locale, bytes -> {
-            var request = responses.read(bytes, ShopJson.CheckoutJson.class);
-            return checkout.placeOrder(cart, request.toRequest(Shoppers.zone(zone)), Shoppers.language(lang, locale));
+        return idempotently(scope, key, body, locale, (bytes, recorder) -> {
+            var request = responses.read(bytes, ShopJson.CheckoutJson.class).toRequest(Shoppers.zone(zone));
+            return checkout.placeOrder(cart, request, Shoppers.language(lang, locale), recorder.apply(request));
         });
     }
 
@@ -105,20 +115,39 @@ class CheckoutApi {
         var member = Shoppers.member(jwt);
         var scope = "hot-deal:" + id + ":" + (member != null ? "member:" + member
                 : "guest:" + IdempotentResponses.sha256(token == null ? "" : token));
-        return idempotently(scope, key, body, locale, bytes -> {
-            var request = responses.read(bytes, ShopJson.HotDealCheckoutJson.class);
-            return checkout.placeHotDealOrder(id, request.units(), member, request.toRequest(Shoppers.zone(zone)),
-                    Shoppers.language(lang, locale));
+        return idempotently(scope, key, body, locale, (bytes, recorder) -> {
+            var json = responses.read(bytes, ShopJson.HotDealCheckoutJson.class);
+            var request = json.toRequest(Shoppers.zone(zone));
+            return checkout.placeHotDealOrder(id, json.units(), member, request, Shoppers.language(lang, locale),
+                    recorder.apply(request));
         });
     }
 
-    /** Places once per key in the scope: the same key with the same bytes replays the first answer. */
+    /**
+     * Places once per key in the scope: the same key with the same bytes replays the first answer. The order's
+     * transaction records the order under the key, with its guest token and the payer's name encrypted: when this
+     * node dies before answering, a retry after the key's lease gets this order (its payment started if need be),
+     * never a second one.
+     */
     private ResponseEntity<String> idempotently(String scope, String key, byte[] body, Locale locale,
-            java.util.function.Function<byte[], PlacedCheckout> placing) {
+            java.util.function.BiFunction<byte[], java.util.function.Function<CheckoutRequest,
+                    java.util.function.Consumer<PlacedOrder>>, PlacedCheckout> placing) {
         return responses.once(scope, key, body, locale, HttpStatus.CREATED,
-                bytes -> ShopJson.PlacedJson.of(placing.apply(bytes)),
+                (bytes, hold) -> ShopJson.PlacedJson.of(placing.apply(bytes, request -> placed -> keys.record(hold,
+                        placed.number(), sealed.convertToDatabaseColumn(json.writeValueAsString(new Resumable(
+                                placed.accessToken(), request.address().get(AddressField.RECIPIENT))))))),
+                effect -> {
+                    var resumable = json.readValue(Objects.requireNonNull(
+                            sealed.convertToEntityAttribute(effect.secret())), Resumable.class);
+                    return ShopJson.PlacedJson.of(checkout.resume(effect.ref(), resumable.accessToken(),
+                            resumable.customerName()));
+                },
                 answer -> URI.create("/api/shop/v1/orders/" + json.readTree(answer).path("order").path("number")
                         .asString()));
+    }
+
+    /** What answering again for a recorded order needs besides the order (kept encrypted under its key). */
+    record Resumable(String accessToken, String customerName) {
     }
 
     @GetMapping(path = "/api/shop/v1/orders/{number}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,9 +1,13 @@
 package dev.onshore.was.checkout.web;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -14,6 +18,12 @@ import org.springframework.stereotype.Component;
  * every node sees them: the first request with a key claims it (a unique key: a concurrent twin sees it claimed);
  * its response is stored and replayed to every retry with the same body; the same key with another body is a 422;
  * while the first still runs, a 409. Keys are kept {@link #KEPT}.
+ * <p>
+ * A claim is a {@link Hold}: a token and a lease. When the node holding a key dies, a retry after the lease takes the
+ * key over with a new token. What the first run did is known because an action records its effect ({@link #record})
+ * in the effect's own transaction, fenced by the token: a key still {@code RUNNING} committed nothing and is run
+ * again; an {@code EFFECTED} key names what was done and is finished from it. A run whose key was taken over cannot
+ * record (its transaction rolls back), so two runs never both take effect.
  */
 @Component
 class IdempotencyKeys {
@@ -23,51 +33,95 @@ class IdempotencyKeys {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Duration lease;
 
-    IdempotencyKeys(JdbcClient jdbc, Clock clock) {
+    IdempotencyKeys(JdbcClient jdbc, Clock clock,
+            @Value("${onshore.checkout.idempotency-lease:PT30S}") Duration lease) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.lease = lease;
     }
 
     /** Claims the key for this request, or says why not (a stored response to replay, a mismatch, a run). */
     Claim claim(String scope, String key, String requestHash) {
+        var now = clock.instant();
+        var hold = new Hold(scope, key, UUID.randomUUID().toString());
         try {
             jdbc.sql("""
-                    INSERT INTO idempotency_key (scope, idem_key, request_hash, state, created_at)
-                    VALUES (?, ?, ?, 'RUNNING', ?)""").params(scope, key, requestHash, Timestamp.from(clock.instant()))
-                    .update();
-            return new Claim(Claim.Kind.CLAIMED, null);
+                    INSERT INTO idempotency_key (scope, idem_key, request_hash, state, created_at, claim_token,
+                      lease_until)
+                    VALUES (?, ?, ?, 'RUNNING', ?, ?, ?)""").params(scope, key, requestHash, Timestamp.from(now),
+                    hold.token(), Timestamp.from(now.plus(lease))).update();
+            return new Claim(Claim.Kind.CLAIMED, null, hold, null);
         } catch (DuplicateKeyException e) {
             var stored = jdbc.sql("""
-                    SELECT request_hash, state, response_status, response_type, response_body FROM idempotency_key
-                    WHERE scope = ? AND idem_key = ?""").params(scope, key)
-                    .query((rs, row) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                            rs.getString(5)}).optional();
+                    SELECT request_hash, state, response_status, response_type, response_body, claim_token,
+                      lease_until, created_at, effect_ref, effect_secret
+                    FROM idempotency_key WHERE scope = ? AND idem_key = ?""").params(scope, key)
+                    .query((rs, row) -> new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getTimestamp(7) != null ? rs.getTimestamp(7).toInstant()
+                            : rs.getTimestamp(8).toInstant().plus(lease), rs.getString(9), rs.getString(10)))
+                    .optional();
             if (stored.isEmpty()) {
                 return claim(scope, key, requestHash); // forgotten meanwhile (the first run failed): try again
             }
             var row = stored.get();
-            if (!row[0].equals(requestHash)) {
-                return new Claim(Claim.Kind.MISMATCH, null);
+            if (!row.requestHash().equals(requestHash)) {
+                return new Claim(Claim.Kind.MISMATCH, null, null, null);
             }
-            if ("RUNNING".equals(row[1])) {
-                return new Claim(Claim.Kind.RUNNING, null);
+            if ("DONE".equals(row.state())) {
+                return new Claim(Claim.Kind.REPLAY, new Stored(row.status(), row.type(), row.body()), null, null);
             }
-            return new Claim(Claim.Kind.REPLAY, new Stored((Integer) row[2], (String) row[3], (String) row[4]));
+            if (row.leaseUntil().isAfter(now)) {
+                return new Claim(Claim.Kind.RUNNING, null, null, null);
+            }
+            // The node that held it is gone (or far too slow): take it over, unless another retry just did.
+            int taken = jdbc.sql("""
+                    UPDATE idempotency_key SET claim_token = ?, lease_until = ?
+                    WHERE scope = ? AND idem_key = ? AND state = ? AND claim_token <=> ?""")
+                    .params(hold.token(), Timestamp.from(now.plus(lease)), scope, key, row.state(), row.token())
+                    .update();
+            if (taken == 0) {
+                return claim(scope, key, requestHash);
+            }
+            if ("EFFECTED".equals(row.state()) && row.effectRef() != null) {
+                return new Claim(Claim.Kind.RESUME, null, hold, new Effect(row.effectRef(), row.effectSecret()));
+            }
+            return new Claim(Claim.Kind.CLAIMED, null, hold, null);
         }
     }
 
-    void complete(String scope, String key, Stored response) {
+    /**
+     * Records what the run did, in the transaction that does it: call it last in that transaction. Refused (an
+     * {@link IdempotencyException} of kind {@code running}, which rolls the transaction back) when the key was taken
+     * over meanwhile.
+     *
+     * @param ref what was made (an order's number)
+     * @param secret what answering again needs and must not be kept in clear, already encrypted; null for nothing
+     */
+    void record(Hold hold, String ref, @Nullable String secret) {
+        int recorded = jdbc.sql("""
+                UPDATE idempotency_key SET state = 'EFFECTED', effect_ref = ?, effect_secret = ?
+                WHERE scope = ? AND idem_key = ? AND claim_token = ? AND state = 'RUNNING'""")
+                .params(ref, secret, hold.scope(), hold.key(), hold.token()).update();
+        if (recorded == 0) {
+            throw new IdempotencyException("running");
+        }
+    }
+
+    /** Keeps the answer for retries; a run whose key was taken over keeps nothing (the other run answers). */
+    void complete(Hold hold, Stored response) {
         jdbc.sql("""
-                UPDATE idempotency_key SET state = 'DONE', response_status = ?, response_type = ?, response_body = ?
-                WHERE scope = ? AND idem_key = ?""").params(response.status(), response.contentType(),
-                response.body(), scope, key).update();
+                UPDATE idempotency_key SET state = 'DONE', response_status = ?, response_type = ?, response_body = ?,
+                  effect_secret = NULL
+                WHERE scope = ? AND idem_key = ? AND claim_token = ?""").params(response.status(),
+                response.contentType(), response.body(), hold.scope(), hold.key(), hold.token()).update();
     }
 
     /** Drops a key whose request failed unexpectedly, so that a retry runs again. */
-    void forget(String scope, String key) {
-        jdbc.sql("DELETE FROM idempotency_key WHERE scope = ? AND idem_key = ? AND state = 'RUNNING'")
-                .params(scope, key).update();
+    void forget(Hold hold) {
+        jdbc.sql("DELETE FROM idempotency_key WHERE scope = ? AND idem_key = ? AND claim_token = ? AND state <> 'DONE'")
+                .params(hold.scope(), hold.key(), hold.token()).update();
     }
 
     @Scheduled(fixedDelayString = "${onshore.checkout.idempotency-purge-every:PT1H}")
@@ -76,15 +130,36 @@ class IdempotencyKeys {
                 .param(Timestamp.from(clock.instant().minus(KEPT))).update();
     }
 
+    private record Row(String requestHash, String state, int status, @Nullable String type, @Nullable String body,
+            @Nullable String token, Instant leaseUntil, @Nullable String effectRef, @Nullable String effectSecret) {
+    }
+
     /** A response as first sent. */
     record Stored(int status, String contentType, String body) {
     }
 
+    /** This run's hold on a key: its token fences what the run records and keeps. */
+    record Hold(String scope, String key, String token) {
+    }
+
+    /** What a run whose node died recorded having done ({@link #record}). */
+    record Effect(String ref, @Nullable String secret) {
+    }
+
     /** The outcome of claiming a key. */
-    record Claim(Kind kind, @org.jspecify.annotations.Nullable Stored response) {
+    record Claim(Kind kind, @Nullable Stored response, @Nullable Hold hold, @Nullable Effect effect) {
 
         enum Kind {
-            CLAIMED, REPLAY, MISMATCH, RUNNING
+            /** This request runs the action. */
+            CLAIMED,
+            /** Answer what was stored. */
+            REPLAY,
+            /** The same key came with another body. */
+            MISMATCH,
+            /** Another run holds the key. */
+            RUNNING,
+            /** A run that died took effect: finish it and answer from {@link #effect}. */
+            RESUME
         }
 
         Optional<Stored> replay() {

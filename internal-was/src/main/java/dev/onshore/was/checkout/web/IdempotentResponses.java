@@ -25,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class IdempotentResponses {
 
+    /** Says that the answer is not this request's doing but an earlier one's with the same key. */
+    static final String REPLAYED = "Idempotent-Replayed";
+
     private final IdempotencyKeys keys;
     private final ShopProblems problems;
     private final JsonMapper json;
@@ -51,39 +54,61 @@ class IdempotentResponses {
      */
     ResponseEntity<String> once(String scope, String key, byte[] body, Locale locale, HttpStatus success,
             Function<byte[], Object> action, Function<String, @Nullable URI> location) {
+        return once(scope, key, body, locale, success, (bytes, hold) -> action.apply(bytes), null, location);
+    }
+
+    /**
+     * Runs {@code action} once per key in the scope, for an action that records its effect ({@link
+     * IdempotencyKeys#record}) in its own transaction: when the node of the first run died after that, a retry gets
+     * the answer {@code resumption} makes from the recorded effect instead of a second effect.
+     */
+    ResponseEntity<String> once(String scope, String key, byte[] body, Locale locale, HttpStatus success,
+            Action action, @Nullable Resumption resumption, Function<String, @Nullable URI> location) {
         var claim = keys.claim(scope, key, sha256(body));
+        var replayed = false;
         switch (claim.kind()) {
             case MISMATCH -> throw new IdempotencyException("mismatch");
             case RUNNING -> throw new IdempotencyException("running");
             case REPLAY -> {
                 var stored = claim.replay().orElseThrow();
                 return ResponseEntity.status(stored.status()).contentType(MediaType.parseMediaType(stored.contentType()))
-                        .cacheControl(CacheControl.noStore()).header("Idempotent-Replayed", "true").body(stored.body());
+                        .cacheControl(CacheControl.noStore()).header(REPLAYED, "true").body(stored.body());
+            }
+            case RESUME -> {
+                if (resumption == null) {
+                    throw new IllegalStateException("key " + scope + " recorded an effect nothing can resume");
+                }
+                replayed = true;
             }
             case CLAIMED -> {
                 // goes on below
             }
         }
+        var hold = java.util.Objects.requireNonNull(claim.hold());
         IdempotencyKeys.Stored response;
         try {
-            var answer = action.apply(body);
+            var answer = replayed ? java.util.Objects.requireNonNull(resumption)
+                    .resume(java.util.Objects.requireNonNull(claim.effect())) : action.run(body, hold);
             response = new IdempotencyKeys.Stored(success.value(), MediaType.APPLICATION_JSON_VALUE,
                     json.writeValueAsString(answer));
         } catch (RuntimeException e) {
             var problem = problems.problemFor(e, locale);
             if (problem == null || problem.getStatus() >= 500) {
-                keys.forget(scope, key); // not an answer to keep: a retry runs again
+                keys.forget(hold); // not an answer to keep: a retry runs again
                 throw e;
             }
             response = new IdempotencyKeys.Stored(problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     json.writeValueAsString(asJson(problem)));
         } catch (Error e) {
-            keys.forget(scope, key);
+            keys.forget(hold);
             throw e;
         }
-        keys.complete(scope, key, response);
+        keys.complete(hold, response);
         var builder = ResponseEntity.status(response.status())
                 .contentType(MediaType.parseMediaType(response.contentType())).cacheControl(CacheControl.noStore());
+        if (replayed) {
+            builder.header(REPLAYED, "true");
+        }
         if (response.status() == success.value()) {
             var uri = location.apply(response.body());
             if (uri != null) {
@@ -91,6 +116,18 @@ class IdempotentResponses {
             }
         }
         return builder.body(response.body());
+    }
+
+    /** What is done once per key; it may record its effect with the hold ({@link IdempotencyKeys#record}). */
+    @FunctionalInterface
+    interface Action {
+        Object run(byte[] body, IdempotencyKeys.Hold hold);
+    }
+
+    /** The answer to a request whose first run took effect and then died before answering. */
+    @FunctionalInterface
+    interface Resumption {
+        Object resume(IdempotencyKeys.Effect effect);
     }
 
     /** The JSON body as {@code type}, or an invalid-request problem ({@code body}) when it cannot be read. */

@@ -1,21 +1,33 @@
 package dev.onshore.was.checkout.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.onshore.was.ShopTestSupport;
 import dev.onshore.was.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MvcResult;
 
-/** Idempotency keys are kept {@link IdempotencyKeys#KEPT} on the application's clock, then forgotten. */
+/**
+ * Idempotency keys are kept {@link IdempotencyKeys#KEPT} on the application's clock, then forgotten; a key whose run
+ * stopped answering (its node died) is taken over after its lease (30 s) and yields the one order, never a second.
+ */
 @Import(TestClock.Configuration.class)
 class IdempotencyKeysIntegrationTests extends ShopTestSupport {
 
     private static final String SCOPE = "clock-test";
+    private static final String SKU = "HS-CALMAG-D";
+    private static final Duration PAST_THE_LEASE = Duration.ofSeconds(31);
 
     @Autowired
     IdempotencyKeys keys;
@@ -23,12 +35,19 @@ class IdempotencyKeysIntegrationTests extends ShopTestSupport {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
     @Test
     void aKeyExpiresWhenTheApplicationsClockPassesItsKeepingTime() {
         var key = UUID.randomUUID().toString();
         try {
-            assertThat(keys.claim(SCOPE, key, "first body").kind()).isEqualTo(IdempotencyKeys.Claim.Kind.CLAIMED);
-            keys.complete(SCOPE, key, new IdempotencyKeys.Stored(201, "application/json", "{}"));
+            var claim = keys.claim(SCOPE, key, "first body");
+            assertThat(claim.kind()).isEqualTo(IdempotencyKeys.Claim.Kind.CLAIMED);
+            keys.complete(claim.hold(), new IdempotencyKeys.Stored(201, "application/json", "{}"));
 
             clock.advance(IdempotencyKeys.KEPT.minus(Duration.ofMinutes(1)));
             keys.purge();
@@ -37,10 +56,107 @@ class IdempotencyKeysIntegrationTests extends ShopTestSupport {
 
             clock.advance(Duration.ofMinutes(2));
             keys.purge();
-            assertThat(keys.claim(SCOPE, key, "second body").kind()).isEqualTo(IdempotencyKeys.Claim.Kind.CLAIMED);
+            var again = keys.claim(SCOPE, key, "second body");
+            assertThat(again.kind()).isEqualTo(IdempotencyKeys.Claim.Kind.CLAIMED);
+            keys.forget(again.hold());
         } finally {
-            keys.forget(SCOPE, key);
             clock.set(Instant.now());
         }
+    }
+
+    /** The node took the key and died before its order committed: after the lease a retry places the order. */
+    @Test
+    void aKeyWhoseRunDiedBeforeTheOrderCommittedRunsAgainAfterItsLease() throws Exception {
+        var token = cart("ID");
+        assertStatus(add(token, SKU, 1), 200);
+        var email = "died-before-" + UUID.randomUUID() + "@example.com";
+        var body = checkout("ID").replace("ani@example.com", email);
+        var key = UUID.randomUUID().toString();
+        try {
+            var dead = keys.claim("orders:cart:" + IdempotentResponses.sha256(token), key,
+                    IdempotentResponses.sha256(body));
+            assertThat(dead.kind()).isEqualTo(IdempotencyKeys.Claim.Kind.CLAIMED);
+
+            assertProblem(placeOrder(token, key, body), 409, "/idempotency-key/running");
+            clock.advance(PAST_THE_LEASE);
+            var retried = placeOrder(token, key, body);
+            assertStatus(retried, 201);
+            assertThat(retried.getResponse().getHeader(IdempotentResponses.REPLAYED)).isNull();
+            assertThat(ordersTo(email)).isEqualTo(1);
+
+            // The dead run cannot record an order any more: its transaction would roll back.
+            assertThatThrownBy(() -> keys.record(dead.hold(), "ON-NEVER", null))
+                    .isInstanceOf(IdempotencyException.class);
+            var replay = placeOrder(token, key, body);
+            assertStatus(replay, 201);
+            assertThat(replay.getResponse().getContentAsString())
+                    .isEqualTo(retried.getResponse().getContentAsString());
+        } finally {
+            clock.set(Instant.now());
+        }
+    }
+
+    /**
+     * The first run placed its order and then stopped answering (here: it waits on the payment table, locked by
+     * the test, past its lease; a kill -9 leaves the key the same way). A retry takes the key over and answers with
+     * that order, its payment started; the first run, released, answers the same order; one order in all.
+     */
+    @Test
+    void aKeyWhoseRunStoppedAfterTheOrderCommittedAnswersWithThatOrder() throws Exception {
+        var token = cart("ID");
+        assertStatus(add(token, SKU, 1), 200);
+        var email = "died-after-" + UUID.randomUUID() + "@example.com";
+        var body = checkout("ID").replace("ani@example.com", email);
+        var key = UUID.randomUUID().toString();
+        var scope = "orders:cart:" + IdempotentResponses.sha256(token);
+        try (var lock = dataSource.getConnection(); var statement = lock.createStatement()) {
+            statement.execute("LOCK TABLES payment WRITE");
+            CompletableFuture<MvcResult> first;
+            try {
+                first = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return placeOrder(token, key, body);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                await("the first run's order to commit", () -> "EFFECTED".equals(state(scope, key)));
+                assertProblem(placeOrder(token, key, body), 409, "/idempotency-key/running");
+                clock.advance(PAST_THE_LEASE);
+            } finally {
+                statement.execute("UNLOCK TABLES");
+            }
+            var retried = placeOrder(token, key, body);
+            assertStatus(retried, 201);
+            assertThat(retried.getResponse().getHeader(IdempotentResponses.REPLAYED)).isEqualTo("true");
+            var original = first.get(30, TimeUnit.SECONDS);
+            assertStatus(original, 201);
+            String number = JsonPath.read(retried.getResponse().getContentAsString(), "$.order.number");
+            assertThat((String) JsonPath.read(original.getResponse().getContentAsString(), "$.order.number"))
+                    .isEqualTo(number);
+            assertThat((String) JsonPath.read(retried.getResponse().getContentAsString(), "$.paymentUrl"))
+                    .isEqualTo(JsonPath.read(original.getResponse().getContentAsString(), "$.paymentUrl"));
+            assertThat((String) JsonPath.read(retried.getResponse().getContentAsString(), "$.accessToken"))
+                    .isEqualTo(JsonPath.read(original.getResponse().getContentAsString(), "$.accessToken"));
+            assertThat(ordersTo(email)).isEqualTo(1);
+            assertThat(state(scope, key)).isEqualTo("DONE");
+            assertThat(jdbc.sql("""
+                    SELECT COUNT(*) FROM idempotency_key WHERE scope = ? AND idem_key = ? AND effect_secret IS NOT NULL""")
+                    .params(scope, key).query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM payment WHERE order_number = ?").param(number)
+                    .query(Long.class).single()).isEqualTo(1);
+        } finally {
+            clock.set(Instant.now());
+        }
+    }
+
+    private String state(String scope, String key) {
+        return jdbc.sql("SELECT state FROM idempotency_key WHERE scope = ? AND idem_key = ?").params(scope, key)
+                .query(String.class).optional().orElse("none");
+    }
+
+    private static void assertProblem(MvcResult result, int status, String type) throws Exception {
+        assertStatus(result, status);
+        assertThat((String) JsonPath.read(result.getResponse().getContentAsString(), "$.type")).endsWith(type);
     }
 }
