@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import dev.onshore.was.pii.PiiAttributeConverter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,12 +35,14 @@ class IdempotencyKeys {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration lease;
+    private final PiiAttributeConverter sealed;
 
     IdempotencyKeys(JdbcClient jdbc, Clock clock,
-            @Value("${onshore.checkout.idempotency-lease:PT30S}") Duration lease) {
+            @Value("${onshore.checkout.idempotency-lease:PT30S}") Duration lease, PiiAttributeConverter sealed) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.lease = lease;
+        this.sealed = sealed;
     }
 
     /** Claims the key for this request, or says why not (a stored response to replay, a mismatch, a run). */
@@ -70,7 +73,10 @@ class IdempotencyKeys {
                 return new Claim(Claim.Kind.MISMATCH, null, null, null);
             }
             if ("DONE".equals(row.state())) {
-                return new Claim(Claim.Kind.REPLAY, new Stored(row.status(), row.type(), row.body()), null, null);
+                var body = java.util.Objects.requireNonNull(row.body());
+                return new Claim(Claim.Kind.REPLAY, new Stored(row.status(), java.util.Objects.requireNonNull(row.type()),
+                        PiiAttributeConverter.isEncrypted(body) ? sealed.convertToEntityAttribute(body) : body), null,
+                        null);
             }
             if (row.leaseUntil().isAfter(now)) {
                 return new Claim(Claim.Kind.RUNNING, null, null, null);
@@ -109,13 +115,17 @@ class IdempotencyKeys {
         }
     }
 
-    /** Keeps the answer for retries; a run whose key was taken over keeps nothing (the other run answers). */
+    /**
+     * Keeps the answer for retries, encrypted like personal data (it may hold a guest's order token, a return's note);
+     * a run whose key was taken over keeps nothing (the other run answers).
+     */
     void complete(Hold hold, Stored response) {
         jdbc.sql("""
                 UPDATE idempotency_key SET state = 'DONE', response_status = ?, response_type = ?, response_body = ?,
                   effect_secret = NULL
                 WHERE scope = ? AND idem_key = ? AND claim_token = ?""").params(response.status(),
-                response.contentType(), response.body(), hold.scope(), hold.key(), hold.token()).update();
+                response.contentType(), sealed.convertToDatabaseColumn(response.body()), hold.scope(), hold.key(),
+                hold.token()).update();
     }
 
     /** Drops a key whose request failed unexpectedly, so that a retry runs again. */

@@ -143,6 +143,11 @@ class IdempotencyKeysIntegrationTests extends ShopTestSupport {
             assertThat(jdbc.sql("""
                     SELECT COUNT(*) FROM idempotency_key WHERE scope = ? AND idem_key = ? AND effect_secret IS NOT NULL""")
                     .params(scope, key).query(Long.class).single()).isZero();
+            String accessToken = JsonPath.read(retried.getResponse().getContentAsString(), "$.accessToken");
+            assertThat(jdbc.sql("SELECT response_body FROM idempotency_key WHERE scope = ? AND idem_key = ?")
+                    .params(scope, key).query(String.class).single())
+                    .as("the kept answer holds the guest's order token: encrypted at rest")
+                    .startsWith("pii1:").doesNotContain(accessToken).doesNotContain(number);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM payment WHERE order_number = ?").param(number)
                     .query(Long.class).single()).isEqualTo(1);
         } finally {
