@@ -20,14 +20,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,8 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class AccountPagesIntegrationTests extends AccountTestSupport {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF = StorefrontBrowser.CSRF;
 
     @Autowired
     ShopCookies cookies;
@@ -63,66 +60,14 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
     @Autowired
     OrderManagement orders;
 
-    private final class Browser {
-
-        final Map<String, Cookie> jar = new LinkedHashMap<>();
-
-        Browser(String subject) throws Exception {
-            var shopper = new Shopper(subject, "Ani", subject + "@example.com", "",
-                    Instant.now().plusSeconds(600).getEpochSecond());
-            jar.put(ShopCookies.SHOPPER, new Cookie(ShopCookies.SHOPPER,
-                    cookies.seal(ShopCookies.SHOPPER, json.writeValueAsBytes(shopper))));
-        }
-
-        MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
-            if (!jar.isEmpty()) {
-                request.cookie(jar.values().toArray(Cookie[]::new));
-            }
-            var result = mvc.perform(request.header("Accept-Language", "id-ID")).andReturn();
-            for (var cookie : result.getResponse().getCookies()) {
-                if (cookie.getMaxAge() == 0) {
-                    jar.remove(cookie.getName());
-                } else {
-                    jar.put(cookie.getName(), cookie);
-                }
-            }
-            return result;
-        }
-
-        MvcResult submit(String page, String action, Map<String, String> fields) throws Exception {
-            return perform(form(page, action, fields));
-        }
-
-        /** The form as the page gives it to the browser: its CSRF and one-time tokens, then the fields. */
-        MockHttpServletRequestBuilder form(String page, String action, Map<String, String> fields) throws Exception {
-            var html = perform(get(page)).getResponse().getContentAsString();
-            var request = post(action);
-            var csrf = CSRF.matcher(html);
-            if (csrf.find()) {
-                request.param("_csrf", csrf.group(1));
-            }
-            var token = formToken(html, action);
-            if (token != null) {
-                request.param("formToken", token);
-            }
-            fields.forEach(request::param);
-            return request;
-        }
-    }
-
-    /**
-     * The one-time token of the page's form that posts to {@code action} (each form has its own), or else of a form
-     * of the same kind for another address (a request made up with someone else's address id); null if none.
-     */
-    private static @Nullable String formToken(String html, String action) {
-        var form = html.indexOf("action=\"" + action + "\"");
-        if (form < 0) {
-            var sameKind = Pattern.compile("action=\"" + Pattern.quote(action)
-                    .replaceAll("/addresses/[^/]+/", "/addresses/\\\\E[^/\"]+\\\\Q/") + "\"").matcher(html);
-            form = sameKind.find() ? sameKind.start() : -1;
-        }
-        var token = FORM_TOKEN.matcher(html);
-        return form >= 0 && token.find(form) ? token.group(1) : null;
+    /** A browser in Indonesian, signed in as {@code subject} (the shopper cookie the login would set). */
+    private StorefrontBrowser browser(String subject) throws Exception {
+        var browser = new StorefrontBrowser(mvc, "id-ID");
+        var shopper = new Shopper(subject, "Ani", subject + "@example.com", "",
+                Instant.now().plusSeconds(600).getEpochSecond());
+        browser.jar.put(ShopCookies.SHOPPER, new Cookie(ShopCookies.SHOPPER,
+                cookies.seal(ShopCookies.SHOPPER, json.writeValueAsBytes(shopper))));
+        return browser;
     }
 
     private static String html(MvcResult result) throws Exception {
@@ -138,7 +83,7 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
         assertThat(mvc.perform(get("/id-id/account")).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/id-id/login?next=/id-id/account");
         var subject = "page-" + UUID.randomUUID();
-        var browser = new Browser(subject);
+        var browser = browser(subject);
 
         var saved = browser.submit("/id-id/account", "/id-id/account/profile", Map.of("displayName", "Ani W.",
                 "phone", "+62 811 111 111", "timeZone", "Asia/Makassar"));
@@ -190,7 +135,7 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
                     "DKI Jakarta", AddressField.POSTAL_CODE, "10220", AddressField.PHONE, "+62 812 0000 0001")),
                     false);
         }
-        var other = new Browser(otherSubject);
+        var other = browser(otherSubject);
         var foreign = other.submit("/id-id/account", "/id-id/account/addresses/" + ani + "/remove", Map.of());
         assertStatus(foreign, 404);
         assertThat(html(foreign)).contains("Alamat ini tidak ada di buku alamat Anda.");
@@ -205,7 +150,7 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
     @Test
     void aDoubleSubmittedAddressIsSavedOnceAndTheReplayIsToldInThePagesLanguage() throws Exception {
         var subject = "double-" + UUID.randomUUID();
-        var browser = new Browser(subject);
+        var browser = browser(subject);
         var form = browser.form("/id-id/account", "/id-id/account/addresses", BANDUNG);
 
         assertStatus(browser.perform(form), 302);
@@ -230,12 +175,12 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
     @Test
     void aFormsTokenIsRefusedByEveryOtherFormAndStaysGoodForItsOwn() throws Exception {
         var subject = "bound-" + UUID.randomUUID();
-        var browser = new Browser(subject);
+        var browser = browser(subject);
         var page = html(browser.perform(get("/id-id/account")));
         var csrf = CSRF.matcher(page);
         assertThat(csrf.find()).isTrue();
-        var addressToken = formToken(page, "/id-id/account/addresses");
-        assertThat(addressToken).isNotNull().isNotEqualTo(formToken(page, "/id-id/account/erase"));
+        var addressToken = StorefrontBrowser.formToken(page, "/id-id/account/addresses");
+        assertThat(addressToken).isNotNull().isNotEqualTo(StorefrontBrowser.formToken(page, "/id-id/account/erase"));
 
         // The address book's token neither erases the account nor saves the profile: refused as a spent form is.
         var erase = browser.perform(post("/id-id/account/erase").param("_csrf", csrf.group(1))
@@ -276,7 +221,7 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
     @Test
     void aRefusedFormCanBeCorrectedAndSentAgainWithItsToken() throws Exception {
         var subject = "retry-" + UUID.randomUUID();
-        var browser = new Browser(subject);
+        var browser = browser(subject);
         var missing = new LinkedHashMap<>(BANDUNG);
         missing.remove("postalCode");
         var form = browser.form("/id-id/account", "/id-id/account/addresses", missing);
@@ -301,7 +246,7 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
                 "DKI Jakarta", AddressField.POSTAL_CODE, "10220", AddressField.PHONE, "+62 812 0000 0001")), false);
         carts.create("ID", subject, "id");
         carts.add(CartKey.member(subject), "HS-COLLAGEN-TAB", 1, "id");
-        var browser = new Browser(subject);
+        var browser = browser(subject);
 
         var form = html(browser.perform(get("/id-id/checkout")));
         // The preferred address is American: in Indonesia the first Indonesian one is filled in; the US one is not offered.
@@ -314,7 +259,7 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
         var strangerSubject = "checkout-" + UUID.randomUUID();
         carts.create("ID", strangerSubject, "id");
         carts.add(CartKey.member(strangerSubject), "HS-COLLAGEN-TAB", 1, "id");
-        var stranger = html(new Browser(strangerSubject).perform(get("/id-id/checkout")
+        var stranger = html(browser(strangerSubject).perform(get("/id-id/checkout")
                 .param("address", office.id().toString())));
         assertThat(stranger).contains("name=\"recipient\"").doesNotContain("Sudirman").doesNotContain("Ani Wijaya")
                 .doesNotContain("Alamat tersimpan Anda");
@@ -323,7 +268,7 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
     @Test
     void theMarketChoiceIsSavedToTheAccountAndAppliedWhenTheShopperLogsInOnANewDevice() throws Exception {
         var subject = "choice-" + UUID.randomUUID();
-        var browser = new Browser(subject);
+        var browser = browser(subject);
         var chosen = browser.perform(get("/choice").param("locale", "en-id").param("zone", "Asia/Makassar")
                 .param("next", "/en-id/").header("Sec-Fetch-Site", "same-origin"));
         assertStatus(chosen, 303);
@@ -364,7 +309,7 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
     @Test
     void aLinkFromAnotherSiteSetsTheCookieButNotTheAccountsChoice() throws Exception {
         var subject = "cross-" + UUID.randomUUID();
-        var browser = new Browser(subject);
+        var browser = browser(subject);
         assertStatus(browser.perform(get("/choice").param("locale", "id-id").header("Sec-Fetch-Site", "same-origin")),
                 303);
 
@@ -383,7 +328,7 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
     @Test
     void aChoiceFromTheStorefrontsOwnPageIsSavedWhenTheBrowserSendsNoFetchMetadata() throws Exception {
         var subject = "referer-" + UUID.randomUUID();
-        var browser = new Browser(subject);
+        var browser = browser(subject);
 
         assertStatus(browser.perform(get("/choice").param("locale", "ko-kr")
                 .header("Referer", "https://shop.onshore.test/id-id/p/HS-VITC-1000")), 303);
@@ -397,8 +342,8 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
     @Test
     void erasureFromThePageNeedsTheBoxTickedThenLogsTheShopperOut() throws Exception {
         var subject = "erase-page-" + UUID.randomUUID();
-        var browser = new Browser(subject);
-        var otherDevice = new Browser(subject);
+        var browser = browser(subject);
+        var otherDevice = browser(subject);
         assertStatus(browser.submit("/id-id/account", "/id-id/account/addresses", BANDUNG), 302);
 
         var unconfirmed = browser.submit("/id-id/account", "/id-id/account/erase", Map.of());
@@ -429,7 +374,7 @@ class AccountPagesIntegrationTests extends AccountTestSupport {
         var csrf = CSRF.matcher(html(review));
         assertThat(csrf.find()).isTrue();
         var place = post("/id-id/checkout/place").param("_csrf", csrf.group(1))
-                .param("formToken", formToken(html(review), "/id-id/checkout/place"));
+                .param("formToken", StorefrontBrowser.formToken(html(review), "/id-id/checkout/place"));
         checkout.forEach(place::param);
         var placed = otherDevice.perform(place);
         assertStatus(placed, 410);

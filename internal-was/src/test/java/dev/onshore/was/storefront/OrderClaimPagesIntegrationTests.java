@@ -11,13 +11,11 @@ import dev.onshore.was.orders.OrderManagement;
 import dev.onshore.was.orders.ReturnStatus;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * A delivered order's exchange and return forms on its page, as a guest's browser uses them (the order's cookie,
@@ -28,57 +26,17 @@ class OrderClaimPagesIntegrationTests extends ShopTestSupport {
 
     private static final String THIRTY = "HS-PROBIO-50B-30";
     private static final String SIXTY = "HS-PROBIO-50B-60";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF = StorefrontBrowser.CSRF;
 
     @Autowired
     OrderManagement orders;
 
-    /** A browser's cookies, in a language. */
-    private final class Browser {
-
-        final Map<String, Cookie> jar = new LinkedHashMap<>();
-        final String language;
-
-        Browser(String language) {
-            this.language = language;
-        }
-
-        Browser holding(HeldOrder order) {
-            jar.put(ShopCookies.ORDER_PREFIX + order.number(), new Cookie(ShopCookies.ORDER_PREFIX + order.number(),
-                    order.accessToken()));
-            return this;
-        }
-
-        MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
-            if (!jar.isEmpty()) {
-                request.cookie(jar.values().toArray(Cookie[]::new));
-            }
-            var result = mvc.perform(request.header("Accept-Language", language)).andReturn();
-            for (var cookie : result.getResponse().getCookies()) {
-                if (cookie.getMaxAge() == 0) {
-                    jar.remove(cookie.getName());
-                } else {
-                    jar.put(cookie.getName(), cookie);
-                }
-            }
-            return result;
-        }
-
-        /** Posts the form {@code action} of {@code html} with its hidden fields (CSRF, one-time token) and these. */
-        MvcResult submitFrom(String html, String action, Map<String, String> fields) throws Exception {
-            var request = post(action);
-            var csrf = CSRF.matcher(html);
-            if (csrf.find()) {
-                request.param("_csrf", csrf.group(1));
-            }
-            var form = html.substring(html.indexOf("action=\"" + action + "\""));
-            var token = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"").matcher(form);
-            if (token.find()) {
-                request.param("formToken", token.group(1));
-            }
-            fields.forEach(request::param);
-            return perform(request);
-        }
+    /** A browser in {@code language} holding the guest's cookie of {@code order}. */
+    private StorefrontBrowser browser(String language, HeldOrder order) {
+        var browser = new StorefrontBrowser(mvc, language);
+        browser.jar.put(ShopCookies.ORDER_PREFIX + order.number(), new Cookie(ShopCookies.ORDER_PREFIX + order.number(),
+                order.accessToken()));
+        return browser;
     }
 
     private static String html(MvcResult result) throws Exception {
@@ -100,7 +58,7 @@ class OrderClaimPagesIntegrationTests extends ShopTestSupport {
     @Test
     void aDeliveredOrdersPageOffersALocalizedExchangeAndConfirmsIt() throws Exception {
         var order = deliveredOrder(THIRTY, 2, null);
-        var browser = new Browser("id-ID").holding(order);
+        var browser = browser("id-ID", order);
         var page = browser.perform(get("/id-id/orders/" + order.number()));
         assertStatus(page, 200);
         var html = html(page);
@@ -137,7 +95,7 @@ class OrderClaimPagesIntegrationTests extends ShopTestSupport {
     @Test
     void wrongFieldsAreShownInThePagesLanguageNextToTheFieldsAndNothingIsAsked() throws Exception {
         var order = deliveredOrder(THIRTY, 2, null);
-        var browser = new Browser("ko-KR").holding(order);
+        var browser = browser("ko-KR", order);
         var html = html(browser.perform(get("/id-id/orders/" + order.number())));
         var action = "/id-id/orders/" + order.number() + "/exchange";
 
@@ -176,12 +134,12 @@ class OrderClaimPagesIntegrationTests extends ShopTestSupport {
     @Test
     void aReturnTakesItsReasonAndAnotherBrowserCannotClaimTheOrder() throws Exception {
         var order = deliveredOrder("HS-COLLAGEN-TAB", 1, null);
-        var owner = new Browser("en").holding(order);
+        var owner = browser("en", order);
         var html = html(owner.perform(get("/th-th/orders/" + order.number())));
         assertThat(html).contains("ขอเปลี่ยนสินค้า").contains("สินค้าเสียหายเมื่อได้รับ");
 
         // The same browser session (its CSRF cookie) without the order's cookie: someone else on the device.
-        var stranger = new Browser("en");
+        var stranger = new StorefrontBrowser(mvc, "en");
         stranger.jar.putAll(owner.jar);
         stranger.jar.remove(ShopCookies.ORDER_PREFIX + order.number());
         var strangersPage = stranger.perform(get("/th-th/orders/" + order.number()));

@@ -24,8 +24,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The storefront's cart, checkout, order and account pages, as a browser uses them (cookies, forms, CSRF). */
@@ -33,8 +31,8 @@ class ShopPagesIntegrationTests extends ShopTestSupport {
 
     private static final String SKU = "HS-COLLAGEN-TAB";
     private static final String OTHER = "HS-VITC-1000";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF = StorefrontBrowser.CSRF;
+    private static final Pattern FORM_TOKEN = StorefrontBrowser.FORM_TOKEN;
 
     @Autowired
     ProductCatalog catalog;
@@ -57,46 +55,14 @@ class ShopPagesIntegrationTests extends ShopTestSupport {
     @Autowired
     JdbcClient jdbc;
 
-    /** A browser's cookies. */
-    private final class Browser {
-
-        final Map<String, Cookie> jar = new LinkedHashMap<>();
-
-        MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
-            if (!jar.isEmpty()) {
-                request.cookie(jar.values().toArray(Cookie[]::new));
-            }
-            var result = mvc.perform(request.header("Accept-Language", "id-ID")).andReturn();
-            for (var cookie : result.getResponse().getCookies()) {
-                if (cookie.getMaxAge() == 0) {
-                    jar.remove(cookie.getName());
-                } else {
-                    jar.put(cookie.getName(), cookie);
-                }
-            }
-            return result;
-        }
-
-        /** Posts a form of {@code page} (its CSRF token, as the page carried it). */
-        MvcResult submit(String page, String action, Map<String, String> fields) throws Exception {
-            var html = perform(get(page)).getResponse().getContentAsString();
-            return submitFrom(html, action, fields);
-        }
-
-        MvcResult submitFrom(String html, String action, Map<String, String> fields) throws Exception {
-            var request = post(action);
-            var csrf = CSRF.matcher(html);
-            if (csrf.find()) {
-                request.param("_csrf", csrf.group(1));
-            }
-            fields.forEach(request::param);
-            return perform(request);
-        }
+    /** A browser in Indonesian. */
+    private StorefrontBrowser browser() {
+        return new StorefrontBrowser(mvc, "id-ID");
     }
 
     @Test
     void addToCartFromTheSharedProductPageThenTheCartShowsServerPricesAndTheHeaderCount() throws Exception {
-        var browser = new Browser();
+        var browser = browser();
         var product = browser.perform(get("/id-id/p/" + SKU));
         assertStatus(product, 200);
         // The product page stays shareable: its form carries no per-shopper token and it sets no cookie.
@@ -132,7 +98,7 @@ class ShopPagesIntegrationTests extends ShopTestSupport {
 
     @Test
     void anonymousCataloguePagesMayStayInTheBackForwardCacheWhilePagesWithTheShoppersCartMayNot() throws Exception {
-        var browser = new Browser();
+        var browser = browser();
         for (var page : java.util.List.of("/id-id/", "/id-id/c/health.vitamins", "/id-id/search?q=vitamin",
                 "/id-id/p/" + OTHER)) {
             // Rendered, then served from the page cache: both copies may be stored (no-store bars the bfcache).
@@ -151,7 +117,7 @@ class ShopPagesIntegrationTests extends ShopTestSupport {
 
     @Test
     void badQuantitiesAndUnknownSkusAreRefusedOnThePageInTheShoppersLanguageAndChangeNothing() throws Exception {
-        var browser = new Browser();
+        var browser = browser();
         assertStatus(browser.perform(post("/id-id/cart/add").param("sku", SKU).param("quantity", "1")), 302);
         var max = catalog.findForShopper(new Sku(SKU), "ID", "id").orElseThrow().maxPerOrder();
         for (var quantity : new String[] {"0", "-3", "99999999999999", "abc", ""}) {
@@ -183,7 +149,7 @@ class ShopPagesIntegrationTests extends ShopTestSupport {
 
     @Test
     void guestChecksOutWithTheCountrysAddressFormAndADoubleSubmitPlacesOneOrder() throws Exception {
-        var browser = new Browser();
+        var browser = browser();
         var before = stock.available(OTHER);
         assertStatus(browser.perform(post("/id-id/cart/add").param("sku", OTHER).param("quantity", "2")), 302);
         var form = browser.perform(get("/id-id/checkout"));
@@ -250,7 +216,7 @@ class ShopPagesIntegrationTests extends ShopTestSupport {
 
     @Test
     void aForgedOrExpiredFormTokenPlacesNothing() throws Exception {
-        var browser = new Browser();
+        var browser = browser();
         assertStatus(browser.perform(post("/id-id/cart/add").param("sku", SKU).param("quantity", "1")), 302);
         var html = browser.perform(get("/id-id/checkout")).getResponse().getContentAsString();
         var email = "expired-" + UUID.randomUUID() + "@example.com";
@@ -268,7 +234,7 @@ class ShopPagesIntegrationTests extends ShopTestSupport {
 
     @Test
     void loginStartsAnAuthorizationCodeRequestWithPkceAndTheAccountNeedsALogin() throws Exception {
-        var browser = new Browser();
+        var browser = browser();
         var account = browser.perform(get("/id-id/account"));
         assertStatus(account, 302);
         assertThat(account.getResponse().getRedirectedUrl()).startsWith("/id-id/login?next=/id-id/account");
@@ -305,7 +271,7 @@ class ShopPagesIntegrationTests extends ShopTestSupport {
         assertThat(carts.merge(guest.token(), subject, "id")).isEmpty();
         assertThat(member.token()).isNotBlank();
 
-        var browser = new Browser();
+        var browser = browser();
         var shopper = new Shopper(subject, "Ani", "ani@example.com", "", Instant.now().plusSeconds(600)
                 .getEpochSecond());
         browser.jar.put(ShopCookies.SHOPPER, new Cookie(ShopCookies.SHOPPER,
