@@ -208,7 +208,8 @@ class AccountPages {
                 case FormTokens.Claimed _ -> null;
                 case FormTokens.Expired _ -> "shop.account.form-expired";
                 // Another form's token is refused as a spent one: it must not erase the account, say.
-                case FormTokens.Used _, FormTokens.Placed _, FormTokens.Running _, FormTokens.OtherForm _ ->
+                case FormTokens.Used _, FormTokens.Placed _, FormTokens.Running _, FormTokens.OtherForm _,
+                        FormTokens.Resume _ ->
                     "shop.account.form-used";
             };
             if (refusal != null) {

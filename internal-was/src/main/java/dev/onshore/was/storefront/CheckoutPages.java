@@ -13,6 +13,7 @@ import dev.onshore.was.checkout.Checkout;
 import dev.onshore.was.checkout.CheckoutRequest;
 import dev.onshore.was.checkout.InvalidCheckoutException;
 import dev.onshore.was.checkout.PaymentUnavailableException;
+import dev.onshore.was.checkout.PlacedCheckout;
 import dev.onshore.was.checkout.Quote;
 import dev.onshore.was.checkout.RatesUnavailableException;
 import dev.onshore.was.inventory.InsufficientStockException;
@@ -22,6 +23,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -162,23 +164,40 @@ class CheckoutPages {
                 }
                 return new ModelAndView("redirect:" + placed.paymentUrl());
             }
+            case FormTokens.Resume resume -> {
+                // The submit that placed this order died before answering: this one answers for it.
+                try {
+                    return placed(token, checkout.resume(resume.number(), resume.accessToken(),
+                            resume.customerName()), response);
+                } catch (RuntimeException e) {
+                    tokens.release(token, resume.hold());
+                    return refused(page, form, e, request, response);
+                }
+            }
             case FormTokens.Claimed claimed -> {
-                // goes on below
+                var key = frame.key(request, page).orElse(null);
+                try {
+                    if (key == null) {
+                        throw new UnknownCartException();
+                    }
+                    var checkoutRequest = request(page, form);
+                    // Recorded in the order's transaction: a submit after this node's death finishes this order.
+                    return placed(token, checkout.placeOrder(key, checkoutRequest, page.language(),
+                            order -> tokens.record(token, claimed.hold(), order.number(), order.accessToken(),
+                                    Objects.requireNonNullElse(checkoutRequest.address().get(AddressField.RECIPIENT),
+                                            ""))), response);
+                } catch (RuntimeException e) {
+                    tokens.release(token, claimed.hold());
+                    return refused(page, form, e, request, response);
+                }
             }
         }
-        var key = frame.key(request, page).orElse(null);
-        try {
-            if (key == null) {
-                throw new UnknownCartException();
-            }
-            var placed = checkout.placeOrder(key, request(page, form), page.language());
-            tokens.complete(token, placed.order().number(), placed.paymentUrl().toString(), placed.accessToken());
-            cookies.setOrderToken(response, placed.order().number(), placed.accessToken());
-            return new ModelAndView("redirect:" + placed.paymentUrl());
-        } catch (RuntimeException e) {
-            tokens.release(token);
-            return refused(page, form, e, request, response);
-        }
+    }
+
+    private ModelAndView placed(String token, PlacedCheckout placed, HttpServletResponse response) {
+        tokens.complete(token, placed.order().number(), placed.paymentUrl().toString(), placed.accessToken());
+        cookies.setOrderToken(response, placed.order().number(), placed.accessToken());
+        return new ModelAndView("redirect:" + placed.paymentUrl());
     }
 
     private ModelAndView refused(StorefrontLocale page, Map<String, String> form, RuntimeException e,

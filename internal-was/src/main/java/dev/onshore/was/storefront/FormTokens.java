@@ -6,8 +6,12 @@ import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,7 +21,9 @@ import org.springframework.stereotype.Component;
  * One-time tokens for the place-order form, the account forms and an order's return and exchange forms, checked on every node: a token is signed with the
  * form it was issued for and its issue time (so an old or forged one, or one of another form, is refused without a
  * lookup) and claimed once in MariaDB (a unique key: a concurrent double submit sees it claimed and waits for the
- * first one's outcome).
+ * first one's outcome). The place-order form's claim has a lease, as an {@code Idempotency-Key} has: its order is
+ * recorded in the order's transaction, fenced by the claim, so a submit after a dead node's lease either places the
+ * order (nothing was placed) or finishes the recorded one ({@link Resume}), never a second order.
  */
 @Component
 class FormTokens {
@@ -38,8 +44,15 @@ class FormTokens {
     sealed interface Claim {
     }
 
-    /** The token is this request's: go on and place the order. */
-    record Claimed() implements Claim {
+    /** The token is this request's: go on and place the order; {@code hold} fences what it records. */
+    record Claimed(String hold) implements Claim {
+    }
+
+    /**
+     * An earlier submit of the place-order form placed this order and then stopped answering (its node died); this
+     * request has taken the form over and finishes that order.
+     */
+    record Resume(String hold, String number, String accessToken, String customerName) implements Claim {
     }
 
     /** An earlier submit of the same form placed this order. */
@@ -65,11 +78,14 @@ class FormTokens {
     private final JdbcClient jdbc;
     private final ShopCookies cookies;
     private final Clock clock;
+    private final Duration lease;
 
-    FormTokens(JdbcClient jdbc, ShopCookies cookies, Clock clock) {
+    FormTokens(JdbcClient jdbc, ShopCookies cookies, Clock clock,
+            @Value("${onshore.checkout.idempotency-lease:PT30S}") Duration lease) {
         this.jdbc = jdbc;
         this.cookies = cookies;
         this.clock = clock;
+        this.lease = lease;
     }
 
     String issue(Form form) {
@@ -85,19 +101,67 @@ class FormTokens {
         if (!token.startsWith(form.name() + ".")) {
             return new OtherForm();
         }
+        var now = clock.instant();
+        var hold = UUID.randomUUID().toString();
         try {
-            jdbc.sql("INSERT INTO storefront_form_token (token_hash, state, created_at) VALUES (?, 'RUNNING', ?)")
-                    .params(BearerTokens.hash(token), Timestamp.from(clock.instant())).update();
-            return new Claimed();
+            jdbc.sql("""
+                    INSERT INTO storefront_form_token (token_hash, state, created_at, claim_token, lease_until)
+                    VALUES (?, 'RUNNING', ?, ?, ?)""").params(BearerTokens.hash(token), Timestamp.from(now), hold,
+                    Timestamp.from(now.plus(lease))).update();
+            return new Claimed(hold);
         } catch (DuplicateKeyException e) {
-            return jdbc.sql("""
-                    SELECT state, order_number, payment_url, sealed_access FROM storefront_form_token
-                    WHERE token_hash = ?""").param(BearerTokens.hash(token))
-                    .query((rs, row) -> !"DONE".equals(rs.getString(1)) ? new Running()
-                            : rs.getString(2) == null ? new Used()
-                            : (Claim) new Placed(rs.getString(2), rs.getString(3), open(token, rs.getString(4))))
-                    .optional().orElseGet(() -> claim(token, form));
+            var row = jdbc.sql("""
+                    SELECT state, order_number, payment_url, sealed_access, claim_token, lease_until, created_at
+                    FROM storefront_form_token WHERE token_hash = ?""").param(BearerTokens.hash(token))
+                    .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getTimestamp(6) != null ? rs.getTimestamp(6).toInstant()
+                                    : rs.getTimestamp(7).toInstant().plus(lease)))
+                    .optional().orElse(null);
+            if (row == null) {
+                return claim(token, form); // released meanwhile
+            }
+            if ("DONE".equals(row.state())) {
+                return row.number() == null ? new Used()
+                        : new Placed(row.number(), Objects.requireNonNull(row.paymentUrl()),
+                                open(token, row.sealed()));
+            }
+            // Only an order's placing is taken over: it records what it did (an account form's effect is not).
+            if (form != Form.PLACE_ORDER || row.leaseUntil().isAfter(now)) {
+                return new Running();
+            }
+            int taken = jdbc.sql("""
+                    UPDATE storefront_form_token SET claim_token = ?, lease_until = ?
+                    WHERE token_hash = ? AND state = ? AND claim_token <=> ?""").params(hold,
+                    Timestamp.from(now.plus(lease)), BearerTokens.hash(token), row.state(), row.hold()).update();
+            if (taken == 0) {
+                return claim(token, form);
+            }
+            if ("EFFECTED".equals(row.state()) && row.number() != null) {
+                var sealed = Objects.requireNonNull(open(token, row.sealed()));
+                var cut = sealed.indexOf('\n');
+                return new Resume(hold, row.number(), sealed.substring(0, cut), sealed.substring(cut + 1));
+            }
+            return new Claimed(hold);
         }
+    }
+
+    /**
+     * Records the placed order under the form's token, in the order's transaction (call it last there): refused with
+     * an {@link IllegalStateException}, which rolls the order back, when another submit took the form over.
+     */
+    void record(String token, String hold, String number, String accessToken, String customerName) {
+        int recorded = jdbc.sql("""
+                UPDATE storefront_form_token SET state = 'EFFECTED', order_number = ?, sealed_access = ?
+                WHERE token_hash = ? AND claim_token = ? AND state = 'RUNNING'""").params(number,
+                cookies.seal("form:" + token, (accessToken + "\n" + customerName).getBytes(StandardCharsets.UTF_8)),
+                BearerTokens.hash(token), hold).update();
+        if (recorded == 0) {
+            throw new IllegalStateException("another submit of this form took it over");
+        }
+    }
+
+    private record Row(String state, @Nullable String number, @Nullable String paymentUrl, @Nullable String sealed,
+            @Nullable String hold, Instant leaseUntil) {
     }
 
     void complete(String token, String number, String paymentUrl, String accessToken) {
@@ -118,6 +182,15 @@ class FormTokens {
     void release(String token) {
         jdbc.sql("DELETE FROM storefront_form_token WHERE token_hash = ? AND state = 'RUNNING'")
                 .param(BearerTokens.hash(token)).update();
+    }
+
+    /**
+     * Frees the place-order form's token after its submit failed (nothing placed, or the placed order cancelled for
+     * want of a payment), unless another submit holds it now.
+     */
+    void release(String token, String hold) {
+        jdbc.sql("DELETE FROM storefront_form_token WHERE token_hash = ? AND claim_token = ? AND state <> 'DONE'")
+                .params(BearerTokens.hash(token), hold).update();
     }
 
     @Scheduled(fixedDelayString = "PT1H")

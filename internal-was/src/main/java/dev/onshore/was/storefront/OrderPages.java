@@ -207,7 +207,8 @@ class OrderPages {
             case FormTokens.Used _ -> {
                 return new ModelAndView("redirect:/" + page.path() + "/orders/" + number + "?done=" + kind);
             }
-            case FormTokens.Expired _, FormTokens.OtherForm _, FormTokens.Placed _, FormTokens.Running _ -> {
+            case FormTokens.Expired _, FormTokens.OtherForm _, FormTokens.Placed _, FormTokens.Running _,
+                    FormTokens.Resume _ -> {
                 return refused(page, order, kind, form, Map.of(), HttpStatus.CONFLICT,
                         messages.getMessage("shop.claim.form-expired", null, page.locale()));
             }

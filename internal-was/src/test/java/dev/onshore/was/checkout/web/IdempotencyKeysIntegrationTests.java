@@ -67,14 +67,13 @@ class IdempotencyKeysIntegrationTests extends ShopTestSupport {
     /** The node took the key and died before its order committed: after the lease a retry places the order. */
     @Test
     void aKeyWhoseRunDiedBeforeTheOrderCommittedRunsAgainAfterItsLease() throws Exception {
-        var token = cart("ID");
-        assertStatus(add(token, SKU, 1), 200);
-        var email = "died-before-" + UUID.randomUUID() + "@example.com";
-        var body = checkout("ID").replace("ani@example.com", email);
-        var key = UUID.randomUUID().toString();
+        var purchase = purchase("died-before");
+        var token = purchase.token();
+        var email = purchase.email();
+        var body = purchase.body();
+        var key = purchase.key();
         try {
-            var dead = keys.claim("orders:cart:" + IdempotentResponses.sha256(token), key,
-                    IdempotentResponses.sha256(body));
+            var dead = keys.claim(purchase.scope(), key, IdempotentResponses.sha256(body));
             assertThat(dead.kind()).isEqualTo(IdempotencyKeys.Claim.Kind.CLAIMED);
 
             assertProblem(placeOrder(token, key, body), 409, "/idempotency-key/running");
@@ -103,30 +102,28 @@ class IdempotencyKeysIntegrationTests extends ShopTestSupport {
      */
     @Test
     void aKeyWhoseRunStoppedAfterTheOrderCommittedAnswersWithThatOrder() throws Exception {
-        var token = cart("ID");
-        assertStatus(add(token, SKU, 1), 200);
-        var email = "died-after-" + UUID.randomUUID() + "@example.com";
-        var body = checkout("ID").replace("ani@example.com", email);
-        var key = UUID.randomUUID().toString();
-        var scope = "orders:cart:" + IdempotentResponses.sha256(token);
+        var purchase = purchase("died-after");
+        var token = purchase.token();
+        var email = purchase.email();
+        var body = purchase.body();
+        var key = purchase.key();
+        var scope = purchase.scope();
         try (var lock = dataSource.getConnection(); var statement = lock.createStatement()) {
             statement.execute("LOCK TABLES payment WRITE");
             CompletableFuture<MvcResult> first;
+            CompletableFuture<MvcResult> second;
             try {
-                first = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return placeOrder(token, key, body);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                await("the first run's order to commit", () -> "EFFECTED".equals(state(scope, key)));
+                first = placing(token, key, body);
+                await("the first run's order to commit", () -> "EFFECTED".equals(column("state", scope, key)));
                 assertProblem(placeOrder(token, key, body), 409, "/idempotency-key/running");
+                var claimedBy = column("claim_token", scope, key);
                 clock.advance(PAST_THE_LEASE);
+                second = placing(token, key, body);
+                await("the retry to take the key over", () -> !claimedBy.equals(column("claim_token", scope, key)));
             } finally {
                 statement.execute("UNLOCK TABLES");
             }
-            var retried = placeOrder(token, key, body);
+            var retried = second.get(30, TimeUnit.SECONDS);
             assertStatus(retried, 201);
             assertThat(retried.getResponse().getHeader(IdempotentResponses.REPLAYED)).isEqualTo("true");
             var original = first.get(30, TimeUnit.SECONDS);
@@ -139,7 +136,7 @@ class IdempotencyKeysIntegrationTests extends ShopTestSupport {
             assertThat((String) JsonPath.read(retried.getResponse().getContentAsString(), "$.accessToken"))
                     .isEqualTo(JsonPath.read(original.getResponse().getContentAsString(), "$.accessToken"));
             assertThat(ordersTo(email)).isEqualTo(1);
-            assertThat(state(scope, key)).isEqualTo("DONE");
+            assertThat(column("state", scope, key)).isEqualTo("DONE");
             assertThat(jdbc.sql("""
                     SELECT COUNT(*) FROM idempotency_key WHERE scope = ? AND idem_key = ? AND effect_secret IS NOT NULL""")
                     .params(scope, key).query(Long.class).single()).isZero();
@@ -155,9 +152,31 @@ class IdempotencyKeysIntegrationTests extends ShopTestSupport {
         }
     }
 
-    private String state(String scope, String key) {
-        return jdbc.sql("SELECT state FROM idempotency_key WHERE scope = ? AND idem_key = ?").params(scope, key)
-                .query(String.class).optional().orElse("none");
+    /** A guest's cart with one line, a checkout body to an address of its own, a new key and the key's scope. */
+    private Purchase purchase(String name) throws Exception {
+        var token = cart("ID");
+        assertStatus(add(token, SKU, 1), 200);
+        var email = name + "-" + UUID.randomUUID() + "@example.com";
+        return new Purchase(token, email, checkout("ID").replace("ani@example.com", email),
+                UUID.randomUUID().toString(), "orders:cart:" + IdempotentResponses.sha256(token));
+    }
+
+    private record Purchase(String token, String email, String body, String key, String scope) {
+    }
+
+    private String column(String name, String scope, String key) {
+        return jdbc.sql("SELECT " + name + " FROM idempotency_key WHERE scope = ? AND idem_key = ?")
+                .params(scope, key).query(String.class).optional().orElse("none");
+    }
+
+    private CompletableFuture<MvcResult> placing(String token, String key, String body) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return placeOrder(token, key, body);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()); // the common pool may have one thread
     }
 
     private static void assertProblem(MvcResult result, int status, String type) throws Exception {
