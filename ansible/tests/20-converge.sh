@@ -103,6 +103,7 @@ converge() { # [GROUP]: all lab hosts, or only that group's
 }
 start=$SECONDS
 out1="$(converge)"; rc1=$?
+touch "$ROOT/hosts-converged-once"
 echo "$out1" | grep -E '^(osl-lab-host|lab-)' | sed 's/^/     first converge:  /'
 if [ $rc1 = 0 ]; then
     pass "converge common, nftables(edge; internal_host on the data hosts), node_exporter (${#DATA_IPS[@]} data hosts), waf + mtail, ips, haproxy(dmz), java_app(dmz-api, $jar_note), mariadb + mysqld_exporter (primary + replica), redis + sentinel + redis_exporter (3 nodes), kafka + JMX exporter agent, keycloak, nas, backups, monitoring + blackbox on 10 lab hosts ($((SECONDS - start)) s)"
@@ -117,4 +118,8 @@ if [ $rc2 = 0 ] && [ -n "$recap2" ] && ! grep -qv 'changed=0 ' <<<"$recap2"; the
     pass "second converge changes nothing on any host (idempotent, $((SECONDS - start)) s)"
 else
     fail "second converge is not idempotent"; echo "$out2" | grep -B2 -E "^(changed|fatal):" | head -n 20 | sed "s/^/    /"
+    # A service started again by the second converge had stopped since the first: its own log says why.
+    find "$HOSTS"/*/var/log -name '*.log' -newer "$ROOT/hosts-converged-once" 2>/dev/null | while read -r log; do
+        echo "    --- ${log#"$HOSTS"/} (last lines)"; tail -n 12 "$log" | sed 's/^/    /'
+    done | head -n 120
 fi
