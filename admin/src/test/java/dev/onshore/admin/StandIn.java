@@ -25,9 +25,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class StandIn implements BeforeEachCallback, AfterAllCallback {
 
-    /** One call the admin app made to the API; {@code body} is read as UTF-8. */
+    /**
+     * One call the admin app made to the API; {@code body} is read as UTF-8, {@code language} is its Accept-Language
+     * (the WAS answers in it).
+     */
     public record Call(String method, String uri, String path, @Nullable String authorization,
-            @Nullable String operator, @Nullable String roles, String body) {
+            @Nullable String operator, @Nullable String roles, String body, @Nullable String language) {
     }
 
     /** An answer: a status under 400 is sent as JSON, any other as a problem. */
@@ -64,7 +67,8 @@ public final class StandIn implements BeforeEachCallback, AfterAllCallback {
                 var call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                         exchange.getRequestURI().getPath(), headers.getFirst("Authorization"),
                         headers.getFirst("X-Onshore-Operator"), headers.getFirst("X-Onshore-Operator-Roles"),
-                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                        headers.getFirst("Accept-Language"));
                 standIn.calls.add(call);
                 var answer = standIn.answers.get(call.method() + " " + call.path());
                 respond(exchange, answer != null ? answer : api.answer(call));

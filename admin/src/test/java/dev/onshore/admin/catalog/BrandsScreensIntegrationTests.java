@@ -41,10 +41,13 @@ class BrandsScreensIntegrationTests extends ScreenTests {
                 return new StandIn.Answer(200, BRANDS);
             } else if (uri.startsWith("/api/admin/brands/") && method.equals("PUT")) {
                 if (call.body().contains("\"name\":\"\"")) {
+                    // As the WAS answers, in the language the admin passed on (its messages_ko / messages).
+                    var korean = call.language() != null && call.language().startsWith("ko");
                     return new StandIn.Answer(400, """
                             {"type":"https://onshore.dev/problems/invalid-input","status":400,"title":"Invalid input",
-                             "detail":"The request has invalid fields; nothing was saved.",
-                             "errors":[{"field":"name","code":"unchanged","message":"name is the same as now; there is nothing to rename."}]}""");
+                             "detail":"%s","errors":[{"field":"name","code":"required","message":"%s"}]}""".formatted(
+                            korean ? "요청에 잘못된 항목이 있어 아무것도 저장되지 않았습니다." : "The request has invalid fields; nothing was saved.",
+                            korean ? "name은(는) 필수입니다." : "name is required."));
                 }
                 if (call.body().contains("Blue Sea Lab")) {
                     return new StandIn.Answer(200, """
@@ -104,13 +107,15 @@ class BrandsScreensIntegrationTests extends ScreenTests {
                         .header("Accept-Language", "ko").with(as("editor", "CATALOG_MANAGER")).with(csrf()))
                 .andDo(snapshot("admin-brands-refused")).andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(
-                        containsString("The request has invalid fields; nothing was saved."),
-                        containsString("이름 is the same as now; there is nothing to rename."),
+                        containsString("요청에 잘못된 항목이 있어 아무것도 저장되지 않았습니다."),
+                        containsString("이름은(는) 필수입니다."),
                         containsString("<h1>브랜드</h1>"))));
         mvc.perform(post("/brands/rename").param("brand", "Hanbit Health").param("name", "")
                         .header("Accept-Language", "en").with(as("editor", "CATALOG_MANAGER")).with(csrf()))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("Name is the same as now")));
+                .andExpect(content().string(allOf(
+                        containsString("The request has invalid fields; nothing was saved."),
+                        containsString("Name is required."))));
     }
 
     @Test
