@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * listener (a slow page cache, say) while records wait behind it.
  */
 @SpringBootTest(properties = {"onshore.catalog.follow-other-nodes=true", "onshore.node-id=lag-it",
-        "spring.kafka.consumer.max-poll-records=1"})
+        "spring.kafka.consumer.max-poll-records=1", "onshore.kafka.client-metrics-refresh=PT2S"})
 @AutoConfigureMockMvc
 @ActiveProfiles({"demo", "it"})
 class KafkaConsumerLagIntegrationTests {
@@ -77,8 +77,9 @@ class KafkaConsumerLagIntegrationTests {
     void consumerLagPerTopicAndPartitionIsExportedToPrometheus() throws Exception {
         // Caught up: the consumer fetched once (so its position is set) and reports no lag. The client creates its
         // per-partition lag metric at its first fetch of the partition (after the group join, which takes long on a
-        // loaded machine); Micrometer binds new client metrics on its next refresh, at most a minute later. So wait
-        // for the client's metric first, then for its export, each on its own state rather than on one clock.
+        // loaded machine); Micrometer binds new client metrics on its next refresh (onshore.kafka.client-metrics-refresh,
+        // 2 s here, a minute by default). So wait for the client's metric first, then for its export, each on its own
+        // state rather than on one clock.
         awaitClientLagMetric(TOPIC);
         awaitMetric(lagOf(TOPIC), value -> value == 0.0);
 
@@ -149,8 +150,8 @@ class KafkaConsumerLagIntegrationTests {
     }
 
     /**
-     * The first exported line the pattern matches whose value satisfies the condition, within 90 s: Micrometer's
-     * refresh of the Kafka client metrics (every 60 s) plus a margin for a loaded machine.
+     * The first exported line the pattern matches whose value satisfies the condition, within 90 s: a bound against
+     * a hang, far above Micrometer's refresh of the Kafka client metrics (2 s here).
      */
     private String awaitMetric(Pattern line, Predicate<Double> condition) throws Exception {
         var deadline = Instant.now().plus(Duration.ofSeconds(90));
