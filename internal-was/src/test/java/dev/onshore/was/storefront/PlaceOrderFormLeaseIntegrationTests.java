@@ -3,22 +3,16 @@ package dev.onshore.was.storefront;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import dev.onshore.was.ShopTestSupport;
-import dev.onshore.was.TestClock;
+import dev.onshore.was.LeaseTestSupport;
 import dev.onshore.was.security.BearerTokens;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
@@ -26,20 +20,9 @@ import org.springframework.test.web.servlet.MvcResult;
  * (30 s) takes the form over, and either places the order (the dead submit placed nothing) or sends the shopper to
  * the payment of the order the dead submit placed; never a second order, never "still being placed" for an hour.
  */
-@Import(TestClock.Configuration.class)
-class PlaceOrderFormLeaseIntegrationTests extends ShopTestSupport {
+class PlaceOrderFormLeaseIntegrationTests extends LeaseTestSupport {
 
     private static final String SKU = "HS-COLLAGEN-TAB";
-    private static final Duration PAST_THE_LEASE = Duration.ofSeconds(31);
-
-    @Autowired
-    TestClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    DataSource dataSource;
 
     /** The dead node claimed the token and placed nothing: the shopper's next submit places the order. */
     @Test
@@ -106,13 +89,7 @@ class PlaceOrderFormLeaseIntegrationTests extends ShopTestSupport {
     }
 
     private CompletableFuture<MvcResult> submitting(StorefrontBrowser browser, Checkout checkout) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return browser.submitFrom(checkout.html(), "/id-id/checkout/place", checkout.fields());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()); // the common pool may have one thread
+        return meanwhile(() -> browser.submitFrom(checkout.html(), "/id-id/checkout/place", checkout.fields()));
     }
 
     /** A guest's browser with one line in the cart and the reviewed checkout page, its form token and fields. */

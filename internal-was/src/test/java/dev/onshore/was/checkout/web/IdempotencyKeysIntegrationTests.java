@@ -4,42 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.onshore.was.ShopTestSupport;
-import dev.onshore.was.TestClock;
+import dev.onshore.was.LeaseTestSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Idempotency keys are kept {@link IdempotencyKeys#KEPT} on the application's clock, then forgotten; a key whose run
  * stopped answering (its node died) is taken over after its lease (30 s) and yields the one order, never a second.
  */
-@Import(TestClock.Configuration.class)
-class IdempotencyKeysIntegrationTests extends ShopTestSupport {
+class IdempotencyKeysIntegrationTests extends LeaseTestSupport {
 
     private static final String SCOPE = "clock-test";
     private static final String SKU = "HS-CALMAG-D";
-    private static final Duration PAST_THE_LEASE = Duration.ofSeconds(31);
 
     @Autowired
     IdempotencyKeys keys;
-
-    @Autowired
-    TestClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    DataSource dataSource;
 
     @Test
     void aKeyExpiresWhenTheApplicationsClockPassesItsKeepingTime() {
@@ -170,13 +155,7 @@ class IdempotencyKeysIntegrationTests extends ShopTestSupport {
     }
 
     private CompletableFuture<MvcResult> placing(String token, String key, String body) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return placeOrder(token, key, body);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()); // the common pool may have one thread
+        return meanwhile(() -> placeOrder(token, key, body));
     }
 
     private static void assertProblem(MvcResult result, int status, String type) throws Exception {
