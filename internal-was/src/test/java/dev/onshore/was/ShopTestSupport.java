@@ -69,6 +69,16 @@ public abstract class ShopTestSupport {
                         && stored.strip().toLowerCase(Locale.ROOT).equals(wanted)).count();
     }
 
+    /** The hex SHA-256 of the text, as the idempotency scopes and request hashes are written. */
+    protected static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     protected static String address(String country) {
         return switch (country) {
             case "ID" -> """

@@ -31,7 +31,14 @@ public interface ExchangeClaims {
      * ({@link ReplacementRefusedException}: the same product, sold in the order's market, {@code quantity} units in
      * stock). The stock is only taken when an operator approves.
      */
-    OrderView requestForShopper(String number, String sku, String replacementSku, int quantity, ClaimGrounds grounds);
+    default OrderView requestForShopper(String number, String sku, String replacementSku, int quantity,
+            ClaimGrounds grounds) {
+        return requestForShopper(number, sku, replacementSku, quantity, grounds, () -> { });
+    }
+
+    /** As the other, running {@code inTransaction} last in the transaction that records the request. */
+    OrderView requestForShopper(String number, String sku, String replacementSku, int quantity, ClaimGrounds grounds,
+            Runnable inTransaction);
 
     /**
      * What the line {@code sku} of an order of {@code market} may be exchanged for: the product's variants (the line's

@@ -71,7 +71,15 @@ public interface OrderManagement {
      * @throws OrderAlreadyClaimedException when a return or an exchange was asked for already
      * @throws ClaimWindowClosedException after the window, or once the shopper confirmed the purchase
      */
-    OrderView requestReturn(String number, ClaimGrounds grounds);
+    default OrderView requestReturn(String number, ClaimGrounds grounds) {
+        return requestReturn(number, grounds, () -> { });
+    }
+
+    /**
+     * As {@link #requestReturn(String, ClaimGrounds)}, running {@code inTransaction} last in the transaction that
+     * records the request (what it throws rolls the request back): where an idempotent request records what it did.
+     */
+    OrderView requestReturn(String number, ClaimGrounds grounds, Runnable inTransaction);
 
     /**
      * The shopper asks to exchange {@code quantity} units of the line {@code sku} for {@code replacementSku} (the
@@ -80,7 +88,14 @@ public interface OrderManagement {
      *
      * @throws ClaimLineException when the line is not the order's or has fewer units
      */
-    OrderView requestExchange(String number, String sku, String replacementSku, int quantity, ClaimGrounds grounds);
+    default OrderView requestExchange(String number, String sku, String replacementSku, int quantity,
+            ClaimGrounds grounds) {
+        return requestExchange(number, sku, replacementSku, quantity, grounds, () -> { });
+    }
+
+    /** As the other, running {@code inTransaction} last in the transaction that records the request. */
+    OrderView requestExchange(String number, String sku, String replacementSku, int quantity, ClaimGrounds grounds,
+            Runnable inTransaction);
 
     /**
      * Refuses as {@link #requestExchange} would for this order and line now, and changes nothing: so that the order's

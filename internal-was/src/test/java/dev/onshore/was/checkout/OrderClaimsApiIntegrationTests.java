@@ -257,4 +257,36 @@ class OrderClaimsApiIntegrationTests extends ShopTestSupport {
         assertStatus(mvc.perform(get("/api/shop/v1/orders/" + order.number()).header("Order-Token",
                 order.accessToken())).andReturn(), 200);
     }
+
+    /**
+     * A claim is recorded under its key in the order's transaction; a node that recorded a return and died before
+     * answering leaves the key so, and a retry after the lease answers with the order (its return requested)
+     * instead of refusing it as already claimed.
+     */
+    @Test
+    void aRetryAfterADeadNodesLeaseAnswersWithTheClaimItRecorded() throws Exception {
+        var answered = deliveredOrder(THIRTY, 1, null);
+        var key = UUID.randomUUID().toString();
+        var body = "{\"reason\":\"CHANGED_MIND\"}";
+        assertStatus(claim("return", answered.number(), answered.accessToken(), null, key, body), 200);
+        assertThat(jdbc.sql("SELECT effect_ref FROM idempotency_key WHERE idem_key = ?").param(key)
+                .query(String.class).single()).as("the claim recorded in its transaction").isEqualTo(answered.number());
+
+        // The node that took this key asked for the return, recorded it and died before answering.
+        var died = deliveredOrder(THIRTY, 1, null);
+        var deadKey = UUID.randomUUID().toString();
+        orders.requestReturn(died.number(), new dev.onshore.was.orders.ClaimGrounds(
+                dev.onshore.was.orders.ClaimReason.CHANGED_MIND, null));
+        jdbc.sql("""
+                INSERT INTO idempotency_key (scope, idem_key, request_hash, state, created_at, claim_token, lease_until,
+                  effect_ref)
+                VALUES (?, ?, ?, 'EFFECTED', ?, ?, ?, ?)""").params(
+                "claims:" + died.number() + ":return:order:" + sha256(died.accessToken()), deadKey, sha256(body),
+                Timestamp.from(Instant.now().minusSeconds(60)), UUID.randomUUID().toString(),
+                Timestamp.from(Instant.now().minusSeconds(30)), died.number()).update();
+        var retried = claim("return", died.number(), died.accessToken(), null, deadKey, body);
+        assertStatus(retried, 200);
+        assertThat(retried.getResponse().getHeader("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(JsonPath.<String>read(json(retried), "$.returnStatus")).isEqualTo("REQUESTED");
+    }
 }

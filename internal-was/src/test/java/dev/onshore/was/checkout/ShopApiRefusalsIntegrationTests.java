@@ -9,11 +9,8 @@ import com.jayway.jsonpath.JsonPath;
 import dev.onshore.was.ShopTestSupport;
 import dev.onshore.was.inventory.Stock;
 import dev.onshore.was.orders.OrderManagement;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -190,10 +187,5 @@ class ShopApiRefusalsIntegrationTests extends ShopTestSupport {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> orders.ship(number, new dev.onshore.was.orders.Shipment("CJ", "1234-5678")))
                 .isInstanceOf(dev.onshore.was.orders.IllegalOrderTransitionException.class);
         assertThat(orders.find(number).orElseThrow().status()).isEqualTo(dev.onshore.was.orders.OrderStatus.PLACED);
-    }
-
-    private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -45,9 +45,8 @@ class CheckoutApi {
     static final String IDEMPOTENCY_KEY_DOC = "Required: one key (at most 255 characters) per intended change. A retry"
             + " with the same key and body replays the first answer; the same key with another body is 422, and 409"
             + " while the first is still running. A retry once the first has run 30 s without answering (its server"
-            + " stopped) takes the key over: it gets the order the first placed (never a second one), or runs the"
-            + " request when the first changed nothing; a return or exchange the first made is answered as already"
-            + " claimed.";
+            + " stopped) takes the key over: it gets what the first did (the order it placed, the return or exchange"
+            + " it asked for; never a second one), or runs the request when the first changed nothing.";
 
     private final Checkout checkout;
     private final OrderManagement orders;

@@ -37,11 +37,14 @@ class OrderClaimsApi {
     private final OrderManagement orders;
     private final ExchangeClaims exchanges;
     private final IdempotentResponses responses;
+    private final IdempotencyKeys keys;
 
-    OrderClaimsApi(OrderManagement orders, ExchangeClaims exchanges, IdempotentResponses responses) {
+    OrderClaimsApi(OrderManagement orders, ExchangeClaims exchanges, IdempotentResponses responses,
+            IdempotencyKeys keys) {
         this.orders = orders;
         this.exchanges = exchanges;
         this.responses = responses;
+        this.keys = keys;
     }
 
     @Operation(summary = "Ask for a return of a delivered order",
@@ -71,9 +74,9 @@ class OrderClaimsApi {
             @Parameter(required = true, description = CheckoutApi.IDEMPOTENCY_KEY_DOC) @Nullable String key,
             @RequestHeader(name = Shoppers.ORDER_TOKEN, required = false) @Nullable String token,
             @AuthenticationPrincipal @Nullable Jwt jwt, Locale locale) {
-        return once(number, "return", body, key, token, jwt, locale, bytes -> {
+        return once(number, "return", body, key, token, jwt, locale, (bytes, recorded) -> {
             var request = responses.read(bytes, ShopJson.ReturnRequestJson.class);
-            return orders.requestReturn(number, ShopJson.grounds(request.reason(), request.note()));
+            return orders.requestReturn(number, ShopJson.grounds(request.reason(), request.note()), recorded);
         });
     }
 
@@ -107,7 +110,7 @@ class OrderClaimsApi {
             @Parameter(required = true, description = CheckoutApi.IDEMPOTENCY_KEY_DOC) @Nullable String key,
             @RequestHeader(name = Shoppers.ORDER_TOKEN, required = false) @Nullable String token,
             @AuthenticationPrincipal @Nullable Jwt jwt, Locale locale) {
-        return once(number, "exchange", body, key, token, jwt, locale, bytes -> {
+        return once(number, "exchange", body, key, token, jwt, locale, (bytes, recorded) -> {
             var request = responses.read(bytes, ShopJson.ExchangeRequestJson.class);
             if (request.sku() == null || request.sku().isBlank()) {
                 throw new InvalidRequestException("sku");
@@ -121,12 +124,13 @@ class OrderClaimsApi {
             }
             var grounds = ShopJson.grounds(request.reason(), request.note());
             return exchanges.requestForShopper(number, request.sku().strip(), request.replacementSku(), quantity,
-                    grounds);
+                    grounds, recorded);
         });
     }
 
     private interface Claim {
-        OrderView ask(byte[] body);
+        /** @param recorded to run last in the transaction that records the claim */
+        OrderView ask(byte[] body, Runnable recorded);
     }
 
     /**
@@ -139,8 +143,13 @@ class OrderClaimsApi {
         orders.findForShopper(number, member, token).orElseThrow(() -> new UnknownOrderException(number));
         var scope = "claims:" + number + ":" + kind + ":" + (member != null ? "member:" + member
                 : "order:" + IdempotentResponses.sha256(token == null ? "" : token));
-        return responses.once(scope, IdempotentResponses.require(key), body, locale, HttpStatus.OK, bytes -> {
-            var order = claim.ask(bytes);
+        // The claim is recorded under the key in the order's transaction: when this node dies before answering, a
+        // retry after the key's lease answers with the order as it is, never asks a second time.
+        return responses.once(scope, IdempotentResponses.require(key), body, locale, HttpStatus.OK, (bytes, hold) -> {
+            var order = claim.ask(bytes, () -> keys.record(hold, number, null));
+            return ShopJson.OrderJson.of(order, orders.claimableUntil(order));
+        }, effect -> {
+            var order = orders.find(effect.ref()).orElseThrow(() -> new UnknownOrderException(effect.ref()));
             return ShopJson.OrderJson.of(order, orders.claimableUntil(order));
         }, answer -> null);
     }

@@ -60,7 +60,7 @@ class ExchangeService implements ExchangeClaims {
     @Override
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public OrderView requestForShopper(String number, String sku, String replacementSku, int quantity,
-            ClaimGrounds grounds) {
+            ClaimGrounds grounds, Runnable inTransaction) {
         var order = orders.find(number).orElseThrow(() -> new UnknownOrderException(number));
         orders.checkExchange(number, sku, quantity);
         var replacement = replacementSku.strip().toUpperCase(java.util.Locale.ROOT);
@@ -76,7 +76,7 @@ class ExchangeService implements ExchangeClaims {
         if (!offered.available() || stock.available(replacement) < quantity) {
             throw new ReplacementRefusedException(replacement, ReplacementRefusedException.Reason.OUT_OF_STOCK);
         }
-        return orders.requestExchange(number, sku, replacement, quantity, grounds);
+        return orders.requestExchange(number, sku, replacement, quantity, grounds, inTransaction);
     }
 
     @Override

@@ -144,15 +144,19 @@ class OrderService implements OrderManagement {
     }
 
     @Override
-    public OrderView requestReturn(String number, ClaimGrounds grounds) {
-        return change(number, order -> order.requestReturn(grounds, claims.window(), clock.instant()));
+    public OrderView requestReturn(String number, ClaimGrounds grounds, Runnable inTransaction) {
+        var order = change(number, claimed -> claimed.requestReturn(grounds, claims.window(), clock.instant()));
+        inTransaction.run();
+        return order;
     }
 
     @Override
     public OrderView requestExchange(String number, String sku, String replacementSku, int quantity,
-            ClaimGrounds grounds) {
-        return change(number, order -> order.requestExchange(sku, replacementSku, quantity, grounds,
+            ClaimGrounds grounds, Runnable inTransaction) {
+        var order = change(number, claimed -> claimed.requestExchange(sku, replacementSku, quantity, grounds,
                 claims.window(), clock.instant()));
+        inTransaction.run();
+        return order;
     }
 
     @Override
