@@ -126,7 +126,8 @@ class FormTokens {
                                 open(token, row.sealed()));
             }
             // Only an order's placing is taken over: it records what it did (an account form's effect is not).
-            if (form != Form.PLACE_ORDER || row.leaseUntil().isAfter(now)) {
+            // Nor a claim without a token: a node of a version before leases made it and records nothing it did.
+            if (form != Form.PLACE_ORDER || row.hold() == null || row.leaseUntil().isAfter(now)) {
                 return new Running();
             }
             int taken = jdbc.sql("""

@@ -78,7 +78,9 @@ class IdempotencyKeys {
                         PiiAttributeConverter.isEncrypted(body) ? sealed.convertToEntityAttribute(body) : body), null,
                         null);
             }
-            if (row.leaseUntil().isAfter(now)) {
+            if (row.token() == null || row.leaseUntil().isAfter(now)) {
+                // No token: claimed by a node of a version before leases, which records nothing it did; during a
+                // rolling upgrade it may still be at work, or have placed an order: never taken over.
                 return new Claim(Claim.Kind.RUNNING, null, null, null);
             }
             // The node that held it is gone (or far too slow): take it over, unless another retry just did.
