@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -111,11 +110,10 @@ class FormTokens {
             return new Claimed(hold);
         } catch (DuplicateKeyException e) {
             var row = jdbc.sql("""
-                    SELECT state, order_number, payment_url, sealed_access, claim_token, lease_until, created_at
+                    SELECT state, order_number, payment_url, sealed_access, claim_token, lease_until
                     FROM storefront_form_token WHERE token_hash = ?""").param(BearerTokens.hash(token))
                     .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getTimestamp(6) != null ? rs.getTimestamp(6).toInstant()
-                                    : rs.getTimestamp(7).toInstant().plus(lease)))
+                            rs.getString(5), rs.getTimestamp(6)))
                     .optional().orElse(null);
             if (row == null) {
                 return claim(token, form); // released meanwhile
@@ -127,7 +125,8 @@ class FormTokens {
             }
             // Only an order's placing is taken over: it records what it did (an account form's effect is not).
             // Nor a claim without a token: a node of a version before leases made it and records nothing it did.
-            if (form != Form.PLACE_ORDER || row.hold() == null || row.leaseUntil().isAfter(now)) {
+            if (form != Form.PLACE_ORDER || row.hold() == null || row.leaseUntil() == null
+                    || row.leaseUntil().toInstant().isAfter(now)) {
                 return new Running();
             }
             int taken = jdbc.sql("""
@@ -162,7 +161,7 @@ class FormTokens {
     }
 
     private record Row(String state, @Nullable String number, @Nullable String paymentUrl, @Nullable String sealed,
-            @Nullable String hold, Instant leaseUntil) {
+            @Nullable String hold, @Nullable Timestamp leaseUntil) {
     }
 
     void complete(String token, String number, String paymentUrl, String accessToken) {

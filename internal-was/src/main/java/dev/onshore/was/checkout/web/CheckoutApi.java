@@ -93,9 +93,9 @@ class CheckoutApi {
         var cart = Shoppers.cart(jwt, token);
         var scope = "orders:" + (cart.memberSubject() != null ? "member:" + cart.memberSubject()
                 : "cart:" + IdempotentResponses.sha256(cart.token() == null ? "" : cart.token()));
-        return idempotently(scope, key, body, locale, (bytes, recorder) -> {
+        return idempotently(scope, key, body, locale, (bytes, hold) -> {
             var request = responses.read(bytes, ShopJson.CheckoutJson.class).toRequest(Shoppers.zone(zone));
-            return checkout.placeOrder(cart, request, Shoppers.language(lang, locale), recorder.apply(request));
+            return checkout.placeOrder(cart, request, Shoppers.language(lang, locale), recording(hold, request));
         });
     }
 
@@ -117,11 +117,11 @@ class CheckoutApi {
         var member = Shoppers.member(jwt);
         var scope = "hot-deal:" + id + ":" + (member != null ? "member:" + member
                 : "guest:" + IdempotentResponses.sha256(token == null ? "" : token));
-        return idempotently(scope, key, body, locale, (bytes, recorder) -> {
+        return idempotently(scope, key, body, locale, (bytes, hold) -> {
             var json = responses.read(bytes, ShopJson.HotDealCheckoutJson.class);
             var request = json.toRequest(Shoppers.zone(zone));
             return checkout.placeHotDealOrder(id, json.units(), member, request, Shoppers.language(lang, locale),
-                    recorder.apply(request));
+                    recording(hold, request));
         });
     }
 
@@ -132,12 +132,9 @@ class CheckoutApi {
      * never a second one.
      */
     private ResponseEntity<String> idempotently(String scope, String key, byte[] body, Locale locale,
-            java.util.function.BiFunction<byte[], java.util.function.Function<CheckoutRequest,
-                    java.util.function.Consumer<PlacedOrder>>, PlacedCheckout> placing) {
+            java.util.function.BiFunction<byte[], IdempotencyKeys.Hold, PlacedCheckout> placing) {
         return responses.once(scope, key, body, locale, HttpStatus.CREATED,
-                (bytes, hold) -> ShopJson.PlacedJson.of(placing.apply(bytes, request -> placed -> keys.record(hold,
-                        placed.number(), sealed.convertToDatabaseColumn(json.writeValueAsString(new Resumable(
-                                placed.accessToken(), request.address().get(AddressField.RECIPIENT))))))),
+                (bytes, hold) -> ShopJson.PlacedJson.of(placing.apply(bytes, hold)),
                 effect -> {
                     var resumable = json.readValue(Objects.requireNonNull(
                             sealed.convertToEntityAttribute(effect.secret())), Resumable.class);
@@ -146,6 +143,12 @@ class CheckoutApi {
                 },
                 answer -> URI.create("/api/shop/v1/orders/" + json.readTree(answer).path("order").path("number")
                         .asString()));
+    }
+
+    /** Records the placed order under the key, in the order's transaction, with what answering again needs. */
+    private java.util.function.Consumer<PlacedOrder> recording(IdempotencyKeys.Hold hold, CheckoutRequest request) {
+        return placed -> keys.record(hold, placed.number(), sealed.convertToDatabaseColumn(json.writeValueAsString(
+                new Resumable(placed.accessToken(), request.address().get(AddressField.RECIPIENT)))));
     }
 
     /** What answering again for a recorded order needs besides the order (kept encrypted under its key). */

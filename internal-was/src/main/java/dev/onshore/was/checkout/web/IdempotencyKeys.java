@@ -3,7 +3,6 @@ package dev.onshore.was.checkout.web;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import dev.onshore.was.pii.PiiAttributeConverter;
@@ -59,11 +58,10 @@ class IdempotencyKeys {
         } catch (DuplicateKeyException e) {
             var stored = jdbc.sql("""
                     SELECT request_hash, state, response_status, response_type, response_body, claim_token,
-                      lease_until, created_at, effect_ref, effect_secret
+                      lease_until, effect_ref, effect_secret
                     FROM idempotency_key WHERE scope = ? AND idem_key = ?""").params(scope, key)
                     .query((rs, row) -> new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getTimestamp(7) != null ? rs.getTimestamp(7).toInstant()
-                            : rs.getTimestamp(8).toInstant().plus(lease), rs.getString(9), rs.getString(10)))
+                            rs.getString(5), rs.getString(6), rs.getTimestamp(7), rs.getString(8), rs.getString(9)))
                     .optional();
             if (stored.isEmpty()) {
                 return claim(scope, key, requestHash); // forgotten meanwhile (the first run failed): try again
@@ -78,7 +76,7 @@ class IdempotencyKeys {
                         PiiAttributeConverter.isEncrypted(body) ? sealed.convertToEntityAttribute(body) : body), null,
                         null);
             }
-            if (row.token() == null || row.leaseUntil().isAfter(now)) {
+            if (row.token() == null || row.leaseUntil() == null || row.leaseUntil().toInstant().isAfter(now)) {
                 // No token: claimed by a node of a version before leases, which records nothing it did; during a
                 // rolling upgrade it may still be at work, or have placed an order: never taken over.
                 return new Claim(Claim.Kind.RUNNING, null, null, null);
@@ -143,7 +141,7 @@ class IdempotencyKeys {
     }
 
     private record Row(String requestHash, String state, int status, @Nullable String type, @Nullable String body,
-            @Nullable String token, Instant leaseUntil, @Nullable String effectRef, @Nullable String effectSecret) {
+            @Nullable String token, @Nullable Timestamp leaseUntil, @Nullable String effectRef, @Nullable String effectSecret) {
     }
 
     /** A response as first sent. */
