@@ -42,9 +42,11 @@ class CatalogPages {
     private final StorefrontLocales locales;
     private final MessageSource messages;
     private final StructuredData structuredData;
+    private final dev.onshore.was.catalog.BrandFaces brandFaces;
 
     CatalogPages(ProductCatalog catalog, ProductSearch search, PageFrame pages, PublicUrls urls,
-            StorefrontLocales locales, MessageSource messages, StructuredData structuredData) {
+            StorefrontLocales locales, MessageSource messages, StructuredData structuredData, dev.onshore.was.catalog.BrandFaces brandFaces) {
+        this.brandFaces = brandFaces;
         this.messages = messages;
         this.structuredData = structuredData;
         this.catalog = catalog;
@@ -122,7 +124,9 @@ class CatalogPages {
             return pages.notFound(pageLocale);
         }
         var view = listing(pageLocale, "brands/" + slug, "", null, brand, null, null, sort, page);
-        view.addObject("heading", brand);
+        var face = brandFaces.face(brand, pageLocale.language());
+        view.addObject("heading", face.displayName());
+        view.addObject("brandFace", face);
         return view;
     }
 

@@ -144,6 +144,15 @@ class CatalogAdminProblems {
         return problems.problem(HttpStatus.NOT_FOUND, "unknown-brand", locale, e.name());
     }
 
+    @ExceptionHandler(dev.onshore.was.catalog.StaleBrandException.class)
+    ProblemDetail staleBrand(dev.onshore.was.catalog.StaleBrandException e, Locale locale) {
+        var problem = problems.problem(HttpStatus.CONFLICT, "stale-brand", locale, e.current().name());
+        problem.setProperty("editedVersion", e.edited());
+        problem.setProperty("currentVersion", e.current().version());
+        problem.setProperty("current", e.current());
+        return problem;
+    }
+
     @ExceptionHandler(InvalidBrandException.class)
     ProblemDetail invalidBrand(InvalidBrandException e, Locale locale) {
         return invalidInput(e.violations().stream().map(v -> new InvalidInputException.Problem(v.field(), v.code())),

@@ -2,7 +2,9 @@ package dev.onshore.was.catalog.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -28,9 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Operators' brands through the admin API on real MariaDB: counts, renames and merges through the products (their
- * versions, the search index and the storefront's brand pages follow), refusals, roles and the audit trail. The
- * demo's brands are put back after each test (through the products, so the index follows too): other tests read
- * them.
+ * versions, the search index and the storefront's brand pages follow), profiles (texts per language, logo) on the
+ * storefront's brand page, refusals, roles and the audit trail. The demo's brands are put back and its profiles
+ * removed after each test (through the products, so the index follows too): other tests read them.
  */
 class BrandAdministrationIntegrationTests extends CatalogTestSupport {
 
@@ -58,6 +60,7 @@ class BrandAdministrationIntegrationTests extends CatalogTestSupport {
 
     @AfterEach
     void restoreTheBrands() {
+        jdbc.update("DELETE FROM brand_profile");
         transactions.executeWithoutResult(status -> brands.forEach((sku, brand) -> products.findBySku(sku)
                 .filter(product -> !product.brand().equals(brand)).ifPresent(product -> {
                     product.rebrand(brand, Instant.now());
@@ -79,7 +82,7 @@ class BrandAdministrationIntegrationTests extends CatalogTestSupport {
     }
 
     private static MockHttpServletRequestBuilder rename(String brand, String to) {
-        return put("/api/admin/brands/{name}", brand).content("{\"name\": \"%s\"}".formatted(to));
+        return post("/api/admin/brands/rename").content("{\"from\": \"%s\", \"name\": \"%s\"}".formatted(brand, to));
     }
 
     private String brand(String sku) {
@@ -96,8 +99,31 @@ class BrandAdministrationIntegrationTests extends CatalogTestSupport {
     }
 
     private List<String> audited(String brand) {
-        return jdbc.queryForList("SELECT CONCAT(actor, ' ', before_json, ' ', after_json) FROM audit_entry"
-                + " WHERE action = 'brand.rename' AND target = ? ORDER BY id", String.class, "brand:" + brand);
+        return audited("brand.rename", brand);
+    }
+
+    private List<String> audited(String action, String brand) {
+        return jdbc.queryForList("SELECT CONCAT(actor, ' ', COALESCE(before_json, '-'), ' ', after_json)"
+                + " FROM audit_entry WHERE action = ? AND target = ? ORDER BY id", String.class, action,
+                "brand:" + brand);
+    }
+
+    private static MockHttpServletRequestBuilder saveProfile(String brand, long version, String texts) {
+        return put("/api/admin/brands/profile").param("name", brand)
+                .content("{\"version\": %d, \"texts\": %s}".formatted(version, texts));
+    }
+
+    /** A PNG of {@code width} by {@code height} pixels, one colour. */
+    private static byte[] png(int width, int height) throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
+    }
+
+    private long profileVersion(String brand) {
+        return jdbc.queryForList("SELECT version FROM brand_profile WHERE name = ?", Long.class, brand).stream()
+                .findFirst().orElse(0L);
     }
 
     /** The storefront page at {@code path} once {@code condition} holds, or as it is after {@code within}. */
@@ -180,7 +206,7 @@ class BrandAdministrationIntegrationTests extends CatalogTestSupport {
                 .andExpect(jsonPath("$.errors[0].field").value("name"))
                 .andExpect(jsonPath("$.errors[0].code").value("unchanged"))
                 .andExpect(jsonPath("$.errors[0].message").value("name이(가) 지금과 같습니다. 바꿀 것이 없습니다."));
-        mvc.perform(asEditor(put("/api/admin/brands/{name}", "Glow Lab").content("{}")))
+        mvc.perform(asEditor(post("/api/admin/brands/rename").content("{\"from\": \"Glow Lab\"}")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("required"));
 
         assertThat(brand("HS-COLLAGEN-30")).isEqualTo("Glow Lab");
@@ -209,5 +235,137 @@ class BrandAdministrationIntegrationTests extends CatalogTestSupport {
 
         mvc.perform(as(rename("Glow Lab", "Glow Labs"), "ADMIN")).andExpect(status().isOk());
         assertThat(brand("HS-COLLAGEN-30")).isEqualTo("Glow Labs");
+    }
+
+    @Test
+    void aProfileGivesTheBrandPageItsNameDescriptionAndLogoInTheShoppersLanguage() throws Exception {
+        assertThat(awaitPage("/ko-kr/brands/glow-lab", 200, body -> true, Duration.ofSeconds(10)))
+                .doesNotContain("글로우랩"); // rendered and cached without a profile
+        mvc.perform(as(get("/api/admin/brands/profile").param("name", "Glow Lab"), "VIEWER"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.name").value("Glow Lab"))
+                .andExpect(jsonPath("$.version").value(0)).andExpect(jsonPath("$.logo").isEmpty())
+                .andExpect(jsonPath("$.texts").isEmpty());
+
+        mvc.perform(asEditor(saveProfile("Glow Lab", 0, """
+                {"ko": {"displayName": " 글로우랩 ", "description": "서울에서 만든 콜라겐과 피부 영양제."},
+                 "en": {"displayName": "Glow Lab", "description": "Collagen and skin care made in Seoul."},
+                 "th": {"displayName": " ", "description": ""}}""")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(1))
+                .andExpect(jsonPath("$.texts.ko.displayName").value("글로우랩"))
+                .andExpect(jsonPath("$.texts.th").doesNotExist());
+        var logo = png(160, 80);
+        var url = com.jayway.jsonpath.JsonPath.<String>read(mvc.perform(asEditor(put("/api/admin/brands/logo")
+                .param("name", "Glow Lab").contentType(MediaType.APPLICATION_OCTET_STREAM).content(logo)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(2))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8), "$.logo");
+        assertThat(url).matches("/media/[0-9a-f]{64}\\.png");
+
+        var korean = awaitPage("/ko-kr/brands/glow-lab", 200, body -> body.contains("글로우랩"), Duration.ofSeconds(10));
+        assertThat(korean).contains("<h1>글로우랩</h1>", "서울에서 만든 콜라겐과 피부 영양제.",
+                "src=\"" + url + "\"", "width=\"160\"", "height=\"80\"", "data-sku=\"HS-COLLAGEN-30\"");
+        assertThat(awaitPage("/en-us/brands/glow-lab", 200, body -> body.contains(url), Duration.ofSeconds(10)))
+                .contains("Collagen and skin care made in Seoul.");
+        // No Indonesian text: the English one, not the Korean.
+        assertThat(awaitPage("/id-id/brands/glow-lab", 200, body -> body.contains(url), Duration.ofSeconds(10)))
+                .contains("Collagen and skin care made in Seoul.").doesNotContain("글로우랩");
+        mvc.perform(get(url)).andExpect(status().isOk());
+        mvc.perform(as(get("/api/admin/brands"), "VIEWER"))
+                .andExpect(jsonPath("$[?(@.name == 'Glow Lab')].logo").value(org.hamcrest.Matchers.contains(url)))
+                .andExpect(jsonPath("$[?(@.name == 'Glow Lab')].languages[*]")
+                        .value(org.hamcrest.Matchers.contains("en", "ko")));
+        assertThat(audited("brand.profile", "Glow Lab")).last()
+                .satisfies(row -> assertThat(row).startsWith("editor ").contains("글로우랩"));
+        assertThat(audited("brand.logo", "Glow Lab")).last().satisfies(row -> assertThat(row).contains(url));
+
+        mvc.perform(asEditor(delete("/api/admin/brands/logo").param("name", "Glow Lab"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.logo").isEmpty()).andExpect(jsonPath("$.version").value(3))
+                .andExpect(jsonPath("$.texts.ko.displayName").value("글로우랩"));
+        assertThat(awaitPage("/ko-kr/brands/glow-lab", 200, body -> !body.contains(url), Duration.ofSeconds(10)))
+                .doesNotContain(url).contains("<h1>글로우랩</h1>");
+    }
+
+    @Test
+    void aProfileEditOfAnOlderVersionIsRefusedWithTheCurrentProfileAndNothingChanges() throws Exception {
+        mvc.perform(asEditor(saveProfile("Glow Lab", 0, "{\"en\": {\"displayName\": \"Glow Lab Seoul\"}}")))
+                .andExpect(status().isOk());
+        mvc.perform(asEditor(saveProfile("Glow Lab", 0, "{\"en\": {\"displayName\": \"Glow\"}}"))
+                .header("Accept-Language", "ko"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://onshore.dev/problems/stale-brand"))
+                .andExpect(jsonPath("$.title").value("다른 사람이 변경함"))
+                .andExpect(jsonPath("$.editedVersion").value(0)).andExpect(jsonPath("$.currentVersion").value(1))
+                .andExpect(jsonPath("$.current.texts.en.displayName").value("Glow Lab Seoul"));
+        mvc.perform(as(get("/api/admin/brands/profile").param("name", "Glow Lab"), "VIEWER"))
+                .andExpect(jsonPath("$.version").value(1))
+                .andExpect(jsonPath("$.texts.en.displayName").value("Glow Lab Seoul"));
+    }
+
+    @Test
+    void invalidTextsAndLogosAreRefusedFieldByFieldAndNothingIsSaved() throws Exception {
+        var audits = audited("brand.profile", "Glow Lab").size() + audited("brand.logo", "Glow Lab").size();
+        mvc.perform(asEditor(saveProfile("Glow Lab", 0, """
+                {"fr": {"displayName": "Glow"}, "ko": {"description": "이름 없는 설명"},
+                 "en": {"displayName": "%s", "description": "%s"}}""".formatted("G".repeat(81), "d".repeat(601)))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://onshore.dev/problems/invalid-input"))
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("texts.fr",
+                        "texts.ko.displayName", "texts.en.displayName", "texts.en.description")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'texts.fr')].code").value(
+                        org.hamcrest.Matchers.contains("unknown")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'texts.ko.displayName')].code").value(
+                        org.hamcrest.Matchers.contains("required")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'texts.en.description')].code").value(
+                        org.hamcrest.Matchers.contains("tooLong")));
+        mvc.perform(asEditor(put("/api/admin/brands/logo").param("name", "Glow Lab")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).content("GIF89a not a png".getBytes())))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(jsonPath("$.errors[0].code").value("format"));
+        mvc.perform(asEditor(put("/api/admin/brands/logo").param("name", "Glow Lab")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).content(new byte[0])))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("required"));
+        mvc.perform(asEditor(saveProfile("No Such Brand", 0, "{}"))).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://onshore.dev/problems/unknown-brand"));
+        assertThat(profileVersion("Glow Lab")).isZero();
+        assertThat(audited("brand.profile", "Glow Lab").size() + audited("brand.logo", "Glow Lab").size())
+                .isEqualTo(audits);
+    }
+
+    @Test
+    void aRenameCarriesTheProfileEvenToANameWithASlashAndAMergeAddsOnlyWhatTheTargetLacks() throws Exception {
+        mvc.perform(asEditor(saveProfile("Glow Lab", 0, """
+                {"en": {"displayName": "Glow Lab"}, "ko": {"displayName": "글로우랩"}}"""))).andExpect(status().isOk());
+        var logo = com.jayway.jsonpath.JsonPath.<String>read(mvc.perform(asEditor(put("/api/admin/brands/logo")
+                .param("name", "Glow Lab").contentType(MediaType.APPLICATION_OCTET_STREAM).content(png(64, 64))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8), "$.logo");
+        mvc.perform(asEditor(saveProfile("Blue Sea Lab", 0, """
+                {"en": {"displayName": "Blue Sea Laboratories"}}"""))).andExpect(status().isOk());
+
+        mvc.perform(asEditor(rename("Glow Lab", "Glow/Lab & Co"))).andExpect(status().isOk());
+        mvc.perform(as(get("/api/admin/brands/profile").param("name", "Glow/Lab & Co"), "VIEWER"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.texts.ko.displayName").value("글로우랩"))
+                .andExpect(jsonPath("$.logo").value(logo));
+        assertThat(profileVersion("Glow Lab")).isZero();
+
+        mvc.perform(asEditor(rename("Glow/Lab & Co", "Blue Sea Lab"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.merged").value(true));
+        mvc.perform(as(get("/api/admin/brands/profile").param("name", "Blue Sea Lab"), "VIEWER"))
+                .andExpect(jsonPath("$.texts.en.displayName").value("Blue Sea Laboratories"))
+                .andExpect(jsonPath("$.texts.ko.displayName").value("글로우랩"))
+                .andExpect(jsonPath("$.logo").value(logo));
+        assertThat(profileVersion("Glow/Lab & Co")).isZero();
+    }
+
+    @Test
+    void viewersReadProfilesButOnlyCatalogManagersAndAdminsChangeThem() throws Exception {
+        for (var roles : List.of("VIEWER", "ORDER_MANAGER", "CONTENT_MANAGER,FINANCE")) {
+            mvc.perform(as(saveProfile("Glow Lab", 0, "{\"en\": {\"displayName\": \"X\"}}"), roles))
+                    .andExpect(status().isForbidden());
+            mvc.perform(as(put("/api/admin/brands/logo").param("name", "Glow Lab")
+                    .contentType(MediaType.APPLICATION_OCTET_STREAM).content(png(8, 8)), roles))
+                    .andExpect(status().isForbidden());
+        }
+        assertThat(profileVersion("Glow Lab")).isZero();
+        mvc.perform(as(saveProfile("Glow Lab", 0, "{\"en\": {\"displayName\": \"X\"}}"), "ADMIN"))
+                .andExpect(status().isOk());
     }
 }
