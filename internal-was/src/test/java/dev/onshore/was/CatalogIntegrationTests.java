@@ -219,8 +219,15 @@ class CatalogIntegrationTests extends CatalogTestSupport {
         mvc.perform(get("/id-id/c/health.vitamins")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Vitamin dan mineral")));
         mvc.perform(get("/id-id/c/no.such")).andExpect(status().isNotFound());
+        // The demo brand's profile: its Korean name and description, and its logo.
         mvc.perform(get("/ko-kr/brands/hanbit-health")).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-sku=\"HS-VITC-1000\"")));
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("data-sku=\"HS-VITC-1000\""),
+                        org.hamcrest.Matchers.containsString("<h1>한빛헬스</h1>"),
+                        org.hamcrest.Matchers.containsString("온 가족을 위해 만든"),
+                        org.hamcrest.Matchers.matchesPattern(
+                                "(?s).*class=\"brand-profile\">\\s*<img [^>]*/media/[0-9a-f]{64}\\.png[^>]*>.*"),
+                        org.hamcrest.Matchers.containsString("width=\"240\" height=\"96\""))));
         // Called on the internal address, as the edge does: the URLs still name the public one.
         mvc.perform(get("/id-id/sitemap.xml").header("Host", "127.0.0.1:8081")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.allOf(

@@ -20,6 +20,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.onshore.was.catalog.BrandAdministration;
+import dev.onshore.was.catalog.BrandAdministration.BrandProfileEdit;
+import dev.onshore.was.catalog.BrandAdministration.BrandText;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -219,12 +222,41 @@ class DemoCatalog implements ApplicationRunner {
     private record Row(Item item, String category, Set<String> flags) {
     }
 
+    /** The demo brands' names and descriptions, in every storefront language. */
+    private static final Map<String, Map<String, BrandText>> BRAND_TEXTS = Map.of(
+            "Hanbit Health", Map.of(
+                    "en", new BrandText("Hanbit Health", "Everyday vitamins, red ginseng and gut care from Seoul, made for the whole family since 1998."),
+                    "ko", new BrandText("한빛헬스", "1998년부터 서울에서 온 가족을 위해 만든 데일리 비타민, 홍삼, 장 건강 제품."),
+                    "id", new BrandText("Hanbit Health", "Vitamin harian, ginseng merah, dan perawatan pencernaan dari Seoul untuk seluruh keluarga sejak 1998."),
+                    "ms", new BrandText("Hanbit Health", "Vitamin harian, ginseng merah dan penjagaan usus dari Seoul untuk seluruh keluarga sejak 1998."),
+                    "zh", new BrandText("韩光健康", "自1998年起在首尔为全家打造的日常维生素、红参和肠道护理产品。"),
+                    "ja", new BrandText("ハンビットヘルス", "1998年からソウルで家族みんなのために作る毎日のビタミン、紅参、腸活ケア。"),
+                    "th", new BrandText("ฮันบิท เฮลท์", "วิตามินประจำวัน โสมแดง และผลิตภัณฑ์ดูแลลำไส้จากโซล สำหรับทุกคนในครอบครัวตั้งแต่ปี 1998")),
+            "Blue Sea Lab", Map.of(
+                    "en", new BrandText("Blue Sea Lab", "Omega-3, krill oil and minerals from clean seas, tested batch by batch."),
+                    "ko", new BrandText("블루씨랩", "깨끗한 바다에서 온 오메가3, 크릴오일, 미네랄. 배치마다 검사합니다."),
+                    "id", new BrandText("Blue Sea Lab", "Omega-3, minyak krill, dan mineral dari laut yang bersih, diuji per batch."),
+                    "ms", new BrandText("Blue Sea Lab", "Omega-3, minyak krill dan mineral dari laut yang bersih, diuji setiap kelompok."),
+                    "zh", new BrandText("蓝海实验室", "来自洁净海洋的欧米伽3、磷虾油和矿物质，每批次检测。"),
+                    "ja", new BrandText("ブルーシーラボ", "きれいな海からのオメガ3、クリルオイル、ミネラル。ロットごとに検査しています。"),
+                    "th", new BrandText("บลูซี แล็บ", "โอเมก้า 3 น้ำมันคริลล์ และแร่ธาตุจากทะเลที่สะอาด ตรวจสอบทุกล็อต")),
+            "Glow Lab", Map.of(
+                    "en", new BrandText("Glow Lab", "Collagen, hyaluronic acid and beauty from within, developed in Seoul."),
+                    "ko", new BrandText("글로우랩", "서울에서 개발한 콜라겐, 히알루론산, 이너뷰티."),
+                    "id", new BrandText("Glow Lab", "Kolagen, asam hialuronat, dan kecantikan dari dalam, dikembangkan di Seoul."),
+                    "ms", new BrandText("Glow Lab", "Kolagen, asid hialuronik dan kecantikan dari dalam, dibangunkan di Seoul."),
+                    "zh", new BrandText("光彩实验室", "首尔研发的胶原蛋白、玻尿酸与内在美。"),
+                    "ja", new BrandText("グローラボ", "ソウルで開発したコラーゲン、ヒアルロン酸、インナービューティー。"),
+                    "th", new BrandText("โกลว์ แล็บ", "คอลลาเจน ไฮยาลูรอนิก และความงามจากภายใน พัฒนาในโซล")));
+
     private final Products products;
     private final Categories categories;
     private final MediaStore media;
+    private final BrandAdministration brands;
     private final Clock clock;
 
-    DemoCatalog(Products products, Categories categories, MediaStore media, Clock clock) {
+    DemoCatalog(Products products, Categories categories, MediaStore media, BrandAdministration brands, Clock clock) {
+        this.brands = brands;
         this.products = products;
         this.categories = categories;
         this.media = media;
@@ -334,6 +366,17 @@ class DemoCatalog implements ApplicationRunner {
             products.save(product);
         }
         log.info("Demo catalog: {} products added, {} already present", added, rows.size() - added);
+        brandProfiles();
+    }
+
+    /** Each demo brand's texts and logo, once: a profile an operator changed since is theirs. */
+    private void brandProfiles() {
+        BRAND_TEXTS.forEach((brand, texts) -> {
+            if (brands.profile(brand).version() == 0) {
+                brands.saveProfile(brand, new BrandProfileEdit(0, texts));
+                brands.changeLogo(brand, PlaceholderImages.logo(brand));
+            }
+        });
     }
 
     /**

@@ -49,6 +49,34 @@ public final class PlaceholderImages {
         return draw(Color.getHSBColor(hue, 0.45f, 0.80f), false, null);
     }
 
+    /** A brand's demo logo: its initials, white on a rounded badge of a colour from its name, 240 by 96 pixels. */
+    public static byte[] logo(String brand) {
+        var digest = sha256(brand);
+        var hue = ((digest[0] & 0xFF) << 8 | (digest[1] & 0xFF)) / (float) 0xFFFF;
+        var initials = new StringBuilder();
+        for (var word : brand.strip().split("\\s+")) {
+            if (!word.isEmpty() && initials.length() < 3) {
+                initials.appendCodePoint(Character.toUpperCase(word.codePointAt(0)));
+            }
+        }
+        var image = new BufferedImage(240, 96, BufferedImage.TYPE_INT_ARGB);
+        var g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.getHSBColor(hue, 0.55f, 0.55f));
+            g.fillRoundRect(0, 0, 240, 96, 28, 28);
+            g.setColor(Color.WHITE);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 52));
+            var metrics = g.getFontMetrics();
+            g.drawString(initials.toString(), 120 - metrics.stringWidth(initials.toString()) / 2,
+                    48 + metrics.getAscent() / 2 - 8);
+        } finally {
+            g.dispose();
+        }
+        return png(image);
+    }
+
     private static byte[] draw(Color body, boolean wideCap, @Nullable String label) {
         var image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();

@@ -48,24 +48,48 @@ class BrandAdministrationIntegrationTests extends CatalogTestSupport {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    CategoryChanges views;
+
     /** Every product's brand before the test, by SKU. */
     private final Map<String, String> brands = new HashMap<>();
+
+    /** The demo's brand profiles before the test: its rows, then its texts' rows. */
+    private List<Map<String, Object>> profiles = List.of();
+    private List<Map<String, Object>> profileTexts = List.of();
 
     @BeforeEach
     void rememberTheBrands() {
         jdbc.query("SELECT sku, brand FROM product", row -> {
             brands.put(row.getString(1), row.getString(2));
         });
+        // Each test starts from brands without a profile; the demo's are put back after it.
+        profiles = jdbc.queryForList("SELECT * FROM brand_profile");
+        profileTexts = jdbc.queryForList("SELECT * FROM brand_profile_text");
+        jdbc.update("DELETE FROM brand_profile");
+    }
+
+    private void restoreTheProfiles() {
+        jdbc.update("DELETE FROM brand_profile");
+        for (var rows : List.of(profiles, profileTexts)) {
+            for (var row : rows) {
+                var table = rows == profiles ? "brand_profile" : "brand_profile_text";
+                jdbc.update("INSERT INTO " + table + " (" + String.join(", ", row.keySet()) + ") VALUES ("
+                        + String.join(", ", java.util.Collections.nCopies(row.size(), "?")) + ")",
+                        row.values().toArray());
+            }
+        }
+        views.refresh(); // no page rendered during the test shows a profile other than the demo's
     }
 
     @AfterEach
     void restoreTheBrands() {
-        jdbc.update("DELETE FROM brand_profile");
         transactions.executeWithoutResult(status -> brands.forEach((sku, brand) -> products.findBySku(sku)
                 .filter(product -> !product.brand().equals(brand)).ifPresent(product -> {
                     product.rebrand(brand, Instant.now());
                     products.save(product);
                 })));
+        restoreTheProfiles();
     }
 
     private long count(String brand) {
