@@ -215,6 +215,21 @@ class CatalogIntegrationTests extends CatalogTestSupport {
     }
 
     @Test
+    void productPagesCardsAndBrandFacetsNameTheBrandInTheShoppersLanguage() throws Exception {
+        mvc.perform(get("/ko-kr/p/HS-VITC-1000")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "<a href=\"/ko-kr/brands/hanbit-health\">한빛헬스</a>")));
+        mvc.perform(get("/ko-kr/c/health.vitamins")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "<p class=\"brand-name\">한빛헬스</p>")));
+        mvc.perform(get("/ko-kr/search").param("q", "비타민")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*>한빛헬스 \\([0-9]+\\)</a>.*")));
+        // No Indonesian name in the demo's profile of Hanbit Health: the English one.
+        mvc.perform(get("/id-id/p/HS-VITC-1000")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(">Hanbit Health</a>")));
+    }
+
+    @Test
     void categoryBrandAndSitemapPagesRender() throws Exception {
         mvc.perform(get("/id-id/c/health.vitamins")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Vitamin dan mineral")));

@@ -19,4 +19,7 @@ public interface BrandFaces {
 
     /** {@code brand} for shoppers reading {@code language}; a brand without a profile shows its name only. */
     BrandFace face(String brand, String language);
+
+    /** The name of every brand with a profile as shoppers of {@code language} read it (else English), by brand. */
+    java.util.Map<String, String> displayNames(String language);
 }

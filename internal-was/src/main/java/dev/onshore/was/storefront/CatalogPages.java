@@ -83,6 +83,7 @@ class CatalogPages {
         view.addObject("price", PageFrame.format(detail.price(), detail.currency(), page.locale()));
         view.addObject("listPrice", PageFrame.format(detail.listPrice(), detail.currency(), page.locale()));
         view.addObject("brandSlug", PageFrame.brandSlug(detail.brand()));
+        view.addObject("brandName", brandFaces.face(detail.brand(), page.language()).displayName());
         view.addObject("variantPrices", detail.variants().stream().filter(v -> v.price() != null)
                 .collect(java.util.stream.Collectors.toMap(v -> v.suffix(),
                         v -> PageFrame.format(v.price(), detail.currency(), page.locale()))));
@@ -185,6 +186,7 @@ class CatalogPages {
         view.addObject("sort", sort.name());
         view.addObject("brandFilter", brand);
         view.addObject("categoryFilter", category);
+        view.addObject("brandNames", brandFaces.displayNames(locale.language()));
         view.addObject("brandSlugs", catalog.brands().stream()
                 .collect(java.util.stream.Collectors.toMap(name -> name, PageFrame::brandSlug)));
         return view;

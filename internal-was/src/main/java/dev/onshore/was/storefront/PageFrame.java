@@ -22,7 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
 class PageFrame {
 
     /** What a product card shows: the catalog's view plus its price formatted for the page's locale. */
-    public record Card(ProductView product, String formattedPrice) {
+    public record Card(ProductView product, String formattedPrice, String brandName) {
     }
 
     /**
@@ -37,6 +37,7 @@ class PageFrame {
     }
 
     private final ProductCatalog catalog;
+    private final dev.onshore.was.catalog.BrandFaces brands;
     private final PublicUrls urls;
     private final StorefrontLocales locales;
     private final Suggestions suggestions;
@@ -44,7 +45,8 @@ class PageFrame {
     private final InlineStyle style;
 
     PageFrame(ProductCatalog catalog, PublicUrls urls, StorefrontLocales locales, Suggestions suggestions,
-            InlineStyle style) {
+            InlineStyle style, dev.onshore.was.catalog.BrandFaces brands) {
+        this.brands = brands;
         this.catalog = catalog;
         this.style = style;
         this.urls = urls;
@@ -144,8 +146,13 @@ class PageFrame {
     }
 
     List<Card> cards(List<ProductView> products, StorefrontLocale page) {
+        if (products.isEmpty()) {
+            return List.of();
+        }
+        var brandNames = brands.displayNames(page.language());
         return products.stream().map(product -> new Card(product,
-                format(product.price(), product.currency(), page.locale()))).toList();
+                format(product.price(), product.currency(), page.locale()),
+                brandNames.getOrDefault(product.brand(), product.brand()))).toList();
     }
 
     static String format(BigDecimal amount, Currency currency, Locale locale) {

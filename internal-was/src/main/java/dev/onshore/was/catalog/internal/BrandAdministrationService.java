@@ -237,6 +237,19 @@ class BrandAdministrationService implements BrandAdministration, BrandFaces {
                 url(stored.logo()), stored.logoWidth(), stored.logoHeight());
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, String> displayNames(String language) {
+        var names = new TreeMap<String, String>();
+        profiles.all().forEach((brand, row) -> {
+            var text = row.texts().getOrDefault(language, row.texts().get("en"));
+            if (text != null) {
+                names.put(brand, text.displayName());
+            }
+        });
+        return names;
+    }
+
     private BrandProfile changed(BrandProfiles.Row saved, BrandProfile before, String action) {
         var now = clock.instant();
         profiles.save(saved, now);
