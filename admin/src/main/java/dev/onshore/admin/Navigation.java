@@ -69,6 +69,23 @@ class Navigation {
         return request.getRequestURI();
     }
 
+    /**
+     * The request's query string without {@code lang}, raw (still encoded), ending in {@code &} when not empty: the
+     * language links switch the language of the page shown, including a page named by its query
+     * ({@code /brands/edit?name=...}), not of a page without its parameters.
+     */
+    @ModelAttribute("queryBeforeLanguage")
+    String queryBeforeLanguage(HttpServletRequest request) {
+        var query = request.getQueryString();
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        var kept = java.util.Arrays.stream(query.split("&"))
+                .filter(part -> !part.isEmpty() && !part.equals("lang") && !part.startsWith("lang="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return kept.isEmpty() ? "" : kept + "&";
+    }
+
     /** The zone times are shown in: the operator's choice, else KST. */
     @ModelAttribute("zone")
     ZoneId zone() {

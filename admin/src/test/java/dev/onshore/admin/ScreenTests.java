@@ -45,16 +45,19 @@ public abstract class ScreenTests {
     }
 
     /**
-     * Keeps the rendered page under target/screens (stylesheet and scripts pointing at the sources) so that
-     * Chromium can take the screenshots in docs/screens from it.
+     * Keeps the rendered page under target/screens (stylesheet and scripts pointing at the sources, media-store
+     * images at target/screens/media, where a test may put them) so that Chromium can take the screenshots in
+     * docs/screens from it.
      */
     protected static ResultHandler snapshot(String name) {
         return result -> {
             var html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
             var resources = Path.of("src/main/resources/static").toAbsolutePath().toUri().toString();
             var webjars = Path.of("target/screens/webjars").toAbsolutePath().toUri().toString();
+            var media = Path.of("target/screens/media").toAbsolutePath().toUri().toString();
             html = html.replace("href=\"/css/", "href=\"" + resources + "css/")
                     .replace("src=\"/js/", "src=\"" + resources + "js/")
+                    .replace("src=\"/products/media/", "src=\"" + (media.endsWith("/") ? media : media + "/"))
                     .replace("src=\"/webjars/", "src=\"" + (webjars.endsWith("/") ? webjars : webjars + "/"));
             var directory = Files.createDirectories(Path.of("target/screens"));
             Files.writeString(directory.resolve(name + ".html"), html, StandardCharsets.UTF_8);

@@ -26,11 +26,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class StandIn implements BeforeEachCallback, AfterAllCallback {
 
     /**
-     * One call the admin app made to the API; {@code body} is read as UTF-8, {@code language} is its Accept-Language
-     * (the WAS answers in it).
+     * One call the admin app made to the API; {@code body} is read as UTF-8 ({@code bytes} is it as sent, for an
+     * upload), {@code language} is its Accept-Language (the WAS answers in it).
      */
     public record Call(String method, String uri, String path, @Nullable String authorization,
-            @Nullable String operator, @Nullable String roles, String body, @Nullable String language) {
+            @Nullable String operator, @Nullable String roles, String body, @Nullable String language,
+            byte[] bytes, @Nullable String contentType) {
     }
 
     /** An answer: a status under 400 is sent as JSON, any other as a problem. */
@@ -64,11 +65,12 @@ public final class StandIn implements BeforeEachCallback, AfterAllCallback {
                     new Answer(200, "{\"access_token\":\"stand-in-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
             server.createContext(path, exchange -> {
                 var headers = exchange.getRequestHeaders();
+                var bytes = exchange.getRequestBody().readAllBytes();
                 var call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                         exchange.getRequestURI().getPath(), headers.getFirst("Authorization"),
                         headers.getFirst("X-Onshore-Operator"), headers.getFirst("X-Onshore-Operator-Roles"),
-                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                        headers.getFirst("Accept-Language"));
+                        new String(bytes, StandardCharsets.UTF_8), headers.getFirst("Accept-Language"), bytes,
+                        headers.getFirst("Content-Type"));
                 standIn.calls.add(call);
                 var answer = standIn.answers.get(call.method() + " " + call.path());
                 respond(exchange, answer != null ? answer : api.answer(call));

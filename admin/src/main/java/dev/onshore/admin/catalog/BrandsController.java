@@ -15,8 +15,9 @@ import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The brands: every brand the products carry with how many do (in all and published), a link to those products,
- * and for those who may change the catalogue a form to rename a brand on all its products at once (a typo fixed, or
+ * The brands: every brand the products carry with how many do (in all and published), its logo and the languages it
+ * has texts in, a link to those products and one to the brand's page ({@link BrandController}), and for those who may
+ * change the catalogue a form to rename a brand on all its products at once (a typo fixed, or
  * two spellings merged into one). A refusal shows the list again with the name typed kept and the WAS's reason in
  * the operator's language; a rename that succeeds redirects back with a notice saying whether brands were merged.
  */

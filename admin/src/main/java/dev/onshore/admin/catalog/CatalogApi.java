@@ -117,11 +117,43 @@ class CatalogApi {
      *
      * @param byStatus how many of its products are in each status; a status none is in is left out
      */
-    record BrandSummary(String name, long products, long published, Map<String, Long> byStatus) {
+    record BrandSummary(String name, long products, long published, Map<String, Long> byStatus,
+            @Nullable String logo, List<String> languages) {
+
+        /**
+         * @param logo the logo's media URL ({@code /media/<sha256>.png}), null when the brand has none
+         * @param languages the languages the brand has a display name in; never null
+         */
+        BrandSummary {
+            byStatus = byStatus == null ? Map.of() : byStatus;
+            languages = languages == null ? List.of() : List.copyOf(languages);
+        }
     }
 
     /** What a rename did; {@code merged} when the new name was another brand's. */
     record BrandRenamed(String from, String to, long products, boolean merged) {
+    }
+
+    /** A brand's texts in one language; a description is never there without a display name. */
+    record BrandText(@Nullable String displayName, @Nullable String description) {
+    }
+
+    /**
+     * A brand's profile as the WAS's admin API answers it.
+     *
+     * @param version what a change of the texts names (409 stale-brand when it changed since)
+     * @param logo the logo's media URL, null when the brand has none
+     * @param texts by language; a language without texts is left out; never null
+     */
+    record BrandProfile(String name, long version, @Nullable String logo, Map<String, BrandText> texts) {
+
+        BrandProfile {
+            texts = texts == null ? Map.of() : texts;
+        }
+    }
+
+    /** The 409 stale-brand problem's properties: the version the form was made on and the profile as it is now. */
+    record StaleBrand(long editedVersion, long currentVersion, @Nullable BrandProfile current) {
     }
 
     private final RestClient http;
@@ -271,11 +303,63 @@ class CatalogApi {
         return brands == null ? List.of() : List.of(brands);
     }
 
-    /** Renames the brand on every product that carries it (merging it into a brand that has the name already). */
+    /**
+     * Renames the brand on every product that carries it (merging it into a brand that has the name already). Both
+     * names go in the body: a brand may hold a slash, which no path segment survives.
+     */
     BrandRenamed renameBrand(String name, String to) {
-        return Objects.requireNonNull(http.put().uri(uri -> uri.path("/api/admin/brands/{name}").build(name))
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", to)).retrieve()
-                .body(BrandRenamed.class));
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("from", name);
+        body.put("name", to);
+        return Objects.requireNonNull(http.post().uri("/api/admin/brands/rename")
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(BrandRenamed.class));
+    }
+
+    /** The brand's texts and logo; 404 unknown-brand when no product carries {@code name}. */
+    BrandProfile brandProfile(String name) {
+        return Objects.requireNonNull(http.get().uri(brand("/api/admin/brands/profile", name)).retrieve()
+                .body(BrandProfile.class));
+    }
+
+    /**
+     * Replaces the brand's texts as of {@code version}: a language left out is removed. 400 invalid-input with
+     * fields {@code texts.<language>.displayName} and {@code .description}; 409 stale-brand (see {@link #staleBrand}).
+     */
+    BrandProfile saveBrandTexts(String name, long version, Map<String, BrandText> texts) {
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("version", version);
+        body.put("texts", texts);
+        return Objects.requireNonNull(http.put().uri(brand("/api/admin/brands/profile", name))
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(BrandProfile.class));
+    }
+
+    /** Sets the brand's logo to the image (PNG, JPEG or WebP); 400 invalid-input with field {@code file}. */
+    BrandProfile uploadBrandLogo(String name, byte[] bytes) {
+        return Objects.requireNonNull(http.put().uri(brand("/api/admin/brands/logo", name))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(bytes).retrieve().body(BrandProfile.class));
+    }
+
+    BrandProfile removeBrandLogo(String name) {
+        return Objects.requireNonNull(http.delete().uri(brand("/api/admin/brands/logo", name)).retrieve()
+                .body(BrandProfile.class));
+    }
+
+    /** The profile a 409 stale-brand carries as {@code current}, or null when the refusal is another or has none. */
+    static @Nullable BrandProfile staleBrand(org.springframework.web.client.RestClientResponseException refused) {
+        try {
+            var stale = refused.getResponseBodyAs(StaleBrand.class);
+            return stale == null ? null : stale.current();
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /**
+     * {@code path?name=<brand>} with the name as a URI variable, so that it is encoded strictly: a {@code &},
+     * {@code +} or {@code /} in a brand is part of its name, not of the query.
+     */
+    private static java.util.function.Function<UriBuilder, java.net.URI> brand(String path, String name) {
+        return uri -> uri.path(path).queryParam("name", "{name}").build(name);
     }
 
     /** Deletes the category as of {@code version} (409 stale-category when it was renamed or moved since). */

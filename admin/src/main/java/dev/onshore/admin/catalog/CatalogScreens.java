@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What the catalogue screens show only to operators who may change the catalogue (buttons, forms). */
 @ControllerAdvice(assignableTypes = {ProductsController.class, ProductImportController.class,
-        CategoriesController.class, BrandsController.class})
+        CategoriesController.class, BrandsController.class, BrandController.class})
 class CatalogScreens {
 
     /** ADMIN or CATALOG_MANAGER; the methods' {@code @PreAuthorize} enforces it, this only hides what would fail. */
