@@ -109,6 +109,21 @@ class StoreApiIntegrationTests extends CatalogTestSupport {
     }
 
     @Test
+    void brandsAreNamedAsTheirProfileNamesThemInTheRequestedLanguageAndFilteredByTheirName() throws Exception {
+        mvc.perform(get(API + "/products").param("market", "KR").param("locale", "ko-KR")
+                .param("brand", "Hanbit Health")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].brand").value(everyItem(org.hamcrest.Matchers.is("Hanbit Health"))))
+                .andExpect(jsonPath("$.items[*].brandName").value(everyItem(org.hamcrest.Matchers.is("한빛헬스"))))
+                .andExpect(jsonPath("$.facets.brands[?(@.value == 'Hanbit Health')].label")
+                        .value(org.hamcrest.Matchers.contains("한빛헬스")));
+        mvc.perform(get(API + "/products/HS-VITC-1000").param("market", "KR").param("locale", "ko-KR"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.brand").value("Hanbit Health"))
+                .andExpect(jsonPath("$.brandName").value("한빛헬스"));
+        mvc.perform(get(API + "/products/HS-VITC-1000").param("market", "ID").param("locale", "id-ID"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.brandName").value("Hanbit Health"));
+    }
+
+    @Test
     void productListIsTheMarketsSearchWithItsFilters() throws Exception {
         var page = read(mvc.perform(get(API + "/products").param("market", "ID").param("locale", "id-ID")
                 .param("category", "health.vitamins").param("sort", "price_asc")).andExpect(status().isOk()));

@@ -54,9 +54,11 @@ class CatalogueController {
     private final ProductSearch search;
     private final ShopContexts contexts;
     private final CatalogueAnswers answers;
+    private final dev.onshore.was.catalog.BrandFaces brands;
 
     CatalogueController(ProductCatalog catalog, ProductSearch search, ShopContexts contexts,
-            CatalogueAnswers answers) {
+            CatalogueAnswers answers, dev.onshore.was.catalog.BrandFaces brands) {
+        this.brands = brands;
         this.catalog = catalog;
         this.search = search;
         this.contexts = contexts;
@@ -118,7 +120,8 @@ class CatalogueController {
                     maximum = "100", defaultValue = "1")) @Nullable String page) {
         var request = request(context, "", category, brand, minPrice, maxPrice, sort, page);
         return answers.cached(key("products", request, context),
-                () -> CatalogueJson.ProductPage.of(search.search(request), context));
+                () -> CatalogueJson.ProductPage.of(search.search(request), context,
+                        brands.displayNames(context.language())));
     }
 
     @GetMapping("/search")
@@ -148,7 +151,8 @@ class CatalogueController {
         }
         var request = request(context, text, category, brand, minPrice, maxPrice, sort, page);
         return answers.cached(key("search", request, context),
-                () -> CatalogueJson.ProductPage.of(search.search(request), context));
+                () -> CatalogueJson.ProductPage.of(search.search(request), context,
+                        brands.displayNames(context.language())));
     }
 
     @GetMapping("/products/{sku}")
@@ -171,7 +175,8 @@ class CatalogueController {
         return answers.cached(CatalogueAnswers.Key.of("product", context, parsed.value(), variant), () -> {
             var detail = catalog.findForShopper(parsed, context.market(), context.language(), variant)
                     .orElseThrow(() -> new NotInCatalogueException("product"));
-            return CatalogueJson.Product.of(detail, context);
+            return CatalogueJson.Product.of(detail, context,
+                    brands.face(detail.brand(), context.language()).displayName());
         });
     }
 

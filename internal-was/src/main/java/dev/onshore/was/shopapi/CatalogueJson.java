@@ -79,17 +79,21 @@ final class CatalogueJson {
             @Schema(description = "From the top category down to this one") List<Crumb> path) {
     }
 
-    record ProductCard(String sku, String brand, String name, String summary,
+    record ProductCard(String sku, @Schema(description = "The brand's name, as the brand filter takes it") String brand,
+            @Schema(description = "The brand's name in the requested language (else English, else brand)")
+            String brandName, String name, String summary,
             @Schema(description = "Language of the texts (English when the requested one is missing)")
             String language, Price price) {
 
-        static ProductCard of(ProductView view, ShopContext context) {
-            return new ProductCard(view.sku(), view.brand(), view.name(), view.summary(), view.language(),
-                    Price.of(view.price(), view.currency(), context));
+        static ProductCard of(ProductView view, ShopContext context, Map<String, String> brandNames) {
+            return new ProductCard(view.sku(), view.brand(), brandNames.getOrDefault(view.brand(), view.brand()),
+                    view.name(), view.summary(), view.language(), Price.of(view.price(), view.currency(), context));
         }
     }
 
-    record Facet(String value, long count) {
+    record Facet(@Schema(description = "What the filter takes") String value,
+            @Schema(description = "What to show: a brand's name in the requested language, else the value")
+            String label, long count) {
     }
 
     record Facets(List<Facet> brands, List<Facet> categories,
@@ -99,15 +103,16 @@ final class CatalogueJson {
     record ProductPage(Context context, List<ProductCard> items, long total,
             @Schema(description = "1-based") int page, int pages, Facets facets) {
 
-        static ProductPage of(ProductSearch.Page page, ShopContext context) {
+        static ProductPage of(ProductSearch.Page page, ShopContext context, Map<String, String> brandNames) {
             return new ProductPage(Context.of(context),
-                    page.hits().stream().map(hit -> ProductCard.of(hit, context)).toList(), page.total(),
-                    page.page(), page.pages(), new Facets(facets(page.brands()), facets(page.categories()),
-                            facets(page.priceRanges())));
+                    page.hits().stream().map(hit -> ProductCard.of(hit, context, brandNames)).toList(),
+                    page.total(), page.page(), page.pages(), new Facets(facets(page.brands(), brandNames),
+                            facets(page.categories(), Map.of()), facets(page.priceRanges(), Map.of())));
         }
 
-        private static List<Facet> facets(List<ProductSearch.FacetValue> values) {
-            return values.stream().map(value -> new Facet(value.value(), value.count())).toList();
+        private static List<Facet> facets(List<ProductSearch.FacetValue> values, Map<String, String> labels) {
+            return values.stream().map(value -> new Facet(value.value(),
+                    labels.getOrDefault(value.value(), value.value()), value.count())).toList();
         }
     }
 
@@ -121,7 +126,9 @@ final class CatalogueJson {
             boolean buyable, boolean selected) {
     }
 
-    record Product(Context context, String sku, String brand, String name, String summary, String language,
+    record Product(Context context, String sku, String brand,
+            @Schema(description = "The brand's name in the requested language (else English, else brand)")
+            String brandName, String name, String summary, String language,
             @Schema(description = "Sanitized HTML") @Nullable String descriptionHtml, @Nullable String ingredients,
             @Nullable String usage, @Nullable String warnings, Price listPrice,
             @Schema(description = "What the shopper pays now: the sale price during a sale") Price price,
@@ -132,8 +139,9 @@ final class CatalogueJson {
             Map<String, String> regulatory, List<Image> images, @Nullable String optionLabel,
             List<Variant> variants) {
 
-        static Product of(ProductDetail detail, ShopContext context) {
-            return new Product(Context.of(context), detail.sku(), detail.brand(), detail.name(), detail.summary(),
+        static Product of(ProductDetail detail, ShopContext context, String brandName) {
+            return new Product(Context.of(context), detail.sku(), detail.brand(), brandName, detail.name(),
+                    detail.summary(),
                     detail.language(), detail.descriptionHtml(), detail.ingredients(), detail.usage(),
                     detail.warnings(), Price.of(detail.listPrice(), detail.currency(), context),
                     Price.of(detail.price(), detail.currency(), context), detail.onSale(), detail.saleEndsAt(),
