@@ -38,6 +38,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 final class RenderedPages extends OncePerRequestFilter {
 
+    /**
+     * The targeted cache-control field (RFC 9213) that lets dmz-api answer a shared page itself for a few seconds
+     * ({@code onshore.storefront.page-cache.edge-max-age}); the edge removes it, browsers never see it.
+     */
+    static final String EDGE_CACHE = "Onshore-Edge-Cache-Control";
+
     /** Request attribute a handler sets (to anything) when its page is about one shopper and must not be shared. */
     static final String PRIVATE = RenderedPages.class.getName() + ".PRIVATE";
 
@@ -45,7 +51,8 @@ final class RenderedPages extends OncePerRequestFilter {
             String suggested) {
     }
 
-    private record Page(String contentType, @Nullable String contentLanguage, byte[] body, long generation) {
+    private record Page(String contentType, @Nullable String contentLanguage, byte[] body, long generation,
+            java.time.Instant until) {
     }
 
     /** How long a request waits for another's render of the same page before rendering it itself. */
@@ -135,8 +142,9 @@ final class RenderedPages extends OncePerRequestFilter {
                     && request.getAttribute("jakarta.servlet.error.status_code") == null) {
                 if (until.isAfter(clock.instant())) {
                     var page = new Page(capturing.getContentType(), capturing.getHeader(HttpHeaders.CONTENT_LANGUAGE),
-                            capturing.getContentAsByteArray(), current);
+                            capturing.getContentAsByteArray(), current, until);
                     pages.keep(key, page, current, until);
+                    edgeMayKeep(page, response);
                     return page;
                 }
             }
@@ -157,10 +165,20 @@ final class RenderedPages extends OncePerRequestFilter {
         }
     }
 
-    private static void write(Page page, HttpServletResponse response) throws IOException {
+    /** Lets the edge keep the page for as long as it stays valid here, at most {@code edge-max-age}. */
+    private void edgeMayKeep(Page page, HttpServletResponse response) {
+        var seconds = Math.min(properties.edgeMaxAge().toSeconds(),
+                Duration.between(clock.instant(), page.until()).toSeconds());
+        if (seconds >= 1) {
+            response.setHeader(EDGE_CACHE, "max-age=" + seconds);
+        }
+    }
+
+    private void write(Page page, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(page.contentType());
         response.setHeader(HttpHeaders.CACHE_CONTROL, ShopperFrame.SHAREABLE);
+        edgeMayKeep(page, response);
         if (page.contentLanguage() != null) {
             response.setHeader(HttpHeaders.CONTENT_LANGUAGE, page.contentLanguage());
         }

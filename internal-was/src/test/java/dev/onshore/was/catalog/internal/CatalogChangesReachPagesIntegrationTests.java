@@ -82,6 +82,23 @@ class CatalogChangesReachPagesIntegrationTests extends CachedPagesTestSupport {
     }
 
     @Test
+    void sharedPagesLetTheEdgeKeepThemForItsMaxAgeAndNoOtherAnswerDoes() throws Exception {
+        for (int i = 0; i < 2; i++) { // rendered, then from this node's cache
+            assertThat(mvc.perform(get("/id-id/p/HS-VITC-1000")).andReturn().getResponse()
+                    .getHeader("Onshore-Edge-Cache-Control")).isEqualTo("max-age=2");
+        }
+        var withCart = mvc.perform(get("/id-id/p/HS-VITC-1000")
+                .cookie(new jakarta.servlet.http.Cookie("onshore_cart_ID", "x"))).andReturn().getResponse();
+        assertThat(withCart.getStatus()).isEqualTo(200);
+        assertThat(withCart.getHeader("Onshore-Edge-Cache-Control")).isNull();
+        var missing = mvc.perform(get("/id-id/p/HS-NO-SUCH")).andReturn().getResponse();
+        assertThat(missing.getStatus()).isEqualTo(404);
+        assertThat(missing.getHeader("Onshore-Edge-Cache-Control")).isNull();
+        var cart = mvc.perform(get("/id-id/cart")).andReturn().getResponse();
+        assertThat(cart.getHeader("Onshore-Edge-Cache-Control")).isNull();
+    }
+
+    @Test
     void aCachedPageIsDroppedWhenTheCatalogAnnouncesAChange() throws Exception {
         var sku = "HS-KIDS-MULTI";
         page(sku); // rendered and cached
