@@ -81,14 +81,16 @@ class CheckoutService implements Checkout, dev.onshore.was.checkout.MarketCharge
     private final ProductCatalog catalog;
     private final Clock clock;
     private final dev.onshore.was.accounts.CustomerStanding standing;
-    private final MeterRegistry meters;
+    /** {@code onshore_checkout_failures_total{reason}}, one counter per reason, looked up, not built, per failure. */
+    private final io.micrometer.core.instrument.Meter.MeterProvider<Counter> failures;
 
     CheckoutService(Markets markets, Carts carts, Stock stock, OrderManagement orders, Payments payments,
             ExchangeRates rates, CheckoutProperties properties, TransactionTemplate transactions,
             IssuedCoupons coupons, MessageSource messages, HotDealPurchases hotDeals, ProductCatalog catalog,
             Clock clock, MeterRegistry meters, dev.onshore.was.accounts.CustomerStanding standing) {
         this.standing = standing;
-        this.meters = meters;
+        this.failures = Counter.builder("onshore.checkout.failures")
+                .description("Order placements refused or failed, by reason").withRegistry(meters);
         this.hotDeals = hotDeals;
         this.catalog = catalog;
         this.coupons = coupons;
@@ -201,8 +203,7 @@ class CheckoutService implements Checkout, dev.onshore.was.checkout.MarketCharge
         try {
             return place(key, request, language, inOrderTransaction);
         } catch (RuntimeException e) {
-            Counter.builder("onshore.checkout.failures").description("Order placements refused or failed, by reason")
-                    .tag("reason", failureReason(e)).register(meters).increment();
+            failures.withTag("reason", failureReason(e)).increment();
             throw e;
         }
     }

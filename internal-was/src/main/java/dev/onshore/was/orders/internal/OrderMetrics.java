@@ -22,18 +22,26 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderMetrics {
 
-    private final MeterRegistry meters;
+    private final io.micrometer.core.instrument.Meter.MeterProvider<Counter> placedOrders;
+    private final io.micrometer.core.instrument.Meter.MeterProvider<Counter> paidOrders;
+    private final io.micrometer.core.instrument.Meter.MeterProvider<Counter> revenue;
+    private final io.micrometer.core.instrument.Meter.MeterProvider<Counter> cancelledOrders;
     private final Orders orders;
 
     OrderMetrics(MeterRegistry meters, Orders orders) {
-        this.meters = meters;
+        this.placedOrders = Counter.builder("onshore.orders.placed").description("Orders placed").withRegistry(meters);
+        this.paidOrders = Counter.builder("onshore.orders.paid").description("Orders paid").withRegistry(meters);
+        this.revenue = Counter.builder("onshore.orders.revenue")
+                .description("Paid order totals, in the currency's major units").withRegistry(meters);
+        this.cancelledOrders = Counter.builder("onshore.orders.cancelled").description("Orders cancelled, by reason")
+                .withRegistry(meters);
         this.orders = orders;
     }
 
     @EventListener
     void on(OrderPlaced placed) {
-        AfterCommit.run(() -> Counter.builder("onshore.orders.placed").description("Orders placed")
-                .tags("market", placed.market(), "currency", placed.currency()).register(meters).increment());
+        AfterCommit.run(() -> placedOrders.withTags("market", placed.market(), "currency", placed.currency())
+                .increment());
     }
 
     @EventListener
@@ -43,10 +51,8 @@ class OrderMetrics {
             var total = order.placed().total();
             var tags = new String[] {"market", order.placed().market(), "currency", total.currency().getCurrencyCode()};
             AfterCommit.run(() -> {
-                Counter.builder("onshore.orders.paid").description("Orders paid").tags(tags).register(meters)
-                        .increment();
-                Counter.builder("onshore.orders.revenue").description("Paid order totals, in the currency's major units")
-                        .tags(tags).register(meters).increment(total.amount().doubleValue());
+                paidOrders.withTags(tags).increment();
+                revenue.withTags(tags).increment(total.amount().doubleValue());
             });
         });
     }
@@ -55,8 +61,7 @@ class OrderMetrics {
     void on(OrderCancelled cancelled) {
         orders.findByNumber(cancelled.orderNumber()).ifPresent(order -> {
             var market = order.placed().market();
-            AfterCommit.run(() -> Counter.builder("onshore.orders.cancelled").description("Orders cancelled, by reason")
-                    .tags("market", market, "reason", cancelled.reason()).register(meters).increment());
+            AfterCommit.run(() -> cancelledOrders.withTags("market", market, "reason", cancelled.reason()).increment());
         });
     }
 }

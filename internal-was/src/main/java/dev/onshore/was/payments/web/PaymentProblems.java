@@ -18,11 +18,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class PaymentProblems {
 
     private final MessageSource messages;
-    private final MeterRegistry meters;
+    private final io.micrometer.core.instrument.Meter.MeterProvider<Counter> rejections;
 
     PaymentProblems(MessageSource messages, MeterRegistry meters) {
         this.messages = messages;
-        this.meters = meters;
+        this.rejections = Counter.builder("onshore.payment.webhooks.rejected")
+                .description("Payment webhooks refused, by reason").withRegistry(meters);
     }
 
     @ExceptionHandler(InvalidWebhookException.class)
@@ -45,8 +46,7 @@ class PaymentProblems {
 
     /** {@code onshore_payment_webhooks_rejected_total{reason}}: a forged or replayed storm shows here first. */
     private void rejected(String reason) {
-        Counter.builder("onshore.payment.webhooks.rejected").description("Payment webhooks refused, by reason")
-                .tag("reason", reason).register(meters).increment();
+        rejections.withTag("reason", reason).increment();
     }
 
     private ProblemDetail problem(HttpStatus status, String kind, Locale locale) {
