@@ -17,9 +17,8 @@ OFFSET="${1:-0}"
 SECONDS_EACH="${2:-30}"
 shift $(( $# < 2 ? $# : 2 ))
 [ "${1:-}" = -- ] && shift
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+. "$(dirname "$0")/lib.sh"
 EDGE="http://127.0.0.1:$((8080 + OFFSET))"
-curl -fsS -o /dev/null "$EDGE/actuator/health/liveness" || { echo "nothing answers at $EDGE (./onshore up?)" >&2; exit 2; }
+require_edge "$EDGE"
 exec "$JAVA" "$ROOT/dmz-api/bench/ShopperLoad.java" add-to-cart --base "$EDGE" --shoppers "${CONNECTIONS:-64}" \
     --seconds "$SECONDS_EACH" "$@"

@@ -26,15 +26,10 @@ OFFSET="${1:-0}"
 SECONDS_EACH="${2:-60}"
 shift $(( $# < 2 ? $# : 2 ))
 [ "${1:-}" = -- ] && shift
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-DRIVER="$(ls "$HOME"/.m2/repository/org/mariadb/jdbc/mariadb-java-client/*/mariadb-java-client-*.jar 2>/dev/null | grep -v sources | tail -1)"
-[ -n "$DRIVER" ] || { echo "the MariaDB JDBC driver is not in ~/.m2 (build the project once)" >&2; exit 2; }
-export BENCH_DB_PORT=$((3306 + OFFSET))
-export BENCH_DB_PASSWORD_FILE="${BENCH_DB_PASSWORD_FILE:-$ROOT/var/secrets/master/db-app-password}"
-[ -r "$BENCH_DB_PASSWORD_FILE" ] || { echo "$BENCH_DB_PASSWORD_FILE unreadable: is the appliance up (./onshore up)?" >&2; exit 2; }
+. "$(dirname "$0")/lib.sh"
+use_appliance_db "$OFFSET"
 EDGE="http://127.0.0.1:$((8080 + OFFSET))"
-curl -fsS -o /dev/null "$EDGE/actuator/health/liveness" || { echo "nothing answers at $EDGE (./onshore up?)" >&2; exit 2; }
+require_edge "$EDGE"
 SECONDS_OPTION=(--seconds "$SECONDS_EACH")
 [ "$SECONDS_EACH" = 0 ] && SECONDS_OPTION=()
 exec "$JAVA" -cp "$DRIVER" "$ROOT/dmz-api/bench/ShopperLoad.java" checkout --base "$EDGE" \

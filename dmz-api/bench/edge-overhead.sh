@@ -19,48 +19,24 @@
 set -euo pipefail
 OFFSET="${1:-26000}"
 SECONDS_EACH="${2:-10}"
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+. "$(dirname "$0")/lib.sh"
 JAR="${3:-$ROOT/dmz-api/target/dmz-api.jar}"
-JDK="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-SHOPPERS="$ROOT/dmz-api/bench/many-shoppers.lua"
 REDIS_PORT=$((OFFSET + 6379)); UPSTREAM_PORT=$((OFFSET + 8081)); EDGE_PORT=$((OFFSET + 8080))
-PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-EDGE_PASSWORD="edge-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-EDGE_RULES="$(sed -n 's/^user {{ redis__edge_user }} \(.*\) >{{ redis__edge_password }}$/\1/p' \
-    "$ROOT/ansible/roles/redis/templates/etc/redis/redis.conf.j2")"
-[ -n "$EDGE_RULES" ] || { echo "no edge user in ansible/roles/redis/templates/etc/redis/redis.conf.j2" >&2; exit 2; }
-for tool in redis-server wrk curl; do
-    command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install redis-server wrk curl)" >&2; exit 2; }
-done
-[ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -pl dmz-api -am package -DskipTests" >&2; exit 2; }
-WORK="$(mktemp -d)"
-PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
+require_tools redis-server wrk curl
+require_jar "$JAR"
+start_work
 
-(umask 077; printf 'port %s\nbind 127.0.0.1\nrequirepass %s\nuser edge %s >%s\nsave ""\nappendonly no\ndaemonize no\n' \
-    "$REDIS_PORT" "$PASSWORD" "$EDGE_RULES" "$EDGE_PASSWORD" > "$WORK/redis.conf")
-redis-server "$WORK/redis.conf" >"$WORK/redis.log" 2>&1 &
+start_redis_with_edge_user "$REDIS_PORT"
+"$JAVA" -Xmx256m "$ROOT/dmz-api/bench/StubPage.java" "$UPSTREAM_PORT" >"$WORK/upstream.log" 2>&1 &
 PIDS+=($!)
-"$JDK/bin/java" -Xmx256m "$ROOT/dmz-api/bench/StubPage.java" "$UPSTREAM_PORT" >"$WORK/upstream.log" 2>&1 &
-PIDS+=($!)
-"$JDK/bin/java" -Xmx512m -jar "$JAR" --server.port="$EDGE_PORT" \
-    --spring.data.redis.port="$REDIS_PORT" --spring.data.redis.username=edge --spring.data.redis.password="$EDGE_PASSWORD" \
-    --onshore.gateway.internal-was-url="http://127.0.0.1:$UPSTREAM_PORT" \
-    --onshore.gateway.keycloak-url="http://127.0.0.1:$UPSTREAM_PORT" --onshore.waiting-room.enabled=false \
-    >"$WORK/edge.log" 2>&1 &
-EDGE_PID=$!
-PIDS+=($EDGE_PID)
-for _ in $(seq 1 240); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$EDGE_PORT/actuator/health/liveness" 2>/dev/null \
-        && curl -fsS -o /dev/null "http://127.0.0.1:$UPSTREAM_PORT/id-id/p/cached" 2>/dev/null && break
-    sleep 0.5
-done
+start_edge "$JAR" "$EDGE_PORT" "$REDIS_PORT" "$UPSTREAM_PORT" --onshore.waiting-room.enabled=false
+both_answer() {
+    curl -fsS -o /dev/null "http://127.0.0.1:$EDGE_PORT/actuator/health/liveness" \
+        && curl -fsS -o /dev/null "http://127.0.0.1:$UPSTREAM_PORT/id-id/p/cached"
+}
+await 240 both_answer || true
 curl -fsS -o /dev/null "http://127.0.0.1:$EDGE_PORT/id-id/p/cached" || { tail -30 "$WORK/edge.log" >&2; exit 1; }
 
-ms() { # wrk latency ("812.00us", "3.41ms", "1.02s") -> milliseconds
-    awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
-}
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$EDGE_PID/stat"; } # the edge's user + system time, in clock ticks
 run() { # connections url -> "req/s p50 p99 errors edge-CPU-µs-per-request"
     local out rps p50 p99 bad requests before after
@@ -71,7 +47,7 @@ run() { # connections url -> "req/s p50 p99 errors edge-CPU-µs-per-request"
     requests=$(awk '/requests in/ { print $1 }' <<<"$out")
     p50=$(awk '$1 == "50%" { print $2 }' <<<"$out"); p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
     bad=$(awk '/Non-2xx/ { n = $NF } END { print n + 0 }' <<<"$out")
-    echo "$rps $(ms "$p50") $(ms "$p99") $bad $(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+    echo "$rps $(ms "$p50" 2) $(ms "$p99" 2) $bad $(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
         'BEGIN { printf "%d", (n > 0 ? t * 1e6 / hz / n : 0) }')"
 }
 echo "warm-up: 15 s per URL at 16 connections" >&2
@@ -80,7 +56,7 @@ for path in cached uncached; do
     wrk -t2 -c16 -d5s -s "$SHOPPERS" "http://127.0.0.1:$UPSTREAM_PORT/id-id/p/$path" >/dev/null
 done
 
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(date -u +%H:%M:%S) UTC)"
+echo "load average before: $(load_average) ($(date -u +%H:%M:%S) UTC)"
 echo
 echo "| page | connections | direct req/s | edge req/s | edge share | direct p50 / p99 | edge p50 / p99 | added p50 | edge non-2xx | edge CPU per request |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
@@ -94,7 +70,7 @@ for path in cached uncached; do
     done
 done
 echo
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) ($(date -u +%H:%M:%S) UTC)"
+echo "load average after: $(load_average) ($(date -u +%H:%M:%S) UTC)"
 echo "edge log: $(grep -c ' WARN \| ERROR ' "$WORK/edge.log" || true) warnings or errors" >&2
 grep ' WARN \| ERROR ' "$WORK/edge.log" | cut -c1-300 | sort | uniq -c | sort -rn | head -5 >&2 || true
 echo "edge refusals by status and reason (non-2xx above):" >&2

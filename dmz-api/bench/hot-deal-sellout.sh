@@ -13,13 +13,8 @@ set -euo pipefail
 BUYERS="${1:-10000}"
 UNITS="${2:-500}"
 OFFSET="${3:-0}"
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-DRIVER="$(ls "$HOME"/.m2/repository/org/mariadb/jdbc/mariadb-java-client/*/mariadb-java-client-*.jar 2>/dev/null | grep -v sources | tail -1)"
-[ -n "$DRIVER" ] || { echo "the MariaDB JDBC driver is not in ~/.m2 (build the project once)" >&2; exit 2; }
-export BENCH_DB_PORT=$((3306 + OFFSET))
-export BENCH_DB_PASSWORD_FILE="${BENCH_DB_PASSWORD_FILE:-$ROOT/var/secrets/master/db-app-password}"
-[ -r "$BENCH_DB_PASSWORD_FILE" ] || { echo "$BENCH_DB_PASSWORD_FILE unreadable: is the appliance up (./onshore up)?" >&2; exit 2; }
+. "$(dirname "$0")/lib.sh"
+use_appliance_db "$OFFSET"
 EDGE="http://127.0.0.1:$((8080 + OFFSET))"
 SKU="${SKU:-HS-VITD-2000}"
 sql() { "$JAVA" -cp "$DRIVER" "$ROOT/dmz-api/bench/Sql.java" "$@"; }
@@ -38,14 +33,14 @@ for _ in $(seq 1 60); do
     curl -s -H 'X-Forwarded-For: 192.0.2.1' "$EDGE/waiting-room/$DEAL/status" | grep -q 'no-ticket' && break
     sleep 1
 done
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), load before: $(load_average)"
 result="$(python3 "$ROOT/dmz-api/bench/hot-deal-sellout.py" --base "$EDGE" --deal "$DEAL" --sku "$SKU" \
     --buyers "$BUYERS" "${@:4}")"
 echo "buyers: $result"
 read -r claimed left orders < <(sql "SELECT (SELECT COUNT(*) FROM hot_deal_order WHERE deal_id = '$DEAL'),
       (SELECT units_left FROM hot_deal WHERE id = '$DEAL'),
       (SELECT COUNT(*) FROM shop_order o JOIN hot_deal_order h ON h.order_number = o.number WHERE h.deal_id = '$DEAL')")
-echo "MariaDB: $orders orders claimed $claimed units of the deal's $UNITS, $left left; load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "MariaDB: $orders orders claimed $claimed units of the deal's $UNITS, $left left; load after: $(load_average)"
 # The bench's deal ends with the bench, so that the product's page is an ordinary page again (a sold-out deal's
 # gate answers 410 until its window ends): wait until the edge has dropped it.
 sql "UPDATE hot_deal SET ends_at = UTC_TIMESTAMP(6) WHERE id = '$DEAL'"

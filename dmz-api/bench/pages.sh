@@ -19,9 +19,9 @@ ALLOW_ERRORS=0
 if [ "${1:-}" = --allow-errors ]; then ALLOW_ERRORS=1; shift; fi
 BASE="${1:-http://localhost:8080}"
 SECONDS_EACH="${2:-10}"
-SHOPPERS="$(cd "$(dirname "$0")" && pwd)/many-shoppers.lua"
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
-curl -fsS -o /dev/null "$BASE/actuator/health/liveness" || { echo "nothing answers at $BASE (./onshore up?)" >&2; exit 2; }
+. "$(dirname "$0")/lib.sh"
+require_tools wrk
+require_edge "$BASE"
 
 TRIVIAL=/actuator/health/liveness
 STATIC=/css/storefront.css
@@ -32,32 +32,14 @@ for path in "$PRODUCT" "$CATEGORY" "$STATIC"; do
     [ "$code" = 200 ] || { echo "$BASE$path answered $code" >&2; exit 2; }
 done
 
-ms() { # wrk latency ("812.00us", "3.41ms", "1.02s") -> milliseconds
-    awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'
-}
-FAILURES="$(mktemp)"
-trap 'rm -f "$FAILURES"' EXIT
-run() { # connections path -> "req/s p50 p99 timeouts non2xx"; a measurement with errors is noted in $FAILURES
-    local out
-    out=$(wrk -t2 -c"$1" -d"${SECONDS_EACH}s" --latency -s "$SHOPPERS" "$BASE$2")
-    local rps p50 p99 timeouts non2xx socket
-    rps=$(awk '/Requests\/sec/ { printf "%d", $2 }' <<<"$out")
-    p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
-    p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
-    timeouts=$(awk '/Socket errors/ { gsub(",", ""); print $NF }' <<<"$out")
-    non2xx=$(awk '/Non-2xx/ { print $NF }' <<<"$out")
-    socket=$(awk '/Socket errors/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' <<<"$out")
-    if [ "${non2xx:-0}" != 0 ] || [ "${socket:-0}" != 0 ]; then
-        echo "$1 connections $2: ${non2xx:-0} non-2xx; socket errors: $(awk '/Socket errors/ { sub(/^ *Socket errors: /, ""); print }' <<<"$out")" >>"$FAILURES"
-    fi
-    echo "$rps $(ms "$p50") $(ms "$p99") ${timeouts:-0} ${non2xx:-0}"
-}
+start_failures
+run() { measure "$1" "$2" "$BASE$2"; } # connections path
 
 WARMUP="${WARMUP_SECONDS:-8}"
 echo "warm-up: $WARMUP s per URL at 16 connections" >&2
 for path in "$TRIVIAL" "$STATIC" "$PRODUCT" "$CATEGORY"; do wrk -t2 -c16 -d"${WARMUP}s" -s "$SHOPPERS" "$BASE$path" >/dev/null; done
 
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average before: $(load_average)"
 echo
 echo "| connections | URL | req/s | share of edge liveness | share of static via edge | p50 ms | p99 ms | timeouts | non-2xx |"
 echo "|---|---|---|---|---|---|---|---|---|"
@@ -66,17 +48,11 @@ for c in 64 256; do
     read -r s_rps s_p50 s_p99 s_to s_bad < <(run "$c" "$STATIC")
     read -r p_rps p_p50 p_p99 p_to p_bad < <(run "$c" "$PRODUCT")
     read -r k_rps k_p50 k_p99 k_to k_bad < <(run "$c" "$CATEGORY")
-    share() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", (b > 0 ? 100 * a / b : 0) }'; }
     echo "| $c | edge liveness (trivial) \`$TRIVIAL\` | $t_rps | 100 % | | $t_p50 | $t_p99 | $t_to | $t_bad |"
     echo "| $c | static file via edge \`$STATIC\` | $s_rps | $(share "$s_rps" "$t_rps") | 100 % | $s_p50 | $s_p99 | $s_to | $s_bad |"
     echo "| $c | product page \`$PRODUCT\` | $p_rps | $(share "$p_rps" "$t_rps") | $(share "$p_rps" "$s_rps") | $p_p50 | $p_p99 | $p_to | $p_bad |"
     echo "| $c | category page \`$CATEGORY\` | $k_rps | $(share "$k_rps" "$t_rps") | $(share "$k_rps" "$s_rps") | $k_p50 | $k_p99 | $k_to | $k_bad |"
 done
 echo
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-if [ -s "$FAILURES" ]; then
-    echo
-    echo "measurements with errors (the figures above are not a clean result):" >&2
-    sed 's/^/  /' "$FAILURES" >&2
-    [ "$ALLOW_ERRORS" = 1 ] || exit 1
-fi
+echo "load average after: $(load_average)"
+report_failures

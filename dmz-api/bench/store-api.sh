@@ -19,9 +19,9 @@ if [ "${1:-}" = --allow-errors ]; then ALLOW_ERRORS=1; shift; fi
 BASE="${1:-http://localhost:8080}"
 SECONDS_EACH="${2:-10}"
 CONNECTIONS="${CONNECTIONS:-64}"
-SHOPPERS="$(cd "$(dirname "$0")" && pwd)/many-shoppers.lua"
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
-curl -fsS -o /dev/null "$BASE/actuator/health/liveness" || { echo "nothing answers at $BASE (./onshore up?)" >&2; exit 2; }
+. "$(dirname "$0")/lib.sh"
+require_tools wrk
+require_edge "$BASE"
 
 API=/api/shop/v1
 CONTEXT="market=ID&locale=id-ID"
@@ -36,26 +36,11 @@ for path in "$LIST" "${SEARCHES[@]}" "${DETAILS[@]}"; do
     [ "$code" = 200 ] || { echo "$BASE$path answered $code" >&2; exit 2; }
 done
 
-ms() { # wrk latency ("812.00us", "3.41ms", "1.02s") -> milliseconds
-    awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'
-}
-FAILURES="$(mktemp)"
-trap 'rm -f "$FAILURES"' EXIT
-run() { # connections name path... -> "req/s p50 p99 timeouts non2xx"; a measurement with errors is noted in $FAILURES
-    local c="$1" name="$2" out
+start_failures
+run() { # connections name path...: the paths in turn
+    local c="$1" name="$2"
     shift 2
-    out=$(wrk -t2 -c"$c" -d"${SECONDS_EACH}s" --latency -H 'Accept: application/json' -s "$SHOPPERS" "$BASE$1" -- "$@")
-    local rps p50 p99 timeouts non2xx socket
-    rps=$(awk '/Requests\/sec/ { printf "%d", $2 }' <<<"$out")
-    p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
-    p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
-    timeouts=$(awk '/Socket errors/ { gsub(",", ""); print $NF }' <<<"$out")
-    non2xx=$(awk '/Non-2xx/ { print $NF }' <<<"$out")
-    socket=$(awk '/Socket errors/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' <<<"$out")
-    if [ "${non2xx:-0}" != 0 ] || [ "${socket:-0}" != 0 ]; then
-        echo "$c connections $name: ${non2xx:-0} non-2xx; socket errors: $(awk '/Socket errors/ { sub(/^ *Socket errors: /, ""); print }' <<<"$out")" >>"$FAILURES"
-    fi
-    echo "$rps $(ms "$p50") $(ms "$p99") ${timeouts:-0} ${non2xx:-0}"
+    measure "$c" "$name" -H 'Accept: application/json' "$BASE$1" -- "$@"
 }
 
 WARMUP="${WARMUP_SECONDS:-8}"
@@ -66,11 +51,10 @@ for paths in "$TRIVIAL" "$LIST" "${SEARCHES[*]}" "${DETAILS[*]}"; do
     wrk -t2 -c16 -d"${WARMUP}s" -H 'Accept: application/json' -s "$SHOPPERS" "$BASE$1" -- "$@" >/dev/null
 done
 
-echo "machine: $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores, load average before: $(load_average)"
 echo
 echo "| connections | endpoint | req/s | share of edge liveness | p50 ms | p99 ms | timeouts | non-2xx |"
 echo "|---|---|---|---|---|---|---|---|"
-share() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", (b > 0 ? 100 * a / b : 0) }'; }
 for c in $CONNECTIONS; do
     read -r t_rps t_p50 t_p99 t_to t_bad < <(run "$c" liveness "$TRIVIAL")
     read -r l_rps l_p50 l_p99 l_to l_bad < <(run "$c" "product list" "$LIST")
@@ -82,10 +66,5 @@ for c in $CONNECTIONS; do
     echo "| $c | product detail \`$API/products/{sku}?$CONTEXT\` (5 SKUs in turn) | $d_rps | $(share "$d_rps" "$t_rps") | $d_p50 | $d_p99 | $d_to | $d_bad |"
 done
 echo
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-if [ -s "$FAILURES" ]; then
-    echo
-    echo "measurements with errors (the figures above are not a clean result):" >&2
-    sed 's/^/  /' "$FAILURES" >&2
-    [ "$ALLOW_ERRORS" = 1 ] || exit 1
-fi
+echo "load average after: $(load_average)"
+report_failures

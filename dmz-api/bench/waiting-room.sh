@@ -13,31 +13,15 @@
 set -euo pipefail
 OFFSET="${1:-25000}"
 SECONDS_EACH="${2:-20}"
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+. "$(dirname "$0")/lib.sh"
 JAR="$ROOT/dmz-api/target/dmz-api.jar"
-JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 REDIS_PORT=$((OFFSET + 379)); UPSTREAM_PORT=$((OFFSET + 81)); EDGE_PORT=$((OFFSET + 80))
-PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-EDGE_PASSWORD="edge-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-# The edge user's rules, word for word the Ansible redis role's (ansible/tests/10-static.sh keeps them equal to
-# devstack's Appliance.EDGE_REDIS_RULES and dmz-api's EdgeAclIntegrationTests).
-EDGE_RULES="$(sed -n 's/^user {{ redis__edge_user }} \(.*\) >{{ redis__edge_password }}$/\1/p' \
-    "$ROOT/ansible/roles/redis/templates/etc/redis/redis.conf.j2")"
-[ -n "$EDGE_RULES" ] || { echo "no edge user in ansible/roles/redis/templates/etc/redis/redis.conf.j2" >&2; exit 2; }
-KEY="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-for tool in redis-server redis-cli wrk python3 curl; do
-    command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install redis-server wrk python3 curl)" >&2; exit 2; }
-done
-[ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -pl dmz-api -am package -DskipTests" >&2; exit 2; }
-WORK="$(mktemp -d)"
-PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
+KEY="$(random_hex 32)"
+require_tools redis-server redis-cli wrk python3 curl
+require_jar "$JAR"
+start_work
 
-(umask 077; printf 'port %s\nbind 127.0.0.1\nrequirepass %s\nuser edge %s >%s\nsave ""\nappendonly no\ndaemonize no\n' \
-    "$REDIS_PORT" "$PASSWORD" "$EDGE_RULES" "$EDGE_PASSWORD" > "$WORK/redis.conf")
-redis-server "$WORK/redis.conf" >"$WORK/redis.log" 2>&1 &
-PIDS+=($!)
+start_redis_with_edge_user "$REDIS_PORT"
 
 STARTS="$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)"; ENDS="$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)"
 cat >"$WORK/upstream.py" <<PY
@@ -55,17 +39,10 @@ PY
 python3 "$WORK/upstream.py" &
 PIDS+=($!)
 
-"$JAVA" -Xmx512m -XX:+UseSerialGC -jar "$JAR" --server.port="$EDGE_PORT" --management.server.port=-1 \
-    --spring.data.redis.port="$REDIS_PORT" --spring.data.redis.username=edge --spring.data.redis.password="$EDGE_PASSWORD" \
-    --onshore.gateway.internal-was-url="http://127.0.0.1:$UPSTREAM_PORT" \
-    --onshore.gateway.keycloak-url="http://127.0.0.1:$UPSTREAM_PORT" --onshore.gateway.pass-key="$KEY" \
-    --onshore.rate-limits.enabled=false --onshore.waiting-room.tickets-per-address=1000000 \
-    --onshore.waiting-room.refresh=1s >"$WORK/edge.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 240); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$EDGE_PORT/actuator/health/liveness" 2>/dev/null && break
-    sleep 0.5
-done
+EDGE_JAVA_OPTIONS=(-Xmx512m -XX:+UseSerialGC)
+start_edge "$JAR" "$EDGE_PORT" "$REDIS_PORT" "$UPSTREAM_PORT" --management.server.port=-1 --onshore.gateway.pass-key="$KEY" \
+    --onshore.rate-limits.enabled=false --onshore.waiting-room.tickets-per-address=1000000 --onshore.waiting-room.refresh=1s
+await 240 curl -fsS -o /dev/null "http://127.0.0.1:$EDGE_PORT/actuator/health/liveness" || true
 curl -fsS -o /dev/null "http://127.0.0.1:$EDGE_PORT/actuator/health/liveness" || { tail -30 "$WORK/edge.log" >&2; exit 1; }
 sleep 2 # the deal list is read
 
@@ -98,7 +75,7 @@ as_edge
 
 poll() { wrk -t2 -c"$1" -d"$2" --latency -H "Cookie: onshore_ticket_bench=$TICKET" -H 'X-Forwarded-For: 198.51.100.7' "$STATUS_URL"; }
 poll 16 5s >/dev/null # warm-up
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average before: $(load_average)"
 echo
 echo "| connections | req/s | p50 | p90 | p99 | non-2xx | socket errors |"
 echo "|---|---|---|---|---|---|---|"
@@ -111,6 +88,6 @@ for c in 16 64; do
     echo "| $c | $rps | $p50 | $p90 | $p99 | ${bad:-0} | ${errors:-none} |"
 done
 echo
-echo "queued after: $(queued) tickets; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "queued after: $(queued) tickets; load average after: $(load_average)"
 as_edge
 echo "Redis: the gateway's connections were all the ACL user edge; ACL LOG empty"

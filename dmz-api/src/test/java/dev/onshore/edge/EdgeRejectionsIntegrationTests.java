@@ -2,11 +2,9 @@ package dev.onshore.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,7 +43,13 @@ class EdgeRejectionsIntegrationTests {
     }
 
     private static final List<Received> received = new CopyOnWriteArrayList<>();
-    private static final HttpServer upstream = startUpstream();
+    @AutoClose
+    private static final Upstream upstream = Upstream.start(exchange -> {
+        int bytes = exchange.getRequestBody().readAllBytes().length;
+        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                Upstream.headers(exchange), bytes));
+        Upstream.answer(exchange, 200, "upstream saw " + exchange.getRequestURI().getRawPath());
+    });
 
     @Value("${local.server.port}")
     int port;
@@ -54,38 +58,12 @@ class EdgeRejectionsIntegrationTests {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        registry.add("onshore.gateway.internal-was-url", () -> "http://127.0.0.1:" + upstream.getAddress().getPort());
-        registry.add("onshore.gateway.keycloak-url", () -> "http://127.0.0.1:" + upstream.getAddress().getPort());
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        upstream.stop(0);
+        upstream.route(registry);
     }
 
     @BeforeEach
     void forgetEarlierRequests() {
         received.clear();
-    }
-
-    private static HttpServer startUpstream() {
-        try {
-            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                var headers = new HashMap<String, String>();
-                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
-                int bytes = exchange.getRequestBody().readAllBytes().length;
-                received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers, bytes));
-                var body = "upstream saw " + exchange.getRequestURI().getRawPath();
-                exchange.sendResponseHeaders(200, body.length());
-                exchange.getResponseBody().write(body.getBytes(StandardCharsets.UTF_8));
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Sends bytes exactly as written (no client library tidying them up) and returns all the edge answered. */

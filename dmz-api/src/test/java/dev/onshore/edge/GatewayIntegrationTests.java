@@ -2,10 +2,7 @@ package dev.onshore.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +28,18 @@ class GatewayIntegrationTests {
     static final String SCRAPER = "127.0.0.2";
 
     private static final Map<String, Map<String, String>> received = new ConcurrentHashMap<>();
-    private static final HttpServer upstream = startUpstream();
+    @AutoClose
+    private static final Upstream upstream = Upstream.start(exchange -> {
+        received.put(exchange.getRequestURI().getPath(), Upstream.headers(exchange));
+        var body = "upstream saw " + exchange.getRequestURI().getPath();
+        if (exchange.getRequestURI().getPath().endsWith("/large-page")) {
+            body = "<p>" + "A page of a few kilobytes. ".repeat(200) + "</p>";
+            exchange.getResponseHeaders().add("Content-Type", "text/html;charset=UTF-8");
+        }
+        exchange.getResponseHeaders().add("X-Frame-Options", "DENY");
+        exchange.getResponseHeaders().add("Content-Security-Policy", "default-src 'self'");
+        Upstream.answer(exchange, 200, body);
+    });
 
     @Value("${local.server.port}")
     int port;
@@ -40,42 +48,17 @@ class GatewayIntegrationTests {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        registry.add("onshore.gateway.internal-was-url", () -> "http://127.0.0.1:" + upstream.getAddress().getPort());
-        registry.add("onshore.gateway.keycloak-url", () -> "http://127.0.0.1:" + upstream.getAddress().getPort());
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        upstream.stop(0);
-    }
-
-    private static HttpServer startUpstream() {
-        try {
-            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                var headers = new java.util.HashMap<String, String>();
-                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
-                received.put(exchange.getRequestURI().getPath(), headers);
-                var body = "upstream saw " + exchange.getRequestURI().getPath();
-                if (exchange.getRequestURI().getPath().endsWith("/large-page")) {
-                    body = "<p>" + "A page of a few kilobytes. ".repeat(200) + "</p>";
-                    exchange.getResponseHeaders().add("Content-Type", "text/html;charset=UTF-8");
-                }
-                exchange.getResponseHeaders().add("X-Frame-Options", "DENY");
-                exchange.getResponseHeaders().add("Content-Security-Policy", "default-src 'self'");
-                exchange.sendResponseHeaders(200, body.length());
-                exchange.getResponseBody().write(body.getBytes(StandardCharsets.UTF_8));
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        upstream.route(registry);
     }
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {
         return get(http, path, headers);
+    }
+
+    /** GETs {@code path} and returns the headers the upstream received with it. */
+    private Map<String, String> forwarded(String path, String... headers) throws Exception {
+        get(path, headers);
+        return received.get(path);
     }
 
     private HttpResponse<String> scrape(String... headers) throws Exception {
@@ -118,9 +101,8 @@ class GatewayIntegrationTests {
 
     @Test
     void dropsEdgeOnlyHeadersTheClientSentAndSetsTheClientAddress() throws Exception {
-        get("/ko-kr/headers", "X-Onshore-Country", "KP", "x-onshore-client-ip", "6.6.6.6", "X-Onshore-Anything", "x");
+        var headers = forwarded("/ko-kr/headers", "X-Onshore-Country", "KP", "x-onshore-client-ip", "6.6.6.6", "X-Onshore-Anything", "x");
 
-        var headers = received.get("/ko-kr/headers");
         assertThat(headers).doesNotContainKey("x-onshore-anything");
         assertThat(headers.get("x-onshore-country")).isEqualTo("KR");
         assertThat(headers.get("x-onshore-client-ip")).isEqualTo("127.0.0.1");
@@ -130,19 +112,17 @@ class GatewayIntegrationTests {
     void hopByHopHeadersNeverReachTheUpstream() throws Exception {
         // An h2c upgrade smuggled through the edge would give the client a raw channel to the internal WAS. The JDK
         // client itself offers "Connection: Upgrade, HTTP2-Settings" and "Upgrade: h2c" on every plain-HTTP request.
-        get("/hop/headers", "Keep-Alive", "timeout=5");
+        var headers = forwarded("/hop/headers", "Keep-Alive", "timeout=5");
 
-        var headers = received.get("/hop/headers");
         assertThat(headers).doesNotContainKeys("upgrade", "http2-settings", "keep-alive", "proxy-connection");
         assertThat(headers.getOrDefault("connection", "")).doesNotContainIgnoringCase("upgrade");
     }
 
     @Test
     void tellsTheUpstreamTheShoppersContextInsteadOfWhatTheClientClaimed() throws Exception {
-        get("/context/id", "Accept-Language", "id-ID,id;q=0.9,en;q=0.5", "X-Onshore-Currency", "USD",
-                "X-Onshore-Country", "US");
+        var headers = forwarded("/context/id", "Accept-Language", "id-ID,id;q=0.9,en;q=0.5", "X-Onshore-Currency",
+                "USD", "X-Onshore-Country", "US");
 
-        var headers = received.get("/context/id");
         assertThat(headers.get("x-onshore-country")).isEqualTo("ID");
         assertThat(headers.get("x-onshore-locale")).isEqualTo("id-ID");
         assertThat(headers.get("x-onshore-currency")).isEqualTo("IDR");
@@ -151,23 +131,21 @@ class GatewayIntegrationTests {
 
     @Test
     void theShoppersExplicitChoiceWinsOverTheirBrowser() throws Exception {
-        get("/context/choice", "Accept-Language", "id-ID", "Cookie", "onshore_choice=1|MY|ms-MY|MYR|Asia/Kuala_Lumpur");
+        var headers = forwarded("/context/choice", "Accept-Language", "id-ID", "Cookie", "onshore_choice=1|MY|ms-MY|MYR|Asia/Kuala_Lumpur");
 
-        var headers = received.get("/context/choice");
         assertThat(headers.get("x-onshore-locale")).isEqualTo("ms-MY");
         assertThat(headers.get("x-onshore-currency")).isEqualTo("MYR");
     }
 
     @Test
     void aLocalizedPageLearnsWhatTheRootWouldHavePickedForTheShopper() throws Exception {
-        get("/ko-kr/suggested", "Accept-Language", "id-ID", "Cookie", "onshore_choice=1|ID|en-US|IDR|");
+        var headers = forwarded("/ko-kr/suggested", "Accept-Language", "id-ID", "Cookie", "onshore_choice=1|ID|en-US|IDR|");
 
-        var headers = received.get("/ko-kr/suggested");
         assertThat(headers.get("x-onshore-suggested-country")).isEqualTo("ID");
         assertThat(headers.get("x-onshore-suggested-locale")).isEqualTo("en-US");
 
-        get("/ko-kr/nothing-known", "Accept-Language", "fr-FR");
-        assertThat(received.get("/ko-kr/nothing-known")).doesNotContainKey("x-onshore-suggested-locale");
+        assertThat(forwarded("/ko-kr/nothing-known", "Accept-Language", "fr-FR"))
+                .doesNotContainKey("x-onshore-suggested-locale");
     }
 
     @Test

@@ -2,19 +2,19 @@ package dev.onshore.edge.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.onshore.edge.Upstream;
+import dev.onshore.edge.redis.Await;
 import dev.onshore.edge.redis.Gateway;
+import dev.onshore.edge.redis.RateLimitClass;
 import dev.onshore.edge.redis.RedisProcess;
-import java.io.IOException;
-import java.net.InetSocketAddress;
+import dev.onshore.edge.redis.StartedServers;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,54 +29,21 @@ class BatchedRateLimitsIntegrationTests {
     private static final String LOGIN = "/realms/shoppers/protocol/openid-connect/auth?client_id=x";
     private static final Pattern EVAL_CALLS = Pattern.compile("cmdstat_eval(?:sha)?:calls=(\\d+)");
 
+    @AutoClose
+    private static final StartedServers servers = new StartedServers();
     private static RedisProcess redis;
-    private static HttpServer upstream;
     private static Gateway a;
     private static Gateway b;
 
     @BeforeAll
-    static void start() throws IOException {
-        redis = RedisProcess.start();
-        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        upstream.createContext("/", exchange -> {
-            var body = "upstream".getBytes();
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        upstream.start();
-        var settings = Map.<String, Object>ofEntries(Map.entry("onshore.waiting-room.enabled", "false"),
-                Map.entry("onshore.rate-limits.flush-every", "100ms"),
-                Map.entry("onshore.rate-limits.classes[0].name", "login"),
-                Map.entry("onshore.rate-limits.classes[0].paths", "/realms/shoppers/protocol/openid-connect/auth"),
-                Map.entry("onshore.rate-limits.classes[0].per-ip", "3"),
-                Map.entry("onshore.rate-limits.classes[0].per-shopper", "0"),
-                Map.entry("onshore.rate-limits.classes[0].window", "1m"),
-                Map.entry("onshore.rate-limits.classes[0].when-redis-is-down", "closed"),
-                Map.entry("onshore.rate-limits.classes[1].name", "pages"),
-                Map.entry("onshore.rate-limits.classes[1].paths", "/**"),
-                Map.entry("onshore.rate-limits.classes[1].per-ip", Integer.toString(LIMIT)),
-                Map.entry("onshore.rate-limits.classes[1].per-shopper", "0"),
-                Map.entry("onshore.rate-limits.classes[1].window", "1m"),
-                Map.entry("onshore.rate-limits.classes[1].when-redis-is-down", "open"));
-        var url = "http://127.0.0.1:" + upstream.getAddress().getPort();
-        a = Gateway.start(redis, url, settings);
-        b = Gateway.start(redis, url, settings);
-    }
-
-    @AfterAll
-    static void stop() {
-        for (var gateway : new Gateway[] {a, b}) {
-            if (gateway != null) {
-                gateway.close();
-            }
-        }
-        if (upstream != null) {
-            upstream.stop(0);
-        }
-        if (redis != null) {
-            redis.stop();
-        }
+    static void start() {
+        redis = servers.add(RedisProcess.start());
+        var upstream = servers.add(Upstream.start(exchange -> Upstream.answer(exchange, 200, "upstream")));
+        var settings = RateLimitClass.properties(Map.of("onshore.waiting-room.enabled", "false",
+                "onshore.rate-limits.flush-every", "100ms"), RateLimitClass.LOGIN,
+                new RateLimitClass("pages", "/**", LIMIT, 0, "open"));
+        a = servers.add(Gateway.start(redis, upstream.url(), settings));
+        b = servers.add(Gateway.start(redis, upstream.url(), settings));
     }
 
     private static int page(Gateway node, String client) {
@@ -189,11 +156,7 @@ class BatchedRateLimitsIntegrationTests {
     }
 
     private static void waitFor(String what, BooleanSupplier condition) {
-        var deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
-            sleep(50);
-        }
+        Await.until(what, Duration.ofSeconds(15), condition);
     }
 
     private static void sleep(long millis) {

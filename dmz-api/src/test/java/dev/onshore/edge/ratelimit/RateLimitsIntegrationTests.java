@@ -2,16 +2,17 @@ package dev.onshore.edge.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.onshore.edge.Upstream;
+import dev.onshore.edge.redis.Await;
 import dev.onshore.edge.redis.Gateway;
+import dev.onshore.edge.redis.RateLimitClass;
 import dev.onshore.edge.redis.RedisProcess;
-import java.io.IOException;
-import java.net.InetSocketAddress;
+import dev.onshore.edge.redis.StartedServers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,53 +22,19 @@ import org.junit.jupiter.api.Test;
  */
 class RateLimitsIntegrationTests {
 
+    @AutoClose
+    private static final StartedServers servers = new StartedServers();
     private static RedisProcess redis;
-    private static HttpServer upstream;
     private static Gateway gateway;
 
     @BeforeAll
-    static void start() throws IOException {
-        redis = RedisProcess.start();
-        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        upstream.createContext("/", exchange -> {
-            var body = "upstream".getBytes();
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        upstream.start();
-        gateway = Gateway.start(redis, "http://127.0.0.1:" + upstream.getAddress().getPort(), Map.ofEntries(
-                Map.entry("onshore.waiting-room.enabled", "false"),
-                Map.entry("onshore.rate-limits.classes[0].name", "login"),
-                Map.entry("onshore.rate-limits.classes[0].paths", "/realms/shoppers/protocol/openid-connect/auth"),
-                Map.entry("onshore.rate-limits.classes[0].per-ip", "3"),
-                Map.entry("onshore.rate-limits.classes[0].per-shopper", "0"),
-                Map.entry("onshore.rate-limits.classes[0].window", "1m"),
-                Map.entry("onshore.rate-limits.classes[0].when-redis-is-down", "closed"),
-                Map.entry("onshore.rate-limits.classes[1].name", "search"),
-                Map.entry("onshore.rate-limits.classes[1].paths", "/*/search"),
-                Map.entry("onshore.rate-limits.classes[1].per-ip", "5"),
-                Map.entry("onshore.rate-limits.classes[1].per-shopper", "3"),
-                Map.entry("onshore.rate-limits.classes[1].window", "1m"),
-                Map.entry("onshore.rate-limits.classes[1].when-redis-is-down", "open"),
-                Map.entry("onshore.rate-limits.classes[2].name", "pages"),
-                Map.entry("onshore.rate-limits.classes[2].paths", "/**"),
-                Map.entry("onshore.rate-limits.classes[2].per-ip", "1000"),
-                Map.entry("onshore.rate-limits.classes[2].per-shopper", "0"),
-                Map.entry("onshore.rate-limits.classes[2].window", "1m")));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (upstream != null) {
-            upstream.stop(0);
-        }
-        if (redis != null) {
-            redis.stop();
-        }
+    static void start() {
+        redis = servers.add(RedisProcess.start());
+        var upstream = servers.add(Upstream.start(exchange -> Upstream.answer(exchange, 200, "upstream")));
+        gateway = servers.add(Gateway.start(redis, upstream.url(), RateLimitClass.properties(
+                Map.of("onshore.waiting-room.enabled", "false"), RateLimitClass.LOGIN,
+                new RateLimitClass("search", "/*/search", 5, 3, "open"),
+                new RateLimitClass("pages", "/**", 1000, 0, null))));
     }
 
     private static HttpResponse<String> from(String client, String path, String... headers) {
@@ -167,13 +134,8 @@ class RateLimitsIntegrationTests {
             redis.startAgain();
         }
         // Redis is back: login is counted (and allowed) again.
-        var deadline = Instant.now().plus(Duration.ofSeconds(20));
-        int status;
-        do {
-            Thread.sleep(200);
-            status = from("203.0.113.7", "/realms/shoppers/protocol/openid-connect/auth?client_id=x").statusCode();
-        } while (status != 200 && Instant.now().isBefore(deadline));
-        assertThat(status).isEqualTo(200);
+        Await.until("login counted again", Duration.ofSeconds(20), () -> from("203.0.113.7",
+                "/realms/shoppers/protocol/openid-connect/auth?client_id=x").statusCode() == 200);
         assertThat(redis.command("EXISTS", "rl:login:ip:203.0.113.7")).isEqualTo(":1");
     }
 }

@@ -2,24 +2,18 @@ package dev.onshore.edge.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.onshore.edge.Upstream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The edge as production runs it: its own ACL user on Redis and on the Sentinel (as devstack's redis.conf and the
@@ -31,8 +25,8 @@ class EdgeAclIntegrationTests {
 
     static final String EDGE = "edge";
     static final String EDGE_PASSWORD = "test-edge-password-89ab";
-    private static final String SENTINEL_PASSWORD = "test-sentinel-password-4567";
-    private static final String MASTER = "onshore-edge";
+    static final String SENTINEL_PASSWORD = "test-sentinel-password-4567";
+    static final String MASTER = "onshore-edge";
     private static final String LOGIN = "/realms/shoppers/protocol/openid-connect/auth?client_id=x";
 
     /**
@@ -47,22 +41,43 @@ class EdgeAclIntegrationTests {
     static final String SENTINEL_RULES = "on resetkeys resetchannels -@all +ping +client|setname "
             + "+sentinel|get-master-addr-by-name +sentinel|sentinels +sentinel|replicas +sentinel|slaves";
 
+    @TempDir
+    static Path directory;
+    @AutoClose
+    private static final StartedServers servers = new StartedServers();
     private static RedisProcess primary;
     private static RedisProcess sentinel;
-    private static HttpServer upstream;
     private static Gateway gateway;
-    private static Path directory;
+
+    /** The edge's user as a redis.conf line, with {@code rules} (the data tier's or a Sentinel's). */
+    static String edgeUser(String rules) {
+        return "user " + EDGE + " " + rules + " >" + EDGE_PASSWORD;
+    }
+
+    /** A gateway node that finds the primary through {@code sentinelNodes} and speaks to both as the edge user. */
+    static Gateway startEdgeGateway(RedisProcess primary, String sentinelNodes, String upstreamUrl,
+            Map<String, ?> others, RateLimitClass... classes) {
+        var properties = new LinkedHashMap<String, Object>(Map.of(
+                // Nothing listens here: the gateway must ask the Sentinels, not this address.
+                "spring.data.redis.port", "1",
+                "spring.data.redis.username", EDGE,
+                "spring.data.redis.password", EDGE_PASSWORD,
+                "spring.data.redis.sentinel.master", MASTER,
+                "spring.data.redis.sentinel.nodes", sentinelNodes,
+                "spring.data.redis.sentinel.username", EDGE,
+                "spring.data.redis.sentinel.password", EDGE_PASSWORD));
+        properties.putAll(others);
+        return Gateway.start(primary, upstreamUrl, RateLimitClass.properties(properties, classes));
+    }
 
     @BeforeAll
-    static void start() throws IOException {
-        directory = Files.createTempDirectory("edge-acl");
+    static void start() {
         // DEBUG and MODULE allowed from loopback, so that only the edge's ACL stands in their way.
-        primary = RedisProcess.start(List.of("user " + EDGE + " " + REDIS_RULES + " >" + EDGE_PASSWORD,
-                "enable-debug-command local", "enable-module-command local"));
-        sentinel = RedisProcess.sentinel(MASTER, primary, SENTINEL_PASSWORD, directory, 1,
-                List.of("user " + EDGE + " " + SENTINEL_RULES + " >" + EDGE_PASSWORD));
-        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        upstream.createContext("/", exchange -> {
+        primary = servers.add(RedisProcess.start(List.of(edgeUser(REDIS_RULES), "enable-debug-command local",
+                "enable-module-command local")));
+        sentinel = servers.add(RedisProcess.sentinel(MASTER, primary, SENTINEL_PASSWORD, directory, 1,
+                List.of(edgeUser(SENTINEL_RULES))));
+        var upstream = servers.add(Upstream.start(exchange -> {
             var path = exchange.getRequestURI().getPath();
             var status = 200;
             var body = "upstream saw " + path;
@@ -78,57 +93,12 @@ class EdgeAclIntegrationTests {
                 body = "{\"number\":\"acl-1\"}";
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
             }
-            var bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        upstream.start();
-        gateway = Gateway.start(primary, "http://127.0.0.1:" + upstream.getAddress().getPort(), Map.ofEntries(
-                // Nothing listens here: the gateway must ask the Sentinel, not this address.
-                Map.entry("spring.data.redis.port", "1"),
-                Map.entry("spring.data.redis.username", EDGE),
-                Map.entry("spring.data.redis.password", EDGE_PASSWORD),
-                Map.entry("spring.data.redis.sentinel.master", MASTER),
-                Map.entry("spring.data.redis.sentinel.nodes", "127.0.0.1:" + sentinel.port()),
-                Map.entry("spring.data.redis.sentinel.username", EDGE),
-                Map.entry("spring.data.redis.sentinel.password", EDGE_PASSWORD),
-                Map.entry("onshore.gateway.pass-key", "edge-acl-test-pass-key-0123456789abcdef"),
-                Map.entry("onshore.waiting-room.refresh", "200ms"),
-                Map.entry("onshore.rate-limits.classes[0].name", "login"),
-                Map.entry("onshore.rate-limits.classes[0].paths", "/realms/shoppers/protocol/openid-connect/auth"),
-                Map.entry("onshore.rate-limits.classes[0].per-ip", "3"),
-                Map.entry("onshore.rate-limits.classes[0].per-shopper", "0"),
-                Map.entry("onshore.rate-limits.classes[0].window", "1m"),
-                Map.entry("onshore.rate-limits.classes[0].when-redis-is-down", "closed"),
-                Map.entry("onshore.rate-limits.classes[1].name", "pages"),
-                Map.entry("onshore.rate-limits.classes[1].paths", "/**"),
-                Map.entry("onshore.rate-limits.classes[1].per-ip", "1000"),
-                Map.entry("onshore.rate-limits.classes[1].per-shopper", "0"),
-                Map.entry("onshore.rate-limits.classes[1].window", "1m")));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (upstream != null) {
-            upstream.stop(0);
-        }
-        for (var redis : new RedisProcess[] {sentinel, primary}) {
-            if (redis != null) {
-                redis.stop();
-            }
-        }
-        if (directory != null) {
-            try (var files = Files.list(directory)) {
-                for (var file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(directory);
-        }
+            Upstream.answer(exchange, status, body);
+        }));
+        gateway = servers.add(startEdgeGateway(primary, "127.0.0.1:" + sentinel.port(), upstream.url(),
+                Map.of("onshore.gateway.pass-key", "edge-acl-test-pass-key-0123456789abcdef",
+                        "onshore.waiting-room.refresh", "200ms"),
+                RateLimitClass.LOGIN, new RateLimitClass("pages", "/**", 1000, 0, null)));
     }
 
     /** Whatever a test was refused shows in the report: what the edge's rules would have to allow. */
@@ -154,18 +124,18 @@ class EdgeAclIntegrationTests {
 
     @Test
     void theWaitingRoomHandsOutTicketsAndPassesAsTheEdgeUser() {
-        var cookies = new LinkedHashMap<String, String>();
+        var shopper = new Browser("203.0.113.42", "en-US");
         // The deal admits 1000 a second and nobody waits: the first look at its page takes a ticket and is let in
         // with a pass at once (once the feed has read the deal).
-        waitFor("a ticket and a pass for the deal", () -> {
-            send(cookies, "GET", "/en-us/p/ACL-1");
-            return cookies.containsKey("onshore_pass_acl");
+        Await.until("a ticket and a pass for the deal", Duration.ofSeconds(20), () -> {
+            shopper.send(gateway, "GET", "/en-us/p/ACL-1");
+            return shopper.cookies.containsKey("onshore_pass_acl");
         });
-        assertThat(cookies).containsKey("onshore_ticket_acl");
-        assertThat(send(cookies, "GET", "/waiting-room/acl/status").body()).contains("\"state\":\"admitted\"");
-        assertThat(send(cookies, "GET", "/en-us/p/ACL-1").body()).isEqualTo("upstream saw /en-us/p/ACL-1");
+        assertThat(shopper.cookies).containsKey("onshore_ticket_acl");
+        assertThat(shopper.send(gateway, "GET", "/waiting-room/acl/status").body()).contains("\"state\":\"admitted\"");
+        assertThat(shopper.send(gateway, "GET", "/en-us/p/ACL-1").body()).isEqualTo("upstream saw /en-us/p/ACL-1");
 
-        var checkout = send(cookies, "POST", "/api/shop/v1/hot-deals/acl/checkout", "Idempotency-Key", "acl-1");
+        var checkout = shopper.send(gateway, "POST", "/api/shop/v1/hot-deals/acl/checkout", "Idempotency-Key", "acl-1");
         assertThat(checkout.statusCode()).isEqualTo(201);
         assertThat(primary.reply("GET", "wr:{acl}:seq")).isEqualTo("1");
         assertThat(primary.reply("SISMEMBER", "wr:{acl}:spent", "1")).isEqualTo(":1");
@@ -213,40 +183,5 @@ class EdgeAclIntegrationTests {
     private static List<String> clientsOf(RedisProcess redis, String user) {
         return redis.reply("CLIENT", "LIST").toString().lines()
                 .filter(line -> line.contains("name=dmz-api ") && line.contains(" user=" + user + " ")).toList();
-    }
-
-    private static HttpResponse<String> send(Map<String, String> cookies, String method, String path,
-            String... extra) {
-        var headers = new ArrayList<>(List.of("X-Forwarded-For", "203.0.113.42", "Accept-Language", "en-US",
-                "Accept", method.equals("GET") && !path.startsWith("/waiting-room/") ? "text/html"
-                        : "application/json"));
-        if (!cookies.isEmpty()) {
-            headers.add("Cookie");
-            headers.add(String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .toList()));
-        }
-        headers.addAll(List.of(extra));
-        var response = gateway.send(method, path, headers.toArray(String[]::new));
-        for (var setCookie : response.headers().allValues("Set-Cookie")) {
-            var pair = setCookie.split(";", 2)[0].split("=", 2);
-            cookies.put(pair[0], pair[1]);
-        }
-        return response;
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) {
-        var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("waited 20 s for " + what);
     }
 }

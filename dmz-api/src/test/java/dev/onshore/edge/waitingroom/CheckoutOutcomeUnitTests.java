@@ -22,26 +22,19 @@ class CheckoutOutcomeUnitTests {
 
     @Test
     void aPurchaseRefusedForGoodSpendsThePass() {
-        assertThat(outcome(409, PROBLEM, "{\"type\":\"https://onshore.dev/problems/hot-deal/over-limit\"}"))
-                .isEqualTo(CheckoutOutcome.REFUSED);
-        assertThat(outcome(409, PROBLEM, "{\"type\":\"https://onshore.dev/problems/hot-deal/not-open\"}"))
-                .isEqualTo(CheckoutOutcome.REFUSED);
+        assertThat(problem(409, "hot-deal/over-limit")).isEqualTo(CheckoutOutcome.REFUSED);
+        assertThat(problem(409, "hot-deal/not-open")).isEqualTo(CheckoutOutcome.REFUSED);
     }
 
     @Test
     void failuresAndRefusedRequestsGiveThePassBack() {
-        assertThat(outcome(502, PROBLEM, "{\"type\":\"https://onshore.dev/problems/upstream-unavailable\"}"))
-                .isEqualTo(CheckoutOutcome.FAILED);
-        assertThat(outcome(504, PROBLEM, "{\"type\":\"https://onshore.dev/problems/upstream-timeout\"}"))
-                .isEqualTo(CheckoutOutcome.FAILED);
+        assertThat(problem(502, "upstream-unavailable")).isEqualTo(CheckoutOutcome.FAILED);
+        assertThat(problem(504, "upstream-timeout")).isEqualTo(CheckoutOutcome.FAILED);
         assertThat(outcome(500, "text/html", "<h1>error</h1>")).isEqualTo(CheckoutOutcome.FAILED);
         // A 5xx is a failure whatever its body says.
-        assertThat(outcome(503, PROBLEM, "{\"type\":\"https://onshore.dev/problems/hot-deal/sold-out\"}"))
-                .isEqualTo(CheckoutOutcome.FAILED);
-        assertThat(outcome(409, PROBLEM, "{\"type\":\"https://onshore.dev/problems/idempotency-key/running\"}"))
-                .isEqualTo(CheckoutOutcome.FAILED);
-        assertThat(outcome(400, PROBLEM, "{\"type\":\"https://onshore.dev/problems/invalid-request\"}"))
-                .isEqualTo(CheckoutOutcome.FAILED);
+        assertThat(problem(503, "hot-deal/sold-out")).isEqualTo(CheckoutOutcome.FAILED);
+        assertThat(problem(409, "idempotency-key/running")).isEqualTo(CheckoutOutcome.FAILED);
+        assertThat(problem(400, "invalid-request")).isEqualTo(CheckoutOutcome.FAILED);
     }
 
     @Test
@@ -51,6 +44,11 @@ class CheckoutOutcomeUnitTests {
         assertThat(outcome(409, null, "")).isEqualTo(CheckoutOutcome.FAILED);
         assertThat(outcome(409, "text/plain", "https://onshore.dev/problems/hot-deal/sold-out"))
                 .isEqualTo(CheckoutOutcome.FAILED);
+    }
+
+    /** The outcome of a problem document of type {@code https://onshore.dev/problems/<type>}, nothing else in it. */
+    private static CheckoutOutcome problem(int status, String type) {
+        return outcome(status, PROBLEM, "{\"type\":\"https://onshore.dev/problems/" + type + "\"}");
     }
 
     private static CheckoutOutcome outcome(int status, String contentType, String body) {

@@ -2,11 +2,12 @@ package dev.onshore.edge.waitingroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.onshore.edge.Upstream;
+import dev.onshore.edge.redis.Browser;
 import dev.onshore.edge.redis.Gateway;
 import dev.onshore.edge.redis.RedisProcess;
+import dev.onshore.edge.redis.StartedServers;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -47,13 +48,14 @@ class WaitingRoomIntegrationTests {
 
     private static final Map<String, Deal> deals = new ConcurrentHashMap<>();
     private static final List<String> reached = new CopyOnWriteArrayList<>();
+    @AutoClose
+    private static final StartedServers servers = new StartedServers();
     private static RedisProcess redis;
-    private static HttpServer upstream;
     private static Gateway a;
     private static Gateway b;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         var now = Instant.now();
         deal("fair", now.minusSeconds(1), 60, 100);
         deal("open", now.minusSeconds(1), 60_000, 100);
@@ -66,16 +68,14 @@ class WaitingRoomIntegrationTests {
         deal("slow", now.minusSeconds(1), 60_000, 2).stalling.set(2);
         deal("gone", now.minusSeconds(1), 60_000, 5).left.set(1);
         deal("back", now.minusSeconds(1), 60_000, 1);
-        redis = RedisProcess.start();
-        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        upstream.setExecutor(Executors.newVirtualThreadPerTaskExecutor()); // a stalled checkout must not stall the rest
-        upstream.createContext("/", exchange -> {
+        redis = servers.add(RedisProcess.start());
+        // A stalled checkout must not stall the rest: every exchange on its own virtual thread.
+        var upstream = servers.add(Upstream.start(Executors.newVirtualThreadPerTaskExecutor(), exchange -> {
             var path = exchange.getRequestURI().getPath();
             var status = 200;
-            byte[] body;
+            String body;
             if (path.equals("/api/shop/v1/hot-deals")) {
-                body = ("[" + String.join(",", deals.values().stream().map(Deal::json).toList()) + "]")
-                        .getBytes(StandardCharsets.UTF_8);
+                body = "[" + String.join(",", deals.values().stream().map(Deal::json).toList()) + "]";
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
             } else {
                 reached.add(exchange.getRequestMethod() + " " + path);
@@ -84,43 +84,26 @@ class WaitingRoomIntegrationTests {
                     var answer = deals.get(checkout.group(1))
                             .checkout(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
                     status = answer.status();
-                    body = answer.body().getBytes(StandardCharsets.UTF_8);
+                    body = answer.body();
                     exchange.getResponseHeaders().add("Content-Type",
                             status == 201 ? "application/json" : "application/problem+json");
                 } else {
-                    body = ("upstream saw " + path).getBytes(StandardCharsets.UTF_8);
+                    body = "upstream saw " + path;
                 }
             }
             try {
-                exchange.sendResponseHeaders(status, body.length);
-                exchange.getResponseBody().write(body);
+                Upstream.answer(exchange, status, body);
             } catch (IOException e) {
                 // the edge gave up on a stalled checkout and closed the connection
+                exchange.close();
             }
-            exchange.close();
-        });
-        upstream.start();
-        var url = "http://127.0.0.1:" + upstream.getAddress().getPort();
+        }));
+        var url = upstream.url();
         Map<String, Object> settings = Map.of("onshore.gateway.pass-key", PASS_KEY, "onshore.waiting-room.refresh",
                 "200ms", "onshore.waiting-room.tickets-per-address", "2", "onshore.waiting-room.poll", "500ms",
                 "onshore.gateway.upstream.response-timeout", "1s");
-        a = Gateway.start(redis, url, settings);
-        b = Gateway.start(redis, url, settings);
-    }
-
-    @AfterAll
-    static void stop() {
-        for (var gateway : new Gateway[] {a, b}) {
-            if (gateway != null) {
-                gateway.close();
-            }
-        }
-        if (upstream != null) {
-            upstream.stop(0);
-        }
-        if (redis != null) {
-            redis.stop();
-        }
+        a = servers.add(Gateway.start(redis, url, settings));
+        b = servers.add(Gateway.start(redis, url, settings));
     }
 
     private static Deal deal(String id, Instant startsAt, int perMinute, int units) {
@@ -437,21 +420,13 @@ class WaitingRoomIntegrationTests {
         return matcher.find() ? matcher.group(1) : "";
     }
 
-    /** A browser: its address (as the trusted local hop reports it), language and cookies. */
-    private static final class Shopper {
+    /** A browser that queues for deals and buys them. */
+    private static final class Shopper extends Browser {
 
-        final String address;
-        final String language;
-        final Map<String, String> cookies = new LinkedHashMap<>();
         int lastStatus;
 
         Shopper(String address, String language) {
-            this.address = address;
-            this.language = language;
-        }
-
-        HttpResponse<String> get(Gateway gateway, String path) {
-            return send(gateway, "GET", path);
+            super(address, language);
         }
 
         HttpResponse<String> status(Gateway gateway, String deal) {
@@ -479,23 +454,6 @@ class WaitingRoomIntegrationTests {
                 Thread.sleep(100);
             }
             return seen;
-        }
-
-        HttpResponse<String> send(Gateway gateway, String method, String path, String... extra) {
-            var headers = new ArrayList<>(List.of("X-Forwarded-For", address, "Accept-Language", language, "Accept",
-                    method.equals("GET") && !path.startsWith("/waiting-room/") ? "text/html" : "application/json"));
-            if (!cookies.isEmpty()) {
-                headers.add("Cookie");
-                headers.add(String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .toList()));
-            }
-            headers.addAll(List.of(extra));
-            var response = gateway.send(method, path, headers.toArray(String[]::new));
-            for (var setCookie : response.headers().allValues("Set-Cookie")) {
-                var pair = setCookie.split(";", 2)[0].split("=", 2);
-                cookies.put(pair[0], pair[1]);
-            }
-            return response;
         }
 
         long ticket(String deal) {
