@@ -2,10 +2,8 @@ package dev.onshore.edge.pagecache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.onshore.edge.Upstream;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +36,7 @@ class EdgePageCacheIntegrationTests {
 
     private static final Map<String, AtomicInteger> renders = new ConcurrentHashMap<>();
     private static final Map<String, String> suggestions = new ConcurrentHashMap<>();
-    private static final HttpServer upstream = startUpstream();
+    private static final Upstream upstream = startUpstream();
 
     @Value("${local.server.port}")
     int port;
@@ -50,13 +48,12 @@ class EdgePageCacheIntegrationTests {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        registry.add("onshore.gateway.internal-was-url", () -> "http://127.0.0.1:" + upstream.getAddress().getPort());
-        registry.add("onshore.gateway.keycloak-url", () -> "http://127.0.0.1:" + upstream.getAddress().getPort());
+        upstream.route(registry);
     }
 
     @AfterAll
     static void stopUpstream() {
-        upstream.stop(0);
+        upstream.close();
     }
 
     @BeforeEach
@@ -69,37 +66,27 @@ class EdgePageCacheIntegrationTests {
      * Paths ending in {@code /shared} are marked for a minute, {@code /cookie} marked but set a cookie, {@code /plain}
      * unmarked, {@code /missing} marked but 404. Each body names the path, its query and the render's number.
      */
-    private static HttpServer startUpstream() {
-        try {
-            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                var uri = exchange.getRequestURI();
-                var path = uri.getPath();
-                var render = renders.computeIfAbsent(uri.toString(), p -> new AtomicInteger()).incrementAndGet();
-                var suggested = exchange.getRequestHeaders().getFirst("X-Onshore-Suggested-Locale");
-                suggestions.put(uri + " " + render, String.valueOf(suggested));
-                var body = "<p>" + uri + " render " + render + "</p>" + "<p>Filler for gzip. </p>".repeat(100);
-                var headers = exchange.getResponseHeaders();
-                headers.add("Content-Type", "text/html;charset=UTF-8");
-                headers.add("Content-Language", "id-ID");
-                headers.add("Cache-Control", "no-cache");
-                headers.add("Content-Security-Policy", "default-src 'self'; style-src 'sha256-test'");
-                if (!path.endsWith("/plain")) {
-                    headers.add(EdgePageCache.TARGETED, "max-age=60");
-                }
-                if (path.endsWith("/cookie")) {
-                    headers.add("Set-Cookie", "onshore_cart_ID=abc; Path=/; HttpOnly");
-                }
-                var bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(path.endsWith("/missing") ? 404 : 200, bytes.length);
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static Upstream startUpstream() {
+        return Upstream.start(exchange -> {
+            var uri = exchange.getRequestURI();
+            var path = uri.getPath();
+            var render = renders.computeIfAbsent(uri.toString(), p -> new AtomicInteger()).incrementAndGet();
+            suggestions.put(uri + " " + render,
+                    String.valueOf(exchange.getRequestHeaders().getFirst("X-Onshore-Suggested-Locale")));
+            var headers = exchange.getResponseHeaders();
+            headers.add("Content-Type", "text/html;charset=UTF-8");
+            headers.add("Content-Language", "id-ID");
+            headers.add("Cache-Control", "no-cache");
+            headers.add("Content-Security-Policy", "default-src 'self'; style-src 'sha256-test'");
+            if (!path.endsWith("/plain")) {
+                headers.add(EdgePageCache.TARGETED, "max-age=60");
+            }
+            if (path.endsWith("/cookie")) {
+                headers.add("Set-Cookie", "onshore_cart_ID=abc; Path=/; HttpOnly");
+            }
+            Upstream.answer(exchange, path.endsWith("/missing") ? 404 : 200,
+                    "<p>" + uri + " render " + render + "</p>" + "<p>Filler for gzip. </p>".repeat(100));
+        });
     }
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {
