@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Storefront page benchmark through the edge (dmz-api), issue 4: the product detail and category pages side by
+# Storefront page benchmark through the edge (dmz-api), issues 4 and 14: product, category and search pages side by
 # side with trivial endpoints, in the same run, at 64 and 256 connections. Prints a Markdown table for
 # docs/benchmarks.md. Needs a running appliance (./onshore up) and wrk (apt-get install wrk).
 #
@@ -10,7 +10,7 @@
 # per-address rate limits (1,200 pages a minute) are not what is measured. Run it on the appliance's machine (the
 # edge must see the benchmark arrive from a trusted proxy). The table is printed in any case; the script then exits
 # 1 if any measurement had a non-2xx answer or a socket error (connect, read, write, timeout), unless --allow-errors.
-# About 2 min with the default 10 s (warm-up 4 × WARMUP_SECONDS, default 8, then 8 measurements).
+# About 3.5 min with the default 10 s (warm-up 6 × WARMUP_SECONDS, default 8, then 12 measurements).
 #
 # Trivial endpoints: dmz-api's own liveness (the edge answers it without an upstream: the strictest baseline) and a
 # 5.8 KB static file of internal-was through the edge (the same proxy hop as a page, no rendering).
@@ -25,9 +25,10 @@ require_edge "$BASE"
 
 TRIVIAL=/actuator/health/liveness
 STATIC=/css/storefront.css
-PRODUCT=/id-id/p/HS-VITC-1000
-CATEGORY=/id-id/c/health.vitamins
-for path in "$PRODUCT" "$CATEGORY" "$STATIC"; do
+# The pages of issue 14: a product, a category, a popular search and a rare one (one product), as "label path".
+PAGES=("product page|/id-id/p/HS-VITC-1000" "category page|/id-id/c/health.vitamins"
+    "search, popular query|/id-id/search?q=vitamin" "search, rare query|/id-id/search?q=psyllium")
+for path in "$STATIC" "${PAGES[@]#*|}"; do
     code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$path")
     [ "$code" = 200 ] || { echo "$BASE$path answered $code" >&2; exit 2; }
 done
@@ -37,7 +38,7 @@ run() { measure "$1" "$2" "$BASE$2"; } # connections path
 
 WARMUP="${WARMUP_SECONDS:-8}"
 echo "warm-up: $WARMUP s per URL at 16 connections" >&2
-for path in "$TRIVIAL" "$STATIC" "$PRODUCT" "$CATEGORY"; do wrk -t2 -c16 -d"${WARMUP}s" -s "$SHOPPERS" "$BASE$path" >/dev/null; done
+for path in "$TRIVIAL" "$STATIC" "${PAGES[@]#*|}"; do wrk -t2 -c16 -d"${WARMUP}s" -s "$SHOPPERS" "$BASE$path" >/dev/null; done
 
 echo "load average before: $(load_average)"
 echo
@@ -46,12 +47,12 @@ echo "|---|---|---|---|---|---|---|---|---|"
 for c in 64 256; do
     read -r t_rps t_p50 t_p99 t_to t_bad < <(run "$c" "$TRIVIAL")
     read -r s_rps s_p50 s_p99 s_to s_bad < <(run "$c" "$STATIC")
-    read -r p_rps p_p50 p_p99 p_to p_bad < <(run "$c" "$PRODUCT")
-    read -r k_rps k_p50 k_p99 k_to k_bad < <(run "$c" "$CATEGORY")
     echo "| $c | edge liveness (trivial) \`$TRIVIAL\` | $t_rps | 100 % | | $t_p50 | $t_p99 | $t_to | $t_bad |"
     echo "| $c | static file via edge \`$STATIC\` | $s_rps | $(share "$s_rps" "$t_rps") | 100 % | $s_p50 | $s_p99 | $s_to | $s_bad |"
-    echo "| $c | product page \`$PRODUCT\` | $p_rps | $(share "$p_rps" "$t_rps") | $(share "$p_rps" "$s_rps") | $p_p50 | $p_p99 | $p_to | $p_bad |"
-    echo "| $c | category page \`$CATEGORY\` | $k_rps | $(share "$k_rps" "$t_rps") | $(share "$k_rps" "$s_rps") | $k_p50 | $k_p99 | $k_to | $k_bad |"
+    for page in "${PAGES[@]}"; do
+        read -r p_rps p_p50 p_p99 p_to p_bad < <(run "$c" "${page#*|}")
+        echo "| $c | ${page%%|*} \`${page#*|}\` | $p_rps | $(share "$p_rps" "$t_rps") | $(share "$p_rps" "$s_rps") | $p_p50 | $p_p99 | $p_to | $p_bad |"
+    done
 done
 echo
 echo "load average after: $(load_average)"
