@@ -1,17 +1,17 @@
 package dev.onshore.was.storefront;
 
+import dev.onshore.was.idempotency.LeasedClaims;
 import dev.onshore.was.security.BearerTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * One-time tokens for the place-order form, the account forms and an order's return and exchange forms, checked on every node: a token is signed with the
  * form it was issued for and its issue time (so an old or forged one, or one of another form, is refused without a
  * lookup) and claimed once in MariaDB (a unique key: a concurrent double submit sees it claimed and waits for the
- * first one's outcome). The place-order form's claim has a lease, as an {@code Idempotency-Key} has: its order is
- * recorded in the order's transaction, fenced by the claim, so a submit after a dead node's lease either places the
+ * first one's outcome). The place-order form's claim has a lease, as an {@code Idempotency-Key} has (the same
+ * {@link LeasedClaims}): its order is recorded in the order's transaction, fenced by the claim, so a submit after a dead node's lease either places the
  * order (nothing was placed) or finishes the recorded one ({@link Resume}), never a second order.
  */
 @Component
@@ -74,17 +74,19 @@ class FormTokens {
     record OtherForm() implements Claim {
     }
 
+    private static final LeasedClaims.Table TABLE = new LeasedClaims.Table("storefront_form_token",
+            List.of("token_hash"));
+
     private final JdbcClient jdbc;
     private final ShopCookies cookies;
     private final Clock clock;
-    private final Duration lease;
+    private final LeasedClaims claims;
 
-    FormTokens(JdbcClient jdbc, ShopCookies cookies, Clock clock,
-            @Value("${onshore.checkout.idempotency-lease:PT30S}") Duration lease) {
+    FormTokens(JdbcClient jdbc, ShopCookies cookies, Clock clock, LeasedClaims claims) {
         this.jdbc = jdbc;
         this.cookies = cookies;
         this.clock = clock;
-        this.lease = lease;
+        this.claims = claims;
     }
 
     String issue(Form form) {
@@ -100,49 +102,40 @@ class FormTokens {
         if (!token.startsWith(form.name() + ".")) {
             return new OtherForm();
         }
-        var now = clock.instant();
-        var hold = UUID.randomUUID().toString();
-        try {
-            jdbc.sql("""
-                    INSERT INTO storefront_form_token (token_hash, state, created_at, claim_token, lease_until)
-                    VALUES (?, 'RUNNING', ?, ?, ?)""").params(BearerTokens.hash(token), Timestamp.from(now), hold,
-                    Timestamp.from(now.plus(lease))).update();
-            return new Claimed(hold);
-        } catch (DuplicateKeyException e) {
-            var row = jdbc.sql("""
-                    SELECT state, order_number, payment_url, sealed_access, claim_token, lease_until
-                    FROM storefront_form_token WHERE token_hash = ?""").param(BearerTokens.hash(token))
-                    .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getTimestamp(6)))
-                    .optional().orElse(null);
-            if (row == null) {
-                return claim(token, form); // released meanwhile
-            }
-            if ("DONE".equals(row.state())) {
-                return row.number() == null ? new Used()
-                        : new Placed(row.number(), Objects.requireNonNull(row.paymentUrl()),
-                                open(token, row.sealed()));
-            }
-            // Only an order's placing is taken over: it records what it did (an account form's effect is not).
-            // Nor a claim without a token: a node of a version before leases made it and records nothing it did.
-            if (form != Form.PLACE_ORDER || row.hold() == null || row.leaseUntil() == null
-                    || row.leaseUntil().toInstant().isAfter(now)) {
-                return new Running();
-            }
-            int taken = jdbc.sql("""
-                    UPDATE storefront_form_token SET claim_token = ?, lease_until = ?
-                    WHERE token_hash = ? AND state = ? AND claim_token <=> ?""").params(hold,
-                    Timestamp.from(now.plus(lease)), BearerTokens.hash(token), row.state(), row.hold()).update();
-            if (taken == 0) {
-                return claim(token, form);
-            }
-            if ("EFFECTED".equals(row.state()) && row.number() != null) {
-                var sealed = Objects.requireNonNull(open(token, row.sealed()));
-                var cut = sealed.indexOf('\n');
-                return new Resume(hold, row.number(), sealed.substring(0, cut), sealed.substring(cut + 1));
-            }
+        var key = List.of(BearerTokens.hash(token));
+        var hold = claims.claim(TABLE, key, Map.of());
+        if (hold != null) {
             return new Claimed(hold);
         }
+        var row = jdbc.sql("""
+                SELECT state, order_number, payment_url, sealed_access, claim_token, lease_until
+                FROM storefront_form_token WHERE token_hash = ?""").param(BearerTokens.hash(token))
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6)))
+                .optional().orElse(null);
+        if (row == null) {
+            return claim(token, form); // released meanwhile
+        }
+        if ("DONE".equals(row.state())) {
+            return row.number() == null ? new Used()
+                    : new Placed(row.number(), Objects.requireNonNull(row.paymentUrl()),
+                            open(token, row.sealed()));
+        }
+        // Only an order's placing is taken over: it records what it did (an account form's effect is not).
+        // Nor a claim without a token: a node of a version before leases made it and records nothing it did.
+        if (form != Form.PLACE_ORDER || !claims.expired(row.hold(), row.leaseUntil())) {
+            return new Running();
+        }
+        var taken = claims.takeOver(TABLE, key, row.state(), row.hold());
+        if (taken == null) {
+            return claim(token, form);
+        }
+        if ("EFFECTED".equals(row.state()) && row.number() != null) {
+            var sealed = Objects.requireNonNull(open(token, row.sealed()));
+            var cut = sealed.indexOf('\n');
+            return new Resume(taken, row.number(), sealed.substring(0, cut), sealed.substring(cut + 1));
+        }
+        return new Claimed(taken);
     }
 
     /**
@@ -150,12 +143,10 @@ class FormTokens {
      * an {@link IllegalStateException}, which rolls the order back, when another submit took the form over.
      */
     void record(String token, String hold, String number, String accessToken, String customerName) {
-        int recorded = jdbc.sql("""
-                UPDATE storefront_form_token SET state = 'EFFECTED', order_number = ?, sealed_access = ?
-                WHERE token_hash = ? AND claim_token = ? AND state = 'RUNNING'""").params(number,
-                cookies.seal("form:" + token, (accessToken + "\n" + customerName).getBytes(StandardCharsets.UTF_8)),
-                BearerTokens.hash(token), hold).update();
-        if (recorded == 0) {
+        var recorded = claims.record(TABLE, List.of(BearerTokens.hash(token)), hold, Map.of("order_number", number,
+                "sealed_access", cookies.seal("form:" + token,
+                        (accessToken + "\n" + customerName).getBytes(StandardCharsets.UTF_8))));
+        if (!recorded) {
             throw new IllegalStateException("another submit of this form took it over");
         }
     }
@@ -189,14 +180,12 @@ class FormTokens {
      * want of a payment), unless another submit holds it now.
      */
     void release(String token, String hold) {
-        jdbc.sql("DELETE FROM storefront_form_token WHERE token_hash = ? AND claim_token = ? AND state <> 'DONE'")
-                .params(BearerTokens.hash(token), hold).update();
+        claims.release(TABLE, List.of(BearerTokens.hash(token)), hold);
     }
 
     @Scheduled(fixedDelayString = "PT1H")
     void purge() {
-        jdbc.sql("DELETE FROM storefront_form_token WHERE created_at < ?")
-                .param(Timestamp.from(clock.instant().minus(VALID.multipliedBy(2)))).update();
+        claims.purge(TABLE, VALID.multipliedBy(2));
     }
 
     private boolean valid(String token) {

@@ -18,7 +18,7 @@ class FormTokensUnitTests {
             new PublicUrls(new PublicUrls.Properties(URI.create("https://shop.example"), Map.of())));
 
     private final FormTokens tokens = new FormTokens(null, cookies,
-            Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC), Duration.ofSeconds(30));
+            Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC), null);
 
     @Test
     void aTokenOfAnotherFormIsRefusedWithoutBeingClaimed() {

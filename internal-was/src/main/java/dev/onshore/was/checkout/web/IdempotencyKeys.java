@@ -1,14 +1,14 @@
 package dev.onshore.was.checkout.web;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.UUID;
+import dev.onshore.was.idempotency.LeasedClaims;
 import dev.onshore.was.pii.PiiAttributeConverter;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * its response is stored and replayed to every retry with the same body; the same key with another body is a 422;
  * while the first still runs, a 409. Keys are kept {@link #KEPT}.
  * <p>
- * A claim is a {@link Hold}: a token and a lease. When the node holding a key dies, a retry after the lease takes the
- * key over with a new token. What the first run did is known because an action records its effect ({@link #record})
+ * A claim is a {@link Hold}: a token and a lease ({@link LeasedClaims}, the same rules as the storefront's form
+ * tokens). When the node holding a key dies, a retry after the lease takes the key over with a new token. What the first run did is known because an action records its effect ({@link #record})
  * in the effect's own transaction, fenced by the token: a key still {@code RUNNING} committed nothing and is run
  * again; an {@code EFFECTED} key names what was done and is finished from it. A run whose key was taken over cannot
  * record (its transaction rolls back), so two runs never both take effect.
@@ -31,70 +31,58 @@ class IdempotencyKeys {
     static final Duration KEPT = Duration.ofHours(48);
     static final int MAX_KEY_LENGTH = 255;
 
+    private static final LeasedClaims.Table TABLE = new LeasedClaims.Table("idempotency_key",
+            List.of("scope", "idem_key"));
+
     private final JdbcClient jdbc;
-    private final Clock clock;
-    private final Duration lease;
+    private final LeasedClaims claims;
     private final PiiAttributeConverter sealed;
 
-    IdempotencyKeys(JdbcClient jdbc, Clock clock,
-            @Value("${onshore.checkout.idempotency-lease:PT30S}") Duration lease, PiiAttributeConverter sealed) {
+    IdempotencyKeys(JdbcClient jdbc, LeasedClaims claims, PiiAttributeConverter sealed) {
         this.jdbc = jdbc;
-        this.clock = clock;
-        this.lease = lease;
+        this.claims = claims;
         this.sealed = sealed;
     }
 
     /** Claims the key for this request, or says why not (a stored response to replay, a mismatch, a run). */
     Claim claim(String scope, String key, String requestHash) {
-        var now = clock.instant();
-        var hold = new Hold(scope, key, UUID.randomUUID().toString());
-        try {
-            jdbc.sql("""
-                    INSERT INTO idempotency_key (scope, idem_key, request_hash, state, created_at, claim_token,
-                      lease_until)
-                    VALUES (?, ?, ?, 'RUNNING', ?, ?, ?)""").params(scope, key, requestHash, Timestamp.from(now),
-                    hold.token(), Timestamp.from(now.plus(lease))).update();
-            return new Claim(Claim.Kind.CLAIMED, null, hold, null);
-        } catch (DuplicateKeyException e) {
-            var stored = jdbc.sql("""
-                    SELECT request_hash, state, response_status, response_type, response_body, claim_token,
-                      lease_until, effect_ref, effect_secret
-                    FROM idempotency_key WHERE scope = ? AND idem_key = ?""").params(scope, key)
-                    .query((rs, row) -> new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getTimestamp(7), rs.getString(8), rs.getString(9)))
-                    .optional();
-            if (stored.isEmpty()) {
-                return claim(scope, key, requestHash); // forgotten meanwhile (the first run failed): try again
-            }
-            var row = stored.get();
-            if (!row.requestHash().equals(requestHash)) {
-                return new Claim(Claim.Kind.MISMATCH, null, null, null);
-            }
-            if ("DONE".equals(row.state())) {
-                var body = java.util.Objects.requireNonNull(row.body());
-                return new Claim(Claim.Kind.REPLAY, new Stored(row.status(), java.util.Objects.requireNonNull(row.type()),
-                        PiiAttributeConverter.isEncrypted(body) ? sealed.convertToEntityAttribute(body) : body), null,
-                        null);
-            }
-            if (row.token() == null || row.leaseUntil() == null || row.leaseUntil().toInstant().isAfter(now)) {
-                // No token: claimed by a node of a version before leases, which records nothing it did; during a
-                // rolling upgrade it may still be at work, or have placed an order: never taken over.
-                return new Claim(Claim.Kind.RUNNING, null, null, null);
-            }
-            // The node that held it is gone (or far too slow): take it over, unless another retry just did.
-            int taken = jdbc.sql("""
-                    UPDATE idempotency_key SET claim_token = ?, lease_until = ?
-                    WHERE scope = ? AND idem_key = ? AND state = ? AND claim_token <=> ?""")
-                    .params(hold.token(), Timestamp.from(now.plus(lease)), scope, key, row.state(), row.token())
-                    .update();
-            if (taken == 0) {
-                return claim(scope, key, requestHash);
-            }
-            if ("EFFECTED".equals(row.state()) && row.effectRef() != null) {
-                return new Claim(Claim.Kind.RESUME, null, hold, new Effect(row.effectRef(), row.effectSecret()));
-            }
-            return new Claim(Claim.Kind.CLAIMED, null, hold, null);
+        var token = claims.claim(TABLE, List.of(scope, key), Map.of("request_hash", requestHash));
+        if (token != null) {
+            return new Claim(Claim.Kind.CLAIMED, null, new Hold(scope, key, token), null);
         }
+        var stored = jdbc.sql("""
+                SELECT request_hash, state, response_status, response_type, response_body, claim_token,
+                  lease_until, effect_ref, effect_secret
+                FROM idempotency_key WHERE scope = ? AND idem_key = ?""").params(scope, key)
+                .query((rs, row) -> new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getTimestamp(7), rs.getString(8), rs.getString(9)))
+                .optional();
+        if (stored.isEmpty()) {
+            return claim(scope, key, requestHash); // forgotten meanwhile (the first run failed): try again
+        }
+        var row = stored.get();
+        if (!row.requestHash().equals(requestHash)) {
+            return new Claim(Claim.Kind.MISMATCH, null, null, null);
+        }
+        if ("DONE".equals(row.state())) {
+            var body = java.util.Objects.requireNonNull(row.body());
+            return new Claim(Claim.Kind.REPLAY, new Stored(row.status(), java.util.Objects.requireNonNull(row.type()),
+                    PiiAttributeConverter.isEncrypted(body) ? sealed.convertToEntityAttribute(body) : body), null,
+                    null);
+        }
+        if (!claims.expired(row.token(), row.leaseUntil())) {
+            return new Claim(Claim.Kind.RUNNING, null, null, null);
+        }
+        // The node that held it is gone (or far too slow): take it over, unless another retry just did.
+        var taken = claims.takeOver(TABLE, List.of(scope, key), row.state(), row.token());
+        if (taken == null) {
+            return claim(scope, key, requestHash);
+        }
+        var hold = new Hold(scope, key, taken);
+        if ("EFFECTED".equals(row.state()) && row.effectRef() != null) {
+            return new Claim(Claim.Kind.RESUME, null, hold, new Effect(row.effectRef(), row.effectSecret()));
+        }
+        return new Claim(Claim.Kind.CLAIMED, null, hold, null);
     }
 
     /**
@@ -106,11 +94,10 @@ class IdempotencyKeys {
      * @param secret what answering again needs and must not be kept in clear, already encrypted; null for nothing
      */
     void record(Hold hold, String ref, @Nullable String secret) {
-        int recorded = jdbc.sql("""
-                UPDATE idempotency_key SET state = 'EFFECTED', effect_ref = ?, effect_secret = ?
-                WHERE scope = ? AND idem_key = ? AND claim_token = ? AND state = 'RUNNING'""")
-                .params(ref, secret, hold.scope(), hold.key(), hold.token()).update();
-        if (recorded == 0) {
+        var effect = new HashMap<String, @Nullable Object>();
+        effect.put("effect_ref", ref);
+        effect.put("effect_secret", secret);
+        if (!claims.record(TABLE, List.of(hold.scope(), hold.key()), hold.token(), effect)) {
             throw new IdempotencyException("running");
         }
     }
@@ -130,14 +117,12 @@ class IdempotencyKeys {
 
     /** Drops a key whose request failed unexpectedly, so that a retry runs again. */
     void forget(Hold hold) {
-        jdbc.sql("DELETE FROM idempotency_key WHERE scope = ? AND idem_key = ? AND claim_token = ? AND state <> 'DONE'")
-                .params(hold.scope(), hold.key(), hold.token()).update();
+        claims.release(TABLE, List.of(hold.scope(), hold.key()), hold.token());
     }
 
     @Scheduled(fixedDelayString = "${onshore.checkout.idempotency-purge-every:PT1H}")
     void purge() {
-        jdbc.sql("DELETE FROM idempotency_key WHERE created_at < ?")
-                .param(Timestamp.from(clock.instant().minus(KEPT))).update();
+        claims.purge(TABLE, KEPT);
     }
 
     private record Row(String requestHash, String state, int status, @Nullable String type, @Nullable String body,
