@@ -6,8 +6,10 @@ import java.util.concurrent.Executors;
 /**
  * The upstream of edge-overhead.sh: a product page of a storefront page's size, served by the JDK's HTTP server on
  * a pool of platform threads (the OS shares the cores fairly among busy requests) with keep-alive.
- * {@code /p/cached} answers at once (a cached page: the edge's overhead at its largest share); {@code /p/uncached}
- * first keeps a core busy for about 1 ms, as rendering an uncached page does.
+ * {@code /p/cached} answers at once (a cached page: the edge's overhead at its largest share) and, as internal-was
+ * marks the anonymous pages it shares, lets the edge keep it ({@code Onshore-Edge-Cache-Control: max-age=2});
+ * {@code /p/uncached} first keeps a core busy for about 1 ms, as rendering an uncached page does, and is not marked
+ * (what a page about one shopper is).
  *
  *   java StubPage.java PORT
  */
@@ -31,6 +33,9 @@ class StubPage {
                 }
                 exchange.getResponseHeaders().set("Content-Type", "text/html;charset=UTF-8");
                 exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+                if (!exchange.getRequestURI().getPath().endsWith("/uncached")) {
+                    exchange.getResponseHeaders().set("Onshore-Edge-Cache-Control", "max-age=2");
+                }
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
             }
