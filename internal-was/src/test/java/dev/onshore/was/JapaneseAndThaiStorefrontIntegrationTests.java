@@ -1,37 +1,18 @@
 package dev.onshore.was;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * The Japanese and Thai stores of the demo (issue 14): pages in the shopper's language with yen and baht formatted
  * by ICU, search in Japanese and Thai script, and an assortment of their own.
  */
-class JapaneseAndThaiStorefrontIntegrationTests extends CatalogTestSupport {
-
-    private static final Pattern PRODUCT = Pattern.compile("data-sku=\"([A-Z0-9-]+)\"");
-
-    @Autowired
-    MockMvc mvc;
-
-    private MvcResult page(String uri) throws Exception {
-        return mvc.perform(get(uri)).andReturn();
-    }
-
-    private static String body(MvcResult result) throws Exception {
-        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
+class JapaneseAndThaiStorefrontIntegrationTests extends StorefrontPagesTestSupport {
 
     private List<String> skus(String uri) throws Exception {
-        return PRODUCT.matcher(body(page(uri))).results().map(m -> m.group(1)).toList();
+        return skus(page(uri));
     }
 
     @Test

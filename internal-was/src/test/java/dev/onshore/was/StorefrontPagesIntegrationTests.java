@@ -1,37 +1,20 @@
 package dev.onshore.was;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.HtmlUtils;
 
 /**
  * The storefront pages over the demo catalog: search and listing as the filter form and the facets use them, and
  * navigation between locales.
  */
-class StorefrontPagesIntegrationTests extends CatalogTestSupport {
+class StorefrontPagesIntegrationTests extends StorefrontPagesTestSupport {
 
-    private static final Pattern PRODUCT = Pattern.compile("data-sku=\"([A-Z0-9-]+)\"");
     private static final Pattern PRICE_FACET = Pattern.compile("<a href=\"([^\"]*price=[0-9][^\"]*)\"[^>]*>([^<]*) \\((\\d+)\\)</a>");
     private static final Pattern COUNT = Pattern.compile("<p class=\"count\" role=\"status\">(\\d+) produk</p>");
-
-    @Autowired
-    MockMvc mvc;
-
-    private MvcResult page(String uri) throws Exception {
-        return mvc.perform(get(uri)).andReturn();
-    }
-
-    private static String body(MvcResult result) throws Exception {
-        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void anUnknownPageUnderALocaleIsThatLocalesOwn404WithTitleHeaderAndSwitcher() throws Exception {
@@ -49,8 +32,7 @@ class StorefrontPagesIntegrationTests extends CatalogTestSupport {
         var filtered = page("/id-id/search?q=vitamin&category=&brand=&price=&sort=RELEVANCE");
         var plain = page("/id-id/search?q=vitamin");
         assertThat(filtered.getResponse().getStatus()).isEqualTo(200);
-        assertThat(PRODUCT.matcher(body(filtered)).results().map(m -> m.group(1)).toList()).isNotEmpty()
-                .isEqualTo(PRODUCT.matcher(body(plain)).results().map(m -> m.group(1)).toList());
+        assertThat(skus(filtered)).isNotEmpty().isEqualTo(skus(plain));
     }
 
     @Test
@@ -88,15 +70,12 @@ class StorefrontPagesIntegrationTests extends CatalogTestSupport {
 
     @Test
     void aShopperFindsProductsInAnyScriptTheShopHasTranslationsForButOnlyWhatTheMarketSells() throws Exception {
-        var korean = body(page("/id-id/search?q=비타민C"));
-        assertThat(PRODUCT.matcher(korean).results().map(m -> m.group(1))).contains("HS-VITC-1000", "HS-VITC-GUMMY");
-        var omega = PRODUCT.matcher(body(page("/id-id/search?q=오메가"))).results().map(m -> m.group(1)).toList();
+        assertThat(skus(page("/id-id/search?q=비타민C"))).contains("HS-VITC-1000", "HS-VITC-GUMMY");
+        var omega = skus(page("/id-id/search?q=오메가"));
         assertThat(omega).contains("HS-VEGAN-OMEGA").doesNotContain("HS-OMEGA3-KIDS");
-        var chinese = body(page("/id-id/search?q=维生素"));
-        assertThat(PRODUCT.matcher(chinese).results().map(m -> m.group(1))).contains("HS-VITC-1000");
+        assertThat(skus(page("/id-id/search?q=维生素"))).contains("HS-VITC-1000");
         // The page's own language still comes first.
-        var indonesian = PRODUCT.matcher(body(page("/id-id/search?q=vitamin+c"))).results().map(m -> m.group(1))
-                .toList();
+        var indonesian = skus(page("/id-id/search?q=vitamin+c"));
         assertThat(indonesian.getFirst()).startsWith("HS-VITC");
     }
 

@@ -41,10 +41,7 @@ public final class AddressFormats {
                         List.of(RECIPIENT, POSTAL_CODE, REGION, CITY, ADDRESS_LINE1, ADDRESS_LINE2, PHONE),
                         RECIPIENT, POSTAL_CODE, REGION, CITY, ADDRESS_LINE1, PHONE),
                 // Jalan …, kecamatan, kota/kabupaten, provinsi + kode pos.
-                AddressFormat.of("ID", "\\d{5}", "40115",
-                        List.of(RECIPIENT, ORGANIZATION, ADDRESS_LINE1, ADDRESS_LINE2, DISTRICT, CITY, REGION,
-                                POSTAL_CODE, PHONE),
-                        RECIPIENT, ADDRESS_LINE1, CITY, REGION, POSTAL_CODE, PHONE),
+                smallToLarge("ID", "\\d{5}", "40115", RECIPIENT, ADDRESS_LINE1, CITY, REGION, POSTAL_CODE, PHONE),
                 AddressFormat.of("MY", "\\d{5}", "43000",
                         List.of(RECIPIENT, ORGANIZATION, ADDRESS_LINE1, ADDRESS_LINE2, DISTRICT, POSTAL_CODE, CITY,
                                 REGION, PHONE),
@@ -65,14 +62,15 @@ public final class AddressFormats {
                         List.of(RECIPIENT, POSTAL_CODE, REGION, CITY, ADDRESS_LINE1, ADDRESS_LINE2, ORGANIZATION,
                                 PHONE),
                         RECIPIENT, POSTAL_CODE, REGION, CITY, ADDRESS_LINE1, PHONE),
-                AddressFormat.of("TH", "\\d{5}", "10150",
-                        List.of(RECIPIENT, ORGANIZATION, ADDRESS_LINE1, ADDRESS_LINE2, DISTRICT, CITY, REGION,
-                                POSTAL_CODE, PHONE),
-                        RECIPIENT, ADDRESS_LINE1, CITY, REGION, POSTAL_CODE, PHONE),
-                AddressFormat.of("VN", "\\d{5,6}", "70010",
-                        List.of(RECIPIENT, ORGANIZATION, ADDRESS_LINE1, ADDRESS_LINE2, DISTRICT, CITY, REGION,
-                                POSTAL_CODE, PHONE),
-                        RECIPIENT, ADDRESS_LINE1, CITY, REGION, PHONE)));
+                smallToLarge("TH", "\\d{5}", "10150", RECIPIENT, ADDRESS_LINE1, CITY, REGION, POSTAL_CODE, PHONE),
+                smallToLarge("VN", "\\d{5,6}", "70010", RECIPIENT, ADDRESS_LINE1, CITY, REGION, PHONE)));
+    }
+
+    /** Street, district, city, region, postal code: small to large, as Indonesia, Thailand and Vietnam write them. */
+    private static AddressFormat smallToLarge(String country, String regex, String example,
+                                              AddressField... required) {
+        return AddressFormat.of(country, regex, example, List.of(RECIPIENT, ORGANIZATION, ADDRESS_LINE1,
+                ADDRESS_LINE2, DISTRICT, CITY, REGION, POSTAL_CODE, PHONE), required);
     }
 
     /** The format of a country (any case); empty for null or countries the shop does not ship to. */

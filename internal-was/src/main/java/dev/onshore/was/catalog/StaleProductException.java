@@ -1,28 +1,18 @@
 package dev.onshore.was.catalog;
 
+import dev.onshore.was.StaleEditException;
+
 /** An edit named a version of the product that is no longer current: someone changed it since. Nothing saved. */
-public class StaleProductException extends RuntimeException {
+public class StaleProductException extends StaleEditException {
 
     private final String sku;
-    private final long edited;
-    private final long current;
 
     public StaleProductException(String sku, long edited, long current) {
-        super("Product " + sku + " is at version " + current + ", the edit was of version " + edited);
+        super("Product " + sku + " is at version " + current + ", the edit was of version " + edited, edited, current);
         this.sku = sku;
-        this.edited = edited;
-        this.current = current;
     }
 
     public String sku() {
         return sku;
-    }
-
-    public long edited() {
-        return edited;
-    }
-
-    public long current() {
-        return current;
     }
 }

@@ -56,23 +56,57 @@ class CustomersAdminIntegrationTests extends AccountTestSupport {
     /** A member who logged in with {@code email} and ordered once in Indonesia; the order's number. */
     private String memberWithOrder(String subject, String email) throws Exception {
         accounts.recordLogin(subject, email);
+        var placed = checkoutAs(memberCart(subject, email), email);
+        assertStatus(placed, 201);
+        return JsonPath.read(body(placed), "$.order.number");
+    }
+
+    /** The member's new cart in Indonesia with one collagen tablet in it; the member's token. */
+    private String memberCart(String subject, String email) throws Exception {
         var member = OperatorsRealm.shopperToken(subject, email);
         assertStatus(mvc.perform(post("/api/shop/v1/cart").header("Authorization", member)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"market\":\"ID\"}")).andReturn(), 201);
+        addCollagen(member);
+        return member;
+    }
+
+    private void addCollagen(String member) throws Exception {
         assertStatus(mvc.perform(post("/api/shop/v1/cart/lines").header("Authorization", member)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"sku\":\"HS-COLLAGEN-TAB\",\"quantity\":1}"))
                 .andReturn(), 200);
-        var placed = checkoutAs(member, email);
-        assertStatus(placed, 201);
-        return JsonPath.read(body(placed), "$.order.number");
     }
 
     private MvcResult checkoutAs(String member, String email) throws Exception {
         return mvc.perform(post("/api/shop/v1/orders").header("Authorization", member)
                 .header("Idempotency-Key", UUID.randomUUID().toString()).header("Accept-Language", "ko")
-                .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"address":%s,"shippingMethod":"standard","email":"%s"}""".formatted(address("ID"), email)))
-                .andReturn();
+                .contentType(MediaType.APPLICATION_JSON).content(checkoutTo(email))).andReturn();
+    }
+
+    /** A guest's new cart in Indonesia with one collagen tablet in it; its token. */
+    private String guestCart() throws Exception {
+        var token = cart("ID");
+        assertStatus(add(token, "HS-COLLAGEN-TAB", 1), 200);
+        return token;
+    }
+
+    private MvcResult guestCheckout(String cart, String email) throws Exception {
+        return placeOrder(cart, UUID.randomUUID().toString(), checkoutTo(email));
+    }
+
+    /** Standard shipping to the Indonesian test address, the order's mails to {@code email}. */
+    private static String checkoutTo(String email) {
+        return """
+                {"address":%s,"shippingMethod":"standard","email":"%s"}""".formatted(address("ID"), email);
+    }
+
+    private MvcResult blacklist(String subject, String change, String roles) throws Exception {
+        return as(put("/api/admin/customers/" + subject + "/blacklist").contentType(MediaType.APPLICATION_JSON)
+                .content(change), roles);
+    }
+
+    private MvcResult blacklistGuest(String number, String change, String roles) throws Exception {
+        return as(put("/api/admin/customers/guests/" + number + "/blacklist").contentType(MediaType.APPLICATION_JSON)
+                .content(change), roles);
     }
 
     private long audits(String action, String subject) {
@@ -157,15 +191,13 @@ class CustomersAdminIntegrationTests extends AccountTestSupport {
         var email = subject + "@example.com";
         memberWithOrder(subject, email);
 
-        var missing = as(put("/api/admin/customers/" + subject + "/blacklist").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"blocked\":true,\"version\":0}"), "ORDER_MANAGER");
+        var missing = blacklist(subject, "{\"blocked\":true,\"version\":0}", "ORDER_MANAGER");
         assertStatus(missing, 400);
         assertThat(JsonPath.<String>read(body(missing), "$.errors[0].field")).isEqualTo("reason");
-        assertStatus(as(put("/api/admin/customers/" + subject + "/blacklist").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"blocked\":true,\"reason\":\"x\",\"version\":0}"), "VIEWER"), 403);
+        assertStatus(blacklist(subject, "{\"blocked\":true,\"reason\":\"x\",\"version\":0}", "VIEWER"), 403);
 
-        var blocked = as(put("/api/admin/customers/" + subject + "/blacklist").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"blocked\":true,\"reason\":\"chargeback fraud\",\"version\":0}"), "ORDER_MANAGER");
+        var blocked = blacklist(subject, "{\"blocked\":true,\"reason\":\"chargeback fraud\",\"version\":0}",
+                "ORDER_MANAGER");
         assertStatus(blocked, 200);
         assertThat(JsonPath.<Boolean>read(body(blocked), "$.summary.blocked")).isTrue();
         assertThat(JsonPath.<String>read(body(blocked), "$.blockReason")).isEqualTo("chargeback fraud");
@@ -173,8 +205,7 @@ class CustomersAdminIntegrationTests extends AccountTestSupport {
         assertThat(JsonPath.<Integer>read(body(blocked), "$.version")).isEqualTo(1);
         assertThat(audits("customer.blacklist", subject)).isEqualTo(1);
 
-        var stale = as(put("/api/admin/customers/" + subject + "/blacklist").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"blocked\":false,\"reason\":\"mistake\",\"version\":0}"), "ORDER_MANAGER");
+        var stale = blacklist(subject, "{\"blocked\":false,\"reason\":\"mistake\",\"version\":0}", "ORDER_MANAGER");
         assertStatus(stale, 409);
         assertThat(JsonPath.<String>read(body(stale), "$.type")).endsWith("/stale-customer");
         assertThat(JsonPath.<Integer>read(body(stale), "$.currentVersion")).isEqualTo(1);
@@ -182,22 +213,16 @@ class CustomersAdminIntegrationTests extends AccountTestSupport {
 
         // The member, and the same address as a guest, are refused with the shopper's language.
         var member = OperatorsRealm.shopperToken(subject, email);
-        assertStatus(mvc.perform(post("/api/shop/v1/cart/lines").header("Authorization", member)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"sku\":\"HS-COLLAGEN-TAB\",\"quantity\":1}"))
-                .andReturn(), 200);
+        addCollagen(member);
         var refused = checkoutAs(member, email);
         assertStatus(refused, 422);
         assertThat(JsonPath.<String>read(body(refused), "$.code")).isEqualTo("customer-blocked");
         assertThat(JsonPath.<String>read(body(refused), "$.title")).isEqualTo("주문할 수 없음");
-        var guestCart = cart("ID");
-        assertStatus(add(guestCart, "HS-COLLAGEN-TAB", 1), 200);
-        var guest = placeOrder(guestCart, UUID.randomUUID().toString(), """
-                {"address":%s,"shippingMethod":"standard","email":"%s"}""".formatted(address("ID"),
-                email.toUpperCase()));
+        var guest = guestCheckout(guestCart(), email.toUpperCase());
         assertStatus(guest, 422);
 
-        var lifted = as(put("/api/admin/customers/" + subject + "/blacklist").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"blocked\":false,\"reason\":\"resolved with the bank\",\"version\":1}"), "ORDER_MANAGER");
+        var lifted = blacklist(subject, "{\"blocked\":false,\"reason\":\"resolved with the bank\",\"version\":1}",
+                "ORDER_MANAGER");
         assertStatus(lifted, 200);
         assertStatus(checkoutAs(member, email), 201);
     }
@@ -207,8 +232,8 @@ class CustomersAdminIntegrationTests extends AccountTestSupport {
         var subject = "gone-" + UUID.randomUUID();
         var email = subject + "@example.com";
         accounts.recordLogin(subject, email);
-        assertStatus(as(put("/api/admin/customers/" + subject + "/blacklist").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"blocked\":true,\"reason\":\"chargeback fraud\",\"version\":0}"), "ORDER_MANAGER"), 200);
+        assertStatus(blacklist(subject, "{\"blocked\":true,\"reason\":\"chargeback fraud\",\"version\":0}",
+                "ORDER_MANAGER"), 200);
 
         accounts.erase(subject, email, "ko");
 
@@ -221,11 +246,7 @@ class CustomersAdminIntegrationTests extends AccountTestSupport {
                 .query(Long.class).single()).isZero();
 
         // The same address as a guest (any case) is refused.
-        var guestCart = cart("ID");
-        assertStatus(add(guestCart, "HS-COLLAGEN-TAB", 1), 200);
-        var guest = placeOrder(guestCart, UUID.randomUUID().toString(), """
-                {"address":%s,"shippingMethod":"standard","email":"%s"}""".formatted(address("ID"),
-                " " + email.toUpperCase() + " "));
+        var guest = guestCheckout(guestCart(), " " + email.toUpperCase() + " ");
         assertStatus(guest, 422);
         assertThat(JsonPath.<String>read(body(guest), "$.code")).isEqualTo("customer-blocked");
 
@@ -238,17 +259,12 @@ class CustomersAdminIntegrationTests extends AccountTestSupport {
         assertThat(JsonPath.<String>read(body(detail), "$.blockReason")).isEqualTo("chargeback fraud");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'customer.blacklist' AND target = ? "
                 + "AND actor = 'system'").param("customer:" + again).query(Long.class).single()).isOne();
-        var member = OperatorsRealm.shopperToken(again, email);
-        assertStatus(mvc.perform(post("/api/shop/v1/cart").header("Authorization", member)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"market\":\"ID\"}")).andReturn(), 201);
-        assertStatus(mvc.perform(post("/api/shop/v1/cart/lines").header("Authorization", member)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"sku\":\"HS-COLLAGEN-TAB\",\"quantity\":1}"))
-                .andReturn(), 200);
+        var member = memberCart(again, email);
         assertStatus(checkoutAs(member, email), 422);
 
         // An operator lifting it on the new account lifts it for the address.
-        assertStatus(as(put("/api/admin/customers/" + again + "/blacklist").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"blocked\":false,\"reason\":\"resolved\",\"version\":1}"), "ORDER_MANAGER"), 200);
+        assertStatus(blacklist(again, "{\"blocked\":false,\"reason\":\"resolved\",\"version\":1}",
+                "ORDER_MANAGER"), 200);
         assertStatus(checkoutAs(member, email), 201);
     }
 
@@ -257,12 +273,7 @@ class CustomersAdminIntegrationTests extends AccountTestSupport {
         var subject = "racing-" + UUID.randomUUID();
         var email = subject + "@example.com";
         accounts.recordLogin(subject, email);
-        var member = OperatorsRealm.shopperToken(subject, email);
-        assertStatus(mvc.perform(post("/api/shop/v1/cart").header("Authorization", member)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"market\":\"ID\"}")).andReturn(), 201);
-        assertStatus(mvc.perform(post("/api/shop/v1/cart/lines").header("Authorization", member)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"sku\":\"HS-COLLAGEN-TAB\",\"quantity\":1}"))
-                .andReturn(), 200);
+        var member = memberCart(subject, email);
 
         // The checkout's transaction is open and holds the account (placing joins it); the erasure starts meanwhile.
         var erasure = new java.util.concurrent.CompletableFuture<Throwable>();
@@ -312,11 +323,7 @@ class CustomersAdminIntegrationTests extends AccountTestSupport {
         var email = "guest-" + UUID.randomUUID() + "@Example.com";
         var numbers = new java.util.ArrayList<String>();
         for (var i = 0; i < 2; i++) {
-            var token = cart("ID");
-            assertStatus(add(token, "HS-COLLAGEN-TAB", 1), 200);
-            var placed = placeOrder(token, UUID.randomUUID().toString(), """
-                    {"address":%s,"shippingMethod":"standard","email":"%s"}""".formatted(address("ID"),
-                    i == 0 ? email : " " + email.toLowerCase() + " "));
+            var placed = guestCheckout(guestCart(), i == 0 ? email : " " + email.toLowerCase() + " ");
             assertStatus(placed, 201);
             numbers.add(JsonPath.read(body(placed), "$.order.number"));
         }
@@ -346,10 +353,7 @@ class CustomersAdminIntegrationTests extends AccountTestSupport {
     @Test
     void aGuestBuyerIsBlacklistedFromTheSearchByTheirAddressesBlindIndexAuditedAndLifted() throws Exception {
         var email = "fraud-guest-" + UUID.randomUUID() + "@Example.com";
-        var guestCart = cart("ID");
-        assertStatus(add(guestCart, "HS-COLLAGEN-TAB", 1), 200);
-        var placed = placeOrder(guestCart, UUID.randomUUID().toString(), """
-                {"address":%s,"shippingMethod":"standard","email":"%s"}""".formatted(address("ID"), email));
+        var placed = guestCheckout(guestCart(), email);
         assertStatus(placed, 201);
         String number = JsonPath.read(body(placed), "$.order.number");
 
@@ -358,12 +362,9 @@ class CustomersAdminIntegrationTests extends AccountTestSupport {
         assertThat(JsonPath.<Boolean>read(body(found), "$.guests[0].blocked")).isFalse();
 
         var change = "{\"blocked\":true,\"reason\":\"chargeback fraud\"}";
-        assertStatus(as(put("/api/admin/customers/guests/" + number + "/blacklist")
-                .contentType(MediaType.APPLICATION_JSON).content(change), "VIEWER"), 403);
-        assertStatus(as(put("/api/admin/customers/guests/" + number + "/blacklist")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"blocked\":true}"), "ORDER_MANAGER"), 400);
-        var blocked = as(put("/api/admin/customers/guests/" + number + "/blacklist")
-                .contentType(MediaType.APPLICATION_JSON).content(change), "ORDER_MANAGER");
+        assertStatus(blacklistGuest(number, change, "VIEWER"), 403);
+        assertStatus(blacklistGuest(number, "{\"blocked\":true}", "ORDER_MANAGER"), 400);
+        var blocked = blacklistGuest(number, change, "ORDER_MANAGER");
         assertStatus(blocked, 200);
         assertThat(JsonPath.<Boolean>read(body(blocked), "$.blocked")).isTrue();
         assertThat(JsonPath.<String>read(body(blocked), "$.blockReason")).isEqualTo("chargeback fraud");
@@ -381,24 +382,17 @@ class CustomersAdminIntegrationTests extends AccountTestSupport {
         assertThat(audit).startsWith("kim ").contains("chargeback fraud").doesNotContainIgnoringCase("fraud-guest");
 
         // The address cannot check out again, as a guest in any case.
-        var again = cart("ID");
-        assertStatus(add(again, "HS-COLLAGEN-TAB", 1), 200);
-        var refused = placeOrder(again, UUID.randomUUID().toString(), """
-                {"address":%s,"shippingMethod":"standard","email":"%s"}""".formatted(address("ID"),
-                email.toUpperCase()));
+        var again = guestCart();
+        var refused = guestCheckout(again, email.toUpperCase());
         assertStatus(refused, 422);
         assertThat(JsonPath.<String>read(body(refused), "$.code")).isEqualTo("customer-blocked");
 
-        var lifted = as(put("/api/admin/customers/guests/" + number + "/blacklist")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"blocked\":false,\"reason\":\"resolved\"}"),
-                "ORDER_MANAGER");
+        var lifted = blacklistGuest(number, "{\"blocked\":false,\"reason\":\"resolved\"}", "ORDER_MANAGER");
         assertStatus(lifted, 200);
         assertThat(JsonPath.<Boolean>read(body(lifted), "$.blocked")).isFalse();
-        assertStatus(placeOrder(again, UUID.randomUUID().toString(), """
-                {"address":%s,"shippingMethod":"standard","email":"%s"}""".formatted(address("ID"), email)), 201);
+        assertStatus(guestCheckout(again, email), 201);
 
         // Only a guest's order names a guest.
-        assertStatus(as(put("/api/admin/customers/guests/ON000000-NONE0000/blacklist")
-                .contentType(MediaType.APPLICATION_JSON).content(change), "ORDER_MANAGER"), 404);
+        assertStatus(blacklistGuest("ON000000-NONE0000", change, "ORDER_MANAGER"), 404);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.onshore.was.ShopTestSupport;
 import dev.onshore.was.TestSmtp;
 import dev.onshore.was.claims.ExchangeClaims;
 import dev.onshore.was.orders.OrderDesk;
@@ -12,21 +11,14 @@ import dev.onshore.was.orders.OrderManagement;
 import dev.onshore.was.orders.OrderStatus;
 import dev.onshore.was.orders.ReturnRequested;
 import dev.onshore.was.orders.Shipment;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Return and exchange mails through a real SMTP server: an Indonesian shopper who asks to return a delivered order
@@ -34,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * happens next) and then that it was approved; a Korean shopper hears in Korean of each step of an exchange, up to the
  * replacement's tracking number. An event delivered again sends nothing twice.
  */
-class ClaimMailsIntegrationTests extends ShopTestSupport {
+class ClaimMailsIntegrationTests extends MailTestSupport {
 
     private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
 
@@ -46,18 +38,6 @@ class ClaimMailsIntegrationTests extends ShopTestSupport {
 
     @Autowired
     ExchangeClaims exchanges;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    JsonMapper json;
 
     @Test
     void aReturnAskedForThroughTheStoreApiAndApprovedMailsTheShopperInIndonesianOnceEach() throws Exception {
@@ -86,16 +66,7 @@ class ClaimMailsIntegrationTests extends ShopTestSupport {
         assertThat(part(requested, "text/html")).contains("lang=\"id-ID\"").contains("Rusak saat diterima");
 
         // The registry delivers at least once: the same ReturnRequested again sends no second mail.
-        var again = json.readValue(jdbc.sql("""
-                SELECT serialized_event FROM EVENT_PUBLICATION WHERE event_type = ? AND serialized_event LIKE ?
-                  AND listener_id LIKE '%OrderMails%'""").params(ReturnRequested.class.getName(),
-                "%" + order.number() + "%").query(String.class).single(), ReturnRequested.class);
-        transactions.executeWithoutResult(status -> events.publishEvent(again));
-        await("the redelivered event to be handled", () -> jdbc.sql("""
-                SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE event_type = ? AND serialized_event LIKE ?
-                  AND listener_id LIKE '%OrderMails%' AND completion_date IS NOT NULL""")
-                .params(ReturnRequested.class.getName(), "%" + order.number() + "%").query(Integer.class)
-                .single() == 2);
+        redeliver(ReturnRequested.class, order.number());
         assertThat(mails(email, "RETURN_REQUESTED")).hasSize(1);
 
         desk.approveReturn(order.number(), "it-operator");
@@ -188,27 +159,5 @@ class ClaimMailsIntegrationTests extends ShopTestSupport {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The first part of this type in the message, decoded. */
-    private static String part(Part message, String type) throws Exception {
-        var found = firstPart(message, type);
-        assertThat(found).as("a %s part", type).isPresent();
-        return found.orElseThrow();
-    }
-
-    private static Optional<String> firstPart(Part part, String type) throws Exception {
-        if (part.isMimeType(type)) {
-            return Optional.of(String.valueOf(part.getContent()));
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                var found = firstPart(multipart.getBodyPart(i), type);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

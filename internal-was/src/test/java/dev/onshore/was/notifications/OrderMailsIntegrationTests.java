@@ -7,52 +7,30 @@ import com.jayway.jsonpath.JsonPath;
 import dev.onshore.i18n.money.Money;
 import dev.onshore.i18n.time.ViewerTime;
 import dev.onshore.was.EdgeHop;
-import dev.onshore.was.ShopTestSupport;
 import dev.onshore.was.TestSmtp;
 import dev.onshore.was.orders.OrderPaid;
 import dev.onshore.was.orders.OrderShipped;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Order mails through a real SMTP server: a shopper in Indonesia, whose edge says they are in Makassar, gets their
  * mails in Bahasa Indonesia with rupiah amounts and Makassar times, from confirmation to refund; an event delivered
  * again sends nothing twice.
  */
-class OrderMailsIntegrationTests extends ShopTestSupport {
+class OrderMailsIntegrationTests extends MailTestSupport {
 
     private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
     private static final ZoneId MAKASSAR = ZoneId.of("Asia/Makassar");
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    JsonMapper json;
 
     @Autowired
     JavaMailSenderImpl smtp;
@@ -97,15 +75,7 @@ class OrderMailsIntegrationTests extends ShopTestSupport {
         assertThat(part(payment, "text/plain")).contains("Pembayaran Anda sebesar " + total.format(INDONESIAN));
 
         // The registry delivers at least once: the same OrderPaid again sends no second mail.
-        var paid = json.readValue(jdbc.sql("""
-                SELECT serialized_event FROM EVENT_PUBLICATION WHERE event_type = ? AND serialized_event LIKE ?
-                  AND listener_id LIKE '%OrderMails%'""").params(OrderPaid.class.getName(), "%" + number + "%")
-                .query(String.class).single(), OrderPaid.class);
-        transactions.executeWithoutResult(status -> events.publishEvent(paid));
-        await("the redelivered event to be handled", () -> jdbc.sql("""
-                SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE event_type = ? AND serialized_event LIKE ?
-                  AND listener_id LIKE '%OrderMails%' AND completion_date IS NOT NULL""")
-                .params(OrderPaid.class.getName(), "%" + number + "%").query(Integer.class).single() == 2);
+        redeliver(OrderPaid.class, number);
         assertThat(TestSmtp.receivedBy(email)).hasSize(2);
 
         // Shipped (as the orders area announces it once an operator enters the carrier): carrier and tracking number.
@@ -179,25 +149,6 @@ class OrderMailsIntegrationTests extends ShopTestSupport {
             return message.getSubject();
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The first part of this type in the message, decoded. */
-    private static String part(Part message, String type) throws Exception {
-        var found = new ArrayList<String>();
-        collect(message, type, found);
-        assertThat(found).as("a %s part", type).isNotEmpty();
-        return found.getFirst();
-    }
-
-    private static void collect(Part part, String type, List<String> found) throws Exception {
-        if (part.isMimeType(type)) {
-            found.add(String.valueOf(part.getContent()));
-        } else if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                collect(child, type, found);
-            }
         }
     }
 }

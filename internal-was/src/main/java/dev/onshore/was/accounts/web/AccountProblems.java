@@ -1,12 +1,11 @@
 package dev.onshore.was.accounts.web;
 
+import dev.onshore.was.ShopProblemDetails;
 import dev.onshore.was.accounts.AccountErasedException;
 import dev.onshore.was.accounts.AccountErasureRefusedException;
 import dev.onshore.was.accounts.InvalidAccountInputException;
 import dev.onshore.was.accounts.UnknownAddressException;
-import java.net.URI;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,36 +17,32 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class AccountProblems {
 
-    static final String TYPES = "https://onshore.dev/problems/";
-
     private final MessageSource messages;
+    private final ShopProblemDetails problems;
 
     AccountProblems(MessageSource messages) {
         this.messages = messages;
+        this.problems = new ShopProblemDetails(messages);
     }
 
     @ExceptionHandler(InvalidAccountInputException.class)
     ProblemDetail invalid(InvalidAccountInputException e, Locale locale) {
         var field = messages.getMessage("account.field." + e.field(), null, e.field(), locale);
-        var problem = problem(HttpStatus.BAD_REQUEST, "account.invalid-input", locale, field);
+        var problem = problems.problem(HttpStatus.BAD_REQUEST, "account.invalid-input", locale, field);
         problem.setProperty("field", e.field());
         problem.setProperty("code", e.code());
-        if (!e.addressErrors().isEmpty()) {
-            problem.setProperty("errors", e.addressErrors().stream().map(error -> Map.of("field",
-                    error.field().name(), "code", error.code(), "message",
-                    messages.getMessage(error.messageKey(), null, error.code(), locale))).toList());
-        }
+        problems.addAddressErrors(problem, e.addressErrors(), locale);
         return problem;
     }
 
     @ExceptionHandler(UnknownAddressException.class)
     ProblemDetail unknown(UnknownAddressException e, Locale locale) {
-        return problem(HttpStatus.NOT_FOUND, "account.unknown-address", locale);
+        return problems.problem(HttpStatus.NOT_FOUND, "account.unknown-address", locale);
     }
 
     @ExceptionHandler(AccountErasureRefusedException.class)
     ProblemDetail refused(AccountErasureRefusedException e, Locale locale) {
-        var problem = problem(HttpStatus.CONFLICT, "account.open-orders", locale, e.openOrders());
+        var problem = problems.problem(HttpStatus.CONFLICT, "account.open-orders", locale, e.openOrders());
         problem.setProperty("openOrders", e.openOrders());
         return problem;
     }
@@ -55,22 +50,12 @@ class AccountProblems {
     /** A token issued before its account was erased: nothing personal is saved again (410, for good). */
     @ExceptionHandler(AccountErasedException.class)
     ProblemDetail erased(AccountErasedException e, Locale locale) {
-        return problem(HttpStatus.GONE, "account.erased", locale);
+        return problems.problem(HttpStatus.GONE, "account.erased", locale);
     }
 
     /** Unreadable JSON as the shop API's invalid-request problem. */
     @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
     ProblemDetail unreadable(Exception e, Locale locale) {
-        var problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", locale, "body");
-        problem.setProperty("field", "body");
-        return problem;
-    }
-
-    private ProblemDetail problem(HttpStatus status, String kind, Locale locale, Object... arguments) {
-        var problem = ProblemDetail.forStatusAndDetail(status,
-                messages.getMessage("problem." + kind + ".detail", arguments, locale));
-        problem.setType(URI.create(TYPES + kind.replace('.', '/')));
-        problem.setTitle(messages.getMessage("problem." + kind + ".title", null, locale));
-        return problem;
+        return problems.unreadableBody(locale);
     }
 }

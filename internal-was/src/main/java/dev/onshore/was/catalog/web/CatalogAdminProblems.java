@@ -1,5 +1,6 @@
 package dev.onshore.was.catalog.web;
 
+import dev.onshore.was.StaleEditException;
 import dev.onshore.was.adminapi.AdminProblems;
 import dev.onshore.was.adminapi.InvalidInputException;
 import dev.onshore.was.adminapi.InvalidInputProblems;
@@ -7,11 +8,8 @@ import dev.onshore.was.catalog.CategoryInUseException;
 import dev.onshore.was.catalog.CategoryTooDeepException;
 import dev.onshore.was.catalog.DuplicateCategoryException;
 import dev.onshore.was.catalog.IllegalProductTransitionException;
-import dev.onshore.was.catalog.InvalidBrandException;
-import dev.onshore.was.catalog.InvalidCategoryException;
-import dev.onshore.was.catalog.InvalidImageException;
+import dev.onshore.was.catalog.InvalidCatalogInputException;
 import dev.onshore.was.catalog.InvalidRegulatoryDataException;
-import dev.onshore.was.catalog.InvalidVariantsException;
 import dev.onshore.was.catalog.SelfApprovalException;
 import dev.onshore.was.catalog.StaleCategoryException;
 import dev.onshore.was.catalog.UnknownBrandException;
@@ -65,14 +63,9 @@ class CatalogAdminProblems {
                 e.from(), e.to());
     }
 
-    @ExceptionHandler(InvalidImageException.class)
-    ProblemDetail invalidImage(InvalidImageException e, Locale locale) {
-        return invalidInput(e.violations().stream().map(v -> new InvalidInputException.Problem(v.field(), v.code())),
-                locale);
-    }
-
-    @ExceptionHandler(InvalidVariantsException.class)
-    ProblemDetail invalidVariants(InvalidVariantsException e, Locale locale) {
+    /** An image, variants, a category or a brand refused field by field. */
+    @ExceptionHandler(InvalidCatalogInputException.class)
+    ProblemDetail invalidInput(InvalidCatalogInputException e, Locale locale) {
         return invalidInput(e.violations().stream().map(v -> new InvalidInputException.Problem(v.field(), v.code())),
                 locale);
     }
@@ -86,10 +79,7 @@ class CatalogAdminProblems {
     /** 409 with both versions: the admin app reloads the product and shows what changed against what was typed. */
     @ExceptionHandler(dev.onshore.was.catalog.StaleProductException.class)
     ProblemDetail staleProduct(dev.onshore.was.catalog.StaleProductException e, Locale locale) {
-        var problem = problems.problem(HttpStatus.CONFLICT, "stale-product", locale, e.sku());
-        problem.setProperty("editedVersion", e.edited());
-        problem.setProperty("currentVersion", e.current());
-        return problem;
+        return stale("stale-product", e, locale, e.sku());
     }
 
     /** Two edits of the same version raced: the second one to commit loses, as if it had been stale. */
@@ -102,12 +92,6 @@ class CatalogAdminProblems {
     @ExceptionHandler(UnknownCategoryException.class)
     ProblemDetail unknownCategory(UnknownCategoryException e, Locale locale) {
         return problems.problem(HttpStatus.NOT_FOUND, "unknown-category", locale, e.code());
-    }
-
-    @ExceptionHandler(InvalidCategoryException.class)
-    ProblemDetail invalidCategory(InvalidCategoryException e, Locale locale) {
-        return invalidInput(e.violations().stream().map(v -> new InvalidInputException.Problem(v.field(), v.code())),
-                locale);
     }
 
     /** 422: the request is well-formed, the tree has no room for it. */
@@ -124,10 +108,7 @@ class CatalogAdminProblems {
     /** 409 with both versions: the admin app reloads the tree and says someone else changed it. */
     @ExceptionHandler(StaleCategoryException.class)
     ProblemDetail staleCategory(StaleCategoryException e, Locale locale) {
-        var problem = problems.problem(HttpStatus.CONFLICT, "stale-category", locale, e.code());
-        problem.setProperty("editedVersion", e.edited());
-        problem.setProperty("currentVersion", e.current());
-        return problem;
+        return stale("stale-category", e, locale, e.code());
     }
 
     @ExceptionHandler(CategoryInUseException.class)
@@ -153,15 +134,17 @@ class CatalogAdminProblems {
         return problem;
     }
 
-    @ExceptionHandler(InvalidBrandException.class)
-    ProblemDetail invalidBrand(InvalidBrandException e, Locale locale) {
-        return invalidInput(e.violations().stream().map(v -> new InvalidInputException.Problem(v.field(), v.code())),
-                locale);
-    }
-
     @ExceptionHandler(dev.onshore.was.catalog.NotASpreadsheetException.class)
     ProblemDetail notASpreadsheet(dev.onshore.was.catalog.NotASpreadsheetException e, Locale locale) {
         return problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-a-spreadsheet", locale, e.fileName());
+    }
+
+    /** A 409 of {@code type} that names both versions. */
+    private ProblemDetail stale(String type, StaleEditException e, Locale locale, String name) {
+        var problem = problems.problem(HttpStatus.CONFLICT, type, locale, name);
+        problem.setProperty("editedVersion", e.edited());
+        problem.setProperty("currentVersion", e.current());
+        return problem;
     }
 
     private ProblemDetail invalidInput(Stream<InvalidInputException.Problem> violations, Locale locale) {

@@ -1,5 +1,6 @@
 package dev.onshore.was.checkout.web;
 
+import dev.onshore.was.ShopProblemDetails;
 import dev.onshore.was.accounts.AccountErasedException;
 import dev.onshore.was.cart.InvalidCartLineException;
 import dev.onshore.was.cart.UnknownCartException;
@@ -17,9 +18,7 @@ import dev.onshore.was.orders.IllegalOrderTransitionException;
 import dev.onshore.was.orders.OrderAlreadyClaimedException;
 import dev.onshore.was.orders.OrderNotDeliveredException;
 import dev.onshore.was.orders.UnknownOrderException;
-import java.net.URI;
 import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -35,12 +34,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ShopProblems {
 
-    static final String TYPES = "https://onshore.dev/problems/";
-
-    private final MessageSource messages;
+    private final ShopProblemDetails problems;
 
     ShopProblems(MessageSource messages) {
-        this.messages = messages;
+        this.problems = new ShopProblemDetails(messages);
     }
 
     @ExceptionHandler({UnknownCartException.class, InvalidCartLineException.class, InvalidCheckoutException.class,
@@ -60,9 +57,7 @@ class ShopProblems {
     /** Unreadable JSON (syntax, a wrong type, a number out of range) as this API's own invalid-request problem. */
     @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
     ProblemDetail unreadable(Exception e, Locale locale) {
-        var problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", locale, "body");
-        problem.setProperty("field", "body");
-        return problem;
+        return problems.unreadableBody(locale);
     }
 
     /** The problem for a known exception, null for any other. */
@@ -90,12 +85,7 @@ class ShopProblems {
                 };
                 var problem = problem(status, "checkout." + checkout.code(), locale);
                 problem.setProperty("code", checkout.code());
-                if (!checkout.addressErrors().isEmpty()) {
-                    problem.setProperty("errors", checkout.addressErrors().stream().map(error -> Map.of(
-                            "field", error.field().name(), "code", error.code(),
-                            "message", messages.getMessage(error.messageKey(), null, error.code(), locale)))
-                            .toList());
-                }
+                problems.addAddressErrors(problem, checkout.addressErrors(), locale);
                 yield problem;
             }
             case CouponRefusedException coupon -> {
@@ -190,10 +180,6 @@ class ShopProblems {
     }
 
     private ProblemDetail problem(HttpStatus status, String kind, Locale locale, Object... arguments) {
-        var problem = ProblemDetail.forStatusAndDetail(status,
-                messages.getMessage("problem." + kind + ".detail", arguments, locale));
-        problem.setType(URI.create(TYPES + kind.replace('.', '/')));
-        problem.setTitle(messages.getMessage("problem." + kind + ".title", null, locale));
-        return problem;
+        return problems.problem(status, kind, locale, arguments);
     }
 }

@@ -3,7 +3,6 @@ package dev.onshore.was.orders.internal;
 import dev.onshore.was.pii.PiiAttributeConverter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Locale;
 import org.flywaydb.core.api.migration.Context;
 import org.jspecify.annotations.Nullable;
@@ -38,35 +37,8 @@ class GuestOrderEmailIndex extends PiiMigration {
 
     /** Indexes every guest order without an index that has an address; how many. */
     int index(Connection connection) throws SQLException {
-        var indexed = 0;
-        byte @Nullable [] after = null;
-        while (true) {
-            var rows = batch(connection, after);
-            for (var row : rows) {
-                indexed += index(connection, row);
-            }
-            if (rows.size() < BATCH) {
-                return indexed;
-            }
-            after = rows.getLast().id();
-        }
-    }
-
-    private static ArrayList<Row> batch(Connection connection, byte @Nullable [] after) throws SQLException {
-        var sql = "SELECT id, email FROM shop_order WHERE member_subject IS NULL AND email_index IS NULL"
-                + (after == null ? "" : " AND id > ?") + " ORDER BY id LIMIT " + BATCH;
-        try (var select = connection.prepareStatement(sql)) {
-            if (after != null) {
-                select.setBytes(1, after);
-            }
-            try (var rs = select.executeQuery()) {
-                var rows = new ArrayList<Row>();
-                while (rs.next()) {
-                    rows.add(new Row(rs.getBytes(1), rs.getString(2)));
-                }
-                return rows;
-            }
-        }
+        return walk(connection, "id, email", "member_subject IS NULL AND email_index IS NULL",
+                rs -> new Row(rs.getBytes(1), rs.getString(2)), row -> index(connection, row));
     }
 
     private int index(Connection connection, Row row) throws SQLException {
@@ -84,6 +56,6 @@ class GuestOrderEmailIndex extends PiiMigration {
         }
     }
 
-    private record Row(byte[] id, @Nullable String email) {
+    private record Row(byte[] id, @Nullable String email) implements KeyedRow {
     }
 }

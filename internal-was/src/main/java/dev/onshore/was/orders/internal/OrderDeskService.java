@@ -9,7 +9,8 @@ import dev.onshore.was.orders.OrderView;
 import dev.onshore.was.orders.Shipment;
 import dev.onshore.was.orders.UnknownOrderException;
 import java.time.Clock;
-import java.util.function.Consumer;
+import java.time.Instant;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,70 +41,71 @@ class OrderDeskService implements OrderDesk {
 
     @Override
     public OrderView startPreparing(String number, String by) {
-        return change(number, by, "order.prepare", order -> order.startPreparing(clock.instant()));
+        return change(number, by, "order.prepare", Order::startPreparing);
     }
 
     @Override
     public OrderView ship(String number, Shipment shipment, String by) {
-        return change(number, by, "order.ship", order -> order.ship(shipment, clock.instant()));
+        return change(number, by, "order.ship", (order, now) -> order.ship(shipment, now));
     }
 
     @Override
     public OrderView markDelivered(String number, String by) {
-        return change(number, by, "order.deliver", order -> order.markDelivered(clock.instant()));
+        return change(number, by, "order.deliver", Order::markDelivered);
     }
 
     @Override
     public OrderView cancel(String number, String reason, String by) {
-        return change(number, by, "order.cancel", order -> order.cancel("operator: " + reason, clock.instant()));
+        return change(number, by, "order.cancel", (order, now) -> order.cancel("operator: " + reason, now));
     }
 
     @Override
     public OrderView refund(String number, Money amount, String reason, String by) {
         // The provider is asked after commit (Order.RefundRequested); its confirmation records the money.
-        return change(number, by, "order.refund", order -> order.requestRefund(amount, reason, clock.instant()));
+        return change(number, by, "order.refund", (order, now) -> order.requestRefund(amount, reason, now));
     }
 
     @Override
     public OrderView requestReturn(String number, String by) {
-        return change(number, by, "order.return.request", order -> order.requestReturn(clock.instant()));
+        return change(number, by, "order.return.request", Order::requestReturn);
     }
 
     @Override
     public OrderView approveReturn(String number, String by) {
-        return change(number, by, "order.return.approve", order -> order.approveReturn(clock.instant()));
+        return change(number, by, "order.return.approve", Order::approveReturn);
     }
 
     @Override
     public OrderView receiveReturn(String number, String by) {
-        return change(number, by, "order.return.receive", order -> order.receiveReturn(clock.instant()));
+        return change(number, by, "order.return.receive", Order::receiveReturn);
     }
 
     @Override
     public OrderView requestExchange(String number, String sku, String replacementSku, int quantity, String by) {
         return change(number, by, "order.exchange.request",
-                order -> order.requestExchange(sku, replacementSku, quantity, clock.instant()));
+                (order, now) -> order.requestExchange(sku, replacementSku, quantity, now));
     }
 
     @Override
     public OrderView approveExchange(String number, String by) {
-        return change(number, by, "order.exchange.approve", order -> order.approveExchange(clock.instant()));
+        return change(number, by, "order.exchange.approve", Order::approveExchange);
     }
 
     @Override
     public OrderView receiveExchange(String number, String by) {
-        return change(number, by, "order.exchange.receive", order -> order.receiveExchange(clock.instant()));
+        return change(number, by, "order.exchange.receive", Order::receiveExchange);
     }
 
     @Override
     public OrderView shipExchange(String number, Shipment shipment, String by) {
-        return change(number, by, "order.exchange.ship", order -> order.shipExchange(shipment, clock.instant()));
+        return change(number, by, "order.exchange.ship", (order, now) -> order.shipExchange(shipment, now));
     }
 
-    private OrderView change(String number, String by, String action, Consumer<Order> verb) {
+    /** Applies {@code verb} to the locked order as {@code by} at the clock's instant, saves and audits it. */
+    private OrderView change(String number, String by, String action, BiConsumer<Order, Instant> verb) {
         var order = orders.lockByNumber(number).orElseThrow(() -> new UnknownOrderException(number));
         var before = Audited.of(order.view());
-        verb.accept(order.actingAs(by));
+        verb.accept(order.actingAs(by), clock.instant());
         orders.save(order);
         var after = order.view();
         audit.record(action, "order:" + number, before, Audited.of(after));

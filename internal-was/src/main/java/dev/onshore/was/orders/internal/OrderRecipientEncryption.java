@@ -3,10 +3,8 @@ package dev.onshore.was.orders.internal;
 import dev.onshore.was.pii.PiiAttributeConverter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Objects;
 import org.flywaydb.core.api.migration.Context;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,36 +30,9 @@ class OrderRecipientEncryption extends PiiMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         var connection = context.getConnection();
-        var encrypted = 0;
-        byte @Nullable [] after = null;
-        while (true) {
-            var rows = batch(connection, after);
-            for (var row : rows) {
-                encrypted += encrypt(connection, row);
-            }
-            if (rows.size() < BATCH) {
-                break;
-            }
-            after = rows.getLast().id();
-        }
+        var encrypted = walk(connection, "id, ship_to, email", null,
+                rs -> new Row(rs.getBytes(1), rs.getString(2), rs.getString(3)), row -> encrypt(connection, row));
         log.info("Order recipients: {} values of shop_order encrypted", encrypted);
-    }
-
-    private static ArrayList<Row> batch(Connection connection, byte @Nullable [] after) throws SQLException {
-        var sql = "SELECT id, ship_to, email FROM shop_order" + (after == null ? "" : " WHERE id > ?")
-                + " ORDER BY id LIMIT " + BATCH;
-        try (var select = connection.prepareStatement(sql)) {
-            if (after != null) {
-                select.setBytes(1, after);
-            }
-            try (var rs = select.executeQuery()) {
-                var rows = new ArrayList<Row>();
-                while (rs.next()) {
-                    rows.add(new Row(rs.getBytes(1), rs.getString(2), rs.getString(3)));
-                }
-                return rows;
-            }
-        }
     }
 
     private int encrypt(Connection connection, Row row) throws SQLException {
@@ -87,6 +58,6 @@ class OrderRecipientEncryption extends PiiMigration {
         return Objects.requireNonNull(pii.convertToDatabaseColumn(value));
     }
 
-    private record Row(byte[] id, String shipTo, String email) {
+    private record Row(byte[] id, String shipTo, String email) implements KeyedRow {
     }
 }

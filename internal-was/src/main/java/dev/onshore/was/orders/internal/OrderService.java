@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,7 +65,7 @@ class OrderService implements OrderManagement {
 
     @Override
     public void paymentStarted(String number, String provider, String providerReference) {
-        change(number, order -> order.paymentStarted(provider, providerReference));
+        change(number, (order, now) -> order.paymentStarted(provider, providerReference));
     }
 
     @Override
@@ -120,32 +120,32 @@ class OrderService implements OrderManagement {
 
     @Override
     public OrderView cancel(String number, String reason) {
-        return change(number, order -> order.cancel(reason, clock.instant()));
+        return change(number, (order, now) -> order.cancel(reason, now));
     }
 
     @Override
     public OrderView startPreparing(String number) {
-        return change(number, order -> order.startPreparing(clock.instant()));
+        return change(number, Order::startPreparing);
     }
 
     @Override
     public OrderView ship(String number, Shipment shipment) {
-        return change(number, order -> order.ship(shipment, clock.instant()));
+        return change(number, (order, now) -> order.ship(shipment, now));
     }
 
     @Override
     public OrderView markDelivered(String number) {
-        return change(number, order -> order.markDelivered(clock.instant()));
+        return change(number, Order::markDelivered);
     }
 
     @Override
     public OrderView confirm(String number) {
-        return change(number, order -> order.confirm(clock.instant()));
+        return change(number, Order::confirm);
     }
 
     @Override
     public OrderView requestReturn(String number, ClaimGrounds grounds, Runnable inTransaction) {
-        var order = change(number, claimed -> claimed.requestReturn(grounds, claims.window(), clock.instant()));
+        var order = change(number, (claimed, now) -> claimed.requestReturn(grounds, claims.window(), now));
         inTransaction.run();
         return order;
     }
@@ -153,8 +153,8 @@ class OrderService implements OrderManagement {
     @Override
     public OrderView requestExchange(String number, String sku, String replacementSku, int quantity,
             ClaimGrounds grounds, Runnable inTransaction) {
-        var order = change(number, claimed -> claimed.requestExchange(sku, replacementSku, quantity, grounds,
-                claims.window(), clock.instant()));
+        var order = change(number, (claimed, now) -> claimed.requestExchange(sku, replacementSku, quantity,
+                grounds, claims.window(), now));
         inTransaction.run();
         return order;
     }
@@ -180,12 +180,12 @@ class OrderService implements OrderManagement {
 
     @Override
     public OrderView approveReturn(String number) {
-        return change(number, order -> order.approveReturn(clock.instant()));
+        return change(number, Order::approveReturn);
     }
 
     @Override
     public OrderView receiveReturn(String number) {
-        return change(number, order -> order.receiveReturn(clock.instant()));
+        return change(number, Order::receiveReturn);
     }
 
     @Override
@@ -202,9 +202,10 @@ class OrderService implements OrderManagement {
         return cancelled;
     }
 
-    OrderView change(String number, Consumer<Order> verb) {
+    /** Applies {@code verb} to the locked order at the clock's instant and saves it. */
+    OrderView change(String number, BiConsumer<Order, Instant> verb) {
         var order = orders.lockByNumber(number).orElseThrow(() -> new UnknownOrderException(number));
-        verb.accept(order);
+        verb.accept(order, clock.instant());
         orders.save(order);
         return order.view();
     }
