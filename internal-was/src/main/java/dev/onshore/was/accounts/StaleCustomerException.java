@@ -1,6 +1,6 @@
 package dev.onshore.was.accounts;
 
-import dev.onshore.was.StaleEditException;
+import dev.onshore.was.shared.StaleEditException;
 
 /** An operator's edit of a customer was based on an older version; nothing was changed. */
 public class StaleCustomerException extends StaleEditException {

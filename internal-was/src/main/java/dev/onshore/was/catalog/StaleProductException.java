@@ -1,6 +1,6 @@
 package dev.onshore.was.catalog;
 
-import dev.onshore.was.StaleEditException;
+import dev.onshore.was.shared.StaleEditException;
 
 /** An edit named a version of the product that is no longer current: someone changed it since. Nothing saved. */
 public class StaleProductException extends StaleEditException {

@@ -6,7 +6,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Checkout", allowedDependencies = {"cart", "catalog", "inventory", "orders",
-        "payments", "adminapi", "hotdeals", "audit", "accounts", "claims", "pii", "idempotency"})
+        "payments", "adminapi", "hotdeals", "audit", "accounts", "claims", "pii", "idempotency", "shared"})
 package dev.onshore.was.checkout;
 
 import org.jspecify.annotations.NullMarked;

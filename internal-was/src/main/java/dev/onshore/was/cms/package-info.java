@@ -4,7 +4,7 @@
  * only through the catalog's public API.
  */
 @NullMarked
-@ApplicationModule(displayName = "CMS", allowedDependencies = {"catalog", "adminapi", "audit"})
+@ApplicationModule(displayName = "CMS", allowedDependencies = {"catalog", "adminapi", "audit", "shared"})
 package dev.onshore.was.cms;
 
 import org.jspecify.annotations.NullMarked;

@@ -4,7 +4,7 @@
  * {@link dev.onshore.was.orders.OrderManagement} and its events; money moves only through the payments area.
  */
 @NullMarked
-@ApplicationModule(displayName = "Orders", allowedDependencies = {"payments", "audit", "adminapi", "pii", "security"})
+@ApplicationModule(displayName = "Orders", allowedDependencies = {"payments", "audit", "adminapi", "pii", "security", "shared"})
 package dev.onshore.was.orders;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,6 @@
 package dev.onshore.was.accounts.web;
 
-import dev.onshore.was.ShopProblemDetails;
+import dev.onshore.was.shared.ShopProblemDetails;
 import dev.onshore.was.accounts.AccountErasedException;
 import dev.onshore.was.accounts.AccountErasureRefusedException;
 import dev.onshore.was.accounts.InvalidAccountInputException;

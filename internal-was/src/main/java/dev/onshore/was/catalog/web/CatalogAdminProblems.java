@@ -1,6 +1,6 @@
 package dev.onshore.was.catalog.web;
 
-import dev.onshore.was.StaleEditException;
+import dev.onshore.was.shared.StaleEditException;
 import dev.onshore.was.adminapi.AdminProblems;
 import dev.onshore.was.adminapi.InvalidInputException;
 import dev.onshore.was.adminapi.InvalidInputProblems;

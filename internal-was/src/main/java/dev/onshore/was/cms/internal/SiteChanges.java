@@ -1,6 +1,6 @@
 package dev.onshore.was.cms.internal;
 
-import dev.onshore.was.AfterCommit;
+import dev.onshore.was.shared.AfterCommit;
 import dev.onshore.was.cms.SiteContentChanged;
 import dev.onshore.was.cms.SiteViewsChanged;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

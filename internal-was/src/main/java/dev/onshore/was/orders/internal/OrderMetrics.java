@@ -1,6 +1,6 @@
 package dev.onshore.was.orders.internal;
 
-import dev.onshore.was.AfterCommit;
+import dev.onshore.was.shared.AfterCommit;
 import dev.onshore.was.orders.OrderCancelled;
 import dev.onshore.was.orders.OrderPaid;
 import dev.onshore.was.orders.OrderPlaced;

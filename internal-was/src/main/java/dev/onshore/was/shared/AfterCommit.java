@@ -1,4 +1,4 @@
-package dev.onshore.was;
+package dev.onshore.was.shared;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;

@@ -1,4 +1,4 @@
-package dev.onshore.was;
+package dev.onshore.was.shared;
 
 /**
  * An edit was made on a version of something that is no longer current: someone changed it since. Nothing saved.

@@ -1,4 +1,4 @@
-package dev.onshore.was;
+package dev.onshore.was.shared;
 
 import dev.onshore.i18n.address.AddressError;
 import java.net.URI;
