@@ -60,7 +60,8 @@ class CustomersApi {
     }
 
     Page search(Map<String, String> criteria) {
-        return http.get().uri(SearchCriteria.uri("/api/admin/customers", criteria)).header(HttpHeaders.ACCEPT_LANGUAGE, language()).retrieve().body(Page.class);
+        return http.get().uri(SearchCriteria.uri("/api/admin/customers", criteria))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language()).retrieve().body(Page.class);
     }
 
     Detail detail(String subject) {

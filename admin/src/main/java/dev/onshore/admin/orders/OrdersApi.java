@@ -100,7 +100,8 @@ class OrdersApi {
     }
 
     Page search(Map<String, String> criteria) {
-        return http.get().uri(SearchCriteria.uri("/api/admin/orders", criteria)).header(HttpHeaders.ACCEPT_LANGUAGE, language()).retrieve().body(Page.class);
+        return http.get().uri(SearchCriteria.uri("/api/admin/orders", criteria))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language()).retrieve().body(Page.class);
     }
 
     Order order(String number) {
