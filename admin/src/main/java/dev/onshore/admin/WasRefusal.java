@@ -45,6 +45,11 @@ public record WasRefusal(int status, String type, String detail, Map<String, Str
         return refused.getStatusCode().value() + " " + refused.getStatusText();
     }
 
+    /** The status a screen answers a refused form with: the WAS's own, or 502 when the WAS itself failed. */
+    public int screenStatus() {
+        return status >= 500 ? 502 : status;
+    }
+
     /** The product changed since the operator's form was shown (optimistic locking in the WAS). */
     public boolean stale() {
         return type.endsWith("/stale-product");

@@ -20,8 +20,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * An in-process stand-in of the internal WAS's admin API and of the operators realm's token endpoint (client
  * credentials), for screen tests. It records every call to the API; it answers a call with the answer the test
  * gave for its method and path ({@link #answer}), else with what the class's {@link Api} says. Registered as an
- * extension ({@code @RegisterExtension static final StandIn WAS = StandIn.start(...)}), it forgets the calls and
- * the answers before each test and stops after the class; the token endpoint always issues a stand-in token.
+ * extension ({@code @RegisterExtension static final StandIn WAS = StandIn.start(...)}, with the answers every test
+ * of the class starts from chained on by {@link #answering}), it forgets the calls and the tests' own answers before
+ * each test and stops after the class; the token endpoint always issues a stand-in token.
  */
 public final class StandIn implements BeforeEachCallback, AfterAllCallback {
 
@@ -40,6 +41,11 @@ public final class StandIn implements BeforeEachCallback, AfterAllCallback {
         public static Answer json(String body) {
             return new Answer(200, body);
         }
+
+        /** The API's answer to a call it has nothing for: a bare 404 problem. */
+        public static Answer unknown() {
+            return new Answer(404, "{\"status\":404,\"detail\":\"unknown\"}");
+        }
     }
 
     /** What the API answers to a call the test gave no answer for. */
@@ -51,6 +57,7 @@ public final class StandIn implements BeforeEachCallback, AfterAllCallback {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, Answer> standing = new ConcurrentHashMap<>();
 
     private StandIn(HttpServer server) {
         this.server = server;
@@ -87,6 +94,15 @@ public final class StandIn implements BeforeEachCallback, AfterAllCallback {
         answers.put(methodAndPath, new Answer(status, body));
     }
 
+    /**
+     * Answers {@code METHOD path} with {@code status} and body at the start of every test of the class (a test may
+     * answer it otherwise with {@link #answer}); for the extension field's initializer.
+     */
+    public StandIn answering(String methodAndPath, int status, String body) {
+        standing.put(methodAndPath, new Answer(status, body));
+        return this;
+    }
+
     /** The calls the API received since the test began, oldest first. */
     public List<Call> calls() {
         return calls;
@@ -108,6 +124,7 @@ public final class StandIn implements BeforeEachCallback, AfterAllCallback {
     public void beforeEach(ExtensionContext context) {
         calls.clear();
         answers.clear();
+        answers.putAll(standing);
     }
 
     @Override

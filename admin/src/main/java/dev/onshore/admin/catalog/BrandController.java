@@ -108,7 +108,7 @@ class BrandController {
             return "redirect:/brands/edit?name=" + UriUtils.encode(name, StandardCharsets.UTF_8);
         } catch (RestClientResponseException refused) {
             var refusal = WasRefusal.of(refused);
-            response.setStatus(refused.getStatusCode().value() >= 500 ? 502 : refused.getStatusCode().value());
+            response.setStatus(refusal.screenStatus());
             BrandProfile current = null;
             if (refusal.type().endsWith("/stale-brand")) {
                 current = CatalogApi.staleBrand(refused);

@@ -49,7 +49,7 @@ class BrandsController {
             return "redirect:/brands";
         } catch (RestClientResponseException refused) {
             var refusal = WasRefusal.of(refused);
-            response.setStatus(refused.getStatusCode().value() >= 500 ? 502 : refused.getStatusCode().value());
+            response.setStatus(refusal.screenStatus());
             model.addAttribute("problem", refusal.detail());
             return render(model, brand, refusal.fields(), name);
         }

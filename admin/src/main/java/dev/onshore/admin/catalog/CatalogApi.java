@@ -1,5 +1,8 @@
 package dev.onshore.admin.catalog;
 
+import dev.onshore.admin.BackgroundImport;
+import dev.onshore.admin.OperatorLanguage;
+import dev.onshore.admin.WasFile;
 import dev.onshore.admin.WasRefusal;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -78,23 +81,8 @@ class CatalogApi {
     }
 
     record ImportStatus(String id, String fileName, String state, int totalRows, int processedRows,
-            int savedRows, List<RowError> errors, String createdBy, Instant createdAt, @Nullable Instant finishedAt) {
-
-        public boolean finished() {
-            return "SUCCEEDED".equals(state) || "FAILED".equals(state);
-        }
-
-        /** 0-100: validating is the first half, saving the second. */
-        public int percent() {
-            if (finished() || totalRows == 0) {
-                return finished() ? 100 : 0;
-            }
-            return "SAVING".equals(state) ? 50 + savedRows * 50 / totalRows : processedRows * 50 / totalRows;
-        }
-    }
-
-    /** A file to hand to the browser. */
-    record Download(byte[] bytes, String contentType, String disposition) {
+            int savedRows, List<RowError> errors, String createdBy, Instant createdAt, @Nullable Instant finishedAt)
+            implements BackgroundImport {
     }
 
     /**
@@ -160,13 +148,7 @@ class CatalogApi {
 
     CatalogApi(RestClient internalWasRestClient) {
         // The WAS answers refusals in the operator's language.
-        this.http = internalWasRestClient.mutate().requestInterceptor((request, body, execution) -> {
-            if (!request.getHeaders().containsHeader("Accept-Language")) {
-                request.getHeaders().set("Accept-Language",
-                        org.springframework.context.i18n.LocaleContextHolder.getLocale().toLanguageTag());
-            }
-            return execution.execute(request, body);
-        }).build();
+        this.http = internalWasRestClient.mutate().requestInterceptor(new OperatorLanguage()).build();
     }
 
     ProductPage search(@Nullable String q, @Nullable String status, @Nullable String category,
@@ -263,13 +245,9 @@ class CatalogApi {
                 .body(ImportStatus.class));
     }
 
-    Download download(String path, String format) {
-        ResponseEntity<byte[]> answer = http.get().uri(uri -> uri.path(path).queryParam("format", format).build())
-                .retrieve().toEntity(byte[].class);
-        var type = answer.getHeaders().getContentType();
-        return new Download(answer.getBody() == null ? new byte[0] : answer.getBody(),
-                type == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : type.toString(),
-                Objects.requireNonNullElse(answer.getHeaders().getFirst("Content-Disposition"), "attachment"));
+    WasFile download(String path, String format) {
+        return WasFile.of(http.get().uri(uri -> uri.path(path).queryParam("format", format).build()).retrieve()
+                .toEntity(byte[].class));
     }
 
     List<CategoryNode> categories() {

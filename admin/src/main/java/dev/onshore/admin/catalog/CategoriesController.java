@@ -107,7 +107,7 @@ class CategoriesController {
             return "redirect:/categories";
         } catch (RestClientResponseException refused) {
             var refusal = WasRefusal.of(refused);
-            response.setStatus(refused.getStatusCode().value() >= 500 ? 502 : refused.getStatusCode().value());
+            response.setStatus(refusal.screenStatus());
             var tree = api.categories();
             model.addAttribute("tree", tree);
             if (refusal.type().endsWith("/stale-category")) {

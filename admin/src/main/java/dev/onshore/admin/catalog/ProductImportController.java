@@ -1,11 +1,12 @@
 package dev.onshore.admin.catalog;
 
-import dev.onshore.admin.WasRefusal;
 import dev.onshore.admin.Access;
+import dev.onshore.admin.BackgroundImport;
+import dev.onshore.admin.WasFile;
+import dev.onshore.admin.WasRefusal;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -29,15 +30,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class ProductImportController {
 
-    private static final java.util.regex.Pattern UUID =
-            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
     /** The job, or 404 for anything that cannot be a job's id. */
     private CatalogApi.ImportStatus job(String id) {
-        if (!UUID.matcher(id).matches()) {
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
-        }
-        return api.importStatus(id);
+        return api.importStatus(BackgroundImport.requireId(id));
     }
 
     private final CatalogApi api;
@@ -71,7 +66,7 @@ class ProductImportController {
             return "redirect:/products/import/" + status.id();
         } catch (RestClientResponseException refused) {
             var problems = WasRefusal.of(refused);
-            response.setStatus(refused.getStatusCode().value() >= 500 ? 502 : refused.getStatusCode().value());
+            response.setStatus(problems.screenStatus());
             model.addAttribute("problem", problems.detail());
             return "catalog/import";
         }
@@ -126,10 +121,7 @@ class ProductImportController {
     }
 
     private ResponseEntity<byte[]> download(String path, String format) {
-        var wanted = format.toLowerCase(Locale.ROOT).equals("csv") ? "csv" : "xlsx";
-        var file = api.download(path, wanted);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, file.disposition()).body(file.bytes());
+        return api.download(path, WasFile.spreadsheetFormat(format)).download();
     }
 
     /** A CSV cell: quoted, and never something a spreadsheet program would run as a formula. */

@@ -246,11 +246,8 @@ class ProductsController {
                 optionLabels.put(language, label);
             }
         }
-        return change(sku, "variants", form, errors, model, response, redirect, () -> {
-            api.defineVariants(sku, new CatalogApi.Variants(optionCode.isEmpty() ? null : optionCode, optionLabels,
-                    variants));
-            return null;
-        });
+        return change(sku, "variants", form, errors, model, response, redirect, Change.of(() -> api.defineVariants(
+                sku, new CatalogApi.Variants(optionCode.isEmpty() ? null : optionCode, optionLabels, variants))));
     }
 
     @PostMapping("/products/{sku}/images")
@@ -268,30 +265,30 @@ class ProductsController {
         }
         // Optional so that the role check, not the multipart parser, answers a caller who may not upload.
         var bytes = image == null ? new byte[0] : image.getBytes();
-        return change(sku, "images", form, new LinkedHashMap<>(), model, response, redirect, () -> {
-            api.uploadImage(sku, bytes, alt);
-            return null;
-        });
+        return change(sku, "images", form, new LinkedHashMap<>(), model, response, redirect,
+                Change.of(() -> api.uploadImage(sku, bytes, alt)));
     }
 
     @PostMapping("/products/{sku}/images/{file}/main")
     @PreAuthorize(Access.CATALOG_WRITE)
     String makeMainImage(@PathVariable String sku, @PathVariable String file, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        return change(sku, "images", new LinkedHashMap<>(), new LinkedHashMap<>(), model, response, redirect, () -> {
-            api.imageAction(HttpMethod.PUT, "/api/admin/products/{sku}/images/{file}/main", sku, file);
-            return null;
-        });
+        return imageAction(HttpMethod.PUT, "/api/admin/products/{sku}/images/{file}/main", sku, file, model, response,
+                redirect);
     }
 
     @PostMapping("/products/{sku}/images/{file}/removal")
     @PreAuthorize(Access.CATALOG_WRITE)
     String removeImage(@PathVariable String sku, @PathVariable String file, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        return change(sku, "images", new LinkedHashMap<>(), new LinkedHashMap<>(), model, response, redirect, () -> {
-            api.imageAction(HttpMethod.DELETE, "/api/admin/products/{sku}/images/{file}", sku, file);
-            return null;
-        });
+        return imageAction(HttpMethod.DELETE, "/api/admin/products/{sku}/images/{file}", sku, file, model, response,
+                redirect);
+    }
+
+    private String imageAction(HttpMethod method, String path, String sku, String file, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        return change(sku, "images", new LinkedHashMap<>(), new LinkedHashMap<>(), model, response, redirect,
+                Change.of(() -> api.imageAction(method, path, sku, file)));
     }
 
     /** Submit, approve, reject (with a reason), publish, suspend: the WAS enforces four eyes and the transitions. */
@@ -304,10 +301,8 @@ class ProductsController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         var form = new LinkedHashMap<String, String>(Map.of("reason", reason));
-        return change(sku, "workflow", form, new LinkedHashMap<>(), model, response, redirect, () -> {
-            api.workflow(sku, action, reason);
-            return null;
-        });
+        return change(sku, "workflow", form, new LinkedHashMap<>(), model, response, redirect,
+                Change.of(() -> api.workflow(sku, action, reason)));
     }
 
     /** Images of the media store through this app: the operator's browser reaches only the admin. */
@@ -325,6 +320,14 @@ class ProductsController {
 
     interface Change {
         @Nullable ProductSheet apply();
+
+        /** A change the WAS answers without the product's sheet. */
+        static Change of(Runnable call) {
+            return () -> {
+                call.run();
+                return null;
+            };
+        }
     }
 
     /**
@@ -343,7 +346,7 @@ class ProductsController {
                 var problems = WasRefusal.of(refused);
                 errors.putAll(problems.fields());
                 model.addAttribute("problem", problems.detail());
-                response.setStatus(refused.getStatusCode().value() >= 500 ? 502 : refused.getStatusCode().value());
+                response.setStatus(problems.screenStatus());
                 var current = api.sheet(sku, LocaleContextHolder.getLocale().getLanguage());
                 if (problems.stale()) {
                     model.addAttribute("changes", changes(current, tab, form));
@@ -431,41 +434,36 @@ class ProductsController {
     }
 
     private @Nullable BigDecimal decimal(@Nullable String raw, String field, Map<String, String> errors) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(raw.strip().replace(",", ""));
-        } catch (NumberFormatException e) {
-            errors.put(field, message("catalog.error.number", field));
-            return null;
-        }
+        return parsed(raw, field, errors, "catalog.error.number", value -> new BigDecimal(value.replace(",", "")));
     }
 
     private @Nullable Integer integer(@Nullable String raw, String field, Map<String, String> errors) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(raw.strip());
-        } catch (NumberFormatException e) {
-            errors.put(field, message("catalog.error.number", field));
-            return null;
-        }
+        return parsed(raw, field, errors, "catalog.error.number", Integer::valueOf);
     }
 
     /** A {@code datetime-local} value in the operator's zone (KST unless chosen otherwise). */
     private java.time.@Nullable Instant instant(@Nullable String raw, String field,
             Map<String, String> errors) {
+        return parsed(raw, field, errors, "catalog.error.dateTime", value -> {
+            var zone = LocaleContextHolder.getTimeZone() == null ? ZoneId.of("Asia/Seoul")
+                    : LocaleContextHolder.getTimeZone().toZoneId();
+            return LocalDateTime.parse(value).atZone(zone).toInstant();
+        });
+    }
+
+    /**
+     * The form's {@code field} read by {@code parse} (stripped); null when it is blank, and null with the message
+     * {@code key} among the errors when it does not parse.
+     */
+    private <T> @Nullable T parsed(@Nullable String raw, String field, Map<String, String> errors, String key,
+            java.util.function.Function<String, T> parse) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         try {
-            var zone = LocaleContextHolder.getTimeZone() == null ? ZoneId.of("Asia/Seoul")
-                    : LocaleContextHolder.getTimeZone().toZoneId();
-            return LocalDateTime.parse(raw.strip()).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.put(field, message("catalog.error.dateTime", field));
+            return parse.apply(raw.strip());
+        } catch (NumberFormatException | DateTimeParseException e) {
+            errors.put(field, message(key, field));
             return null;
         }
     }

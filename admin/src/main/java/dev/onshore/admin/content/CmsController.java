@@ -172,10 +172,7 @@ class CmsController {
             redirect.addFlashAttribute("problemKey", "cms.unknown");
             return "redirect:/cms";
         }
-        var errors = errors(form);
-        if (!errors.isEmpty()) {
-            redirect.addFlashAttribute("errors", errors);
-            redirect.addFlashAttribute("form", form);
+        if (returnsMistakes(form, redirect)) {
             return back;
         }
         try {
@@ -229,10 +226,7 @@ class CmsController {
             return "redirect:/cms";
         }
         var back = "redirect:/cms/" + market + "/" + page + "/items/" + item;
-        var errors = errors(form);
-        if (!errors.isEmpty()) {
-            redirect.addFlashAttribute("errors", errors);
-            redirect.addFlashAttribute("form", form);
+        if (returnsMistakes(form, redirect)) {
             return back;
         }
         try {
@@ -279,6 +273,17 @@ class CmsController {
             }
         }
         return "redirect:/cms/" + market + "/" + page;
+    }
+
+    /** Whether the form has mistakes; if so, they go back to the form with what was typed. */
+    private boolean returnsMistakes(Map<String, String> form, RedirectAttributes redirect) {
+        var errors = errors(form);
+        if (errors.isEmpty()) {
+            return false;
+        }
+        redirect.addFlashAttribute("errors", errors);
+        redirect.addFlashAttribute("form", form);
+        return true;
     }
 
     private List<Site> sites() {

@@ -1,17 +1,16 @@
 package dev.onshore.admin.customers;
 
+import dev.onshore.admin.OperatorLanguage;
+import dev.onshore.admin.SearchCriteria;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** The customers' admin API ({@code /api/admin/customers}); refusals arrive as RestClientResponseException. */
 @Component
@@ -61,15 +60,8 @@ class CustomersApi {
     }
 
     Page search(Map<String, String> criteria) {
-        var query = new LinkedMultiValueMap<String, String>();
-        criteria.forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
-                query.add(name, value);
-            }
-        });
-        var uri = UriComponentsBuilder.fromPath("/api/admin/customers").queryParams(query).encode().build()
-                .toUriString();
-        return http.get().uri(uri).header(HttpHeaders.ACCEPT_LANGUAGE, language()).retrieve().body(Page.class);
+        return http.get().uri(SearchCriteria.uri("/api/admin/customers", criteria))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language()).retrieve().body(Page.class);
     }
 
     Detail detail(String subject) {
@@ -100,6 +92,6 @@ class CustomersApi {
     }
 
     private static String language() {
-        return LocaleContextHolder.getLocale().toLanguageTag();
+        return OperatorLanguage.tag();
     }
 }

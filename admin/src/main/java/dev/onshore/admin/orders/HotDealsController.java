@@ -1,5 +1,6 @@
 package dev.onshore.admin.orders;
 
+import dev.onshore.admin.OperatorLanguage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -48,7 +49,7 @@ class HotDealsController {
     @GetMapping("/marketing/hot-deals")
     @PreAuthorize(Access.CONTENT_READ)
     String list(Authentication operator, Model model) {
-        var deals = http.get().uri("/api/admin/hot-deals").header(HttpHeaders.ACCEPT_LANGUAGE, OrdersApi.language())
+        var deals = http.get().uri("/api/admin/hot-deals").header(HttpHeaders.ACCEPT_LANGUAGE, OperatorLanguage.tag())
                 .retrieve().body(HotDeal[].class);
         model.addAttribute("deals", deals == null ? List.of() : List.of(deals));
         model.addAttribute("mayChange", Roles.any(operator, "ADMIN", "CONTENT_MANAGER"));
@@ -73,7 +74,7 @@ class HotDealsController {
         body.put("zone", OrdersController.zone().getId());
         body.put("admissionsPerMinute", whole(form.get("admissionsPerMinute")));
         try {
-            http.post().uri("/api/admin/hot-deals").header(HttpHeaders.ACCEPT_LANGUAGE, OrdersApi.language())
+            http.post().uri("/api/admin/hot-deals").header(HttpHeaders.ACCEPT_LANGUAGE, OperatorLanguage.tag())
                     .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
             redirect.addFlashAttribute("notice", "hotdeals.done.schedule");
         } catch (RestClientResponseException refused) {
@@ -101,7 +102,7 @@ class HotDealsController {
             return "redirect:/marketing/hot-deals";
         }
         try {
-            http.delete().uri("/api/admin/hot-deals/{id}", deal).header(HttpHeaders.ACCEPT_LANGUAGE, OrdersApi.language())
+            http.delete().uri("/api/admin/hot-deals/{id}", deal).header(HttpHeaders.ACCEPT_LANGUAGE, OperatorLanguage.tag())
                     .retrieve().toBodilessEntity();
             redirect.addFlashAttribute("notice", "hotdeals.done.cancel");
         } catch (RestClientResponseException refused) {

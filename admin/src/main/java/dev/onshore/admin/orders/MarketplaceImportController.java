@@ -1,14 +1,14 @@
 package dev.onshore.admin.orders;
 
 import dev.onshore.admin.Access;
+import dev.onshore.admin.BackgroundImport;
+import dev.onshore.admin.WasFile;
 import dev.onshore.admin.WasRefusal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,9 +33,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class MarketplaceImportController {
-
-    private static final Pattern JOB_ID =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final OrdersApi api;
 
@@ -66,7 +63,7 @@ class MarketplaceImportController {
             return "redirect:/orders/import/" + api.startImport(channel.strip(), name, file.getBytes()).id();
         } catch (RestClientResponseException refused) {
             var problem = WasRefusal.of(refused);
-            response.setStatus(refused.getStatusCode().value() >= 500 ? 502 : refused.getStatusCode().value());
+            response.setStatus(problem.screenStatus());
             model.addAttribute("problem", problem.detail());
             model.addAttribute("errors", problem.fields());
         }
@@ -91,11 +88,8 @@ class MarketplaceImportController {
 
     /** The job, or 404 for anything that cannot be a job's id or that the WAS does not know. */
     private OrdersApi.ImportJob job(String id) {
-        if (!JOB_ID.matcher(id).matches()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
         try {
-            return api.importStatus(id);
+            return api.importStatus(BackgroundImport.requireId(id));
         } catch (RestClientResponseException refused) {
             if (refused.getStatusCode().value() == 404) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -107,9 +101,7 @@ class MarketplaceImportController {
     @GetMapping("/orders/import/template")
     @PreAuthorize(Access.ORDERS_WRITE)
     ResponseEntity<byte[]> template(@RequestParam(defaultValue = "xlsx") String format) {
-        var file = api.template(format.toLowerCase(Locale.ROOT).equals("csv") ? "csv" : "xlsx");
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, file.disposition()).body(file.bytes());
+        return api.template(WasFile.spreadsheetFormat(format)).download();
     }
 
     @PostMapping("/orders/import/codes")

@@ -1,17 +1,18 @@
 package dev.onshore.admin.orders;
 
+import dev.onshore.admin.BackgroundImport;
+import dev.onshore.admin.OperatorLanguage;
+import dev.onshore.admin.SearchCriteria;
+import dev.onshore.admin.WasFile;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** The orders' admin API ({@code /api/admin/orders}); refusals arrive as RestClientResponseException with a problem. */
 @Component
@@ -67,19 +68,7 @@ class OrdersApi {
      */
     record ImportJob(String id, String fileName, String state, int totalRows, int processedRows, int savedRows,
             List<RowError> errors, Map<String, Object> result, String createdBy, Instant createdAt,
-            @Nullable Instant finishedAt) {
-
-        public boolean finished() {
-            return "SUCCEEDED".equals(state) || "FAILED".equals(state);
-        }
-
-        /** 0-100: checking the rows is the first half, saving them the second. */
-        public int percent() {
-            if (finished() || totalRows == 0) {
-                return finished() ? 100 : 0;
-            }
-            return "SAVING".equals(state) ? 50 + savedRows * 50 / totalRows : processedRows * 50 / totalRows;
-        }
+            @Nullable Instant finishedAt) implements BackgroundImport {
 
         /** The new orders' numbers, once it succeeded. */
         public List<String> imported() {
@@ -104,9 +93,6 @@ class OrdersApi {
     record RowError(int row, String column, String code) {
     }
 
-    record Download(byte[] bytes, String contentType, String disposition) {
-    }
-
     private final RestClient http;
 
     OrdersApi(RestClient http) {
@@ -114,14 +100,8 @@ class OrdersApi {
     }
 
     Page search(Map<String, String> criteria) {
-        var query = new LinkedMultiValueMap<String, String>();
-        criteria.forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
-                query.add(name, value);
-            }
-        });
-        var uri = UriComponentsBuilder.fromPath("/api/admin/orders").queryParams(query).encode().build().toUriString();
-        return http.get().uri(uri).header(HttpHeaders.ACCEPT_LANGUAGE, language()).retrieve().body(Page.class);
+        return http.get().uri(SearchCriteria.uri("/api/admin/orders", criteria))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language()).retrieve().body(Page.class);
     }
 
     Order order(String number) {
@@ -152,14 +132,9 @@ class OrdersApi {
                 .header(HttpHeaders.ACCEPT_LANGUAGE, language()).retrieve().body(ImportJob.class));
     }
 
-    Download template(String format) {
-        var answer = http.get().uri(uri -> uri.path("/api/admin/order-import-template").queryParam("format", format)
-                .build()).retrieve().toEntity(byte[].class);
-        var type = answer.getHeaders().getContentType();
-        return new Download(answer.getBody() == null ? new byte[0] : answer.getBody(),
-                type == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : type.toString(),
-                java.util.Objects.requireNonNullElse(answer.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION),
-                        "attachment"));
+    WasFile template(String format) {
+        return WasFile.of(http.get().uri(uri -> uri.path("/api/admin/order-import-template")
+                .queryParam("format", format).build()).retrieve().toEntity(byte[].class));
     }
 
     List<ProductCode> productCodes() {
@@ -179,8 +154,7 @@ class OrdersApi {
                 .header(HttpHeaders.ACCEPT_LANGUAGE, language()).retrieve().toBodilessEntity();
     }
 
-    /** The operator's language, so that the WAS's refusals read in it. */
-    static String language() {
-        return LocaleContextHolder.getLocale().toLanguageTag();
+    private static String language() {
+        return OperatorLanguage.tag();
     }
 }

@@ -1,5 +1,6 @@
 package dev.onshore.admin.orders;
 
+import dev.onshore.admin.OperatorLanguage;
 import dev.onshore.admin.WasRefusal;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -64,7 +65,7 @@ class RatesController {
     @PreAuthorize(Access.FINANCE_READ)
     String rates(Authentication operator, Model model) {
         var rates = List.of(http.get().uri("/api/admin/exchange-rates")
-                .header(HttpHeaders.ACCEPT_LANGUAGE, OrdersApi.language()).retrieve().body(Rate[].class));
+                .header(HttpHeaders.ACCEPT_LANGUAGE, OperatorLanguage.tag()).retrieve().body(Rate[].class));
         model.addAttribute("rates", rates);
         model.addAttribute("anyStale", rates.stream().anyMatch(Rate::stale));
         model.addAttribute("mayChange", Roles.any(operator, "ADMIN", "FINANCE"));
@@ -79,7 +80,7 @@ class RatesController {
                     org.springframework.http.HttpStatus.NOT_FOUND);
         }
         var history = List.of(http.get().uri("/api/admin/exchange-rates/{quote}/history", quote)
-                .header(HttpHeaders.ACCEPT_LANGUAGE, OrdersApi.language()).retrieve().body(HistoricRate[].class));
+                .header(HttpHeaders.ACCEPT_LANGUAGE, OperatorLanguage.tag()).retrieve().body(HistoricRate[].class));
         model.addAttribute("quote", quote);
         model.addAttribute("history", history);
         // Oldest first for the chart: [effective from (KST, ISO), rate].
@@ -104,7 +105,7 @@ class RatesController {
         body.put("reason", reason);
         try {
             http.put().uri("/api/admin/exchange-rates/{quote}", quote)
-                    .header(HttpHeaders.ACCEPT_LANGUAGE, OrdersApi.language())
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, OperatorLanguage.tag())
                     .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
             redirect.addFlashAttribute("notice", "rates.done.override");
         } catch (RestClientResponseException refused) {
@@ -126,7 +127,7 @@ class RatesController {
         }
         try {
             var imported = http.post().uri("/api/admin/exchange-rates/ecb")
-                    .header(HttpHeaders.ACCEPT_LANGUAGE, OrdersApi.language())
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, OperatorLanguage.tag())
                     .contentType(MediaType.APPLICATION_XML).body(file.getBytes()).retrieve().body(HistoricRate[].class);
             redirect.addFlashAttribute("notice", "rates.done.import");
             redirect.addFlashAttribute("imported", imported == null ? 0 : imported.length);

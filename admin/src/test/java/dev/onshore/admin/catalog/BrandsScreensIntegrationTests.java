@@ -124,7 +124,7 @@ class BrandsScreensIntegrationTests extends ScreenTests {
                 return new StandIn.Answer(200, """
                         {"from":"Hanbit Health","to":"Hanbit Healthcare","products":4,"merged":false}""");
             }
-            return new StandIn.Answer(404, "{\"status\":404,\"detail\":\"unknown\"}");
+            return StandIn.Answer.unknown();
         });
     }
 

@@ -94,7 +94,7 @@ class CatalogScreensIntegrationTests extends ScreenTests {
                                    {"row":501,"column":"=HYPERLINK(\\"x\\")","code":"number"}],
                          "createdBy":"editor","createdAt":"2026-12-02T01:00:00Z","finishedAt":"2026-12-02T01:00:05Z"}""");
             } else {
-                return new StandIn.Answer(404, "{\"status\":404,\"detail\":\"unknown\"}");
+                return StandIn.Answer.unknown();
             }
         });
     }

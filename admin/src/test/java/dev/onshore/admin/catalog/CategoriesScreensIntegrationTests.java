@@ -82,7 +82,7 @@ class CategoriesScreensIntegrationTests extends ScreenTests {
             } else if (uri.startsWith("/api/admin/categories/") && method.equals("DELETE")) {
                 return new StandIn.Answer(204, "");
             }
-            return new StandIn.Answer(404, "{\"status\":404,\"detail\":\"unknown\"}");
+            return StandIn.Answer.unknown();
         });
     }
 

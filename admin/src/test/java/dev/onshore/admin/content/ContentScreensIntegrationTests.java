@@ -16,7 +16,6 @@ import dev.onshore.admin.ScreenTests;
 import dev.onshore.admin.StandIn.Call;
 import dev.onshore.admin.StandIn;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,10 +27,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * KST, and how empty fields and the WAS's refusals show next to their fields instead of an error page.
  */
 class ContentScreensIntegrationTests extends ScreenTests {
-
-    @RegisterExtension
-    static final StandIn WAS = StandIn.start("/api/admin/", call -> new StandIn.Answer(404,
-            "{\"status\":404,\"title\":\"Not found\",\"detail\":\"Nothing here.\"}"));
 
     static final String ITEM = "5a0b7e0e-5d43-4a44-9d7a-0d6c8e9a0001";
 
@@ -67,23 +62,23 @@ class ContentScreensIntegrationTests extends ScreenTests {
               "validFrom":null,"validUntil":null,"disabledAt":"2026-11-01T03:00:00Z",
               "createdBy":"mia","createdAt":"2026-10-01T01:00:00Z","redemptions":0,"zone":"Asia/Seoul","currency":"KRW"}]""";
 
+    @RegisterExtension
+    static final StandIn WAS = StandIn.start("/api/admin/", call -> new StandIn.Answer(404,
+            "{\"status\":404,\"title\":\"Not found\",\"detail\":\"Nothing here.\"}"))
+            .answering("GET /api/admin/cms/sites", 200, SITES)
+            .answering("GET /api/admin/cms/sites/ID/pages/home", 200, PAGE)
+            .answering("GET /api/admin/cms/sites/ID/pages/home/preview", 200, PREVIEW)
+            .answering("POST /api/admin/cms/sites/ID/pages/home/items", 201, "{\"id\":\"" + ITEM + "\"}")
+            .answering("PUT /api/admin/cms/sites/ID/pages/home/items/" + ITEM, 200,
+                    "{\"id\":\"5a0b7e0e-5d43-4a44-9d7a-0d6c8e9a0009\"}")
+            .answering("DELETE /api/admin/cms/sites/ID/pages/home/items/" + ITEM, 204, "")
+            .answering("GET /api/admin/coupons", 200, COUPONS)
+            .answering("POST /api/admin/coupons", 201, "{}")
+            .answering("POST /api/admin/coupons/JAKARTA10/disable", 200, "{}");
+
     @DynamicPropertySource
     static void standIn(DynamicPropertyRegistry registry) {
         WAS.register(registry);
-    }
-
-    @BeforeEach
-    void setUp() {
-        WAS.answer("GET /api/admin/cms/sites", 200, SITES);
-        WAS.answer("GET /api/admin/cms/sites/ID/pages/home", 200, PAGE);
-        WAS.answer("GET /api/admin/cms/sites/ID/pages/home/preview", 200, PREVIEW);
-        WAS.answer("POST /api/admin/cms/sites/ID/pages/home/items", 201, "{\"id\":\"" + ITEM + "\"}");
-        WAS.answer("PUT /api/admin/cms/sites/ID/pages/home/items/" + ITEM, 200,
-                "{\"id\":\"5a0b7e0e-5d43-4a44-9d7a-0d6c8e9a0009\"}");
-        WAS.answer("DELETE /api/admin/cms/sites/ID/pages/home/items/" + ITEM, 204, "");
-        WAS.answer("GET /api/admin/coupons", 200, COUPONS);
-        WAS.answer("POST /api/admin/coupons", 201, "{}");
-        WAS.answer("POST /api/admin/coupons/JAKARTA10/disable", 200, "{}");
     }
 
     @Test

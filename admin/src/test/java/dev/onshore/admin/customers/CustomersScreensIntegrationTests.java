@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.onshore.admin.ScreenTests;
 import dev.onshore.admin.StandIn;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,10 +26,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * never cached), orders link to their page, and the blacklist sends the version seen and shows a stale refusal.
  */
 class CustomersScreensIntegrationTests extends ScreenTests {
-
-    @RegisterExtension
-    static final StandIn WAS = StandIn.start("/api/admin/", call -> new StandIn.Answer(404, """
-            {"type":"https://onshore.dev/problems/customer-not-found","status":404,"title":"Unknown customer"}"""));
 
     static final String SUBJECT = "5f0c1c52-6f7e-4f0e-9a55-0d1c2b3a4e5f";
 
@@ -57,17 +52,17 @@ class CustomersScreensIntegrationTests extends ScreenTests {
             {"subject":"5f0c1c52-6f7e-4f0e-9a55-0d1c2b3a4e5f","email":"kim.minji@example.com","name":"김민지",
              "phone":"+82 10 1234 5678"}""";
 
+    @RegisterExtension
+    static final StandIn WAS = StandIn.start("/api/admin/", call -> new StandIn.Answer(404, """
+            {"type":"https://onshore.dev/problems/customer-not-found","status":404,"title":"Unknown customer"}"""))
+            .answering("GET /api/admin/customers", 200, PAGE)
+            .answering("GET /api/admin/customers/" + SUBJECT, 200, DETAIL)
+            .answering("POST /api/admin/customers/" + SUBJECT + "/reveal", 200, REVEALED)
+            .answering("PUT /api/admin/customers/" + SUBJECT + "/blacklist", 200, DETAIL);
+
     @DynamicPropertySource
     static void standIns(DynamicPropertyRegistry registry) {
         WAS.register(registry);
-    }
-
-    @BeforeEach
-    void answers() {
-        WAS.answer("GET /api/admin/customers", 200, PAGE);
-        WAS.answer("GET /api/admin/customers/" + SUBJECT, 200, DETAIL);
-        WAS.answer("POST /api/admin/customers/" + SUBJECT + "/reveal", 200, REVEALED);
-        WAS.answer("PUT /api/admin/customers/" + SUBJECT + "/blacklist", 200, DETAIL);
     }
 
     @Test

@@ -17,7 +17,6 @@ import dev.onshore.admin.ScreenTests;
 import dev.onshore.admin.StandIn;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,11 +28,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * roles, KST days), and how the WAS's refusals show next to their fields instead of an error page.
  */
 class BackOfficeScreensIntegrationTests extends ScreenTests {
-
-    @RegisterExtension
-    static final StandIn WAS = StandIn.start("/api/admin/", call -> new StandIn.Answer(404,
-            "{\"type\":\"https://onshore.dev/problems/order-not-found\",\"status\":404,\"title\":\"Unknown order\","
-                    + "\"detail\":\"No order has this number.\"}"));
 
     static final String PAGE = """
             {"orders":[
@@ -80,22 +74,23 @@ class BackOfficeScreensIntegrationTests extends ScreenTests {
               "localEndsAt":"2026-06-20T12:00:00","admissionsPerMinute":300,"status":"SCHEDULED",
               "scheduledBy":"mia"}]""";
 
+    @RegisterExtension
+    static final StandIn WAS = StandIn.start("/api/admin/", call -> new StandIn.Answer(404,
+            "{\"type\":\"https://onshore.dev/problems/order-not-found\",\"status\":404,\"title\":\"Unknown order\","
+                    + "\"detail\":\"No order has this number.\"}"))
+            .answering("GET /api/admin/orders", 200, PAGE)
+            .answering("GET /api/admin/orders/ON260617-AAAA1111", 200, ORDER)
+            .answering("POST /api/admin/orders/ON260617-AAAA1111/shipment", 200, ORDER)
+            .answering("POST /api/admin/orders/ON260617-AAAA1111/refunds", 200, ORDER)
+            .answering("GET /api/admin/exchange-rates", 200, RATES)
+            .answering("GET /api/admin/exchange-rates/IDR/history", 200, HISTORY)
+            .answering("POST /api/admin/exchange-rates/ecb", 200, HISTORY)
+            .answering("GET /api/admin/hot-deals", 200, DEALS)
+            .answering("POST /api/admin/hot-deals", 201, DEALS.substring(1, DEALS.length() - 1));
+
     @DynamicPropertySource
     static void standIn(DynamicPropertyRegistry registry) {
         WAS.register(registry);
-    }
-
-    @BeforeEach
-    void setUp() {
-        WAS.answer("GET /api/admin/orders", 200, PAGE);
-        WAS.answer("GET /api/admin/orders/ON260617-AAAA1111", 200, ORDER);
-        WAS.answer("POST /api/admin/orders/ON260617-AAAA1111/shipment", 200, ORDER);
-        WAS.answer("POST /api/admin/orders/ON260617-AAAA1111/refunds", 200, ORDER);
-        WAS.answer("GET /api/admin/exchange-rates", 200, RATES);
-        WAS.answer("GET /api/admin/exchange-rates/IDR/history", 200, HISTORY);
-        WAS.answer("POST /api/admin/exchange-rates/ecb", 200, HISTORY);
-        WAS.answer("GET /api/admin/hot-deals", 200, DEALS);
-        WAS.answer("POST /api/admin/hot-deals", 201, DEALS.substring(1, DEALS.length() - 1));
     }
 
     @Test

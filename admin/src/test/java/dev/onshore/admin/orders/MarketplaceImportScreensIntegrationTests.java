@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.onshore.admin.ScreenTests;
 import dev.onshore.admin.StandIn;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.mock.web.MockMultipartFile;
@@ -28,10 +27,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * product codes are mapped, the list shows each order's channel, and only order managers and ADMIN get in.
  */
 class MarketplaceImportScreensIntegrationTests extends ScreenTests {
-
-    @RegisterExtension
-    static final StandIn WAS = StandIn.start("/api/admin/", call -> new StandIn.Answer(404,
-            "{\"type\":\"https://onshore.dev/problems/order-not-found\",\"status\":404,\"title\":\"Unknown\"}"));
 
     static final String CODES = """
             [{"channel":"coupang","externalCode":"CP-998877","sku":"HS-VITC-1000",
@@ -76,15 +71,15 @@ class MarketplaceImportScreensIntegrationTests extends ScreenTests {
                "channel":null}],
              "page":0,"size":50,"total":2}""";
 
+    @RegisterExtension
+    static final StandIn WAS = StandIn.start("/api/admin/", call -> new StandIn.Answer(404,
+            "{\"type\":\"https://onshore.dev/problems/order-not-found\",\"status\":404,\"title\":\"Unknown\"}"))
+            .answering("GET /api/admin/marketplace-codes", 200, CODES)
+            .answering("GET /api/admin/orders", 200, PAGE);
+
     @DynamicPropertySource
     static void standIn(DynamicPropertyRegistry registry) {
         WAS.register(registry);
-    }
-
-    @BeforeEach
-    void setUp() {
-        WAS.answer("GET /api/admin/marketplace-codes", 200, CODES);
-        WAS.answer("GET /api/admin/orders", 200, PAGE);
     }
 
     private static MockMultipartFile file(String name, String text) {

@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -84,17 +83,13 @@ class StatisticsScreensIntegrationTests extends ScreenTests {
 
     @RegisterExtension
     static final StandIn WAS = StandIn.start("/api/admin/",
-            call -> new StandIn.Answer(404, "{\"status\":404,\"title\":\"Not found\"}"));
+            call -> new StandIn.Answer(404, "{\"status\":404,\"title\":\"Not found\"}"))
+            .answering("GET /api/admin/statistics/sales", 200, REPORT)
+            .answering("GET /api/admin/jobs", 200, JOBS);
 
     @DynamicPropertySource
     static void standIn(DynamicPropertyRegistry registry) {
         WAS.register(registry);
-    }
-
-    @BeforeEach
-    void setUp() {
-        WAS.answer("GET /api/admin/statistics/sales", 200, REPORT);
-        WAS.answer("GET /api/admin/jobs", 200, JOBS);
     }
 
     private static final Pattern ROW = Pattern.compile("<tr data-group=.*?</tr>", Pattern.DOTALL);
