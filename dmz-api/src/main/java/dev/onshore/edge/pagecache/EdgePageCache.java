@@ -29,7 +29,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Answers an anonymous storefront page from this node's heap for the few seconds internal-was allows, instead of
@@ -119,16 +118,16 @@ public class EdgePageCache extends OncePerRequestFilter {
         try {
             chain.doFilter(request, capturing);
             var maxAge = capturing.maxAgeSeconds();
-            if (maxAge > 0 && capturing.getStatus() == HttpServletResponse.SC_OK
+            if (capturing.keeping() && maxAge > 0 && capturing.getStatus() == HttpServletResponse.SC_OK
                     && !capturing.containsHeader(HttpHeaders.SET_COOKIE)
                     && capturing.getHeader(HttpHeaders.CONTENT_ENCODING) == null) {
                 var lifetime = Math.min(java.util.concurrent.TimeUnit.SECONDS.toNanos(maxAge),
                         properties.maxAge().toNanos());
-                var body = capturing.getContentAsByteArray();
+                var body = capturing.body();
                 pages.put(key, new Page(headers(capturing), body, gzip(body, capturing.getContentType()), lifetime));
             }
         } finally {
-            capturing.copyBodyToResponse();
+            capturing.finish();
         }
     }
 
@@ -248,10 +247,16 @@ public class EdgePageCache extends OncePerRequestFilter {
         }
     }
 
-    /** Keeps the body and takes the targeted field out of the answer, reading its max-age. */
-    private static final class Capturing extends ContentCachingResponseWrapper {
+    /**
+     * Takes the targeted field out of the answer, reading its max-age, and keeps the body only of an answer that
+     * carries it (its headers come before its body): any other answer streams through untouched.
+     */
+    private static final class Capturing extends jakarta.servlet.http.HttpServletResponseWrapper {
 
         private @Nullable String targeted;
+        private @Nullable ByteArrayOutputStream kept;
+        private jakarta.servlet.@Nullable ServletOutputStream stream;
+        private java.io.@Nullable PrintWriter writer;
 
         Capturing(HttpServletResponse response) {
             super(response);
@@ -281,6 +286,94 @@ public class EdgePageCache extends OncePerRequestFilter {
             }
             var matcher = MAX_AGE.matcher(targeted.toLowerCase(Locale.ROOT));
             return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+        }
+
+        /** Whether the body is being kept (the answer was marked before its body began). */
+        boolean keeping() {
+            return kept != null;
+        }
+
+        byte[] body() {
+            return kept == null ? new byte[0] : kept.toByteArray();
+        }
+
+        @Override
+        public jakarta.servlet.ServletOutputStream getOutputStream() throws IOException {
+            if (stream == null) {
+                if (maxAgeSeconds() <= 0) {
+                    stream = super.getOutputStream();
+                } else {
+                    var buffer = new ByteArrayOutputStream(8192);
+                    kept = buffer;
+                    stream = new jakarta.servlet.ServletOutputStream() {
+                        @Override
+                        public void write(int b) {
+                            buffer.write(b);
+                        }
+
+                        @Override
+                        public void write(byte[] bytes, int offset, int length) {
+                            buffer.write(bytes, offset, length);
+                        }
+
+                        @Override
+                        public boolean isReady() {
+                            return true;
+                        }
+
+                        @Override
+                        public void setWriteListener(jakarta.servlet.WriteListener listener) {
+                            throw new UnsupportedOperationException("a kept page is written blocking");
+                        }
+                    };
+                }
+            }
+            return stream;
+        }
+
+        @Override
+        public java.io.PrintWriter getWriter() throws IOException {
+            if (writer == null) {
+                writer = new java.io.PrintWriter(new java.io.OutputStreamWriter(getOutputStream(),
+                        getCharacterEncoding()), false);
+            }
+            return writer;
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            if (kept == null) {
+                super.flushBuffer();
+            } else if (writer != null) {
+                writer.flush();
+            }
+        }
+
+        @Override
+        public void setContentLength(int length) {
+            if (kept == null) {
+                super.setContentLength(length);
+            }
+        }
+
+        @Override
+        public void setContentLengthLong(long length) {
+            if (kept == null) {
+                super.setContentLengthLong(length);
+            }
+        }
+
+        /** Writes a kept body to the client. */
+        void finish() throws IOException {
+            if (writer != null) {
+                writer.flush();
+            }
+            if (kept != null) {
+                var bytes = kept.toByteArray();
+                var response = (HttpServletResponse) getResponse();
+                response.setContentLength(bytes.length);
+                response.getOutputStream().write(bytes);
+            }
         }
     }
 }
