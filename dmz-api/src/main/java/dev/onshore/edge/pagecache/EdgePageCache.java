@@ -226,7 +226,10 @@ public class EdgePageCache extends OncePerRequestFilter {
     }
 
     /** Takes the targeted field out of an answer that is not kept. */
-    private static final class WithoutTargeted extends jakarta.servlet.http.HttpServletResponseWrapper {
+    private static class WithoutTargeted extends jakarta.servlet.http.HttpServletResponseWrapper {
+
+        /** The field's value, as the upstream set it (never passed on). */
+        protected @Nullable String targeted;
 
         WithoutTargeted(HttpServletResponse response) {
             super(response);
@@ -234,14 +237,18 @@ public class EdgePageCache extends OncePerRequestFilter {
 
         @Override
         public void setHeader(String name, String value) {
-            if (!TARGETED.equalsIgnoreCase(name)) {
+            if (TARGETED.equalsIgnoreCase(name)) {
+                targeted = value;
+            } else {
                 super.setHeader(name, value);
             }
         }
 
         @Override
         public void addHeader(String name, String value) {
-            if (!TARGETED.equalsIgnoreCase(name)) {
+            if (TARGETED.equalsIgnoreCase(name)) {
+                targeted = value;
+            } else {
                 super.addHeader(name, value);
             }
         }
@@ -251,33 +258,14 @@ public class EdgePageCache extends OncePerRequestFilter {
      * Takes the targeted field out of the answer, reading its max-age, and keeps the body only of an answer that
      * carries it (its headers come before its body): any other answer streams through untouched.
      */
-    private static final class Capturing extends jakarta.servlet.http.HttpServletResponseWrapper {
+    private static final class Capturing extends WithoutTargeted {
 
-        private @Nullable String targeted;
         private @Nullable ByteArrayOutputStream kept;
         private jakarta.servlet.@Nullable ServletOutputStream stream;
         private java.io.@Nullable PrintWriter writer;
 
         Capturing(HttpServletResponse response) {
             super(response);
-        }
-
-        @Override
-        public void setHeader(String name, String value) {
-            if (TARGETED.equalsIgnoreCase(name)) {
-                targeted = value;
-            } else {
-                super.setHeader(name, value);
-            }
-        }
-
-        @Override
-        public void addHeader(String name, String value) {
-            if (TARGETED.equalsIgnoreCase(name)) {
-                targeted = value;
-            } else {
-                super.addHeader(name, value);
-            }
         }
 
         long maxAgeSeconds() {
