@@ -41,7 +41,7 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$EDGE_PID/stat"; } # the edge's u
 run() { # connections url -> "req/s p50 p99 errors edge-CPU-µs-per-request"
     local out rps p50 p99 bad requests before after
     before=$(cpu_ticks)
-    out=$(wrk -t2 -c"$1" -d"${SECONDS_EACH}s" --latency -s "$SHOPPERS" "$2")
+    out=$(wrk -t2 -c"$1" -d"${SECONDS_EACH}s" --latency -s "$MANY_SHOPPERS" "$2")
     after=$(cpu_ticks)
     rps=$(awk '/Requests\/sec/ { printf "%d", $2 }' <<<"$out")
     requests=$(awk '/requests in/ { print $1 }' <<<"$out")
@@ -52,8 +52,8 @@ run() { # connections url -> "req/s p50 p99 errors edge-CPU-µs-per-request"
 }
 echo "warm-up: 15 s per URL at 16 connections" >&2
 for path in cached uncached; do
-    wrk -t2 -c16 -d15s -s "$SHOPPERS" "http://127.0.0.1:$EDGE_PORT/id-id/p/$path" >/dev/null
-    wrk -t2 -c16 -d5s -s "$SHOPPERS" "http://127.0.0.1:$UPSTREAM_PORT/id-id/p/$path" >/dev/null
+    wrk -t2 -c16 -d15s -s "$MANY_SHOPPERS" "http://127.0.0.1:$EDGE_PORT/id-id/p/$path" >/dev/null
+    wrk -t2 -c16 -d5s -s "$MANY_SHOPPERS" "http://127.0.0.1:$UPSTREAM_PORT/id-id/p/$path" >/dev/null
 done
 
 echo "load average before: $(load_average) ($(date -u +%H:%M:%S) UTC)"

@@ -1,11 +1,11 @@
 # Shared by the dmz-api bench scripts: sourced (`. "$(dirname "$0")/lib.sh"`), never run. Sets ROOT (the repository),
-# JDK and JAVA (JAVA_HOME or Temurin 25), SHOPPERS (many-shoppers.lua); the functions below exit 2 when something the
+# JDK and JAVA (JAVA_HOME or Temurin 25), MANY_SHOPPERS (many-shoppers.lua); the functions below exit 2 when something the
 # benchmark needs is missing, as the scripts always did.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 JDK="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JDK/bin/java"
-SHOPPERS="$ROOT/dmz-api/bench/many-shoppers.lua"
+MANY_SHOPPERS="$ROOT/dmz-api/bench/many-shoppers.lua"
 
 # require_tools TOOL...: each on PATH.
 require_tools() {
@@ -95,12 +95,12 @@ ms() {
 
 share() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", (b > 0 ? 100 * a / b : 0) }'; }
 
-# measure CONNECTIONS NAME WRK-ARGUMENT... -> "req/s p50 p99 timeouts non2xx" (ms), wrk with SHOPPERS for
+# measure CONNECTIONS NAME WRK-ARGUMENT... -> "req/s p50 p99 timeouts non2xx" (ms), wrk with MANY_SHOPPERS for
 # SECONDS_EACH; a measurement with a non-2xx answer or a socket error is noted in $FAILURES (see start_failures).
 measure() {
     local c="$1" name="$2" out
     shift 2
-    out=$(wrk -t2 -c"$c" -d"${SECONDS_EACH}s" --latency -s "$SHOPPERS" "$@")
+    out=$(wrk -t2 -c"$c" -d"${SECONDS_EACH}s" --latency -s "$MANY_SHOPPERS" "$@")
     local rps p50 p99 timeouts non2xx socket
     rps=$(awk '/Requests\/sec/ { printf "%d", $2 }' <<<"$out")
     p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")

@@ -38,7 +38,7 @@ run() { measure "$1" "$2" "$BASE$2"; } # connections path
 
 WARMUP="${WARMUP_SECONDS:-8}"
 echo "warm-up: $WARMUP s per URL at 16 connections" >&2
-for path in "$TRIVIAL" "$STATIC" "${PAGES[@]#*|}"; do wrk -t2 -c16 -d"${WARMUP}s" -s "$SHOPPERS" "$BASE$path" >/dev/null; done
+for path in "$TRIVIAL" "$STATIC" "${PAGES[@]#*|}"; do wrk -t2 -c16 -d"${WARMUP}s" -s "$MANY_SHOPPERS" "$BASE$path" >/dev/null; done
 
 echo "load average before: $(load_average)"
 echo

@@ -48,7 +48,7 @@ echo "warm-up: $WARMUP s per endpoint at 16 connections" >&2
 for paths in "$TRIVIAL" "$LIST" "${SEARCHES[*]}" "${DETAILS[*]}"; do
     # shellcheck disable=SC2086 # the lists are space-separated paths
     set -- $paths
-    wrk -t2 -c16 -d"${WARMUP}s" -H 'Accept: application/json' -s "$SHOPPERS" "$BASE$1" -- "$@" >/dev/null
+    wrk -t2 -c16 -d"${WARMUP}s" -H 'Accept: application/json' -s "$MANY_SHOPPERS" "$BASE$1" -- "$@" >/dev/null
 done
 
 echo "machine: $(nproc) cores, load average before: $(load_average)"
