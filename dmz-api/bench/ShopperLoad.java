@@ -45,7 +45,9 @@ import java.util.regex.Pattern;
  * _USER, _PASSWORD_FILE, as Sql.java): every acknowledged (201) order exists, no order number was acknowledged for two
  * keys, no order of the run exists that no shopper was acknowledged (a retry that placed a second order, beyond the
  * iterations whose every attempt failed), the stock of each SKU moved by exactly the units acknowledged, and (paying)
- * every paid order reached PAID. Before the run it raises each SKU's stock to at least --stock units and refuses to
+ * every paid order reached PAID. Paying, it then waits (up to --mail-wait seconds) until the shop has sent every order
+ * mail of the run (placed and paid, from its ledger of sent mails) and reports the rate with the mails sent: the
+ * answers do not wait for the mails, so a rate the mails cannot follow is not one the shop sustains. Before the run it raises each SKU's stock to at least --stock units and refuses to
  * start while an earlier unpaid order of these SKUs could be cancelled (and its units returned) during the run.
  * Exit status: 0 clean, 1 an integrity failure or (without --allow-errors) any failed request, 2 a setup problem.
  */
@@ -66,7 +68,7 @@ class ShopperLoad {
     // ---------------------------------------------------------------------------------------------------- options
 
     record Options(String mode, String base, int shoppers, int seconds, int warmup, long orders, int addsPerCart,
-            List<String> skus, int units, boolean pay, boolean quote, long stock, boolean allowErrors) {
+            List<String> skus, int units, boolean pay, boolean quote, long stock, boolean allowErrors, int mailWait) {
 
         static Options parse(String[] args) {
             if (args.length == 0 || !List.of("add-to-cart", "checkout").contains(args[0])) {
@@ -78,7 +80,7 @@ class ShopperLoad {
                 switch (args[i]) {
                     case "--no-pay", "--quote", "--allow-errors" -> flags.add(args[i]);
                     case "--base", "--shoppers", "--seconds", "--warmup", "--orders", "--adds-per-cart", "--skus",
-                            "--units", "--stock" -> {
+                            "--units", "--stock", "--mail-wait" -> {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(args[i] + " needs a value");
                         }
@@ -93,7 +95,8 @@ class ShopperLoad {
                     Integer.parseInt(values.getOrDefault("--warmup", "10")),
                     Long.parseLong(values.getOrDefault("--orders", "0")), positive(values, "--adds-per-cart", 5),
                     skus, positive(values, "--units", 1), !flags.contains("--no-pay"), flags.contains("--quote"),
-                    Long.parseLong(values.getOrDefault("--stock", "500000")), flags.contains("--allow-errors"));
+                    Long.parseLong(values.getOrDefault("--stock", "500000")), flags.contains("--allow-errors"),
+                    Integer.parseInt(values.getOrDefault("--mail-wait", "600")));
         }
 
         private static int positive(Map<String, String> values, String name, int fallback) {
@@ -548,7 +551,22 @@ class ShopperLoad {
             System.out.println("| paid on the sandbox page / reached PAID | " + paidAcks + " / " + paidReached + " |");
             System.out.println("| payments that failed on the page | " + payFailures + " |");
         }
+        var mails = options.pay() ? mailsDrained(db, mark, runOrders.size() + paidReached) : null;
+        if (mails != null) {
+            System.out.println("| order mails (placed + paid) sent / expected | " + mails.sent() + " / "
+                    + mails.expected() + " |");
+        }
         System.out.println();
+        if (mails != null) {
+            // The answers do not wait for the mails: the shop mails from its event publications afterwards. An
+            // acknowledged rate its mails cannot follow only piles up work, so the rate with the mails is the one a
+            // shop sustains.
+            System.out.printf(Locale.ROOT, mails.sent() < mails.expected()
+                    ? "order mails: %d of %d sent %.0f s after the window closed (--mail-wait); the rest still queued%n%n"
+                    : "order mails: the last of %2$d sent %3$.1f s after the window closed: **%4$.1f orders/s with their "
+                    + "mails sent** (the window's orders over the window and that drain)%n%n", mails.sent(),
+                    mails.expected(), mails.seconds(), acknowledgedInWindow.get() / (window.seconds() + mails.seconds()));
+        }
         System.out.println("| SKU | stock before | after | moved | units acknowledged |");
         System.out.println("|---|---|---|---|---|");
         boolean stockMatches = true;
@@ -587,6 +605,25 @@ class ShopperLoad {
         System.out.println("PASS: 0 lost, 0 duplicated, stock moved by exactly the units acknowledged"
                 + (errors > 0 ? " (" + errors + " failed requests)" : ""));
         return errors > 0 && !options.allowErrors() ? 1 : 0;
+    }
+
+    record Mails(long sent, long expected, double seconds) {
+    }
+
+    /**
+     * Waits up to --mail-wait seconds until the order mails of the run's orders (one when placed, one when paid) are
+     * sent, as the shop's ledger of sent mails says; how many were sent and how long after the window closed.
+     */
+    Mails mailsDrained(Connection db, String mark, long expected) throws SQLException, InterruptedException {
+        var sql = "SELECT COUNT(*) FROM notification_sent WHERE state = 'SENT' AND kind IN ('PLACED', 'PAID') AND "
+                + "order_number IN (SELECT number FROM shop_order WHERE placed_at > '" + mark + "')";
+        long deadline = System.nanoTime() + options.mailWait() * 1_000_000_000L;
+        long sent = Long.parseLong(one(db, sql));
+        while (sent < expected && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            sent = Long.parseLong(one(db, sql));
+        }
+        return new Mails(sent, expected, (System.nanoTime() - window.end) / 1e9);
     }
 
     static long paidCount(Map<String, String> runOrders, Map<String, Integer> acknowledged) {
@@ -679,7 +716,7 @@ class ShopperLoad {
             System.err.println(e.getMessage());
             System.err.println("usage: ShopperLoad.java add-to-cart|checkout [--base URL] [--shoppers 64] [--seconds 30] "
                     + "[--warmup 10] [--orders N] [--adds-per-cart 5] [--skus A,B] [--units 1] [--no-pay] [--quote] "
-                    + "[--stock 500000] [--allow-errors]");
+                    + "[--stock 500000] [--allow-errors] [--mail-wait 600]");
             System.exit(2);
             return;
         }
