@@ -33,6 +33,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @TestPropertySource(properties = {"spring.datasource.hikari.maximum-pool-size=6",
         "spring.datasource.hikari.connection-timeout=5000", "onshore.events.listeners.concurrency=3",
+        "onshore.mail.concurrency=2",
         "onshore.events.retry-after=PT1S", "onshore.events.retry-every=PT1S"})
 class ShopperLoginClosingIntegrationTests extends AccountTestSupport {
 
