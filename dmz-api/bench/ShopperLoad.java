@@ -47,8 +47,8 @@ import java.util.regex.Pattern;
  * iterations whose every attempt failed), the stock of each SKU moved by exactly the units acknowledged, and (paying)
  * every paid order reached PAID. Paying, it then waits (up to --mail-wait seconds) until the shop has sent every order
  * mail of the run (placed and paid, from its ledger of sent mails) and reports the rate with the mails sent: the
- * answers do not wait for the mails, so a rate the mails cannot follow is not one the shop sustains. Before the run it raises each SKU's stock to at least --stock units and refuses to
- * start while an earlier unpaid order of these SKUs could be cancelled (and its units returned) during the run.
+ * answers do not wait for the mails, so a rate the mails cannot follow is not one the shop sustains. Before the run it
+ * raises each SKU's stock to at least --stock units and refuses to start while an earlier unpaid order of these SKUs could be cancelled (and its units returned) during the run.
  * Exit status: 0 clean, 1 an integrity failure or (without --allow-errors) any failed request, 2 a setup problem.
  */
 class ShopperLoad {

@@ -35,13 +35,13 @@ class MailDelivery {
      */
     static final String EXECUTOR = "mailSendingExecutor";
 
-    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
-
     /**
      * How long a claim protects a mail being sent: far longer than a send takes (the relay's timeouts), so that only
      * a claim whose node died is taken over.
      */
     static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
+
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
     static {
         // Jakarta Mail looks its stream provider up (FactoryFinder) for every multipart, body part and encoding of a
