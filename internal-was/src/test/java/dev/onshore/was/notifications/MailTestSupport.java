@@ -50,6 +50,20 @@ abstract class MailTestSupport extends ShopTestSupport {
         return found.orElseThrow();
     }
 
+    /** The transfer encodings of the message's text parts, in order. */
+    static java.util.List<String> textEncodings(Part part) throws Exception {
+        var found = new java.util.ArrayList<String>();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                found.addAll(textEncodings(multipart.getBodyPart(i)));
+            }
+        } else if (part.isMimeType("text/*")) {
+            var header = part.getHeader("Content-Transfer-Encoding");
+            found.add(header == null ? "(none)" : header[0]);
+        }
+        return found;
+    }
+
     private static Optional<String> firstPart(Part part, String type) throws Exception {
         if (part.isMimeType(type)) {
             return Optional.of(String.valueOf(part.getContent()));

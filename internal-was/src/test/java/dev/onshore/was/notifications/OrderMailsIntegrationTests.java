@@ -66,6 +66,8 @@ class OrderMailsIntegrationTests extends MailTestSupport {
         assertThat(text).contains(ViewerTime.dateTime(placedAt, MAKASSAR, INDONESIAN))
                 .doesNotContain(ViewerTime.dateTime(placedAt, ZoneId.of("Asia/Jakarta"), INDONESIAN));
         assertThat(html).contains("lang=\"id-ID\"").contains(total.format(INDONESIAN)).contains("Terima kasih!");
+        // Written in blocks, not as quoted-printable a byte at a time (MailDelivery).
+        assertThat(textEncodings(confirmation)).containsExactly("base64", "base64");
 
         var paymentUrl = URI.create(JsonPath.read(body, "$.paymentUrl"));
         assertStatus(mvc.perform(post(paymentUrl.getPath() + "/pay")).andReturn(), 303);

@@ -25,9 +25,9 @@ import org.springframework.transaction.annotation.Propagation;
 /**
  * Mails the shopper when their order is placed, paid, shipped, cancelled or refunded, and when they ask for a return
  * or an exchange, when it is approved and when an exchange's replacement is shipped (a return ends with the refund's
- * mail). The listeners run without a
- * transaction of their own: what they read, each read's short transaction; the mail, once per event, through
- * {@link MailDelivery}, which never holds a pool connection while the relay is talked to; on the mail executor,
+ * mail). The listeners run without a transaction of their own: the order is read in the short transaction that
+ * claims its mail, and the mail goes out once per event through {@link MailDelivery}, which never holds a pool
+ * connection while the relay is talked to; on the mail executor,
  * apart from the other listeners. A redelivered event sends nothing; a mail that could not be sent leaves the event
  * publication incomplete, and it is retried.
  */
@@ -135,22 +135,27 @@ class OrderMails {
     }
 
     private void mail(String eventKey, MailKind kind, String number, Map<String, ?> facts) {
-        var order = orders.find(number).orElse(null);
-        var recipient = orders.recipient(number).orElse(null);
-        if (order == null || recipient == null) {
-            log.warn("No {} mail for unknown order {}", kind, number);
-            return;
+        var outcome = delivery.sendOnce(eventKey, kind, number, () -> {
+            var order = orders.find(number).orElse(null);
+            var recipient = orders.recipient(number).orElse(null);
+            if (order == null || recipient == null) {
+                log.warn("No {} mail for unknown order {}", kind, number);
+                return null;
+            }
+            if (recipient.email().isBlank()) {
+                // An order imported from a marketplace without the buyer's address: the marketplace tells its buyer.
+                log.info("No {} mail for order {}: it has no email address", kind, number);
+                return null;
+            }
+            return new MailDelivery.Draft(recipient.email(), () -> texts.composeOrder(kind, order, recipient,
+                    kind.exchange() ? withReplacement(order, recipient.language(), facts) : facts));
+        });
+        switch (outcome) {
+            case SENT -> log.info("Sent the {} mail of order {}", kind, number);
+            case SENT_BEFORE -> log.info("The {} mail of order {} was sent before (event {} delivered again)", kind,
+                    number, eventKey);
+            case NOTHING_TO_SEND -> {
+            }
         }
-        if (recipient.email().isBlank()) {
-            // An order imported from a marketplace without the buyer's address: the marketplace tells its buyer.
-            log.info("No {} mail for order {}: it has no email address", kind, number);
-            return;
-        }
-        if (!delivery.sendOnce(eventKey, kind, number, recipient.email(), () -> texts.composeOrder(kind, order,
-                recipient, kind.exchange() ? withReplacement(order, recipient.language(), facts) : facts))) {
-            log.info("The {} mail of order {} was sent before (event {} delivered again)", kind, number, eventKey);
-            return;
-        }
-        log.info("Sent the {} mail of order {}", kind, number);
     }
 }

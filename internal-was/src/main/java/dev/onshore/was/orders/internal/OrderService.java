@@ -77,8 +77,7 @@ class OrderService implements OrderManagement {
     @Override
     @Transactional(readOnly = true)
     public Optional<OrderRecipient> recipient(String number) {
-        return orders.findByNumber(number).map(order -> new OrderRecipient(order.placed().email(),
-                order.placed().language(), order.placed().timeZone()));
+        return orders.recipient(number);
     }
 
     @Override

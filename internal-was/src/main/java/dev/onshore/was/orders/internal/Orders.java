@@ -6,6 +6,7 @@ import dev.onshore.was.orders.OrderQuery;
 import dev.onshore.was.orders.OrderStatus;
 import dev.onshore.was.orders.OrderSummary;
 import dev.onshore.was.orders.PaymentState;
+import dev.onshore.was.orders.OrderRecipient;
 import dev.onshore.was.orders.OrderView;
 import dev.onshore.was.orders.ReturnStatus;
 import dev.onshore.was.orders.Shipment;
@@ -144,6 +145,14 @@ class Orders {
 
     Optional<Order> findByNumber(String number) {
         return find("number = ?", number, false);
+    }
+
+    /** Whom to tell about the order and how, from its row alone (every order mail asks). */
+    Optional<OrderRecipient> recipient(String number) {
+        return jdbc.sql("SELECT email, language, time_zone FROM shop_order WHERE number = ?").param(number)
+                .query((rs, row) -> new OrderRecipient(decrypt(rs.getString("email")), rs.getString("language"),
+                        zone(rs.getString("time_zone"))))
+                .optional();
     }
 
     Optional<Order> findImported(String channel, String externalNumber) {
