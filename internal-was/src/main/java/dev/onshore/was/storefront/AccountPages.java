@@ -194,17 +194,7 @@ class AccountPages {
             HttpServletResponse response, ForShopper action) {
         return withShopper(locale, (page, shopper) -> {
             var token = form.getOrDefault("formToken", "");
-            var claim = tokens.claim(token, purpose);
-            for (int wait = 0; claim instanceof FormTokens.Running && wait < 50; wait++) {
-                try {
-                    Thread.sleep(100); // the first submit is still at work: answer once it is done
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-                claim = tokens.claim(token, purpose);
-            }
-            var refusal = switch (claim) {
+            var refusal = switch (tokens.claimOnceSettled(token, purpose)) {
                 case FormTokens.Claimed _ -> null;
                 case FormTokens.Expired _ -> "shop.account.form-expired";
                 // Another form's token is refused as a spent one: it must not erase the account, say.

@@ -139,6 +139,26 @@ class FormTokens {
     }
 
     /**
+     * Claims the token for {@code form} as {@link #claim} does, but asks again every 100 ms, for up to 5 s, while an
+     * earlier submit of the same form is still at work ({@link Running}), so that a double submit is answered with
+     * the first one's outcome; never null. Interrupted, it stops waiting (the thread's interrupt flag set again) and
+     * answers what it found last.
+     */
+    Claim claimOnceSettled(String token, Form form) {
+        var claim = claim(token, form);
+        for (int wait = 0; claim instanceof Running && wait < 50; wait++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            claim = claim(token, form);
+        }
+        return claim;
+    }
+
+    /**
      * Records the placed order under the form's token, in the order's transaction (call it last there): refused with
      * an {@link IllegalStateException}, which rolls the order back, when another submit took the form over.
      */

@@ -193,17 +193,7 @@ class OrderPages {
             return pages.notFound(page);
         }
         var token = form.getOrDefault("formToken", "");
-        var claim = tokens.claim(token, purpose);
-        for (int wait = 0; claim instanceof FormTokens.Running && wait < 50; wait++) {
-            try {
-                Thread.sleep(100); // the first submit is still at work: answer once it is done
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            claim = tokens.claim(token, purpose);
-        }
-        switch (claim) {
+        switch (tokens.claimOnceSettled(token, purpose)) {
             case FormTokens.Used _ -> {
                 return new ModelAndView("redirect:/" + page.path() + "/orders/" + number + "?done=" + kind);
             }
