@@ -96,24 +96,17 @@ class OrderPages {
     ModelAndView order(@PathVariable String locale, @PathVariable String number,
             @RequestParam(required = false) @Nullable String payment, @RequestParam(required = false) @Nullable String done,
             HttpServletRequest request, HttpServletResponse response) {
-        var page = locales.fromPath(locale).orElse(null);
-        if (page == null) {
-            return pages.notFound(locales.siteDefault());
-        }
-        ShopperFrame.markPrivate(request, response);
-        var order = find(number, request).orElse(null);
-        if (order == null) {
-            return pages.notFound(page);
-        }
-        var view = view(page, order);
-        if ("paid".equals(payment) && order.status() == OrderStatus.PLACED) {
-            view.addObject("notice", messages.getMessage("shop.order.payment-confirming", null, page.locale()));
-        } else if ("failed".equals(payment)) {
-            view.addObject("notice", messages.getMessage("shop.order.payment-failed", null, page.locale()));
-        } else if ("cancelled".equals(done) || "return".equals(done) || "exchange".equals(done)) {
-            view.addObject("notice", messages.getMessage("shop.order.done." + done, null, page.locale()));
-        }
-        return view;
+        return withOrder(locale, number, request, response, (page, order) -> {
+            var view = view(page, order);
+            if ("paid".equals(payment) && order.status() == OrderStatus.PLACED) {
+                view.addObject("notice", messages.getMessage("shop.order.payment-confirming", null, page.locale()));
+            } else if ("failed".equals(payment)) {
+                view.addObject("notice", messages.getMessage("shop.order.payment-failed", null, page.locale()));
+            } else if ("cancelled".equals(done) || "return".equals(done) || "exchange".equals(done)) {
+                view.addObject("notice", messages.getMessage("shop.order.done." + done, null, page.locale()));
+            }
+            return view;
+        });
     }
 
     @PostMapping("/{locale}/orders/{number}/cancel")
@@ -183,71 +176,64 @@ class OrderPages {
      */
     private ModelAndView claim(String locale, String number, String kind, Form purpose, Map<String, String> form,
             HttpServletRequest request, HttpServletResponse response, ClaimAction action) {
-        var page = locales.fromPath(locale).orElse(null);
-        if (page == null) {
-            return pages.notFound(locales.siteDefault());
-        }
-        ShopperFrame.markPrivate(request, response);
-        var order = find(number, request).orElse(null);
-        if (order == null) {
-            return pages.notFound(page);
-        }
-        var token = form.getOrDefault("formToken", "");
-        switch (tokens.claimOnceSettled(token, purpose)) {
-            case FormTokens.Used _ -> {
-                return new ModelAndView("redirect:/" + page.path() + "/orders/" + number + "?done=" + kind);
+        return withOrder(locale, number, request, response, (page, order) -> {
+            var token = form.getOrDefault("formToken", "");
+            switch (tokens.claimOnceSettled(token, purpose)) {
+                case FormTokens.Used _ -> {
+                    return new ModelAndView("redirect:/" + page.path() + "/orders/" + number + "?done=" + kind);
+                }
+                case FormTokens.Expired _, FormTokens.OtherForm _, FormTokens.Placed _, FormTokens.Running _,
+                        FormTokens.Resume _ -> {
+                    return refused(page, order, kind, form, Map.of(), HttpStatus.CONFLICT,
+                            messages.getMessage("shop.claim.form-expired", null, page.locale()));
+                }
+                case FormTokens.Claimed _ -> {
+                    // goes on below
+                }
             }
-            case FormTokens.Expired _, FormTokens.OtherForm _, FormTokens.Placed _, FormTokens.Running _,
-                    FormTokens.Resume _ -> {
-                return refused(page, order, kind, form, Map.of(), HttpStatus.CONFLICT,
-                        messages.getMessage("shop.claim.form-expired", null, page.locale()));
+            var errors = new LinkedHashMap<String, String>();
+            try {
+                if (action.run(errors) != null) {
+                    tokens.done(token);
+                    return new ModelAndView("redirect:/" + page.path() + "/orders/" + number + "?done=" + kind);
+                }
+                tokens.release(token);
+                return refused(page, order, kind, form, errors, HttpStatus.BAD_REQUEST, null);
+            } catch (ClaimLineException line) {
+                tokens.release(token);
+                var unknown = ClaimLineException.SKU.equals(line.field());
+                errors.put(line.field(), message(unknown ? "problem.claim.unknown-line.detail"
+                        : "problem.claim.quantity-too-large.detail", page, line.sku(), line.limit()));
+                return refused(page, order, kind, form, errors, HttpStatus.UNPROCESSABLE_CONTENT, null);
+            } catch (ReplacementRefusedException replacement) {
+                tokens.release(token);
+                errors.put("replacementSku", message("problem.claim.replacement-" + switch (replacement.reason()) {
+                    case OTHER_PRODUCT -> "other-product";
+                    case NOT_SOLD -> "not-sold";
+                    case OUT_OF_STOCK -> "out-of-stock";
+                } + ".detail", page, replacement.replacementSku()));
+                return refused(page, order, kind, form, errors, HttpStatus.UNPROCESSABLE_CONTENT, null);
+            } catch (IllegalOrderTransitionException e) {
+                tokens.release(token);
+                var key = switch (e) {
+                    case OrderNotDeliveredException _ -> "problem.claim.not-delivered.detail";
+                    case OrderAlreadyClaimedException _ -> "problem.claim.already-claimed.detail";
+                    case ClaimWindowClosedException _ -> "problem.claim.window-closed.detail";
+                    default -> null;
+                };
+                var current = orders.find(number).orElse(order);
+                var text = key != null ? message(key, page, number)
+                        : messages.getMessage("shop.order.not-possible." + kind,
+                                new Object[] {number, status(e.from(), page)}, page.locale());
+                return refused(page, current, kind, Map.of(), Map.of(), HttpStatus.CONFLICT, text);
+            } catch (UnknownOrderException e) {
+                tokens.release(token);
+                return pages.notFound(page);
+            } catch (RuntimeException e) {
+                tokens.release(token);
+                throw e;
             }
-            case FormTokens.Claimed _ -> {
-                // goes on below
-            }
-        }
-        var errors = new LinkedHashMap<String, String>();
-        try {
-            if (action.run(errors) != null) {
-                tokens.done(token);
-                return new ModelAndView("redirect:/" + page.path() + "/orders/" + number + "?done=" + kind);
-            }
-            tokens.release(token);
-            return refused(page, order, kind, form, errors, HttpStatus.BAD_REQUEST, null);
-        } catch (ClaimLineException line) {
-            tokens.release(token);
-            var unknown = ClaimLineException.SKU.equals(line.field());
-            errors.put(line.field(), message(unknown ? "problem.claim.unknown-line.detail"
-                    : "problem.claim.quantity-too-large.detail", page, line.sku(), line.limit()));
-            return refused(page, order, kind, form, errors, HttpStatus.UNPROCESSABLE_CONTENT, null);
-        } catch (ReplacementRefusedException replacement) {
-            tokens.release(token);
-            errors.put("replacementSku", message("problem.claim.replacement-" + switch (replacement.reason()) {
-                case OTHER_PRODUCT -> "other-product";
-                case NOT_SOLD -> "not-sold";
-                case OUT_OF_STOCK -> "out-of-stock";
-            } + ".detail", page, replacement.replacementSku()));
-            return refused(page, order, kind, form, errors, HttpStatus.UNPROCESSABLE_CONTENT, null);
-        } catch (IllegalOrderTransitionException e) {
-            tokens.release(token);
-            var key = switch (e) {
-                case OrderNotDeliveredException _ -> "problem.claim.not-delivered.detail";
-                case OrderAlreadyClaimedException _ -> "problem.claim.already-claimed.detail";
-                case ClaimWindowClosedException _ -> "problem.claim.window-closed.detail";
-                default -> null;
-            };
-            var current = orders.find(number).orElse(order);
-            var text = key != null ? message(key, page, number)
-                    : messages.getMessage("shop.order.not-possible." + kind,
-                            new Object[] {number, status(e.from(), page)}, page.locale());
-            return refused(page, current, kind, Map.of(), Map.of(), HttpStatus.CONFLICT, text);
-        } catch (UnknownOrderException e) {
-            tokens.release(token);
-            return pages.notFound(page);
-        } catch (RuntimeException e) {
-            tokens.release(token);
-            throw e;
-        }
+        });
     }
 
     private String message(String key, StorefrontLocale page, Object... arguments) {
@@ -303,6 +289,32 @@ class OrderPages {
 
     private ModelAndView act(String locale, String number, String done, HttpServletRequest request,
             HttpServletResponse response, Action action) {
+        return withOrder(locale, number, request, response, (page, order) -> {
+            try {
+                action.run();
+                return new ModelAndView("redirect:/" + page.path() + "/orders/" + number + "?done=" + done);
+            } catch (IllegalOrderTransitionException e) {
+                var view = view(page, orders.find(number).orElse(order));
+                view.setStatus(HttpStatus.CONFLICT);
+                view.addObject("error", messages.getMessage("shop.order.not-possible." + done,
+                        new Object[] {number, status(e.from(), page)}, page.locale()));
+                return view;
+            } catch (UnknownOrderException e) {
+                return pages.notFound(page);
+            }
+        });
+    }
+
+    private interface ForOrder {
+        ModelAndView show(StorefrontLocale page, OrderView order);
+    }
+
+    /**
+     * The page in its language for the shopper's own order, marked private; else the not-found page (the site
+     * default's for a language the shop does not have, the language's for an order that is not this shopper's).
+     */
+    private ModelAndView withOrder(String locale, String number, HttpServletRequest request,
+            HttpServletResponse response, ForOrder action) {
         var page = locales.fromPath(locale).orElse(null);
         if (page == null) {
             return pages.notFound(locales.siteDefault());
@@ -312,18 +324,7 @@ class OrderPages {
         if (order == null) {
             return pages.notFound(page);
         }
-        try {
-            action.run();
-            return new ModelAndView("redirect:/" + page.path() + "/orders/" + number + "?done=" + done);
-        } catch (IllegalOrderTransitionException e) {
-            var view = view(page, orders.find(number).orElse(order));
-            view.setStatus(HttpStatus.CONFLICT);
-            view.addObject("error", messages.getMessage("shop.order.not-possible." + done,
-                    new Object[] {number, status(e.from(), page)}, page.locale()));
-            return view;
-        } catch (UnknownOrderException e) {
-            return pages.notFound(page);
-        }
+        return action.show(page, order);
     }
 
     private Optional<OrderView> find(String number, HttpServletRequest request) {
