@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -114,27 +115,15 @@ class AccountPages {
     @PostMapping("/{locale}/account/addresses/{id}/preferred")
     ModelAndView prefer(@PathVariable String locale, @PathVariable String id,
             @RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response) {
-        return once(locale, Form.PREFER_ADDRESS, form, request, response, (page, shopper) -> {
-            try {
-                accounts.makePreferred(shopper.subject(), UUID.fromString(id));
-                return done(page, "preferred");
-            } catch (UnknownAddressException | IllegalArgumentException unknown) {
-                return unknownAddress(page, shopper, request, response);
-            }
-        });
+        return changeAddress(locale, id, Form.PREFER_ADDRESS, "preferred", form, request, response,
+                accounts::makePreferred);
     }
 
     @PostMapping("/{locale}/account/addresses/{id}/remove")
     ModelAndView remove(@PathVariable String locale, @PathVariable String id,
             @RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response) {
-        return once(locale, Form.REMOVE_ADDRESS, form, request, response, (page, shopper) -> {
-            try {
-                accounts.removeAddress(shopper.subject(), UUID.fromString(id));
-                return done(page, "removed");
-            } catch (UnknownAddressException | IllegalArgumentException unknown) {
-                return unknownAddress(page, shopper, request, response);
-            }
-        });
+        return changeAddress(locale, id, Form.REMOVE_ADDRESS, "removed", form, request, response,
+                accounts::removeAddress);
     }
 
     /** Erasure: only with the confirmation box ticked; then the login cookie goes and a goodbye page shows. */
@@ -226,6 +215,23 @@ class AccountPages {
             } catch (RuntimeException e) {
                 tokens.release(token);
                 throw e;
+            }
+        });
+    }
+
+    /**
+     * Applies {@code change} (given the shopper's subject and the address's id) to the saved address {@code id}, once
+     * per form token; an id that is none of the shopper's addresses, or not an id at all, shows the page with a 404.
+     */
+    private ModelAndView changeAddress(String locale, String id, Form purpose, String what,
+            Map<String, String> form, HttpServletRequest request, HttpServletResponse response,
+            BiConsumer<String, UUID> change) {
+        return once(locale, purpose, form, request, response, (page, shopper) -> {
+            try {
+                change.accept(shopper.subject(), UUID.fromString(id));
+                return done(page, what);
+            } catch (UnknownAddressException | IllegalArgumentException unknown) {
+                return unknownAddress(page, shopper, request, response);
             }
         });
     }
