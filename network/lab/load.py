@@ -62,6 +62,25 @@ def main():
 
     BACKOFF = (0.3, 0.5, 1, 1.5, 2, 2, 2, 2, 2, 2)
 
+    def broke(attempt):
+        """A request's connection broke (the caller opens a new one): when, for the outage; a first try's break is
+        an in-flight retry."""
+        with lock:
+            stats["fail_t"].append(time.time() - t_start)
+            if attempt == 1:
+                stats["retried"] += 1
+
+    def record(t0, reason):
+        """One request answered or given up, after its retries: its latency since t0, and ok or its failure."""
+        with lock:
+            stats["total"] += 1
+            stats["lat"].append((time.time() - t0) * 1000)
+            if reason:
+                stats["failed"][reason] = stats["failed"].get(reason, 0) + 1
+                stats["fail_t"].append(time.time() - t_start)
+            else:
+                stats["ok"] += 1
+
     def send(box, method, path, body=None, headers=None, retry_5xx=False):
         """One purchase request on the worker's connection, counted like a page view except that a 4xx is the
         shop's answer (a refusal, counted apart), not a failure: a broken connection is retried once on a new
@@ -97,20 +116,10 @@ def main():
                 reason = type(e).__name__
                 box[0].close()
                 box[0] = conn()
-                with lock:
-                    stats["fail_t"].append(time.time() - t_start)
-                    if attempt == 1:
-                        stats["retried"] += 1
+                broke(attempt)
                 if attempt >= (11 if retry_5xx else 2):
                     break
-        with lock:
-            stats["total"] += 1
-            stats["lat"].append((time.time() - t0) * 1000)
-            if reason:
-                stats["failed"][reason] = stats["failed"].get(reason, 0) + 1
-                stats["fail_t"].append(time.time() - t_start)
-            else:
-                stats["ok"] += 1
+        record(t0, reason)
         return status, data
 
     address = {"country": "ID", "recipient": "Ani Wijaya", "addressLine1": "Jl. Merdeka No. 1", "city": "Bandung",
@@ -191,18 +200,8 @@ def main():
                     reason = type(e).__name__
                     c.close()
                     c = conn()
-                    with lock:
-                        stats["fail_t"].append(time.time() - t_start)
-                        if attempt == 1:
-                            stats["retried"] += 1
-            with lock:
-                stats["total"] += 1
-                stats["lat"].append((time.time() - t0) * 1000)
-                if reason:
-                    stats["failed"][reason] = stats["failed"].get(reason, 0) + 1
-                    stats["fail_t"].append(time.time() - t_start)
-                else:
-                    stats["ok"] += 1
+                    broke(attempt)
+            record(t0, reason)
             if reason is None and r.getheader("Connection", "").lower() == "close":
                 c.close()
                 c = conn()
