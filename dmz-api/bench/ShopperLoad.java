@@ -398,7 +398,6 @@ class ShopperLoad {
         var ackedAfterRetry = new AtomicLong();
         var payFailures = new AtomicLong();
         var turn = new AtomicLong();
-        var run = UUID.randomUUID().toString().substring(0, 8);
 
         try (var db = database()) {
             var mark = one(db, "SELECT COALESCE(MAX(placed_at), '1970-01-02 00:00:00') FROM shop_order");
@@ -429,7 +428,10 @@ class ShopperLoad {
                 if (timed(steps.get("add to cart"), addLine(token, address, sku, options.units()), 200).status() != 200) {
                     return;
                 }
-                var body = ADDRESS.formatted("bench+" + run + "-" + address + "@example.com");
+                // 256 recipients, not one per checkout: the demo relay (GreenMail) keeps a mailbox per recipient and
+                // finds it by a linear scan, so every new address made each later mail dearer (after a few runs, 34 %
+                // of the relay's CPU went to that scan); a shop's relay keeps no mailboxes, and shoppers come back.
+                var body = ADDRESS.formatted("bench+" + Math.floorMod(address.hashCode(), 256) + "@example.com");
                 if (options.quote() && timed(steps.get("quote"), request(API + "/checkout", address)
                         .header("Content-Type", "application/json").header("Cart-Token", token).POST(json(body))
                         .build(), 200).status() != 200) {

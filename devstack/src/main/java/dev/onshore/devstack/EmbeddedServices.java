@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,7 @@ public final class EmbeddedServices {
             var smtp = EmbeddedSmtp.start(ports.smtp(), ports.imap());
             started.push(smtp);
             started.push(DemoMailbox.start(smtp, ports.mailbox(), secrets.get(Secrets.Name.DEMO_MAILBOX_TOKEN)));
+            keepNewestMails(smtp);
             log.info("SMTP ready on 127.0.0.1:{}, IMAP on 127.0.0.1:{}, demo mailbox on http://127.0.0.1:{}/messages",
                     ports.smtp(), ports.imap(), ports.mailbox());
         } catch (RuntimeException e) {
@@ -48,6 +51,26 @@ public final class EmbeddedServices {
         }
         Files.writeString(ready, Long.toString(ProcessHandle.current().pid()));
         stopped.await();
+    }
+
+    /** How many messages the demo relay keeps: the newest, enough for every mail a demo shows. */
+    static final int MAILS_KEPT = 2_000;
+
+    /** Every 30 s, the demo relay drops all but its {@link #MAILS_KEPT} newest messages (EmbeddedSmtp#keepNewest). */
+    private static void keepNewestMails(EmbeddedSmtp smtp) {
+        var pruning = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("smtp-pruning")
+                .factory());
+        pruning.scheduleWithFixedDelay(() -> {
+            try {
+                var dropped = smtp.keepNewest(MAILS_KEPT);
+                if (dropped > 0) {
+                    log.info("The demo relay dropped its {} oldest messages (it keeps the {} newest)", dropped,
+                            MAILS_KEPT);
+                }
+            } catch (RuntimeException e) {
+                log.warn("The demo relay could not drop old messages: {}", e.getMessage());
+            }
+        }, 30, 30, TimeUnit.SECONDS);
     }
 
     private static void closeAll(Deque<AutoCloseable> started) {
