@@ -60,7 +60,7 @@ class BrowserIntegrationTests {
 
         var otp = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")));
         assertThat(browser.getCurrentUrl()).as("Keycloak asks for the second factor").contains("/realms/operators/");
-        otp.sendKeys(OperatorCodes.next(appliance));
+        otp.sendKeys(OperatorCodes.next(appliance, "operator"));
         browser.findElement(By.id("kc-login")).click();
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-sku='HS-VITC-1000']")));
