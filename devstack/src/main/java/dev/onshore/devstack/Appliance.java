@@ -82,6 +82,9 @@ public final class Appliance {
             throw new ApplianceException("Onshore is already running (" + String.join(", ", running)
                     + "). See ./onshore status, or stop it with ./onshore down.");
         }
+        // A marker left by services that did not stop cleanly (a killed launcher, a power cut) would pass the probe
+        // before the new services deleted it: internal-was then started while MariaDB was still recovering and gave up.
+        deleteQuietly(layout.run().resolve("services.ready"));
         requireFreePorts();
         secrets.generateAll();
         var started = new ArrayList<Component>();

@@ -32,6 +32,20 @@ class ApplianceTests {
     }
 
     @Test
+    void forgetsTheReadyMarkerOfServicesThatDidNotStopCleanlyBeforeStartingAnything() throws IOException {
+        var layout = new Layout(root, root.resolve("var"));
+        var marker = Files.writeString(layout.run().resolve("services.ready"), "");
+        var ports = new Ports(31_000);
+        try (var squatter = new ServerSocket()) {
+            squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), ports.redis()));
+            var appliance = new Appliance(layout, ports, System.getProperty("java.home"));
+
+            assertThatThrownBy(appliance::up).isInstanceOf(ApplianceException.class).hasMessageContaining("Port");
+        }
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void saysSoWhenAlreadyRunning() throws IOException {
         var layout = new Layout(root, root.resolve("var"));
         var self = ProcessHandle.current();
