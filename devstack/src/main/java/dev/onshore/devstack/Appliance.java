@@ -84,7 +84,7 @@ public final class Appliance {
         }
         // A marker left by services that did not stop cleanly (a killed launcher, a power cut) would pass the probe
         // before the new services deleted it: internal-was then started while MariaDB was still recovering and gave up.
-        deleteQuietly(layout.run().resolve("services.ready"));
+        deleteQuietly(layout.servicesReady());
         requireFreePorts();
         secrets.generateAll();
         var started = new ArrayList<Component>();
@@ -143,7 +143,7 @@ public final class Appliance {
 
     private Probe probeFor(String name) {
         return switch (name) {
-            case "services" -> Probe.file(layout.run().resolve("services.ready"));
+            case "services" -> Probe.file(layout.servicesReady());
             case "redis" -> Probe.redis(ports.redis(), secrets.get(Secrets.Name.REDIS_PASSWORD));
             case "keycloak" -> Probe.http("http://127.0.0.1:" + ports.keycloakManagement() + "/health/ready");
             case "internal-was" -> Probe.http(internalWasUrl() + "/actuator/health/readiness");
@@ -467,7 +467,7 @@ public final class Appliance {
         }
         deleteQuietly(pidFile);
         if ("services".equals(name)) {
-            deleteQuietly(layout.run().resolve("services.ready"));
+            deleteQuietly(layout.servicesReady());
         }
         return true;
     }

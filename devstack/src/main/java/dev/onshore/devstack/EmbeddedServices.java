@@ -23,7 +23,7 @@ public final class EmbeddedServices {
 
     static void run(Layout layout, Ports ports) throws IOException, InterruptedException {
         var secrets = new Secrets(layout);
-        var ready = layout.run().resolve("services.ready");
+        var ready = layout.servicesReady();
         Files.deleteIfExists(ready);
         Deque<AutoCloseable> started = new ArrayDeque<>();
         var stopped = new CountDownLatch(1);

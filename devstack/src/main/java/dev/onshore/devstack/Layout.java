@@ -36,6 +36,11 @@ public record Layout(Path root, Path var) {
         return dir(var.resolve("run"));
     }
 
+    /** The marker the services process writes once MariaDB, Kafka and the mail relay answer. */
+    public Path servicesReady() {
+        return run().resolve("services.ready");
+    }
+
     public Path logs() {
         return dir(var.resolve("log"));
     }

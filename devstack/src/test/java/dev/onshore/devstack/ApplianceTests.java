@@ -34,7 +34,7 @@ class ApplianceTests {
     @Test
     void forgetsTheReadyMarkerOfServicesThatDidNotStopCleanlyBeforeStartingAnything() throws IOException {
         var layout = new Layout(root, root.resolve("var"));
-        var marker = Files.writeString(layout.run().resolve("services.ready"), "");
+        var marker = Files.writeString(layout.servicesReady(), "");
         var ports = new Ports(31_000);
         try (var squatter = new ServerSocket()) {
             squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), ports.redis()));

@@ -102,7 +102,8 @@ final class BrowserSession implements WebDriver, JavascriptExecutor, BeforeAllCa
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
         findElement(By.id("password")).sendKeys(appliance.secrets().get(Secrets.Name.DEMO_OPERATOR_PASSWORD));
         findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp"))).sendKeys(OperatorCodes.next(appliance, username));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")))
+                .sendKeys(OperatorCodes.next(appliance, username));
         findElement(By.id("kc-login")).click();
     }
 

@@ -13,8 +13,7 @@ import java.util.Map;
  * same 30 s step was refused and stayed on the OTP form. The operators realm accepts the steps either side of the
  * current one ({@code otpPolicyLookAheadWindow: 1}), so a login here gets the current step or, when this run has
  * used it for that user, the next one (valid from now until the end of the step after it); only a third login of
- * the same user within one step waits for the next step. Each login used to wait for a step of its own, up to
- * 30 s, whoever signed in.
+ * the same user within one step waits for the next step.
  */
 final class OperatorCodes {
 

@@ -60,9 +60,7 @@ class BrandAdministrationIntegrationTests extends CatalogTestSupport {
 
     @BeforeEach
     void rememberTheBrands() {
-        jdbc.query("SELECT sku, brand FROM product", row -> {
-            brands.put(row.getString(1), row.getString(2));
-        });
+        brands.putAll(brandsNow());
         // Each test starts from brands without a profile; the demo's are put back after it.
         profiles = jdbc.queryForList("SELECT * FROM brand_profile");
         profileTexts = jdbc.queryForList("SELECT * FROM brand_profile_text");
@@ -85,19 +83,25 @@ class BrandAdministrationIntegrationTests extends CatalogTestSupport {
     @AfterEach
     void restoreTheBrands() {
         // Only the products whose brand the test changed are loaded: other tests leave a thousand in the catalog.
-        var changed = new HashMap<String, String>();
-        jdbc.query("SELECT sku, brand FROM product", row -> {
-            var before = brands.get(row.getString(1));
-            if (before != null && !before.equals(row.getString(2))) {
-                changed.put(row.getString(1), before);
-            }
-        });
-        transactions.executeWithoutResult(status -> changed.forEach((sku, brand) -> products.findBySku(sku)
-                .ifPresent(product -> {
+        var now = brandsNow();
+        transactions.executeWithoutResult(status -> brands.forEach((sku, brand) -> {
+            if (now.containsKey(sku) && !brand.equals(now.get(sku))) {
+                products.findBySku(sku).ifPresent(product -> {
                     product.rebrand(brand, Instant.now());
                     products.save(product);
-                })));
+                });
+            }
+        }));
         restoreTheProfiles();
+    }
+
+    /** Every product's brand now, by SKU. */
+    private Map<String, String> brandsNow() {
+        var now = new HashMap<String, String>();
+        jdbc.query("SELECT sku, brand FROM product", row -> {
+            now.put(row.getString(1), row.getString(2));
+        });
+        return now;
     }
 
     private long count(String brand) {
