@@ -58,6 +58,12 @@ public interface ProductCatalog {
     /** Every product regardless of status, for operators, in {@code language}, with base prices. */
     List<OperatorProductView> listForOperators(String language);
 
+    /**
+     * Every product's SKU and every variant's own SKU (the product's plus {@code -suffix}), whatever their status or
+     * markets, sorted by the database, without loading products: what stock can be kept for.
+     */
+    List<String> stockKeepingUnits();
+
     /** The product's life-cycle log, oldest first. */
     List<LifecycleEntry> lifecycle(Sku sku);
 

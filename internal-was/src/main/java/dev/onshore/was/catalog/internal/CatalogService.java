@@ -225,6 +225,12 @@ public class CatalogService implements ProductCatalog {
 
     @Override
     @Transactional(readOnly = true)
+    public List<String> stockKeepingUnits() {
+        return products.findStockKeepingUnits();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<LifecycleEntry> lifecycle(Sku sku) {
         return find(sku).lifecycle().stream()
                 .map(step -> new LifecycleEntry(step.from(), step.to(), step.operator(), step.note(), step.occurredAt()))

@@ -65,6 +65,12 @@ public interface Products extends ListCrudRepository<Product, UUID> {
             @org.jspecify.annotations.Nullable String brand, @org.jspecify.annotations.Nullable String market,
             org.springframework.data.domain.Pageable pageable);
 
+    /** Every product's SKU and every variant's own (the product's plus {@code -suffix}), in order; see ProductCatalog. */
+    @org.springframework.data.jpa.repository.Query(value = "select sku from product union all"
+            + " select concat(p.sku, '-', v.suffix) from product_variant v join product p on p.id = v.product_id"
+            + " order by 1", nativeQuery = true)
+    List<String> findStockKeepingUnits();
+
     /** Which of {@code skus} exist, without loading products (an import checks thousands at once). */
     @org.springframework.data.jpa.repository.Query("select p.sku from Product p where p.sku in ?1")
     List<String> findExistingSkus(java.util.Collection<String> skus);

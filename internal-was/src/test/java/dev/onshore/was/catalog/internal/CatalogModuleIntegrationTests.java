@@ -53,6 +53,9 @@ class CatalogModuleIntegrationTests {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private Product published(String sku, String market, MarketOffer offer) {
         return products.save(new Product(new Sku(sku), "Module Brand", new BigDecimal("10000"), "KRW", NOW)
                 .translate("en", new ProductTranslation("Module test " + sku, "For the catalog's module test"), NOW)
@@ -76,6 +79,23 @@ class CatalogModuleIntegrationTests {
         } finally {
             clock.set(Instant.now());
         }
+    }
+
+    @Test
+    void theStockKeepingUnitsAreEveryProductAndEveryVariantWhateverTheirStatus() {
+        published("HS-MOD-SKU", "SG", new MarketOffer("SGD", new BigDecimal("20.00")));
+        var labels = new Labels(java.util.Map.of("en", "Size"));
+        products.save(products.findBySku("HS-MOD-SKU").orElseThrow().defineVariants(new ProductOption("size", labels),
+                List.of(new ProductVariant("S", labels, null, MarketPrices.NONE, dev.onshore.was.catalog.Availability.IN_STOCK),
+                        new ProductVariant("L", labels, null, MarketPrices.NONE, dev.onshore.was.catalog.Availability.OUT_OF_STOCK)),
+                NOW));
+        // A draft, sold nowhere, has stock kept all the same (an operator stocks it before publishing).
+        products.save(new Product(new Sku("HS-MOD-DRAFT"), "Module Brand", new BigDecimal("10000"), "KRW", NOW));
+
+        var units = catalog.stockKeepingUnits();
+
+        assertThat(units).contains("HS-MOD-SKU", "HS-MOD-SKU-S", "HS-MOD-SKU-L", "HS-MOD-DRAFT").doesNotHaveDuplicates()
+                .hasSize((int) products.count() + jdbc.sql("SELECT COUNT(*) FROM product_variant").query(Integer.class).single());
     }
 
     @Test
