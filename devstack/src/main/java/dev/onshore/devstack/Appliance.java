@@ -31,12 +31,22 @@ public final class Appliance {
     private final Layout layout;
     private final Ports ports;
     private final String javaHome;
+    private final List<String> jvmOptions;
     private final Secrets secrets;
 
     public Appliance(Layout layout, Ports ports, String javaHome) {
+        this(layout, ports, javaHome, List.of());
+    }
+
+    /**
+     * @param jvmOptions added to every Java process the appliance starts (the services, Keycloak, the applications):
+     *     the system tests run a C1-only appliance, whose JIT costs their two shared cores less than its code gains
+     */
+    public Appliance(Layout layout, Ports ports, String javaHome, List<String> jvmOptions) {
         this.layout = layout;
         this.ports = ports;
         this.javaHome = javaHome;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.secrets = new Secrets(layout);
     }
 
@@ -182,8 +192,8 @@ public final class Appliance {
             throw new UncheckedIOException(e);
         }
         return new Component("services",
-                List.of(java(), "-Xmx768m", "-cp", cp, "-Donshore.root=" + layout.root(), "-Donshore.var=" + layout.var(),
-                        Onshore.class.getName(), "services", "--port-offset=" + ports.offset()),
+                java(List.of("-Xmx768m", "-cp", cp, "-Donshore.root=" + layout.root(), "-Donshore.var=" + layout.var(),
+                        Onshore.class.getName(), "services", "--port-offset=" + ports.offset())),
                 Map.of(), probeFor("services"), Duration.ofSeconds(120));
     }
 
@@ -237,6 +247,9 @@ public final class Appliance {
         var env = new LinkedHashMap<String, String>();
         env.put("JAVA_HOME", javaHome);
         env.put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m");
+        if (!jvmOptions.isEmpty()) {
+            env.put("JAVA_OPTS_APPEND", String.join(" ", jvmOptions));
+        }
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.get(Secrets.Name.KEYCLOAK_ADMIN_PASSWORD));
         env.put("ONSHORE_STOREFRONT_URL", storefrontUrl());
@@ -331,8 +344,8 @@ public final class Appliance {
     private Component app(String name, int port, Path secretsDir, List<String> arguments) {
         var jar = layout.root().resolve(name + "/target/" + name + ".jar");
         requireFile(jar, "./mvnw -pl " + name + " -am package -DskipTests");
-        var command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:+UseSerialGC", "-jar",
-                extracted(name, jar).toString(), "--spring.profiles.active=demo", "--server.port=" + port));
+        var command = new ArrayList<>(java(List.of("-Xmx512m", "-XX:+UseSerialGC", "-jar",
+                extracted(name, jar).toString(), "--spring.profiles.active=demo", "--server.port=" + port)));
         command.addAll(arguments);
         // 300 s: a WAS node that rebuilds its search index and opens every module took 155-165 s on a 2-core box
         // at load 30-40 (four builds beside it); 180 s killed it just before it was ready.
@@ -488,6 +501,15 @@ public final class Appliance {
 
     private String java() {
         return Path.of(javaHome, "bin", "java").toString();
+    }
+
+    /** The java command with the appliance's JVM options before {@code arguments}. */
+    private List<String> java(List<String> arguments) {
+        var command = new ArrayList<String>();
+        command.add(java());
+        command.addAll(jvmOptions);
+        command.addAll(arguments);
+        return command;
     }
 
     private static void requireFile(Path file, String howToBuild) {

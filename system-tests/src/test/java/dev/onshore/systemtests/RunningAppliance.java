@@ -25,7 +25,9 @@ final class RunningAppliance implements BeforeAllCallback {
         store.computeIfAbsent(RunningAppliance.class.getName(), key -> {
             var layout = new Layout(Path.of(System.getProperty("onshore.root", "..")),
                     Path.of(System.getProperty("onshore.var", "target/var")));
-            var started = new Appliance(layout, new Ports(PORT_OFFSET), System.getProperty("java.home"));
+            var started = new Appliance(layout, new Ports(PORT_OFFSET), System.getProperty("java.home"),
+                    java.util.Arrays.stream(System.getProperty("onshore.appliance.jvm", "").split(" "))
+                            .filter(option -> !option.isBlank()).toList());
             started.down(); // leftovers of an interrupted run, by their recorded pids only
             started.stop("internal-was-2"); // TwoNodesIntegrationTests' extra node, if a run was killed
             var took = started.up();
