@@ -92,10 +92,15 @@ ansible-vault encrypt inventory/example/group_vars/all/vault.yml >/dev/null
 export ANSIBLE_LOCAL_TEMP="$(mktemp -d /tmp/osl-ansible-tmp.XXXXXX)"
 
 # The checks, by concern, in order (each part uses what the earlier ones set up).
+# The time each part took goes to the summary's last lines: where the suite's half hour goes.
+PART_TIMES=""
 for part in "$ANS"/tests/[0-9][0-9]-*.sh; do
+    part_start=$SECONDS
     # shellcheck source=/dev/null
     . "$part"
+    PART_TIMES+="${PART_TIMES:+, }$(basename "$part" .sh) $((SECONDS - part_start)) s"
 done
+echo "     time by part: $PART_TIMES"
 echo "     daemons started by the converge (stopped by PID on exit): $(for p in $(lab_pids); do cat /proc/$p/comm; done 2>/dev/null | sort | uniq -c | awk '{printf "%s%s x%s", sep, $2, $1; sep=", "}')"
 rm -rf "$ANSIBLE_LOCAL_TEMP"
 [ "$FAILED" = 0 ]

@@ -58,7 +58,7 @@ EOF
 #!/bin/sh
 # Lab launcher with the distribution's contract: JAVA_HOME, KAFKA_HEAP_OPTS, KAFKA_OPTS, libs/*.
 base="$(cd "$(dirname "$0")/.." && pwd)"
-exec "${JAVA_HOME:-/usr}/bin/java" ${KAFKA_HEAP_OPTS:--Xmx256m} -XX:+UseSerialGC $KAFKA_OPTS -cp "$base/libs/*" "$@"
+exec "${JAVA_HOME:-/usr}/bin/java" ${KAFKA_HEAP_OPTS:--Xmx256m} -XX:+UseSerialGC -XX:TieredStopAtLevel=1 $KAFKA_OPTS -cp "$base/libs/*" "$@"
 EOF
     for f in kafka-server-start.sh:kafka.Kafka kafka-storage.sh:kafka.tools.StorageTool kafka-topics.sh:org.apache.kafka.tools.TopicCommand; do
         printf '#!/bin/sh\nexec "$(dirname "$0")/kafka-run-class.sh" %s "$@"\n' "${f#*:}" > "$d/$KAFKA_TOP/bin/${f%%:*}"
@@ -98,13 +98,16 @@ converge() { # [GROUP]: all lab hosts, or only that group's
     local limit=("${LIMIT[@]}")
     [ -n "${1:-}" ] && limit=(--limit "$1$EXCLUDE")
     # Pipelining: modules go to the chroot's python on stdin instead of as files (the chroot plugin supports it).
-    (cd "$HOSTS" && ANSIBLE_PIPELINING=True ip netns exec "$NS" ansible-playbook -i "$ANS/inventory/lab/hosts.yml" "$ANS/playbooks/lab-converge.yml" \
+    # The slowest tasks and each role's time (ansible.posix's profile callbacks) end the output; printed below.
+    (cd "$HOSTS" && ANSIBLE_PIPELINING=True ANSIBLE_CALLBACKS_ENABLED=ansible.posix.profile_tasks,ansible.posix.profile_roles \
+        ANSIBLE_PROFILE_TASKS_TASK_OUTPUT_LIMIT=8 ip netns exec "$NS" ansible-playbook -i "$ANS/inventory/lab/hosts.yml" "$ANS/playbooks/lab-converge.yml" \
         -e "lab_artifact_dir=$ARTIFACTS" -e "keycloak__version=${KEYCLOAK_VERSION:-26.7.3}" -e "@$SECRETS" "${limit[@]}" 2>&1)
 }
 start=$SECONDS
 out1="$(converge)"; rc1=$?
 touch "$ROOT/hosts-converged-once"
 echo "$out1" | grep -E '^(osl-lab-host|lab-)' | sed 's/^/     first converge:  /'
+echo "$out1" | grep -E ' -{3,} [0-9.]+s$' | sed -E 's/ -{3,} / /; s/^/     first converge, time: /'
 if [ $rc1 = 0 ]; then
     pass "converge common, nftables(edge; internal_host on the data hosts), node_exporter (${#DATA_IPS[@]} data hosts), waf + mtail, ips, haproxy(dmz), java_app(dmz-api, $jar_note), mariadb + mysqld_exporter (primary + replica), redis + sentinel + redis_exporter (3 nodes), kafka + JMX exporter agent, keycloak, nas, backups, monitoring + blackbox on 10 lab hosts ($((SECONDS - start)) s)"
 else
@@ -114,6 +117,7 @@ start=$SECONDS
 out2="$(converge)"; rc2=$?
 recap2="$(echo "$out2" | grep -E '^(osl-lab-host|lab-)')"
 echo "$recap2" | sed 's/^/     second converge: /'
+echo "$out2" | grep -E ' -{3,} [0-9.]+s$' | sed -E 's/ -{3,} / /; s/^/     second converge, time: /'
 if [ $rc2 = 0 ] && [ -n "$recap2" ] && ! grep -qv 'changed=0 ' <<<"$recap2"; then
     pass "second converge changes nothing on any host (idempotent, $((SECONDS - start)) s)"
 else

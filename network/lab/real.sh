@@ -190,7 +190,7 @@ EOF
   <root level="INFO"><appender-ref ref="out"/></root>
 </configuration>
 XML
-    start kafka osl-kafka "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx384m -Dlogback.configurationFile="$home/logback.xml" \
+    start kafka osl-kafka "$JAVA_HOME/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx384m -Dlogback.configurationFile="$home/logback.xml" \
         -cp "$cp" kafka.Kafka "$home/server.properties"
 }
 
@@ -215,7 +215,7 @@ start_keycloak() {
     fi
     mkdir -p "$kc/data/import"
     cp "$REPO"/identity/realms/*.json "$kc/data/import/"
-    start keycloak osl-kc env JAVA_HOME="$JAVA_HOME" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+    start keycloak osl-kc env JAVA_HOME="$JAVA_HOME" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" JAVA_OPTS_APPEND=-XX:TieredStopAtLevel=1 \
         KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$(secret keycloak-admin-password)" \
         ONSHORE_STOREFRONT_URL=https://shop.onshore.test ONSHORE_ADMIN_URL=http://10.30.0.30:8082 \
         ONSHORE_SMTP_PORT=25 ONSHORE_ADMIN_CLIENT_SECRET="$(secret admin-client-secret)" \
