@@ -5,9 +5,9 @@ REPO="$(dirname "$NET")"
 STATE="${OSL_STATE:-/run/osl-lab}"
 JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 
-# lab_jar NAME -> the copy of NAME/target/NAME.jar this lab run took at its start (up.sh): the Java suite may run
-# beside the lab (./onshore test) and its verify rewrites the jars in place, so a node a drill restarts late must
-# start the code its peer runs, from a file nobody rewrites under it.
+# lab_jar NAME -> the copy of NAME/target/NAME.jar this lab run took at its start (up.sh): a build while the lab runs
+# (./mvnw verify rewrites the jars in place) must not change what a node a drill restarts late runs, so it starts
+# the code its peer runs, from a file nobody rewrites under it.
 lab_jar() { echo "$STATE/jars/$1.jar"; }
 
 log() { printf '[lab] %s\n' "$*" >&2; }

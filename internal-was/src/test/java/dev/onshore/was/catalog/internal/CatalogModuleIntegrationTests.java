@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onshore.was.TestClock;
 import dev.onshore.was.TestDatabase;
+import dev.onshore.was.catalog.Availability;
 import dev.onshore.was.catalog.Operator;
 import dev.onshore.was.catalog.ProductCatalog;
 import dev.onshore.was.catalog.ProductChanged;
@@ -15,9 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
@@ -54,7 +57,7 @@ class CatalogModuleIntegrationTests {
     TestClock clock;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     private Product published(String sku, String market, MarketOffer offer) {
         return products.save(new Product(new Sku(sku), "Module Brand", new BigDecimal("10000"), "KRW", NOW)
@@ -84,10 +87,10 @@ class CatalogModuleIntegrationTests {
     @Test
     void theStockKeepingUnitsAreEveryProductAndEveryVariantWhateverTheirStatus() {
         published("HS-MOD-SKU", "SG", new MarketOffer("SGD", new BigDecimal("20.00")));
-        var labels = new Labels(java.util.Map.of("en", "Size"));
+        var labels = new Labels(Map.of("en", "Size"));
         products.save(products.findBySku("HS-MOD-SKU").orElseThrow().defineVariants(new ProductOption("size", labels),
-                List.of(new ProductVariant("S", labels, null, MarketPrices.NONE, dev.onshore.was.catalog.Availability.IN_STOCK),
-                        new ProductVariant("L", labels, null, MarketPrices.NONE, dev.onshore.was.catalog.Availability.OUT_OF_STOCK)),
+                List.of(new ProductVariant("S", labels, null, MarketPrices.NONE, Availability.IN_STOCK),
+                        new ProductVariant("L", labels, null, MarketPrices.NONE, Availability.OUT_OF_STOCK)),
                 NOW));
         // A draft, sold nowhere, has stock kept all the same (an operator stocks it before publishing).
         products.save(new Product(new Sku("HS-MOD-DRAFT"), "Module Brand", new BigDecimal("10000"), "KRW", NOW));
