@@ -5,10 +5,13 @@ REPO="$(dirname "$NET")"
 STATE="${OSL_STATE:-/run/osl-lab}"
 JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 
-# lab_jar NAME -> the copy of NAME/target/NAME.jar this lab run took at its start (up.sh): a build while the lab runs
-# (./mvnw verify rewrites the jars in place) must not change what a node a drill restarts late runs, so it starts
-# the code its peer runs, from a file nobody rewrites under it.
-lab_jar() { echo "$STATE/jars/$1.jar"; }
+# lab_jar NAME -> NAME/target/NAME.jar as this lab run deploys it: extracted at the run's start (up.sh) in Spring
+# Boot's tools layout (its jar + lib/) and run on the JDK's own class path. Extracted once, so a build while the lab
+# runs (./mvnw verify rewrites the jars in place) does not change what a node a drill restarts late runs: it runs the
+# files its peer runs. Not the fat jar: from it a restarted internal-was hung at start in the lab (twice, CI once), its
+# main thread blocked in the nested-jar loader (FileDataBlock$FileAccess.ensureOpen) while virtual threads loaded
+# classes, a lock-ordering deadlock open upstream (spring-projects/spring-boot#51463, PR #51552).
+lab_jar() { echo "$STATE/apps/$1/$1.jar"; }
 
 log() { printf '[lab] %s\n' "$*" >&2; }
 die() { printf '[lab] ERROR: %s\n' "$*" >&2; exit 1; }

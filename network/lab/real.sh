@@ -229,19 +229,6 @@ start_keycloak() {
 }
 
 # ---------------------------------------------------------------- the apps
-# extracted NAME -> the module's jar extracted once in Spring Boot's tools layout (its jar + lib/), run on the JDK's
-# own class path. From the fat jar a restarted internal-was hung at start in the lab (twice, CI once): its main
-# thread blocked in the nested-jar loader (FileDataBlock$FileAccess.ensureOpen) while virtual threads loaded
-# classes, a lock-ordering deadlock open upstream (spring-projects/spring-boot#51463, PR #51552).
-# Extracted once per lab run, from the run's copy of the jar (lab_jar): a restarted node runs the files its peer runs.
-extracted() {
-    local dir="$REAL_DATA/apps/$1"
-    if [ ! -f "$dir/$1.jar" ]; then
-        rm -rf "$dir"
-        "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$(lab_jar "$1")" extract --destination "$dir" >/dev/null
-    fi
-    echo "$dir/$1.jar"
-}
 start_was() { # NAME NS IP
     local dir="$REAL_SECRETS/internal-was"
     # onshore.hop.keys.current: the key dmz-api signs X-Onshore-Hop with (start_dmz), so that this node believes
@@ -254,7 +241,7 @@ start_was() { # NAME NS IP
     # An Idempotency-Key held by a node the drills kill is taken over after its lease: 5 s here (default 30 s), so
     # that the load's retries (about 15 s) get the order that node placed before it died.
     start "$1" "$2" env SPRING_CONFIG_IMPORT="optional:configtree:$dir/" \
-        "$JAVA_HOME/bin/java" "${JVM_SMALL[@]}" -Xmx384m -jar "$(extracted internal-was)" \
+        "$JAVA_HOME/bin/java" "${JVM_SMALL[@]}" -Xmx384m -jar "$(lab_jar internal-was)" \
         --spring.profiles.active=demo --server.address="$3" --server.port=8081 \
         --spring.datasource.url=jdbc:mariadb://10.30.0.51:3306/onshore \
         --spring.kafka.bootstrap-servers=10.30.0.70:9092 \
@@ -271,7 +258,7 @@ start_admin() {
         onshore.admin.service-client-secret=service-client-secret
     echo real > "$STATE/run/admin.kind"
     start admin osl-admin env SPRING_CONFIG_IMPORT="optional:configtree:$dir/" \
-        "$JAVA_HOME/bin/java" "${JVM_SMALL[@]}" -Xmx256m -jar "$(extracted admin)" \
+        "$JAVA_HOME/bin/java" "${JVM_SMALL[@]}" -Xmx256m -jar "$(lab_jar admin)" \
         --spring.profiles.active=demo --server.address=10.30.0.30 --server.port=8082 \
         --onshore.admin.internal-was-url=http://10.30.0.10:8081 \
         --onshore.admin.keycloak-url=http://10.30.0.40:8180 \

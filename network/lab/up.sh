@@ -41,9 +41,17 @@ UP_OK=0
 trap '[ "$UP_OK" = 1 ] || [ "${OSL_KEEP_ON_FAIL:-0}" = 1 ] || { log "up.sh failed; tearing down (logs kept in /tmp/osl-lab-failed-logs)"; rm -rf /tmp/osl-lab-failed-logs; cp -r "$STATE/logs" /tmp/osl-lab-failed-logs 2>/dev/null; "$HERE/down.sh" >/dev/null 2>&1; }' EXIT
 
 "$HERE/down.sh" >/dev/null 2>&1 || true
-mkdir -p "$STATE"/{pids,logs,etc,run,jars}
+mkdir -p "$STATE"/{pids,logs,etc,run,apps}
+# The three applications as this run deploys them (lib.sh lab_jar), extracted side by side.
+extracting=()
 for m in dmz-api internal-was admin; do
-    if [ -f "$REPO/$m/target/$m.jar" ]; then cp "$REPO/$m/target/$m.jar" "$(lab_jar "$m")"; fi
+    [ -f "$REPO/$m/target/$m.jar" ] || continue
+    "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$REPO/$m/target/$m.jar" extract --destination "$STATE/apps/$m" \
+        > "$STATE/logs/extract-$m.log" 2>&1 &
+    extracting+=("$!:$m")
+done
+for e in "${extracting[@]}"; do
+    wait "${e%%:*}" || die "extracting ${e#*:}/target/${e#*:}.jar failed (see $STATE/logs/extract-${e#*:}.log)"
 done
 : > "$STATE/namespaces"
 
@@ -157,8 +165,8 @@ host_fw osl-kafka "9092, 9093" "10.30.0.21, 10.30.0.22"
 host_fw osl-nas "111, 2049, 25" "10.30.0.21, 10.30.0.22, 10.30.0.51, 10.30.0.52"
 
 # ---------------------------------------------------------------- services
-# app_jar NAME -> the module's jar, extracted (real.sh extracted(): the fat jar's loader can deadlock at start)
-app_jar() { [ -f "$(lab_jar "$1")" ] && extracted "$1"; }
+# app_jar NAME -> the module's jar as this run deploys it, when it was built
+app_jar() { [ -f "$(lab_jar "$1")" ] && lab_jar "$1"; }
 # shellcheck source=real.sh
 . "$HERE/real.sh"
 # OSL_LAB_REAL: auto (default) runs the real internal services when everything they need is built,
