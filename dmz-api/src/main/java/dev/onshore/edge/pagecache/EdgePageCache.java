@@ -21,6 +21,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +52,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p><b>Where:</b> after the edge's policy, shopper context, rate limits and waiting room (a hit is counted and
  * admitted like any other request), before the route. A hit is written with the headers the upstream answered, its
  * body gzipped once when the client accepts it (the connector compresses nothing twice).
+ *
+ * <p><b>Once per page:</b> requests that miss while another request is already fetching the same page wait for that
+ * answer (at most {@code onshore.edge.page-cache.coalesce-wait}) instead of crossing to internal-was too, so a rush on
+ * a page that just expired costs internal-was one render. If that answer is not one to keep, they forward themselves,
+ * and for the edge's max-age later requests for that page forward at once without waiting behind one another.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 40)
@@ -76,8 +86,13 @@ public class EdgePageCache extends OncePerRequestFilter {
 
     private final PageCacheProperties properties;
     private final Cache<Key, Page> pages;
+    /** The pages being fetched now, each by the first request that missed it: later ones wait for its answer. */
+    private final Map<Key, CompletableFuture<@Nullable Page>> fetching = new ConcurrentHashMap<>();
+    /** Pages whose last answer was not one to keep: their requests forward without waiting behind one another. */
+    private final Cache<Key, Boolean> passes;
     private final Counter hits;
     private final Counter misses;
+    private final Counter coalesced;
 
     EdgePageCache(PageCacheProperties properties, MeterRegistry meters) {
         this.properties = properties;
@@ -86,10 +101,13 @@ public class EdgePageCache extends OncePerRequestFilter {
                         + (page.gzipped() == null ? 0 : page.gzipped().length) + 256)
                 .expireAfter(Expiry.<Key, Page>creating((key, page) -> java.time.Duration.ofNanos(page.lifetimeNanos())))
                 .build();
+        this.passes = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(properties.maxAge()).build();
         this.hits = Counter.builder("onshore.edge.page_cache").tag("result", "hit")
                 .description("Storefront pages answered by the edge from its micro-cache").register(meters);
         this.misses = Counter.builder("onshore.edge.page_cache").tag("result", "miss")
                 .description("Cacheable page requests forwarded to internal-was").register(meters);
+        this.coalesced = Counter.builder("onshore.edge.page_cache").tag("result", "coalesced")
+                .description("Page requests answered with the page another request was fetching").register(meters);
     }
 
     /** Whether the request is one a kept page may answer (and its answer one to keep). */
@@ -113,27 +131,81 @@ public class EdgePageCache extends OncePerRequestFilter {
             write(page, request, response);
             return;
         }
+        if (passes.getIfPresent(key) != null) {
+            forward(key, request, response, chain, null);
+            return;
+        }
+        var mine = new CompletableFuture<@Nullable Page>();
+        var ahead = fetching.putIfAbsent(key, mine);
+        if (ahead != null) {
+            page = await(ahead);
+            if (page != null) {
+                coalesced.increment();
+                write(page, request, response);
+            } else {
+                forward(key, request, response, chain, null);
+            }
+            return;
+        }
+        page = pages.getIfPresent(key); // kept by a request that finished between the look-up and the claim
+        if (page != null) {
+            fetching.remove(key, mine);
+            mine.complete(page);
+            hits.increment();
+            write(page, request, response);
+            return;
+        }
+        forward(key, request, response, chain, mine);
+    }
+
+    /**
+     * Forwards the request, keeps its answer when it may, and hands what it kept (or nothing) to the requests waiting
+     * on {@code waiting}, before this request's own client is written to.
+     */
+    private void forward(Key key, HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            @Nullable CompletableFuture<@Nullable Page> waiting) throws ServletException, IOException {
         misses.increment();
         var capturing = new Capturing(response);
+        Page kept = null;
         try {
             chain.doFilter(request, capturing);
             var maxAge = capturing.maxAgeSeconds();
             if (capturing.keeping() && maxAge > 0 && capturing.getStatus() == HttpServletResponse.SC_OK
                     && !capturing.containsHeader(HttpHeaders.SET_COOKIE)
                     && capturing.getHeader(HttpHeaders.CONTENT_ENCODING) == null) {
-                var lifetime = Math.min(java.util.concurrent.TimeUnit.SECONDS.toNanos(maxAge),
-                        properties.maxAge().toNanos());
+                var lifetime = Math.min(TimeUnit.SECONDS.toNanos(maxAge), properties.maxAge().toNanos());
                 var body = capturing.body();
-                pages.put(key, new Page(headers(capturing), body, gzip(body, capturing.getContentType()), lifetime));
+                kept = new Page(headers(capturing), body, gzip(body, capturing.getContentType()), lifetime);
+                pages.put(key, kept);
+                passes.invalidate(key);
+            } else {
+                passes.put(key, Boolean.TRUE);
             }
         } finally {
+            if (waiting != null) {
+                fetching.remove(key, waiting);
+                waiting.complete(kept);
+            }
             capturing.finish();
+        }
+    }
+
+    /** The page another request is fetching, or null when it is not one to keep or does not come in time. */
+    private @Nullable Page await(CompletableFuture<@Nullable Page> fetched) throws IOException {
+        try {
+            return fetched.get(properties.coalesceWait().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted waiting for a page another request fetches");
         }
     }
 
     /** Drops every kept page (tests; an operator after a change that must show at once). */
     public void clear() {
         pages.invalidateAll();
+        passes.invalidateAll();
     }
 
     private static Key key(HttpServletRequest request) {

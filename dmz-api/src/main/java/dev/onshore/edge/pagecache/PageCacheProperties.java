@@ -14,9 +14,11 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAge the longest a page is answered from the edge, whatever internal-was allows: how much later than on
  *         internal-was a change (a price, a text) shows through this node at the most
  * @param maxSize the heap the kept pages may take (their bodies, plain and gzipped)
+ * @param coalesceWait how long a request for a page that another request is fetching from internal-was waits for
+ *         that answer before it forwards itself (the answer usually comes in milliseconds; this bounds a hung one)
  */
 @Validated
 @ConfigurationProperties("onshore.edge.page-cache")
 public record PageCacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2s") @NotNull Duration maxAge,
-        @DefaultValue("64MB") @NotNull DataSize maxSize) {
+        @DefaultValue("64MB") @NotNull DataSize maxSize, @DefaultValue("5s") @NotNull Duration coalesceWait) {
 }

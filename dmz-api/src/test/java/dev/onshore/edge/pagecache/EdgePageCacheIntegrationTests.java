@@ -9,8 +9,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -28,10 +34,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * The edge's page micro-cache in front of an in-process upstream that counts what reaches it and numbers its renders:
  * a page the upstream marks shareable is answered by the edge for its max-age (capped at 3 s here), only to requests
  * that would have been rendered alike, never to one with a shopper's cookie or credentials, and never when the
- * answer set a cookie, failed, or was not marked.
+ * answer set a cookie, failed, or was not marked. Requests that miss a page another request is fetching wait for that
+ * answer (at most 1 s here) rather than reach the upstream too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "onshore.edge.page-cache.max-age=3s")
+        properties = {"onshore.edge.page-cache.max-age=3s", "onshore.edge.page-cache.coalesce-wait=1s"})
 class EdgePageCacheIntegrationTests {
 
     private static final Map<String, AtomicInteger> renders = new ConcurrentHashMap<>();
@@ -64,13 +71,19 @@ class EdgePageCacheIntegrationTests {
 
     /**
      * Paths ending in {@code /shared} are marked for a minute, {@code /cookie} marked but set a cookie, {@code /plain}
-     * unmarked, {@code /missing} marked but 404. Each body names the path, its query and the render's number.
+     * unmarked, {@code /missing} marked but 404. Each body names the path, its query and the render's number. Paths
+     * with {@code /slow/} take 400 ms to answer, with {@code /hung/} 2.5 s; exchanges run side by side.
      */
     private static Upstream startUpstream() {
-        return Upstream.start(exchange -> {
+        return Upstream.start(Executors.newVirtualThreadPerTaskExecutor(), exchange -> {
             var uri = exchange.getRequestURI();
             var path = uri.getPath();
             var render = renders.computeIfAbsent(uri.toString(), p -> new AtomicInteger()).incrementAndGet();
+            try {
+                Thread.sleep(path.contains("/slow/") ? 400 : path.contains("/hung/") ? 2500 : 0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             suggestions.put(uri + " " + render,
                     String.valueOf(exchange.getRequestHeaders().getFirst("X-Onshore-Suggested-Locale")));
             var headers = exchange.getResponseHeaders();
@@ -95,6 +108,26 @@ class EdgePageCacheIntegrationTests {
             request.header(headers[i], headers[i + 1]);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The answers to {@code count} requests for {@code path} sent at once. */
+    private List<HttpResponse<String>> atOnce(String path, int count) throws Exception {
+        var go = new CountDownLatch(1);
+        try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            var answers = new ArrayList<Future<HttpResponse<String>>>();
+            for (int i = 0; i < count; i++) {
+                answers.add(clients.submit(() -> {
+                    go.await();
+                    return get(path);
+                }));
+            }
+            go.countDown();
+            var responses = new ArrayList<HttpResponse<String>>();
+            for (var answer : answers) {
+                responses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            return responses;
+        }
     }
 
     private static int renders(String uri) {
@@ -183,6 +216,44 @@ class EdgePageCacheIntegrationTests {
             assertThat(second.headers().firstValue(EdgePageCache.TARGETED)).as(path).isEmpty();
         }
         assertThat(get("/id-id/cookie").headers().firstValue("Set-Cookie")).isPresent();
+    }
+
+    @Test
+    void requestsThatMissAPageAnotherRequestIsFetchingGetItsAnswerAndTheUpstreamRendersItOnce() throws Exception {
+        var responses = atOnce("/id-id/p/HS-5/slow/shared", 12);
+
+        assertThat(renders("/id-id/p/HS-5/slow/shared")).isEqualTo(1);
+        assertThat(responses).allSatisfy(response -> {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).startsWith("<p>/id-id/p/HS-5/slow/shared render 1</p>");
+            assertThat(response.headers().firstValue(EdgePageCache.TARGETED)).isEmpty();
+        });
+    }
+
+    @Test
+    void requestsWaitingForAnAnswerThatIsNotKeptForwardThemselvesAndGetTheirOwn() throws Exception {
+        var unmarked = atOnce("/id-id/slow/plain", 6);
+        var failed = atOnce("/id-id/slow/missing", 6);
+        var withCookie = atOnce("/id-id/slow/cookie", 6);
+
+        assertThat(renders("/id-id/slow/plain")).isEqualTo(6);
+        assertThat(unmarked).extracting(HttpResponse::body).doesNotHaveDuplicates();
+        assertThat(renders("/id-id/slow/missing")).isEqualTo(6);
+        assertThat(failed).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(404));
+        // A cookie set for one shopper is never handed to another.
+        assertThat(renders("/id-id/slow/cookie")).isEqualTo(6);
+        assertThat(withCookie).allSatisfy(response -> assertThat(response.headers().allValues("Set-Cookie")).hasSize(1));
+        assertThat(withCookie).extracting(HttpResponse::body).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRequestWaitsForAnotherOnesAnswerNoLongerThanTheCoalesceWaitThenForwardsItself() throws Exception {
+        var responses = atOnce("/id-id/p/HS-6/hung/shared", 3);
+
+        // The first request's answer takes 2.5 s; the others stop waiting after 1 s and are rendered themselves.
+        assertThat(renders("/id-id/p/HS-6/hung/shared")).isEqualTo(3);
+        assertThat(responses).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
+        assertThat(responses).extracting(HttpResponse::body).doesNotHaveDuplicates();
     }
 
     @Test
