@@ -105,7 +105,7 @@ final class RenderedPages extends OncePerRequestFilter {
                 request.getHeader(Suggestions.COUNTRY) + " " + request.getHeader(Suggestions.LOCALE));
         var current = pages.generation();
         var cached = pages.current(key);
-        if (cached != null) {
+        if (cached != null && !renewedForTheEdge(cached, current)) {
             write(cached, response);
             return;
         }
@@ -113,6 +113,10 @@ final class RenderedPages extends OncePerRequestFilter {
         // rendered wait for that render instead of all rendering it at once (which stalls a busy node for seconds).
         var mine = new CompletableFuture<@Nullable Page>();
         var theirs = rendering.putIfAbsent(key, mine);
+        if (theirs != null && cached != null) {
+            write(cached, response); // still valid here; its renewal is on its way
+            return;
+        }
         if (theirs != null) {
             var page = awaitRender(theirs);
             if (page != null && page.generation() == pages.generation()) {
@@ -163,6 +167,20 @@ final class RenderedPages extends OncePerRequestFilter {
         } catch (ExecutionException | TimeoutException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether a cached page is rendered anew before it expires: in its last second the edge may no longer keep it
+     * (max-age counts whole seconds), so until it expired every request for it would cross to this node (a fifth of
+     * the time at a 5 s max age); a page rendered now may be kept again, unless a scheduled change ends it as soon.
+     */
+    private boolean renewedForTheEdge(Page page, long current) {
+        if (properties.edgeMaxAge().toSeconds() < 1) {
+            return false;
+        }
+        var now = clock.instant();
+        return Duration.between(now, page.until()).toSeconds() < 1
+                && Duration.between(now, pages.until(current, properties.maxAge())).toSeconds() >= 1;
     }
 
     /** Lets the edge keep the page for as long as it stays valid here, at most {@code edge-max-age}. */
