@@ -55,6 +55,9 @@ final class RenderedPages extends OncePerRequestFilter {
             java.time.Instant until) {
     }
 
+    /** How long before its end a cached page is rendered anew, so that the edge may go on keeping it. */
+    private static final Duration RENEW_BEFORE = Duration.ofMillis(1500);
+
     /** How long a request waits for another's render of the same page before rendering it itself. */
     private static final Duration RENDER_WAIT = Duration.ofSeconds(5);
 
@@ -172,15 +175,21 @@ final class RenderedPages extends OncePerRequestFilter {
     /**
      * Whether a cached page is rendered anew before it expires: in its last second the edge may no longer keep it
      * (max-age counts whole seconds), so until it expired every request for it would cross to this node (a fifth of
-     * the time at a 5 s max age); a page rendered now may be kept again, unless a scheduled change ends it as soon.
+     * the time at a 5 s max age). It is renewed from {@link #RENEW_BEFORE} before its end (the margin covers the time
+     * between this decision and its answer's header), when a page rendered now would last at least a second longer
+     * (not when a scheduled change ends both at once, which would render it for every request).
      */
     private boolean renewedForTheEdge(Page page, long current) {
         if (properties.edgeMaxAge().toSeconds() < 1) {
             return false;
         }
         var now = clock.instant();
-        return Duration.between(now, page.until()).toSeconds() < 1
-                && Duration.between(now, pages.until(current, properties.maxAge())).toSeconds() >= 1;
+        if (Duration.between(now, page.until()).compareTo(RENEW_BEFORE) >= 0) {
+            return false;
+        }
+        var renewed = pages.until(current, properties.maxAge());
+        return Duration.between(page.until(), renewed).toSeconds() >= 1
+                && Duration.between(now, renewed).toSeconds() >= 1;
     }
 
     /** Lets the edge keep the page for as long as it stays valid here, at most {@code edge-max-age}. */
