@@ -46,14 +46,13 @@ json.dump(d, open(p, "w"), indent=1)
 EOF
 }
 
-# up_failure: why up.sh failed, for the output of a CI run (where nothing else of the lab can be read): its ERROR
-# line, the end of the log that line names (up.sh keeps the logs of a failed start in /tmp/osl-lab-failed-logs), the
-# free space where the state lives.
+# up_failure ERROR_LINE: why up.sh failed, for the output of a CI run (where nothing else of the lab can be read): its
+# ERROR line, the end of the log that line names (up.sh keeps the logs of a failed start in /tmp/osl-lab-failed-logs),
+# the free space where the state lives.
 up_failure() {
-    local err log
-    err="$(grep -m1 '^\[lab\] ERROR' "$TMP/up.out")"
-    if [ -n "$err" ]; then echo "     $err"; else echo "     no ERROR line; up.sh ended with:"; tail -n 5 "$TMP/up.out" | sed 's/^/       /'; fi
-    log="$(sed -n 's|.*(see [^ ]*/logs/\([^ )]*\.log\)).*|\1|p' <<< "$err")"
+    local log
+    if [ -n "$1" ]; then echo "     [lab] ERROR: $1"; else echo "     no ERROR line; up.sh ended with:"; tail -n 5 "$TMP/up.out" | sed 's/^/       /'; fi
+    log="$(sed -n 's|.*(see [^ ]*/logs/\([^ )]*\.log\)).*|\1|p' <<< "$1")"
     if [ -n "$log" ] && [ -f "/tmp/osl-lab-failed-logs/$log" ]; then
         echo "     the end of $log:"
         tail -n 15 "/tmp/osl-lab-failed-logs/$log" | sed 's/^/       /'
@@ -65,11 +64,12 @@ up_failure() {
 # that came up says so in the check's line, with the first one's error.
 up_errors=()
 for try in 1 2; do
-    "$HERE/up.sh" > "$TMP/up.out" 2>&1 && { cat "$TMP/up.out"; break; }
+    "$HERE/up.sh" > "$TMP/up.out" 2>&1; up_rc=$?
     cat "$TMP/up.out"
-    up_errors+=("$(grep -m1 '^\[lab\] ERROR' "$TMP/up.out" | sed 's/^\[lab\] ERROR: //')")
+    [ "$up_rc" = 0 ] && break
+    up_errors+=("$(sed -n 's/^\[lab\] ERROR: //p' "$TMP/up.out" | head -n 1)")
     echo "     lab start $try of 2 failed:"
-    up_failure
+    up_failure "${up_errors[-1]}"
 done
 if [ "${#up_errors[@]}" = 2 ]; then
     fail "lab comes up (both starts failed, see above and /tmp/osl-lab-failed-logs)"

@@ -187,9 +187,8 @@ final class RenderedPages extends OncePerRequestFilter {
         if (Duration.between(now, page.until()).compareTo(RENEW_BEFORE) >= 0) {
             return false;
         }
-        var renewed = pages.until(current, properties.maxAge());
-        return Duration.between(page.until(), renewed).toSeconds() >= 1
-                && Duration.between(now, renewed).toSeconds() >= 1;
+        // The page is still valid (it ends after now), so a second beyond its end is a second beyond now too.
+        return Duration.between(page.until(), pages.until(current, properties.maxAge())).toSeconds() >= 1;
     }
 
     /** Lets the edge keep the page for as long as it stays valid here, at most {@code edge-max-age}. */
